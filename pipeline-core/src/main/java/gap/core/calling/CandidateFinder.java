@@ -1,0 +1,263 @@
+package gap.core.calling;
+
+import gap.core.io.RefWindow;
+import gap.core.model.AlignedRead;
+import gap.core.model.CandidateSite;
+import gap.core.model.NearbyAllele;
+import gap.core.model.Shard;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Takes a shard's reads and reference, gives the sites it owns whose alternate alleles have enough read support:
+ * SNVs from mismatches, indels from CIGARs, each indel left-normalised within its read first (aligners place gaps
+ * inconsistently in repeats, which would split one allele's support over several positions).
+ */
+public final class CandidateFinder {
+    private static final byte[] BASES = {'A', 'C', 'G', 'T'};
+
+    private final CallingParameters params;
+
+    public CandidateFinder(CallingParameters params) {
+        this.params = params;
+    }
+
+    /** One indel seen in reads: anchored at {@code anchor}, deleting {@code deleted} bases or inserting {@code inserted}. */
+    record Indel(int anchor, int deleted, String inserted) {}
+
+    public List<CandidateSite> find(Shard shard, List<AlignedRead> reads, RefWindow ref) {
+        // Tally a reach beyond the shard on both sides: the neighbours of an owned site must be the same whichever
+        // shard owns it, so they are found here exactly as the next shard would find them.
+        int reach = params.maxSiteSpan() + params.haplotypeFlank();
+        int from = Math.max(1, shard.start() - reach);
+        int to = Math.min(shard.end() + reach, ref.end());
+        if (to < from || shard.start() > ref.end()) {
+            return List.of();
+        }
+        int n = to - from + 1;
+        int[] depth = new int[n];
+        int[] mismatches = new int[4 * n];
+        Map<Indel, Integer> indels = new HashMap<>();
+
+        for (AlignedRead read : reads) {
+            scan(read, ref, from, to, depth, mismatches, indels);
+        }
+
+        TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int pos = from + i;
+            if (ref.base(pos) == 'N' || depth[i] == 0) {
+                continue;
+            }
+            for (int b = 0; b < 4; b++) {
+                int count = mismatches[4 * i + b];
+                if (supported(count, depth[i])) {
+                    byPosition.computeIfAbsent(pos, k -> new ArrayList<>()).add(new Allele(null, BASES[b], count));
+                }
+            }
+        }
+        indels.forEach((indel, count) -> {
+            int i = indel.anchor() - from;
+            if (supported(count, depth[i])) {
+                byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(indel, (byte) 0, count));
+            }
+        });
+
+        TreeMap<Integer, Found> found = new TreeMap<>();
+        byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
+        List<CandidateSite> sites = new ArrayList<>();
+        for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
+            sites.add(f.site().withNeighbours(neighbours(f, found)));
+        }
+        return sites;
+    }
+
+    /** A site with the read support of each of its alternate alleles (in allele order). */
+    private record Found(CandidateSite site, int[] counts) {}
+
+    /**
+     * The indel alleles of other sites within the haplotype flank of this one. They go into the haplotypes reads
+     * are aligned to, so a read misaligned around a nearby indel (mismatches instead of a gap, near its end) is
+     * not taken for evidence here. Nearby SNVs are left out: they shift no alignment, and two of them together can
+     * mimic an indel in a repeat. The best supported first, at most maxNeighbours.
+     */
+    private List<NearbyAllele> neighbours(Found site, TreeMap<Integer, Found> found) {
+        int from = site.site().position() - params.haplotypeFlank();
+        int to = site.site().spanEnd() + params.haplotypeFlank();
+        record Scored(NearbyAllele allele, int count) {}
+        List<Scored> scored = new ArrayList<>();
+        for (Found other : found.subMap(from - params.maxSiteSpan(), true, to, true).values()) {
+            if (other == site || other.site().spanEnd() < from) {
+                continue;
+            }
+            List<String> alleles = other.site().alleles();
+            for (int a = 1; a < alleles.size(); a++) {
+                if (alleles.get(a).length() != alleles.get(0).length()) {
+                    scored.add(new Scored(new NearbyAllele(other.site().position(), alleles.get(0), alleles.get(a)),
+                            other.counts()[a - 1]));
+                }
+            }
+        }
+        scored.sort(Comparator.comparingInt(Scored::count).reversed()
+                .thenComparingInt(x -> x.allele().position())
+                .thenComparing(x -> x.allele().alt()));
+        return scored.stream().limit(params.maxNeighbours()).map(Scored::allele).toList();
+    }
+
+    private boolean supported(int count, int depth) {
+        return count >= params.minAltReads() && count >= params.minAltFraction() * depth;
+    }
+
+    /** Adds one read's aligned bases, mismatches and normalised indels in {@code [from, to]} to the tallies. */
+    private void scan(AlignedRead read, RefWindow ref, int from, int to, int[] depth, int[] mismatches,
+                      Map<Indel, Integer> indels) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        byte[] bases = read.bases();
+        byte[] quals = read.quals();
+        int refPos = read.start();
+        int readPos = 0;
+        int blockRefStart = -1; // the aligned block just before the current operator, if any
+        int blockReadStart = -1;
+        for (int c = 0; c < ops.length; c++) {
+            byte op = ops[c];
+            int len = lens[c];
+            if (AlignedRead.isAligned(op)) {
+                int lo = Math.max(refPos, from);
+                int hi = Math.min(refPos + len - 1, to);
+                for (int p = lo; p <= hi; p++) {
+                    int k = readPos + (p - refPos);
+                    int i = p - from;
+                    depth[i]++;
+                    byte b = bases[k];
+                    if (b != ref.base(p) && quals[k] >= params.minBaseQuality()) {
+                        int code = code(b);
+                        if (code >= 0) {
+                            mismatches[4 * i + code]++;
+                        }
+                    }
+                }
+                blockRefStart = refPos;
+                blockReadStart = readPos;
+                refPos += len;
+                readPos += len;
+                continue;
+            }
+            boolean afterBlock = c > 0 && AlignedRead.isAligned(ops[c - 1]);
+            if (op == 'I') {
+                if (afterBlock) {
+                    Indel indel = leftAlignInsertion(ref, bases, refPos - 1, new String(bases, readPos, len,
+                            java.nio.charset.StandardCharsets.US_ASCII), blockRefStart, blockReadStart);
+                    if (indel != null && indel.anchor() >= from && indel.anchor() <= to) {
+                        indels.merge(indel, 1, Integer::sum);
+                    }
+                }
+                readPos += len;
+            } else if (op == 'D') {
+                if (afterBlock) {
+                    Indel indel = leftAlignDeletion(ref, refPos - 1, len, blockRefStart);
+                    if (indel.anchor() >= from && indel.anchor() <= to) {
+                        indels.merge(indel, 1, Integer::sum);
+                    }
+                }
+                refPos += len;
+            } else if (op == 'N') {
+                refPos += len;
+            } else if (op == 'S') {
+                readPos += len;
+            }
+        }
+    }
+
+    /**
+     * Shifts a deletion of {@code length} bases after {@code anchor} left while the shifted read is the same
+     * sequence (the base leaving the deletion equals the one entering it), within the read's aligned block.
+     */
+    static Indel leftAlignDeletion(RefWindow ref, int anchor, int length, int blockRefStart) {
+        int a = anchor;
+        while (a - 1 >= blockRefStart && ref.base(a) == ref.base(a + length) && ref.base(a) != 'N') {
+            a--;
+        }
+        return new Indel(a, length, "");
+    }
+
+    /**
+     * Shifts an insertion left while the read's base before it equals the insertion's last base (the read's
+     * sequence is then unchanged), within the read's aligned block; null when the inserted bases hold an N.
+     */
+    static Indel leftAlignInsertion(RefWindow ref, byte[] bases, int anchor, String inserted, int blockRefStart,
+                                    int blockReadStart) {
+        if (inserted.indexOf('N') >= 0) {
+            return null;
+        }
+        int a = anchor;
+        String s = inserted;
+        while (a - 1 >= blockRefStart) {
+            char readBase = (char) bases[blockReadStart + (a - blockRefStart)];
+            if (readBase != s.charAt(s.length() - 1)) {
+                break;
+            }
+            s = readBase + s.substring(0, s.length() - 1);
+            a--;
+        }
+        return new Indel(a, 0, s);
+    }
+
+    private static int code(byte b) {
+        return switch (b) {
+            case 'A' -> 0;
+            case 'C' -> 1;
+            case 'G' -> 2;
+            case 'T' -> 3;
+            default -> -1;
+        };
+    }
+
+    /** An alternate allele seen at a position: an SNV base or an indel, with its read count. */
+    private record Allele(Indel indel, byte snvBase, int count) {
+        int deleted() {
+            return indel == null ? 0 : indel.deleted();
+        }
+
+        String sortKey() {
+            return indel == null ? "S" + (char) snvBase : indel.deleted() > 0 ? "D" + indel.deleted() : "I" + indel.inserted();
+        }
+    }
+
+    /** Builds the VCF alleles of one position over a shared reference allele, the best supported first. */
+    private Found site(RefWindow ref, int pos, List<Allele> alleles) {
+        alleles.sort(Comparator.comparingInt(Allele::count).reversed().thenComparing(Allele::sortKey));
+        List<Allele> kept = alleles.subList(0, Math.min(alleles.size(), params.maxAltAlleles()));
+        int maxDeleted = kept.stream().mapToInt(Allele::deleted).max().orElse(0);
+        String refAllele = ref.substring(pos, pos + maxDeleted);
+        String suffix = refAllele.substring(1);
+        List<String> vcfAlleles = new ArrayList<>();
+        vcfAlleles.add(refAllele);
+        int spanEnd = pos;
+        int units = 0;
+        for (Allele a : kept) {
+            if (a.indel() == null) {
+                vcfAlleles.add((char) a.snvBase() + suffix);
+                continue;
+            }
+            Indel indel = a.indel();
+            String unit;
+            if (indel.deleted() > 0) {
+                vcfAlleles.add(refAllele.charAt(0) + refAllele.substring(1 + indel.deleted()));
+                unit = ref.substring(pos + 1, pos + indel.deleted());
+            } else {
+                vcfAlleles.add(refAllele.charAt(0) + indel.inserted() + suffix);
+                unit = indel.inserted();
+            }
+            spanEnd = Math.max(spanEnd, Math.min(pos + params.maxSiteSpan(), RepeatContext.lastPlacement(ref, pos, indel, params.maxSiteSpan()) + 1));
+            units = Math.max(units, RepeatContext.of(ref, pos, unit, params.maxSiteSpan()).units());
+        }
+        CandidateSite site = new CandidateSite(ref.contig(), pos, vcfAlleles, Math.max(spanEnd, pos + maxDeleted),
+                units, List.of());
+        return new Found(site, kept.stream().mapToInt(Allele::count).toArray());
+    }
+}

@@ -1,0 +1,107 @@
+package gap.core.calling;
+
+import gap.core.io.RefWindow;
+import gap.core.model.CandidateSite;
+import gap.core.model.Pileup;
+import gap.core.model.ReadEvidence;
+import java.util.List;
+
+/**
+ * Takes a pileup and the reference, gives each fragment's log10 likelihood under each allele of the site.
+ * At an isolated SNV site: the fragment's base, with its base-quality error. At a site with indels or near one:
+ * the fragment's bases over the site and its flank aligned by pair-HMM to each haplotype carrying the allele,
+ * with indel error rates that rise in tandem repeats,
+ * the best haplotype counting (as GATK marginalises). Base qualities are capped at the mapping quality, and no
+ * allele is less likely than the best by more than the global mismapping rate (both as GATK does), so one read
+ * can never outweigh the chance that it does not belong here.
+ */
+public final class GenotypeLikelihoodsModel {
+    private static final double[] LOG10_MATCH = new double[128];
+    private static final double[] LOG10_MISMATCH = new double[128];
+
+    static {
+        for (int q = 0; q < 128; q++) {
+            double error = Math.min(0.75, StrictMath.pow(10, -q / 10.0));
+            LOG10_MATCH[q] = StrictMath.log10(1 - error);
+            LOG10_MISMATCH[q] = StrictMath.log10(error / 3);
+        }
+    }
+
+    private final CallingParameters params;
+    private final PairHmm hmm = new PairHmm();
+
+    public GenotypeLikelihoodsModel(CallingParameters params) {
+        this.params = params;
+    }
+
+    public ReadLikelihoods compute(Pileup pileup, RefWindow ref) {
+        CandidateSite site = pileup.site();
+        List<ReadEvidence> evidence = pileup.evidence();
+        double[][] log10 = new double[evidence.size()][];
+        if (site.needsHaplotypes()) {
+            Haplotypes.Set haps = Haplotypes.build(site, ref, params.haplotypeFlank(), params.maxSiteSpan());
+            double gapOpen = StrictMath.pow(10, -gapOpenQ(site.repeatUnits()) / 10);
+            double gapExtend = StrictMath.pow(10, -params.indelGapExtensionQ() / 10);
+            double start = 1.0 / haps.referenceLength();
+            for (int r = 0; r < evidence.size(); r++) {
+                ReadEvidence e = evidence.get(r);
+                byte[] quals = capped(e.quals(), e.mappingQuality());
+                log10[r] = new double[site.alleleCount()];
+                for (int a = 0; a < site.alleleCount(); a++) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    for (byte[] hap : haps.byAllele().get(a)) {
+                        best = Math.max(best, hmm.log10Likelihood(e.bases(), quals, hap, gapOpen, gapExtend, start));
+                    }
+                    log10[r][a] = best;
+                }
+            }
+        } else {
+            byte[][] alleles = new byte[site.alleleCount()][];
+            for (int a = 0; a < alleles.length; a++) {
+                alleles[a] = site.alleles().get(a).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            for (int r = 0; r < evidence.size(); r++) {
+                ReadEvidence e = evidence.get(r);
+                byte q = capped(e.quals(), e.mappingQuality())[0];
+                byte base = e.bases()[0];
+                log10[r] = new double[alleles.length];
+                for (int a = 0; a < alleles.length; a++) {
+                    log10[r][a] = base == 'N' ? 0 : base == alleles[a][0] ? LOG10_MATCH[q] : LOG10_MISMATCH[q];
+                }
+            }
+        }
+        double floor = params.globalMismappingQ() / 10;
+        for (double[] read : log10) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (double v : read) {
+                best = Math.max(best, v);
+            }
+            for (int a = 0; a < read.length; a++) {
+                read[a] = Math.max(read[a], best - floor);
+            }
+        }
+        return new ReadLikelihoods(evidence, log10);
+    }
+
+    /**
+     * Gap-open phred for a length error in a tandem repeat of {@code repeatUnits} units: GATK's default indel quality,
+     * capped by its PCR indel model, which lets stutter grow with the repeat (no cap with a rate factor of 0).
+     */
+    double gapOpenQ(int repeatUnits) {
+        double q = params.indelGapOpenQ();
+        if (params.pcrIndelRateFactor() > 0) {
+            double pcr = Math.max(10, Math.round(40 - StrictMath.exp(repeatUnits / (params.pcrIndelRateFactor() * Math.PI)) + 1));
+            q = Math.min(q, pcr);
+        }
+        return q;
+    }
+
+    private static byte[] capped(byte[] quals, int mappingQuality) {
+        byte cap = (byte) Math.min(mappingQuality, 127);
+        byte[] out = quals.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Math.max(0, Math.min(out[i], cap));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package gap.core.calling;
+
+import htsjdk.samtools.SAMRecord;
+
+/**
+ * Takes a read, says which filter drops it, if any (DESIGN.md §3): unmapped, secondary, supplementary, duplicate,
+ * QC-fail, no stored bases, or mapping quality below the threshold. Checked in that order; the first match counts.
+ */
+public final class ReadFilters {
+
+    /** Why a read was dropped; {@link #PASS} when it was kept. */
+    public enum Reason { PASS, UNMAPPED, SECONDARY, SUPPLEMENTARY, DUPLICATE, QC_FAIL, NO_BASES, LOW_MAPPING_QUALITY }
+
+    private final int minMappingQuality;
+
+    public ReadFilters(int minMappingQuality) {
+        this.minMappingQuality = minMappingQuality;
+    }
+
+    public Reason test(SAMRecord read) {
+        if (read.getReadUnmappedFlag() || read.getCigarLength() == 0) {
+            return Reason.UNMAPPED;
+        }
+        if (read.isSecondaryAlignment()) {
+            return Reason.SECONDARY;
+        }
+        if (read.getSupplementaryAlignmentFlag()) {
+            return Reason.SUPPLEMENTARY;
+        }
+        if (read.getDuplicateReadFlag()) {
+            return Reason.DUPLICATE;
+        }
+        if (read.getReadFailsVendorQualityCheckFlag()) {
+            return Reason.QC_FAIL;
+        }
+        if (read.getReadLength() == 0 || read.getBaseQualities().length != read.getReadLength()) {
+            return Reason.NO_BASES;
+        }
+        if (read.getMappingQuality() < minMappingQuality || read.getMappingQuality() == 255) {
+            return Reason.LOW_MAPPING_QUALITY;
+        }
+        return Reason.PASS;
+    }
+}

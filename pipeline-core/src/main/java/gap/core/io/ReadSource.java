@@ -1,0 +1,104 @@
+package gap.core.io;
+
+import gap.core.UserException;
+import gap.core.calling.ReadCounts;
+import gap.core.calling.ReadFilters;
+import gap.core.model.AlignedRead;
+import gap.core.model.Shard;
+import htsjdk.samtools.Cigar;
+import htsjdk.samtools.CigarElement;
+import htsjdk.samtools.CigarOperator;
+import htsjdk.samtools.SAMException;
+import htsjdk.samtools.SAMRecord;
+import htsjdk.samtools.SAMRecordIterator;
+import htsjdk.samtools.SamInputResource;
+import htsjdk.samtools.SamReader;
+import htsjdk.samtools.SamReaderFactory;
+import htsjdk.samtools.ValidationStringency;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes an indexed BAM or CRAM, gives the filtered reads of a shard. One per thread: a {@link SamReader} is not
+ * thread-safe. Records are read in SILENT validation (STRICT rejects ordinary aligner quirks); what matters is
+ * checked here: coordinate order, and decodability, reported without quoting htsjdk's messages, which can contain
+ * header lines and so patient identifiers.
+ */
+public final class ReadSource implements AutoCloseable {
+    private final Path path;
+    private final SamReader reader;
+    private final ReadFilters filters;
+
+    public ReadSource(Path path, Path index, Path reference, ReadFilters filters) {
+        this.path = path;
+        this.filters = filters;
+        SamReaderFactory factory = SamReaderFactory.makeDefault()
+                .validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(reference);
+        this.reader = factory.open(SamInputResource.of(path).index(index));
+    }
+
+    /** The reads overlapping {@code [shard.paddedStart, shard.paddedEnd]} that pass the filters, in file order. */
+    public ShardReads query(Shard shard) {
+        List<AlignedRead> kept = new ArrayList<>();
+        ReadCounts.Tally tally = new ReadCounts.Tally();
+        int previousStart = 0;
+        try (SAMRecordIterator it = reader.queryOverlapping(shard.contig(), shard.paddedStart(), shard.paddedEnd())) {
+            while (it.hasNext()) {
+                SAMRecord rec = it.next();
+                int start = rec.getAlignmentStart();
+                if (start < previousStart) {
+                    throw new UserException(path.getFileName() + " is not coordinate-sorted (records out of order near "
+                            + shard.contig() + ":" + previousStart + "): sort it with 'samtools sort' and index it");
+                }
+                previousStart = start;
+                ReadFilters.Reason reason = filters.test(rec);
+                if (shard.owns(start)) {
+                    tally.add(reason);
+                }
+                if (reason == ReadFilters.Reason.PASS) {
+                    kept.add(toAlignedRead(rec));
+                }
+            }
+        } catch (SAMException e) {
+            throw new UserException(path.getFileName() + " could not be decoded in " + shard
+                    + ": the file may be corrupt; check it with 'samtools quickcheck' or re-create it", e);
+        }
+        return new ShardReads(kept, tally.toCounts());
+    }
+
+    static AlignedRead toAlignedRead(SAMRecord rec) {
+        Cigar cigar = rec.getCigar();
+        int n = cigar.numCigarElements();
+        byte[] ops = new byte[n];
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            CigarElement e = cigar.getCigarElement(i);
+            ops[i] = (byte) CigarOperator.enumToCharacter(e.getOperator());
+            lengths[i] = e.getLength();
+        }
+        byte[] bases = rec.getReadBases();
+        for (int i = 0; i < bases.length; i++) {
+            byte b = bases[i];
+            bases[i] = (b >= 'a' && b <= 'z') ? (byte) (b - 32) : b;
+        }
+        return new AlignedRead(rec.getReadName(), rec.getAlignmentStart(), rec.getAlignmentEnd(), bases,
+                rec.getBaseQualities(), ops, lengths, rec.getMappingQuality(), rec.getReadNegativeStrandFlag());
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The kept reads of one shard and the tally of all reads it owns. */
+    public record ShardReads(List<AlignedRead> reads, ReadCounts counts) {}
+
+}

@@ -1,0 +1,23 @@
+package gap.core.shard;
+
+import gap.core.model.Shard;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The seam between the pipeline and where it runs: maps a per-shard task over shards and hands the results back in
+ * shard order. The CLI gives it a thread pool; the Spark driver gives it the cluster.
+ */
+public interface ShardExecutor {
+
+    /**
+     * Runs {@code task} on every shard and passes each result to {@code sink} in shard order.
+     *
+     * @param workerFactory opens one worker's resources (readers are not thread-safe); each worker is closed at the end
+     * @param task          the work of one shard, given the worker of the thread that runs it
+     */
+    <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
+                                                     Function<W, Function<Shard, R>> task, Consumer<R> sink);
+}

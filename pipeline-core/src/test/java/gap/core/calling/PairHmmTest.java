@@ -1,0 +1,63 @@
+package gap.core.calling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The pair-HMM on cases small enough to work out by hand, and on the orderings its use relies on. */
+class PairHmmTest {
+    private static final double OPEN = 1e-4;
+    private static final double EXTEND = 0.1;
+    private final PairHmm hmm = new PairHmm();
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] q(int n, int quality) {
+        byte[] out = new byte[n];
+        Arrays.fill(out, (byte) quality);
+        return out;
+    }
+
+    private double lik(String read, String hap) {
+        return hmm.log10Likelihood(b(read), q(read.length(), 30), b(hap), OPEN, EXTEND, 1.0 / hap.length());
+    }
+
+    @Test
+    void oneBaseOnOneBase() {
+        // The only path: start (probability 1), leave the start state into a match (1 - extend = 0.9), emit 0.999.
+        assertEquals(Math.log10(0.999 * 0.9), hmm.log10Likelihood(b("A"), q(1, 30), b("A"), OPEN, EXTEND, 1), 1e-12);
+        // A mismatch emits e/3.
+        assertEquals(Math.log10(0.001 / 3 * 0.9), hmm.log10Likelihood(b("A"), q(1, 30), b("C"), OPEN, EXTEND, 1), 1e-12);
+    }
+
+    @Test
+    void twoBasesInARowAddAMatchTransition() {
+        // Ungapped path: 0.9 · 0.999 · (1 - 2·open) · 0.999; every other path needs a gap or a mismatch start.
+        double ungapped = 0.9 * 0.999 * (1 - 2 * OPEN) * 0.999;
+        double all = Math.pow(10, hmm.log10Likelihood(b("AC"), q(2, 30), b("AC"), OPEN, EXTEND, 1));
+        assertTrue(all >= ungapped && all < ungapped * 1.001, "dominated by the ungapped path: " + all);
+    }
+
+    @Test
+    void readsPreferTheirOwnHaplotype() {
+        String ref = "GATTACAGATTACAGGGCATCGATCG";
+        String del = "GATTACAGATTACAGGCATCGATCG"; // one G fewer
+        String read = "ACAGATTACAGGCATCGA";
+        assertTrue(lik(read, del) > lik(read, ref) + 1, "a gap costs about the open probability");
+        String mismatch = "ACAGATTACAGGCTTCGA";
+        double diff = lik(read, del) - lik(mismatch, del);
+        assertEquals(Math.log10(0.999 / (0.001 / 3)), diff, 0.01, "one Q30 mismatch");
+    }
+
+    @Test
+    void startIsFreeAlongTheHaplotype() {
+        // Flanks of bases the read does not hold, so every placement costs the same on both haplotypes.
+        assertEquals(lik("CCCCC", "AAAAACCCCCAAAA"), lik("CCCCC", "TTTTTCCCCCTTTTT")
+                + Math.log10(15.0 / 14), 1e-9, "same alignments; only the start probability 1/|H| differs");
+    }
+}

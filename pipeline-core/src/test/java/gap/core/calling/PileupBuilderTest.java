@@ -1,0 +1,76 @@
+package gap.core.calling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import gap.core.model.AlignedRead;
+import gap.core.model.CandidateSite;
+import gap.core.model.Pileup;
+import gap.core.model.ReadEvidence;
+import gap.core.model.VariantCall;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pileups from hand-made reads: what a read shows over a site, and overlapping mates counted once. */
+class PileupBuilderTest {
+    private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of());
+
+    private static AlignedRead read(String name, int start, String cigar, String bases, int q) {
+        return AlignedRead.of(name, start, cigar, bases, q, 60);
+    }
+
+    @Test
+    void observeTakesAlignedBasesAndInsertionsInsideTheStretch() {
+        // Reference positions 100..109; the read deletes 104-105 and inserts GG after 107.
+        AlignedRead r = read("r", 100, "4M2D2M2I4M", "ACGTACGGTTCA", 30);
+        assertEquals("ACGT", PileupBuilder.observe(r, 100, 105).basesAsString());
+        assertEquals("TAC", PileupBuilder.observe(r, 103, 107).basesAsString()); // GG follows 107: outside
+        assertEquals("ACGGT", PileupBuilder.observe(r, 106, 108).basesAsString());
+        assertEquals("", PileupBuilder.observe(r, 104, 105).basesAsString());
+    }
+
+    @Test
+    void concordantMatesCountOnceWithTheHigherQuality() {
+        // Two fragments with both mates over 105 (A/A at Q30/Q20, C/C at Q30/Q25) and two single reads:
+        // the same as two A and two C at Q30.
+        List<AlignedRead> reads = List.of(
+                read("f1", 101, "10M", "AAAAAAAAAA", 30), read("f1", 103, "10M", "AAAAAAAAAA", 20),
+                read("f2", 101, "10M", "AAAACAAAAA", 30), read("f2", 102, "10M", "AAACAAAAAA", 25),
+                read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 30));
+        Pileup pileup = new PileupBuilder(20).build(SNV, reads);
+        assertEquals(4, pileup.depth());
+        assertEquals(4, pileup.evidence().size());
+        assertArrayEquals(new byte[] {30}, pileup.evidence().get(0).quals());
+        assertArrayEquals(new byte[] {'C'}, pileup.evidence().get(1).bases());
+        assertArrayEquals(new byte[] {30}, pileup.evidence().get(1).quals());
+
+        // Worked out in GenotypeLikelihoodsTest's terms: GL = [-6.955, -1.205, -6.955] → PL 57,0,57, QUAL 27.51.
+        CallingParameters params = TestParams.defaults();
+        VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
+        assertEquals(List.of(57, 0, 57), call.genotype().pl());
+        assertEquals(27.51, call.qual(), 1e-9);
+        assertEquals("LowQual", call.filter());
+        assertEquals(4, call.genotype().dp());
+    }
+
+    @Test
+    void discordantMatesKeepTheBetterBaseWithTheQualityDifference() {
+        ReadEvidence a = new ReadEvidence("f", new byte[] {'A'}, new byte[] {30}, 60, false);
+        ReadEvidence c = new ReadEvidence("f", new byte[] {'C'}, new byte[] {20}, 50, true);
+        ReadEvidence merged = PileupBuilder.mergeMates(a, c);
+        assertArrayEquals(new byte[] {'A'}, merged.bases());
+        assertArrayEquals(new byte[] {10}, merged.quals());
+        assertEquals(50, merged.mappingQuality());
+        assertNull(PileupBuilder.mergeMates(a, new ReadEvidence("f", new byte[0], new byte[0], 60, false)));
+    }
+
+    @Test
+    void aReadDeletedAtTheSiteCoversItButShowsNothing() {
+        List<AlignedRead> reads = List.of(read("d", 100, "5M2D5M", "AAAAAAAAAA", 30),
+                read("a", 100, "10M", "AAAAAAAAAA", 30));
+        Pileup pileup = new PileupBuilder(20).build(SNV, reads);
+        assertEquals(2, pileup.depth());
+        assertEquals(1, pileup.evidence().size());
+    }
+}
