@@ -1,0 +1,136 @@
+package gap.core.concordance;
+
+import gap.core.UserException;
+import htsjdk.samtools.SAMException;
+import htsjdk.samtools.util.CloseableIterator;
+import htsjdk.tribble.TribbleException;
+import htsjdk.variant.variantcontext.Allele;
+import htsjdk.variant.variantcontext.Genotype;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
+import htsjdk.variant.vcf.VCFHeader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes a VCF (plain or bgzipped; no index needed) and a sample, gives the {@link GenotypedAlleles} of that sample:
+ * the ALT alleles its GT carries, split, normalised by {@link VariantNormalizer}, and kept when their POS lies in the
+ * {@link ConfidentRegions}. On the calls side only records whose FILTER is PASS or "." count; the truth side keeps
+ * every record. A no-call or hom-ref GT counts nothing.
+ *
+ * <p>Errors name the file by its file name and never echo a sample name: sample names can be patient identifiers.
+ */
+public final class GenotypedAlleleReader {
+    /** Which side a VCF plays; sets the FILTER rule and the wording of errors. */
+    public enum Side {
+        TRUTH("truth", "--truth-sample", false),
+        CALLS("calls", "--calls-sample", true);
+
+        final String label;
+        final String sampleOption;
+        final boolean passOnly;
+
+        Side(String label, String sampleOption, boolean passOnly) {
+            this.label = label;
+            this.sampleOption = sampleOption;
+            this.passOnly = passOnly;
+        }
+    }
+
+    // Diploid pipeline: more than two copies only arise when overlapping records repeat the same allele.
+    private static final int MAX_COPIES = 2;
+
+    private final ReferenceBases reference;
+    private final VariantNormalizer normalizer;
+    private final ConfidentRegions regions;
+
+    public GenotypedAlleleReader(ReferenceBases reference, ConfidentRegions regions) {
+        this.reference = reference;
+        this.normalizer = new VariantNormalizer(reference);
+        this.regions = regions;
+    }
+
+    /** Reads {@code vcf} for {@code sample}, or for its first sample when {@code sample} is null. */
+    public GenotypedAlleles read(Path vcf, Side side, String sample) {
+        InputFiles.requireReadable(vcf, side.label + " VCF");
+        String name = vcf.getFileName().toString();
+        Map<AtomicAllele, Integer> copies = new HashMap<>();
+        int records = 0;
+        int filtered = 0;
+        int symbolic = 0;
+        int outside = 0;
+        try (VCFFileReader reader = new VCFFileReader(vcf, false);
+             CloseableIterator<VariantContext> it = reader.iterator()) {
+            String sampleName = chooseSample(reader.getFileHeader(), name, side, sample);
+            while (it.hasNext()) {
+                VariantContext vc = it.next();
+                records++;
+                if (side.passOnly && vc.isFiltered()) {
+                    filtered++;
+                    continue;
+                }
+                Genotype gt = vc.getGenotype(sampleName);
+                boolean checked = false;
+                for (Allele alt : vc.getAlternateAlleles()) {
+                    int n = gt.countAllele(alt);
+                    if (n == 0) {
+                        continue;
+                    }
+                    if (alt.isSymbolic() || Allele.SPAN_DEL_STRING.equals(alt.getDisplayString())) {
+                        symbolic++;
+                        continue;
+                    }
+                    if (!checked) {
+                        checkAgainstReference(vc, name);
+                        checked = true;
+                    }
+                    List<AtomicAllele> atoms = normalizer.normalize(
+                            vc.getContig(), vc.getStart(), vc.getReference().getBaseString(), alt.getBaseString());
+                    for (AtomicAllele atom : atoms) {
+                        if (regions.contains(atom.contig(), atom.pos())) {
+                            copies.merge(atom, n, (x, y) -> Math.min(MAX_COPIES, x + y));
+                        } else {
+                            outside++;
+                        }
+                    }
+                }
+            }
+        } catch (TribbleException | SAMException e) {
+            // htsjdk's messages can quote header lines, which hold sample names: keep them for --debug only.
+            throw new UserException(side.label + " VCF " + name + " could not be read as VCF (" + e.getClass()
+                    .getSimpleName() + " after " + records + " records): check it with 'bcftools view " + name
+                    + "'", e);
+        }
+        return new GenotypedAlleles(copies, records, filtered, symbolic, outside);
+    }
+
+    private static String chooseSample(VCFHeader header, String name, Side side, String sample) {
+        List<String> samples = header.getGenotypeSamples();
+        if (samples.isEmpty()) {
+            throw new UserException(side.label + " VCF " + name + " has no sample columns: concordance compares"
+                    + " genotypes, give a VCF with a GT for the sample");
+        }
+        if (sample == null) {
+            return samples.get(0);
+        }
+        if (!samples.contains(sample)) {
+            throw new UserException("the sample named by " + side.sampleOption + " is not in " + name
+                    + ": list the samples with 'bcftools query -l " + name + "'");
+        }
+        return sample;
+    }
+
+    private void checkAgainstReference(VariantContext vc, String name) {
+        String locus = vc.getContig() + ":" + vc.getStart();
+        if (!reference.hasContig(vc.getContig())) {
+            throw new UserException("contig " + vc.getContig() + " of " + name + " is not in " + reference.fileName()
+                    + ": use the reference the VCFs were made with (-R)");
+        }
+        if (!reference.matches(vc.getContig(), vc.getStart(), vc.getReference().getBaseString())) {
+            throw new UserException("REF of the record at " + locus + " of " + name + " differs from "
+                    + reference.fileName() + ": use the reference the VCFs were made with (-R)");
+        }
+    }
+}
