@@ -1,0 +1,92 @@
+package gap.cli;
+
+import gap.core.GapVersion;
+import gap.core.UserException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code gap} command. Exit codes as GATK's: 0 ok, 1 bad command line (usage on stderr), 2 user or input error
+ * (one line on stderr), 3 internal error. No stack trace unless {@code --debug}.
+ */
+@Command(name = "gap",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Genome analytics pipeline: aligned reads in, variant calls out.",
+        subcommands = {CallCommand.class, ConcordanceCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_USER_ERROR = 2;
+    public static final int EXIT_INTERNAL_ERROR = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors (they may quote input files).")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting the JVM. */
+    public static int run(String... args) {
+        // htsjdk's Log writes straight to stderr, past Log4j2, and can quote header lines: errors only.
+        htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handleExecutionException);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("gap: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, concordance)");
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        PrintWriter err = cmd.getErr();
+        UserException user = userCause(ex);
+        if (user != null) {
+            err.println("gap " + cmd.getCommandName() + ": error: " + user.getMessage());
+        } else {
+            err.println("gap " + cmd.getCommandName() + ": internal error (" + ex.getClass().getSimpleName()
+                    + "); rerun with --debug for details and report it");
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return user != null ? EXIT_USER_ERROR : EXIT_INTERNAL_ERROR;
+    }
+
+    private static UserException userCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UserException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** Reports the build version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gap " + GapVersion.get()};
+        }
+    }
+}

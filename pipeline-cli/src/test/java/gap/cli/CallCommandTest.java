@@ -1,0 +1,117 @@
+package gap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.SampleData;
+import htsjdk.samtools.SAMFileWriter;
+import htsjdk.samtools.SAMFileWriterFactory;
+import htsjdk.samtools.SamReader;
+import htsjdk.samtools.SamReaderFactory;
+import htsjdk.samtools.ValidationStringency;
+import htsjdk.samtools.CRAMCRAIIndexer;
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gap call} end to end on the committed slice: determinism, the golden digest, CRAM, and what the VCF says. */
+class CallCommandTest {
+    @TempDir
+    Path tmp;
+
+    static Path call(Path out, Path reads, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(),
+                "-I", reads.toString(), "-O", out.toString()));
+        args.addAll(List.of(extra));
+        assertEquals(0, Main.run(args.toArray(String[]::new)));
+        return out.resolve(CallCommand.baseName(reads) + ".vcf.gz");
+    }
+
+    static String vcfText(Path vcfGz) throws IOException {
+        try (InputStream in = new BlockCompressedInputStream(Files.newInputStream(vcfGz))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String md5(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void sameBytesWhateverTheThreadsOrShardSize() throws IOException {
+        Path bam = SampleData.file("trio1_child.bam");
+        Path reference = call(tmp.resolve("t1"), bam, "--threads", "1");
+        byte[] vcf = Files.readAllBytes(reference);
+        byte[] tbi = Files.readAllBytes(reference.resolveSibling(reference.getFileName() + ".tbi"));
+        String[][] variants = {{"--threads", "2"}, {"--threads", "2", "--shard-size", "7000"},
+                {"--threads", "1", "--shard-size", "33000"}, {"--threads", "2", "--shard-size", "33000"}};
+        int n = 0;
+        for (String[] v : variants) {
+            Path other = call(tmp.resolve("v" + n++), bam, v);
+            assertArrayEquals(vcf, Files.readAllBytes(other), String.join(" ", v));
+            assertArrayEquals(tbi, Files.readAllBytes(other.resolveSibling(other.getFileName() + ".tbi")));
+        }
+    }
+
+    /**
+     * The slice's VCF text, pinned. When the model changes on purpose, update golden/trio1_child.vcf.md5 together with
+     * golden/trio1_child.concordance.tsv (the new accuracy, from ConcordanceGoldenTest) in the same commit.
+     */
+    @Test
+    void goldenDigestOfTheSliceVcf() throws Exception {
+        String text = vcfText(call(tmp, SampleData.file("trio1_child.bam")));
+        String expected = Files.readString(Path.of("src/test/resources/golden/trio1_child.vcf.md5")).strip();
+        assertEquals(expected, md5(text), "VCF text changed; see this test's javadoc");
+    }
+
+    @Test
+    void headerNamesTheReferenceByMd5AndCarriesNoPathOrIdentifier() throws Exception {
+        String text = vcfText(call(tmp, SampleData.file("trio1_child.bam")));
+        String refMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(SampleData.file("ref.fa"))));
+        assertTrue(text.contains("##reference=md5:" + refMd5 + "\n"));
+        assertTrue(text.contains("##fileformat=VCFv4.2\n"));
+        assertTrue(text.contains("##source=gap-"));
+        assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000>"));
+        assertTrue(text.contains("\tFORMAT\t" + CallCommand.SAMPLE_PLACEHOLDER + "\n"));
+        assertFalse(text.contains("CommandLine") || text.contains("##command"), "no command line");
+        assertFalse(text.contains(SampleData.dir().toString()), "no path");
+        for (String line : Files.readAllLines(SampleData.file("samplesheet.tsv")).subList(1, 4)) {
+            String[] f = line.split("\t");
+            assertFalse(text.contains(f[0]) || text.contains(f[1]), "no patient identifier or MRN in the VCF");
+        }
+    }
+
+    @Test
+    void cramGivesTheSameCallsAsBam() throws Exception {
+        Path bam = SampleData.file("trio1_child.bam");
+        Path ref = SampleData.file("ref.fa");
+        Path cram = tmp.resolve("trio1_child.cram");
+        SamReaderFactory factory = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT);
+        try (SamReader in = factory.open(bam);
+             OutputStream out = Files.newOutputStream(cram)) {
+            SAMFileWriter writer = new SAMFileWriterFactory().makeCRAMWriter(in.getFileHeader(), out, ref);
+            in.forEach(writer::addAlignment);
+            writer.close();
+        }
+        try (InputStream in = Files.newInputStream(cram);
+             OutputStream crai = Files.newOutputStream(tmp.resolve("trio1_child.cram.crai"))) {
+            CRAMCRAIIndexer.writeIndex(new htsjdk.samtools.seekablestream.SeekableFileStream(cram.toFile()), crai);
+        }
+        String fromBam = vcfText(call(tmp.resolve("bam"), bam));
+        String fromCram = vcfText(call(tmp.resolve("cram"), cram));
+        assertEquals(fromBam, fromCram);
+        assertTrue(fromBam.lines().filter(l -> !l.startsWith("#")).count() > 200);
+    }
+}

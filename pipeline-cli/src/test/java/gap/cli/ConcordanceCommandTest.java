@@ -1,0 +1,149 @@
+package gap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.concordance.ConcordanceFixtures;
+import gap.core.concordance.ConcordanceTsv;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gap concordance} run in-process through {@link Main#run}, on the sample-data slice. */
+class ConcordanceCommandTest {
+    private static final String PATIENT_ID = "25.03.18-062.17"; // the child's fabricated identifier
+
+    @TempDir
+    Path dir;
+
+    private final Path data = ConcordanceFixtures.sampleData();
+    private final String ref = data.resolve("ref.fa").toString();
+    private final String childTruth = data.resolve("trio1_child.truth.vcf.gz").toString();
+    private final String bed = data.resolve("confident.bed").toString();
+
+    /** Exit code, stdout and stderr of one run. */
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** The data lines of a report (not the # lines), checking the column header on the way. */
+    private static List<String[]> rows(String tsv) {
+        List<String> lines = tsv.lines().filter(l -> !l.startsWith("#")).collect(Collectors.toList());
+        assertEquals(String.join("\t", ConcordanceTsv.COLUMNS), lines.get(0));
+        assertEquals("type\tTP\tFP\tFN\tprecision\trecall\tF1\tgenotype_concordance\ttruth_total\tcalls_total",
+                lines.get(0));
+        return lines.stream().skip(1).map(l -> l.split("\t", -1)).collect(Collectors.toList());
+    }
+
+    @Test
+    void truthAgainstItselfScoresOneAndWritesTheFileWhole() throws IOException {
+        Path report = dir.resolve("report.tsv");
+        Run r = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref, "--confident", bed,
+                "-O", report.toString());
+        assertEquals(0, r.exit(), r.err());
+        String tsv = Files.readString(report);
+        assertTrue(tsv.contains("# confident regions: confident.bed (BED, 0-based half-open; an allele counts when"
+                + " its POS lies in a region, as bcftools -T)"), tsv);
+        List<String[]> rows = rows(tsv);
+        assertEquals(2, rows.size());
+        assertEquals("SNV", rows.get(0)[0]);
+        assertEquals("INDEL", rows.get(1)[0]);
+        for (String[] row : rows) {
+            assertEquals(10, row.length);
+            assertEquals("0", row[2]);
+            assertEquals("0", row[3]);
+            for (int i = 4; i <= 7; i++) {
+                assertEquals("1.0000", row[i], ConcordanceTsv.COLUMNS.get(i));
+            }
+            assertEquals(row[1], row[8]);
+            assertEquals(row[1], row[9]);
+            assertTrue(Integer.parseInt(row[1]) > 10);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(report), files.collect(Collectors.toList()), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void withoutOutputTheReportGoesToStdout() {
+        Run r = run("concordance", "--truth", childTruth, "--calls", childTruth, "--reference", ref);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("# confident regions: whole genome"), r.out());
+        List<String[]> rows = rows(r.out());
+        assertEquals("SNV", rows.get(0)[0]);
+        assertEquals("1.0000", rows.get(0)[6]);
+    }
+
+    @Test
+    void samplesArePickedByNameAndAWrongNameIsNotEchoed() throws IOException {
+        String trio = data.resolve("trio1.truth.vcf.gz").toString();
+        Run ok = run("concordance", "--truth", trio, "--truth-sample", "trio1_child", "--calls", childTruth,
+                "-R", ref, "--confident", bed);
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals("1.0000", rows(ok.out()).get(1)[6]);
+
+        Run bad = run("concordance", "--truth", trio, "--truth-sample", PATIENT_ID, "--calls", childTruth,
+                "-R", ref);
+        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertEquals("gap concordance: error: the sample named by --truth-sample is not in trio1.truth.vcf.gz:"
+                + " list the samples with 'bcftools query -l trio1.truth.vcf.gz'", bad.err().strip());
+        assertFalse(bad.err().contains(PATIENT_ID));
+        assertFalse(bad.out().contains(PATIENT_ID));
+    }
+
+    @Test
+    void missingFileIsAUserErrorOnOneLineAndLeavesNoOutput() {
+        Path report = dir.resolve("report.tsv");
+        Run r = run("concordance", "--truth", dir.resolve("absent.vcf.gz").toString(), "--calls", childTruth,
+                "-R", ref, "-O", report.toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertEquals("gap concordance: error: truth VCF absent.vcf.gz does not exist: check the path", r.err().strip());
+        assertFalse(Files.exists(report));
+
+        Run noFolder = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref,
+                "-O", dir.resolve("no/such/folder/report.tsv").toString());
+        assertEquals(Main.EXIT_USER_ERROR, noFolder.exit());
+        assertEquals("gap concordance: error: the folder of output report.tsv does not exist: create it first",
+                noFolder.err().strip());
+    }
+
+    @Test
+    void missingRequiredOptionIsACommandLineError() {
+        Run r = run("concordance", "--truth", childTruth, "-R", ref);
+        assertEquals(Main.EXIT_USAGE, r.exit());
+        assertTrue(r.err().contains("--calls"), r.err());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Run r = run("concordance", "--help");
+        assertEquals(0, r.exit());
+        for (String option : List.of("--truth", "--calls", "--reference", "--confident", "--truth-sample",
+                "--calls-sample", "--output")) {
+            assertTrue(r.out().contains(option), option);
+        }
+    }
+}

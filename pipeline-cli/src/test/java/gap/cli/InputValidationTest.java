@@ -1,0 +1,184 @@
+package gap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.SampleData;
+import htsjdk.samtools.SAMFileHeader;
+import htsjdk.samtools.SAMRecord;
+import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.variant.vcf.VCFFileReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bad input of the foundation issue: exit code 2, exactly one line on stderr saying what is wrong and what
+ * to do, no stack trace, and nothing left in the output directory that looks like a result.
+ */
+class InputValidationTest {
+    @TempDir
+    Path tmp;
+
+    private Path out() {
+        return tmp.resolve("out");
+    }
+
+    /** Runs gap call and checks the shape every input error must have; gives the error line. */
+    private String failsWithOneLine(Path ref, Path bam, String... extra) {
+        List<String> args = new ArrayList<>(List.of("call", "-R", ref.toString(), "-I", bam.toString(),
+                "-O", out().toString()));
+        args.addAll(List.of(extra));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderrLines().size(), "exactly one line:\n" + r.stderr());
+        String line = r.stderrLines().get(0);
+        assertTrue(line.startsWith("gap call: error: "), line);
+        assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), r.stderr());
+        assertNothingLooksComplete();
+        return line;
+    }
+
+    private void assertNothingLooksComplete() {
+        if (!Files.exists(out())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(out())) {
+            List<Path> left = files.toList();
+            assertTrue(left.isEmpty(), "output left behind: " + left);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path sampleRef() {
+        return SampleData.file("ref.fa");
+    }
+
+    private static Path sampleBam() {
+        return SampleData.file("trio1_child.bam");
+    }
+
+    @Test
+    void missingInputFile() {
+        String line = failsWithOneLine(sampleRef(), tmp.resolve("nope.bam"));
+        assertTrue(line.contains("nope.bam does not exist"), line);
+    }
+
+    @Test
+    void referenceWithoutFai() throws IOException {
+        TestBams.copyReference(tmp, false, true);
+        String line = failsWithOneLine(tmp.resolve("ref.fa"), sampleBam());
+        assertTrue(line.contains("no index ref.fa.fai") && line.contains("samtools faidx"), line);
+    }
+
+    @Test
+    void referenceWithoutDict() throws IOException {
+        TestBams.copyReference(tmp, true, false);
+        String line = failsWithOneLine(tmp.resolve("ref.fa"), sampleBam());
+        assertTrue(line.contains("no sequence dictionary ref.dict") && line.contains("samtools dict"), line);
+    }
+
+    @Test
+    void bamWithoutIndex() throws IOException {
+        Path bam = Files.copy(sampleBam(), tmp.resolve("noindex.bam"));
+        String line = failsWithOneLine(sampleRef(), bam);
+        assertTrue(line.contains("noindex.bam has no index") && line.contains("samtools index"), line);
+    }
+
+    @Test
+    void bamWhoseHeaderIsNotCoordinateSorted() {
+        SAMFileHeader header = TestBams.header();
+        header.setSortOrder(SAMFileHeader.SortOrder.queryname);
+        Path bam = TestBams.write(tmp.resolve("byname.bam"), header, List.of(), false);
+        String line = failsWithOneLine(sampleRef(), bam);
+        assertTrue(line.contains("not coordinate-sorted") && line.contains("samtools sort"), line);
+    }
+
+    @Test
+    void unsortedRecordsUnderACoordinateHeaderAreCaughtWhenMet() {
+        // Move one read 2 kb later in the file: the header still claims SO:coordinate.
+        List<SAMRecord> records = new ArrayList<>(TestBams.records("chr22_20_21M", 150_000, 154_000));
+        SAMRecord moved = records.remove(10);
+        records.add(records.size() - 5, moved);
+        Path bam = TestBams.write(tmp.resolve("unsorted.bam"), TestBams.header(), records, false);
+        TestBams.indexAnyway(bam);
+        Cli.Result r = Cli.run("call", "-R", sampleRef().toString(), "-I", bam.toString(), "-O", out().toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        List<String> errors = r.stderrLines().stream().filter(l -> l.contains("error")).toList();
+        assertEquals(1, errors.size(), r.stderr());
+        assertTrue(errors.get(0).startsWith("gap call: error: unsorted.bam is not coordinate-sorted"), errors.get(0));
+        assertFalse(r.stderr().contains("\tat "), r.stderr());
+        assertNothingLooksComplete();
+    }
+
+    @Test
+    void bamContigMissingFromTheReference() throws IOException {
+        SAMFileHeader header = TestBams.header();
+        SAMSequenceDictionary dict = new SAMSequenceDictionary(new ArrayList<>(header.getSequenceDictionary().getSequences()));
+        dict.addSequence(new SAMSequenceRecord("chrUn_decoy", 5000));
+        header.setSequenceDictionary(dict);
+        Path bam = TestBams.write(tmp.resolve("decoy.bam"), header, List.of(), true);
+        String line = failsWithOneLine(sampleRef(), bam);
+        assertTrue(line.contains("contig chrUn_decoy, which is not in the reference"), line);
+    }
+
+    @Test
+    void bamContigWithAnotherLength() {
+        SAMFileHeader header = TestBams.header();
+        List<SAMSequenceRecord> seqs = new ArrayList<>();
+        for (SAMSequenceRecord s : header.getSequenceDictionary().getSequences()) {
+            seqs.add(new SAMSequenceRecord(s.getSequenceName(), s.getSequenceName().equals("chrM") ? 16571 : s.getSequenceLength()));
+        }
+        header.setSequenceDictionary(new SAMSequenceDictionary(seqs));
+        Path bam = TestBams.write(tmp.resolve("rcrs.bam"), header, List.of(), true);
+        String line = failsWithOneLine(sampleRef(), bam);
+        assertTrue(line.contains("contig chrM of length 16571 but the reference's is 16569"), line);
+    }
+
+    @Test
+    void truncatedBam() throws IOException {
+        byte[] bytes = Files.readAllBytes(sampleBam());
+        Path bam = Files.write(tmp.resolve("cut.bam"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.copy(SampleData.file("trio1_child.bam.bai"), tmp.resolve("cut.bam.bai"));
+        String line = failsWithOneLine(sampleRef(), bam);
+        assertTrue(line.contains("cut.bam has no BGZF end-of-file marker"), line);
+    }
+
+    @Test
+    void outputDirectoryThatCannotBeWritten() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        Cli.Result r = Cli.run("call", "-R", sampleRef().toString(), "-I", sampleBam().toString(),
+                "-O", blocker.resolve("out").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains("cannot be written"), r.stderr());
+    }
+
+    @Test
+    void badCommandLineIsExitOneWithUsage() {
+        Cli.Result r = Cli.run("call", "-R", sampleRef().toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("Missing required options") && r.stderr().contains("Usage: gap call"), r.stderr());
+    }
+
+    @Test
+    void bamWithAHeaderAndNoReadsGivesAnEmptyValidVcf() {
+        Path bam = TestBams.write(tmp.resolve("empty.bam"), TestBams.header(), List.of(), true);
+        Cli.Result r = Cli.run("call", "-R", sampleRef().toString(), "-I", bam.toString(), "-O", out().toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        Path vcf = out().resolve("empty.vcf.gz");
+        assertTrue(Files.exists(out().resolve("empty.vcf.gz.tbi")));
+        try (VCFFileReader reader = new VCFFileReader(vcf, true)) {
+            assertEquals(2, reader.getFileHeader().getContigLines().size());
+            assertFalse(reader.iterator().hasNext());
+        }
+    }
+}
