@@ -1,6 +1,7 @@
 package gap.core.concordance;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class ConfidentRegions {
      * {@link UserException} giving its number.
      */
     public static ConfidentRegions read(Path bed) {
-        InputFiles.requireReadable(bed, "confident-regions BED");
+        InputValidator.requireFile(bed, "confident-regions BED");
         String name = bed.getFileName().toString();
         Map<String, List<long[]>> raw = new HashMap<>();
         try (BufferedReader in = open(bed)) {

@@ -1,6 +1,7 @@
 package gap.core.concordance;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.util.CloseableIterator;
 import htsjdk.tribble.TribbleException;
@@ -54,7 +55,7 @@ public final class GenotypedAlleleReader {
 
     /** Reads {@code vcf} for {@code sample}, or for its first sample when {@code sample} is null. */
     public GenotypedAlleles read(Path vcf, Side side, String sample) {
-        InputFiles.requireReadable(vcf, side.label + " VCF");
+        InputValidator.requireFile(vcf, side.label + " VCF");
         String name = vcf.getFileName().toString();
         Map<AtomicAllele, Integer> copies = new HashMap<>();
         int records = 0;

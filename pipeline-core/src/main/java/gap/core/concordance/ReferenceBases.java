@@ -1,6 +1,7 @@
 package gap.core.concordance;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.reference.FastaSequenceIndexEntry;
@@ -9,7 +10,6 @@ import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,13 +48,8 @@ public final class ReferenceBases implements AutoCloseable {
 
     /** Opens {@code fasta}; a missing file or {@code .fai} is a one-line {@link UserException}. */
     public static ReferenceBases open(Path fasta) {
-        InputFiles.requireReadable(fasta, "reference");
+        Path fai = InputValidator.requireFastaIndex(fasta);
         String name = fasta.getFileName().toString();
-        Path fai = ReferenceSequenceFileFactory.getFastaIndexFileName(fasta);
-        if (!Files.exists(fai)) {
-            throw new UserException("reference " + name + " has no index " + fai.getFileName()
-                    + ": create it with 'samtools faidx " + name + "'");
-        }
         try {
             FastaSequenceIndex index = new FastaSequenceIndex(fai);
             ReferenceSequenceFile file = ReferenceSequenceFileFactory.getReferenceSequenceFile(fasta, true, true);

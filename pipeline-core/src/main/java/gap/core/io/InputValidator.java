@@ -41,8 +41,8 @@ public final class InputValidator {
         }
     }
 
-    /** Checks the FASTA, its {@code .fai} and {@code .dict}; gives the dictionary. */
-    public static SAMSequenceDictionary checkReference(Path fasta) {
+    /** Checks the FASTA exists with its {@code .fai} beside it; gives the {@code .fai}. */
+    public static Path requireFastaIndex(Path fasta) {
         requireFile(fasta, "reference");
         String name = fasta.getFileName().toString();
         Path fai = fasta.resolveSibling(name + ".fai");
@@ -50,6 +50,13 @@ public final class InputValidator {
             throw new UserException("reference " + name + " has no index " + fai.getFileName()
                     + ": create it with 'samtools faidx " + name + "'");
         }
+        return fai;
+    }
+
+    /** Checks the FASTA, its {@code .fai} and {@code .dict}; gives the dictionary. */
+    public static SAMSequenceDictionary checkReference(Path fasta) {
+        Path fai = requireFastaIndex(fasta);
+        String name = fasta.getFileName().toString();
         if (dictionaryOf(fasta) == null) {
             throw new UserException("reference " + name + " has no sequence dictionary " + dictNameOf(name)
                     + ": create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'");
