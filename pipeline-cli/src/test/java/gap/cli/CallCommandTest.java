@@ -94,6 +94,19 @@ class CallCommandTest {
     }
 
     @Test
+    void logsNameNoPatientAndShowProgress() throws IOException {
+        Cli.Result r = Cli.run("call", "-R", SampleData.file("ref.fa").toString(), "-I",
+                SampleData.file("trio1_father.bam").toString(), "-O", tmp.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("ProgressMeter -        Current Locus  Elapsed Minutes"), r.stderr());
+        assertTrue(r.stderr().contains("reads seen"), r.stderr());
+        for (String line : Files.readAllLines(SampleData.file("samplesheet.tsv")).subList(1, 4)) {
+            String[] f = line.split("\t");
+            assertFalse(r.stderr().contains(f[0]) || r.stderr().contains(f[1]), "identifier in the log");
+        }
+    }
+
+    @Test
     void cramGivesTheSameCallsAsBam() throws Exception {
         Path bam = SampleData.file("trio1_child.bam");
         Path ref = SampleData.file("ref.fa");

@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -15,23 +16,25 @@ public final class ProgressMeter {
 
     private final long intervalNanos;
     private final LongSupplier clock;
+    private final Consumer<String> log;
     private long startNanos;
     private long lastLogNanos;
     private long reads;
 
     public ProgressMeter(double intervalSeconds) {
-        this(intervalSeconds, System::nanoTime);
+        this(intervalSeconds, System::nanoTime, LOG::info);
     }
 
-    ProgressMeter(double intervalSeconds, LongSupplier clock) {
+    ProgressMeter(double intervalSeconds, LongSupplier clock, Consumer<String> log) {
         this.intervalNanos = (long) (intervalSeconds * 1e9);
         this.clock = clock;
+        this.log = log;
     }
 
     public void start() {
         startNanos = clock.getAsLong();
         lastLogNanos = startNanos;
-        LOG.info(String.format(Locale.ROOT, "%20s  %15s  %18s  %16s", "Current Locus", "Elapsed Minutes",
+        log.accept(String.format(Locale.ROOT, "%20s  %15s  %18s  %16s", "Current Locus", "Elapsed Minutes",
                 "Reads Processed", "Reads/Minute"));
     }
 
@@ -41,13 +44,13 @@ public final class ProgressMeter {
         long now = clock.getAsLong();
         if (now - lastLogNanos >= intervalNanos) {
             lastLogNanos = now;
-            LOG.info(row(locus, now));
+            log.accept(row(locus, now));
         }
     }
 
     public void stop() {
         double minutes = (clock.getAsLong() - startNanos) / 60e9;
-        LOG.info(String.format(Locale.ROOT, "Traversal complete. Processed %d total reads in %.1f minutes.", reads, minutes));
+        log.accept(String.format(Locale.ROOT, "Traversal complete. Processed %d total reads in %.1f minutes.", reads, minutes));
     }
 
     private String row(String locus, long now) {
