@@ -48,7 +48,8 @@ final class TestBams {
         records.forEach(writer::addAlignment);
         writer.close();
         if (index) {
-            try (SamReader r = open(bam)) {
+            try (SamReader r = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                    .enable(SamReaderFactory.Option.INCLUDE_SOURCE_IN_RECORDS).open(bam)) {
                 BAMIndexer.createIndex(r, bam.resolveSibling(bam.getFileName() + ".bai"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

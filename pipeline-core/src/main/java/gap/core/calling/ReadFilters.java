@@ -4,7 +4,8 @@ import htsjdk.samtools.SAMRecord;
 
 /**
  * Takes a read, says which filter drops it, if any (DESIGN.md §3): unmapped, secondary, supplementary, duplicate,
- * QC-fail, no stored bases, or mapping quality below the threshold. Checked in that order; the first match counts.
+ * QC-fail, no stored bases, or mapping quality below the threshold or unavailable (255). Checked in that order; the
+ * first match counts.
  */
 public final class ReadFilters {
 
@@ -33,7 +34,7 @@ public final class ReadFilters {
         if (read.getReadFailsVendorQualityCheckFlag()) {
             return Reason.QC_FAIL;
         }
-        if (read.getReadLength() == 0 || read.getBaseQualities().length != read.getReadLength()) {
+        if (read.getReadLength() == 0) {
             return Reason.NO_BASES;
         }
         if (read.getMappingQuality() < minMappingQuality || read.getMappingQuality() == 255) {

@@ -28,6 +28,9 @@ import java.util.List;
  * header lines and so patient identifiers.
  */
 public final class ReadSource implements AutoCloseable {
+    /** Quality given to every base of a read stored without qualities (SAM QUAL '*'). */
+    static final byte MISSING_BASE_QUALITY = 20;
+
     private final Path path;
     private final SamReader reader;
     private final ReadFilters filters;
@@ -85,8 +88,14 @@ public final class ReadSource implements AutoCloseable {
             byte b = bases[i];
             bases[i] = (b >= 'a' && b <= 'z') ? (byte) (b - 32) : b;
         }
+        byte[] quals = rec.getBaseQualities();
+        if (quals.length != bases.length) {
+            // QUAL '*': the aligner or simulator stored none. Use a modest quality rather than drop the read.
+            quals = new byte[bases.length];
+            java.util.Arrays.fill(quals, MISSING_BASE_QUALITY);
+        }
         return new AlignedRead(rec.getReadName(), rec.getAlignmentStart(), rec.getAlignmentEnd(), bases,
-                rec.getBaseQualities(), ops, lengths, rec.getMappingQuality(), rec.getReadNegativeStrandFlag());
+                quals, ops, lengths, rec.getMappingQuality(), rec.getReadNegativeStrandFlag());
     }
 
     @Override

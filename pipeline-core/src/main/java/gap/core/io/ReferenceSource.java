@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Takes an indexed FASTA, gives upper-case reference windows. One per thread: htsjdk's reader is not thread-safe. */
+/** Takes an indexed FASTA, gives reference windows of A, C, G, T and N. One per thread: htsjdk's reader is not thread-safe. */
 public final class ReferenceSource implements AutoCloseable {
     private final ReferenceSequenceFile fasta;
     private final SAMSequenceDictionary dictionary;
@@ -63,8 +63,15 @@ public final class ReferenceSource implements AutoCloseable {
         }
     }
 
+    /** Upper case; IUPAC ambiguity codes (GRCh38 has a few) become N, which no caller stage treats as a base. */
     private static byte upper(byte b) {
-        return (b >= 'a' && b <= 'z') ? (byte) (b - 32) : b;
+        return switch (b) {
+            case 'A', 'a' -> 'A';
+            case 'C', 'c' -> 'C';
+            case 'G', 'g' -> 'G';
+            case 'T', 't' -> 'T';
+            default -> 'N';
+        };
     }
 
     @Override
