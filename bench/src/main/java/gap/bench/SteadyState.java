@@ -1,0 +1,181 @@
+package gap.bench;
+
+import gap.core.calling.CallingParameters;
+import gap.core.io.InputValidator;
+import gap.core.io.ReferenceSource;
+import gap.core.io.VcfSink;
+import gap.core.model.Shard;
+import gap.core.shard.CallingPipeline;
+import gap.core.shard.LocalShardExecutor;
+import gap.core.shard.ProgressMeter;
+import gap.core.shard.ShardPlanner;
+import htsjdk.samtools.SAMSequenceDictionary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/** Takes a reference and a BAM, gives in-JVM steady-state call and decode throughput (medians after warm-up). */
+public final class SteadyState {
+
+    /** Every task's result folded in and printed, so the JIT cannot drop the work. */
+    private static long fold;
+    /** Each task's first run, JIT cold (when there is a warm-up). */
+    private static double[] cold;
+
+    private SteadyState() {}
+
+    /**
+     * {@code decode ...} (see {@link DecodePass}) or
+     * {@code steady -R ref.fa -I reads.bam [--threads N] [--warmup 3] [--runs 5]}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || !(args[0].equals("decode") || args[0].equals("steady"))) {
+            System.err.println(DecodePass.usage("a command is required").getMessage());
+            System.exit(1);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            if (args[0].equals("decode")) {
+                DecodePass.main(rest);
+            } else {
+                steady(rest);
+            }
+        } catch (IllegalArgumentException | gap.core.UserException e) {
+            System.err.println("gap-bench: " + e.getMessage());
+            System.exit(e instanceof gap.core.UserException ? 2 : 1);
+        }
+    }
+
+    static void steady(String[] args) throws IOException {
+        Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5"));
+        Path reference = Path.of(DecodePass.require(a, "-R"));
+        Path reads = Path.of(DecodePass.require(a, "-I"));
+        int threads = Integer.parseInt(a.get("--threads"));
+        int warmup = Integer.parseInt(a.get("--warmup"));
+        int runs = Integer.parseInt(a.get("--runs"));
+        if (threads < 1 || warmup < 0 || runs < 1) {
+            throw DecodePass.usage("--threads and --runs must be positive, --warmup not negative");
+        }
+        DecodePass.quiet();
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
+        double megabases = dictionary.getReferenceLength() / 1e6;
+        Path tmp = Files.createTempDirectory("gap-bench-");
+        try {
+            long[] reads1 = {0};
+            long[] owned = {0};
+            LongSupplier call = () -> {
+                CallingPipeline.Summary s = call(reference, reads, tmp, threads);
+                reads1[0] = s.readCounts().seen();
+                return s.calls();
+            };
+            LongSupplier decode = () -> {
+                DecodePass.Result r = DecodePass.tiled(reference, reads, threads);
+                owned[0] = r.owned();
+                return r.checksum();
+            };
+            double[][] seconds = measure(warmup, runs, List.of(call, decode));
+            String head = String.format(Locale.ROOT, "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):",
+                    reads.getFileName(), threads, warmup, runs, megabases);
+            System.out.println(head);
+            System.out.println(line("call  ", seconds[0], cold[0], reads1[0], megabases));
+            System.out.println(line("decode", seconds[1], cold[1], owned[0], megabases));
+            System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima)   [fold %x]%n",
+                    median(seconds[0]) / median(seconds[1]), min(seconds[0]) / min(seconds[1]), fold);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * What {@code gap call} does after parsing its options (CallCommand.call): check the inputs, plan the shards,
+     * run the pipeline into a VCF sink, commit. Output goes to {@code dir} and is deleted afterwards.
+     */
+    static CallingPipeline.Summary call(Path reference, Path input, Path dir, int threads) {
+        CallingParameters params = CallingParameters.load(Map.of());
+        InputValidator.requireFile(reference, "reference");
+        InputValidator.requireFile(input, "reads file");
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
+        Path index = InputValidator.checkReads(input, reference, dictionary);
+        List<Shard> shards = ShardPlanner.plan(dictionary, List.of(), ShardPlanner.DEFAULT_SHARD_SIZE,
+                params.shardPadding());
+        InputValidator.checkOutputDirectory(dir);
+        Path vcf = dir.resolve("bench.vcf.gz");
+        CallingPipeline.Inputs inputs = new CallingPipeline.Inputs(reference, input, index);
+        CallingPipeline.Summary summary;
+        try (VcfSink sink = new VcfSink(vcf, dictionary, "SAMPLE", ReferenceSource.md5(reference),
+                params.lowQual())) {
+            summary = CallingPipeline.run(inputs, params, shards, new LocalShardExecutor(threads), sink,
+                    new ProgressMeter(10));
+            sink.commit();
+        }
+        deleteTree(dir, false);
+        return summary;
+    }
+
+    /**
+     * Runs the tasks in turn, {@code warmup} rounds, then {@code runs} timed rounds; interleaved so that a burst of
+     * other load on the machine slows both alike. Gives each task's wall seconds per timed round.
+     */
+    private static double[][] measure(int warmup, int runs, List<LongSupplier> tasks) {
+        double[][] seconds = new double[tasks.size()][runs];
+        cold = new double[tasks.size()];
+        for (int round = -warmup; round < runs; round++) {
+            for (int t = 0; t < tasks.size(); t++) {
+                long t0 = System.nanoTime();
+                fold = fold * 31 + tasks.get(t).getAsLong();
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (round == -warmup) {
+                    cold[t] = s;
+                }
+                if (round >= 0) {
+                    seconds[t][round] = s;
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static String line(String what, double[] seconds, double cold, long reads, double megabases) {
+        double med = median(seconds);
+        double min = min(seconds);
+        double max = Arrays.stream(seconds).max().orElseThrow();
+        return String.format(Locale.ROOT,
+                "  %s median %.3f s (%.3f-%.3f)  %,d reads  %,.0f reads/s  %.3f Mb/s  (first, cold run %.3f s)", what,
+                med, min, max, reads, reads / med, megabases / med, cold);
+    }
+
+    private static double min(double[] xs) {
+        return Arrays.stream(xs).min().orElseThrow();
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) {
+        deleteTree(dir, true);
+    }
+
+    private static void deleteTree(Path dir, boolean self) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (self || !p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
