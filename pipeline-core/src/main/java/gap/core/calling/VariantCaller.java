@@ -49,7 +49,8 @@ public final class VariantCaller {
         List<String> alleles = trim(site.alleles(), kept);
         Genotype genotype = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
         String filter = qual < params.lowQual() ? "LowQual" : "PASS";
-        return new VariantCall(site.contig(), site.position(), alleles, qual, filter, genotype);
+        return new VariantCall(site.contig(), site.position(), alleles, qual, filter,
+                java.util.Map.of("DP", pileup.depth()), genotype);
     }
 
     /** Posterior over the genotypes of {@code alleles}, kept in log10 for precision at both ends. */

@@ -104,7 +104,7 @@ public final class VcfSink implements AutoCloseable {
                 .make();
         VariantContextBuilder vc = new VariantContextBuilder("gap", call.contig(), call.position(), call.end(), alleles)
                 .log10PError(call.qual() / -10.0)
-                .attribute(VCFConstants.DEPTH_KEY, g.dp())
+                .attributes(call.info())
                 .genotypes(genotype);
         if ("PASS".equals(call.filter())) {
             vc.passFilters();
