@@ -103,7 +103,7 @@ public final class SteadyState {
         InputValidator.requireFile(reference, "reference");
         InputValidator.requireFile(input, "reads file");
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        Path index = InputValidator.checkReads(input, reference, dictionary);
+        Path index = InputValidator.checkReads(input, reference, dictionary).index();
         List<Shard> shards = ShardPlanner.plan(dictionary, List.of(), ShardPlanner.DEFAULT_SHARD_SIZE,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(dir);
@@ -112,7 +112,7 @@ public final class SteadyState {
         CallingPipeline.Summary summary;
         try (VcfSink sink = new VcfSink(vcf, dictionary, "SAMPLE", ReferenceSource.md5(reference),
                 params.lowQual())) {
-            summary = CallingPipeline.run(inputs, params, shards, new LocalShardExecutor(threads), sink,
+            summary = CallingPipeline.run(inputs, params, shards, new LocalShardExecutor(threads), sink::add,
                     new ProgressMeter(10));
             sink.commit();
         }

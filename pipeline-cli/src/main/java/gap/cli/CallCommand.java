@@ -2,9 +2,16 @@ package gap.cli;
 
 import gap.core.calling.CallingParameters;
 import gap.core.io.InputValidator;
+import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
+import gap.core.model.SampleCalls;
 import gap.core.model.Shard;
+import gap.core.model.VariantCall;
+import gap.core.privacy.LabKeys;
+import gap.core.privacy.Pseudonymiser;
+import gap.core.privacy.Redactor;
+import gap.core.privacy.Samples;
 import gap.core.shard.CallingPipeline;
 import gap.core.shard.Intervals;
 import gap.core.shard.LocalShardExecutor;
@@ -12,62 +19,88 @@ import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gap call}: calls germline SNVs and indels in one sample's aligned reads.
+ * {@code gap call}: calls germline SNVs and indels in each sample's aligned reads.
  *
  * <pre>
  * gap call -R ref.fa -I sample.bam -O out/
+ * gap call -R ref.fa --sample-sheet family.tsv -O out/ --keystore lab.p12
  * gap call -R ref.fa -I sample.cram -O out/ -L chr22:20000001-21000000 --threads 8
  * </pre>
  *
- * Writes {@code out/<reads file name>.vcf.gz} and its {@code .tbi}, under temporary names until complete.
+ * Writes, per sample, {@code out/<sample pseudonym>.vcf.gz} and its {@code .tbi}; then {@code out/calls.parquet} and
+ * {@code out/samples.parquet} (identifiers in columns encrypted for the clinician role). Every file is written under
+ * a temporary name until complete. Outputs and logs carry pseudonyms only.
  */
 @Command(name = "call",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
-        description = {"Call germline SNVs and indels in one sample's aligned reads (BAM or CRAM).",
-                "Writes OUTPUT/<reads file name>.vcf.gz with its tabix index."})
+        description = {"Call germline SNVs and indels in each sample's aligned reads (BAM or CRAM).",
+                "Writes OUTPUT/<sample pseudonym>.vcf.gz with its tabix index, OUTPUT/calls.parquet and"
+                        + " OUTPUT/samples.parquet. Outputs and logs carry pseudonyms only."})
 public final class CallCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(CallCommand.class);
-    /** Until sample sheets and pseudonyms exist, the VCF sample column holds this, never the BAM's SM. */
-    static final String SAMPLE_PLACEHOLDER = "SAMPLE";
 
     @Option(names = {"-R", "--reference"}, required = true, paramLabel = "FASTA",
             description = "Reference FASTA, with .fai and .dict beside it.")
     Path reference;
 
-    @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
-            description = "Aligned reads, coordinate-sorted and indexed.")
-    Path input;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Inputs inputs;
+
+    /** Where the reads come from: one file, or a sample sheet. */
+    static final class Inputs {
+        @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
+                description = "Aligned reads of one sample, coordinate-sorted and indexed; its @RG SM is the"
+                        + " identifier pseudonymised.")
+        Path input;
+
+        @Option(names = "--sample-sheet", required = true, paramLabel = "TSV",
+                description = "Samples to call, one per line: patient_id mrn sample_alias family_id role sex bam"
+                        + " (tab-separated, bam relative to the sheet).")
+        Path sheet;
+    }
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "DIR",
             description = "Output directory (created if missing).")
     Path output;
 
-    @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL",
-            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+    @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL", showDefaultValue = Visibility.NEVER,
             description = "Restrict calling to these regions (chr, chr:start-end, or a .bed/.interval_list/.list file);"
                     + " repeatable. Default: the whole reference.")
     List<String> intervals = List.of();
 
-    @Option(names = "--threads", paramLabel = "N", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+    @Option(names = "--keystore", paramLabel = "P12", showDefaultValue = Visibility.NEVER,
+            description = "The lab's keystore (gap keys init). Default: ~/.gap/keys.p12, created on first use.")
+    Path keystore;
+
+    @Option(names = "--keystore-password-file", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
+            description = "File holding the keystore's password. Default: the GAP_KEYSTORE_PASSWORD environment"
+                    + " variable.")
+    Path keystorePasswordFile;
+
+    @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--shard-size", paramLabel = "BP", description = "Bases per shard, the unit of parallel work.")
     int shardSize = ShardPlanner.DEFAULT_SHARD_SIZE;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
             description = "Override a default of conf/gap-defaults.properties; repeatable.")
     Map<String, String> settings = Map.of();
 
@@ -77,31 +110,61 @@ public final class CallCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--threads and --shard-size must be positive");
         }
+        Redactor redactor = Redactor.process();
+        if (inputs.input != null) {
+            Samples.protectReadsPath(inputs.input, redactor);
+        }
         CallingParameters params = CallingParameters.load(settings);
-        InputValidator.requireFile(reference, "reference");
-        InputValidator.requireFile(input, "reads file");
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        Path index = InputValidator.checkReads(input, reference, dictionary);
+        LabKeys keys = keystore == null ? LabKeys.openDefault()
+                : LabKeys.open(keystore, LabKeys.password(keystorePasswordFile));
+        Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
+
+        Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
+        Samples samples;
+        if (inputs.sheet != null) {
+            samples = Samples.fromSheet(inputs.sheet, pseudonymiser, redactor);
+            for (Samples.Sample s : samples.samples()) {
+                InputValidator.CheckedReads checked = InputValidator.checkReads(s.reads(), reference, dictionary);
+                samples.checkReadGroups(s, checked.readGroupSamples());
+                indexes.put(s, checked.index());
+            }
+        } else {
+            InputValidator.requireFile(inputs.input, "reads file");
+            InputValidator.CheckedReads checked = InputValidator.checkReads(inputs.input, reference, dictionary);
+            samples = Samples.fromReads(inputs.input, checked.readGroupSamples(), pseudonymiser, redactor);
+            indexes.put(samples.samples().get(0), checked.index());
+        }
         List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary), shardSize,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(output);
 
-        Path vcf = output.resolve(baseName(input) + ".vcf.gz");
-        LOG.info("Calling {} against {}: {} shards of at most {} bp on {} threads", input.getFileName(),
-                reference.getFileName(), shards.size(), shardSize, threads);
-        CallingPipeline.Inputs inputs = new CallingPipeline.Inputs(reference, input, index);
-        try (VcfSink sink = new VcfSink(vcf, dictionary, SAMPLE_PLACEHOLDER, ReferenceSource.md5(reference),
-                params.lowQual())) {
-            CallingPipeline.Summary summary = CallingPipeline.run(inputs, params, shards,
-                    new LocalShardExecutor(threads), sink, new ProgressMeter(10));
-            sink.commit();
-            LOG.info("Wrote {} calls to {}", summary.calls(), vcf.getFileName());
+        String referenceMd5 = ReferenceSource.md5(reference);
+        List<SampleCalls> allCalls = new ArrayList<>();
+        for (Map.Entry<Samples.Sample, Path> e : indexes.entrySet()) {
+            allCalls.add(callSample(e.getKey(), e.getValue(), dictionary, referenceMd5, shards, params));
         }
+        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
+        ParquetSink.writeSamples(output.resolve("samples.parquet"), samples.rows(), keys);
+        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
         return Main.EXIT_OK;
     }
 
-    /** The reads file's name without its extension: the name of this sample's outputs. */
-    static String baseName(Path reads) {
-        return reads.getFileName().toString().replaceFirst("\\.(bam|cram|sam)$", "");
+    private SampleCalls callSample(Samples.Sample sample, Path index, SAMSequenceDictionary dictionary,
+                                   String referenceMd5, List<Shard> shards, CallingParameters params) {
+        Path vcf = output.resolve(sample.id() + ".vcf.gz");
+        LOG.info("Calling sample {} ({}) against {}: {} shards of at most {} bp on {} threads", sample.id(),
+                sample.source(), reference.getFileName(), shards.size(), shardSize, threads);
+        CallingPipeline.Inputs in = new CallingPipeline.Inputs(reference, sample.reads(), index);
+        List<VariantCall> calls = new ArrayList<>();
+        try (VcfSink sink = new VcfSink(vcf, dictionary, sample.id(), referenceMd5, params.lowQual())) {
+            CallingPipeline.run(in, params, shards, new LocalShardExecutor(threads), call -> {
+                sink.add(call);
+                calls.add(call);
+            }, new ProgressMeter(10));
+            sink.commit();
+        }
+        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
+        return new SampleCalls(sample.id(), calls);
     }
 }

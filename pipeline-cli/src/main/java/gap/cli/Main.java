@@ -2,6 +2,9 @@ package gap.cli;
 
 import gap.core.GapVersion;
 import gap.core.UserException;
+import gap.core.privacy.RedactingStream;
+import gap.core.privacy.Redactor;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, ConcordanceCommand.class})
+        subcommands = {CallCommand.class, ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
@@ -32,7 +35,17 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Before anything prints: every byte to stdout and stderr (logs, picocli, htsjdk, stack traces) passes one
+        // redaction step that replaces identifiers, input paths included, by pseudonyms as they become known.
+        PrintStream out = RedactingStream.wrap(System.out, Redactor.process());
+        PrintStream err = RedactingStream.wrap(System.err, Redactor.process());
+        System.setOut(out);
+        System.setErr(err);
+        htsjdk.samtools.util.Log.setGlobalPrintStream(err);
+        int code = run(args);
+        out.close();
+        err.close();
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code, without exiting the JVM. */
@@ -52,7 +65,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, concordance)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, concordance, keys, reidentify)");
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
@@ -61,9 +74,9 @@ public final class Main implements Runnable {
         PrintWriter err = cmd.getErr();
         UserException user = userCause(ex);
         if (user != null) {
-            err.println("gap " + cmd.getCommandName() + ": error: " + user.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + user.getMessage());
         } else {
-            err.println("gap " + cmd.getCommandName() + ": internal error (" + ex.getClass().getSimpleName()
+            err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (" + ex.getClass().getSimpleName()
                     + "); rerun with --debug for details and report it");
         }
         if (debug) {

@@ -30,12 +30,31 @@ class CallCommandTest {
     @TempDir
     Path tmp;
 
+    /** Calls one reads file into {@code out} with the test keystore beside it; gives the sample's VCF. */
     static Path call(Path out, Path reads, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(),
                 "-I", reads.toString(), "-O", out.toString()));
+        args.addAll(TestKeys.options(out.getParent()));
         args.addAll(List.of(extra));
         assertEquals(0, Main.run(args.toArray(String[]::new)));
-        return out.resolve(CallCommand.baseName(reads) + ".vcf.gz");
+        return onlyVcf(out);
+    }
+
+    static Path onlyVcf(Path out) {
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            List<Path> vcfs = files.filter(p -> p.getFileName().toString().endsWith(".vcf.gz")).toList();
+            assertEquals(1, vcfs.size(), vcfs.toString());
+            assertTrue(vcfs.get(0).getFileName().toString().matches("GAP-[0-9A-Z]{12}\\.vcf\\.gz"), vcfs.toString());
+            return vcfs.get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The VCF text with the sample's pseudonym (which depends on the keystore) written as SAMPLE. */
+    static String maskedText(Path vcf) throws IOException {
+        String pseudonym = vcf.getFileName().toString().replace(".vcf.gz", "");
+        return vcfText(vcf).replace(pseudonym, "SAMPLE");
     }
 
     static String vcfText(Path vcfGz) throws IOException {
@@ -65,26 +84,29 @@ class CallCommandTest {
     }
 
     /**
-     * The slice's VCF text, pinned. When the model changes on purpose, update golden/trio1_child.vcf.md5 together with
-     * golden/trio1_child.concordance.tsv (the new accuracy, from ConcordanceGoldenTest) in the same commit.
+     * The slice's VCF text (its sample pseudonym masked), pinned. When the model changes on purpose, update
+     * golden/trio1_child.vcf.md5 together with golden/trio1_child.concordance.tsv (the new accuracy, from
+     * SliceAccuracyTest) in the same commit.
      */
     @Test
     void goldenDigestOfTheSliceVcf() throws Exception {
-        String text = vcfText(call(tmp, SampleData.file("trio1_child.bam")));
+        String text = maskedText(call(tmp.resolve("out"), SampleData.file("trio1_child.bam")));
         String expected = Files.readString(Path.of("src/test/resources/golden/trio1_child.vcf.md5")).strip();
         assertEquals(expected, md5(text), "VCF text changed; see this test's javadoc");
     }
 
     @Test
     void headerNamesTheReferenceByMd5AndCarriesNoPathOrIdentifier() throws Exception {
-        String text = vcfText(call(tmp, SampleData.file("trio1_child.bam")));
+        Path vcf = call(tmp.resolve("out"), SampleData.file("trio1_child.bam"));
+        String text = vcfText(vcf);
+        String pseudonym = vcf.getFileName().toString().replace(".vcf.gz", "");
         String refMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest(Files.readAllBytes(SampleData.file("ref.fa"))));
         assertTrue(text.contains("##reference=md5:" + refMd5 + "\n"));
         assertTrue(text.contains("##fileformat=VCFv4.2\n"));
         assertTrue(text.contains("##source=gap-"));
         assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000>"));
-        assertTrue(text.contains("\tFORMAT\t" + CallCommand.SAMPLE_PLACEHOLDER + "\n"));
+        assertTrue(text.contains("\tFORMAT\t" + pseudonym + "\n"), "the sample column is the pseudonym");
         assertFalse(text.contains("CommandLine") || text.contains("##command"), "no command line");
         assertFalse(text.contains(SampleData.dir().toString()), "no path");
         for (String line : Files.readAllLines(SampleData.file("samplesheet.tsv")).subList(1, 4)) {
@@ -95,8 +117,10 @@ class CallCommandTest {
 
     @Test
     void logsNameNoPatientAndShowProgress() throws IOException {
-        Cli.Result r = Cli.run("call", "-R", SampleData.file("ref.fa").toString(), "-I",
-                SampleData.file("trio1_father.bam").toString(), "-O", tmp.toString(), "--threads", "2");
+        List<String> args = new java.util.ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(), "-I",
+                SampleData.file("trio1_father.bam").toString(), "-O", tmp.resolve("out").toString(), "--threads", "2"));
+        args.addAll(TestKeys.options(tmp));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ProgressMeter -        Current Locus  Elapsed Minutes"), r.stderr());
         assertTrue(r.stderr().contains("reads seen"), r.stderr());
@@ -124,6 +148,7 @@ class CallCommandTest {
         }
         String fromBam = vcfText(call(tmp.resolve("bam"), bam));
         String fromCram = vcfText(call(tmp.resolve("cram"), cram));
+        // Same SM, same keystore: same pseudonym, so the texts compare whole.
         assertEquals(fromBam, fromCram);
         assertTrue(fromBam.lines().filter(l -> !l.startsWith("#")).count() > 200);
     }

@@ -28,7 +28,7 @@ class SparkLocalSmokeTest {
         String ref = sampleData.resolve("ref.fa").toString();
         String bam = sampleData.resolve("trio1_child.bam").toString();
         Path reference = Path.of(ref);
-        Path index = InputValidator.checkReads(Path.of(bam), reference, InputValidator.checkReference(reference));
+        Path index = InputValidator.checkReads(Path.of(bam), reference, InputValidator.checkReference(reference)).index();
         List<Shard> shards = ShardPlanner.plan(InputValidator.checkReference(reference), List.of(), 33_000, 0);
         String indexPath = index.toString();
 

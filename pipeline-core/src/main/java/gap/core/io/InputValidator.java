@@ -87,11 +87,14 @@ public final class InputValidator {
         return base + ".dict";
     }
 
+    /** What checking a reads file found: its index, and the {@code SM} of each read group (identifiers). */
+    public record CheckedReads(Path index, List<String> readGroupSamples) {}
+
     /**
      * Checks a BAM or CRAM against the reference: complete file (end-of-file marker), header sorted by coordinate,
-     * every contig in the reference with the same length, index present. Gives the index path.
+     * every contig in the reference with the same length, index present. Gives the index and the read groups' SMs.
      */
-    public static Path checkReads(Path reads, Path reference, SAMSequenceDictionary referenceDictionary) {
+    public static CheckedReads checkReads(Path reads, Path reference, SAMSequenceDictionary referenceDictionary) {
         requireFile(reads, "reads file");
         String name = reads.getFileName().toString();
         ReadsFormat format = formatOf(reads);
@@ -107,7 +110,9 @@ public final class InputValidator {
             throw new UserException(name + " has no index (" + (format == ReadsFormat.BAM ? ".bai" : ".crai")
                     + "): create it with 'samtools index " + name + "'");
         }
-        return index;
+        List<String> samples = header.getReadGroups().stream().map(rg -> rg.getSample()).filter(sm -> sm != null)
+                .distinct().toList();
+        return new CheckedReads(index, samples);
     }
 
     public static ReadsFormat formatOf(Path reads) {

@@ -16,6 +16,7 @@ import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFFilterHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,13 +64,18 @@ public final class VcfSink implements AutoCloseable {
         writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual));
     }
 
+    /** The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. */
+    public static List<VCFInfoHeaderLine> infoHeaderLines() {
+        return List.of(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY));
+    }
+
     static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
         lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
         lines.add(new VCFFilterHeaderLine("PASS", "All filters passed"));
         lines.add(new VCFFilterHeaderLine("LowQual", "Low quality: QUAL below " + formatNumber(lowQual)));
-        lines.add(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY));
+        lines.addAll(infoHeaderLines());
         for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));

@@ -5,8 +5,8 @@ import gap.core.calling.ReadCounts;
 import gap.core.calling.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
-import gap.core.io.VcfSink;
 import gap.core.model.Shard;
+import gap.core.model.VariantCall;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,13 +28,14 @@ public final class CallingPipeline {
 
     private CallingPipeline() {}
 
+    /** Runs every shard and hands the calls to {@code sink} in genome order. */
     public static Summary run(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
-                              VcfSink sink, ProgressMeter progress) {
+                              Consumer<VariantCall> sink, ProgressMeter progress) {
         long[] calls = {0};
         ReadCounts[] counts = {ReadCounts.EMPTY};
         progress.start();
         Consumer<ShardResult> merge = result -> {
-            result.calls().forEach(sink::add);
+            result.calls().forEach(sink);
             calls[0] += result.calls().size();
             counts[0] = counts[0].plus(result.readCounts());
             progress.update(result.shard().contig() + ":" + result.shard().end(), result.readCounts().seen());

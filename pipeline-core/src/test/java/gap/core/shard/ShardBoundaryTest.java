@@ -37,7 +37,7 @@ class ShardBoundaryTest {
     void boundariesInsideHardCasesChangeNothing(String bam, String cuts) {
         Path ref = SampleData.file("ref.fa");
         Path reads = SampleData.file(bam);
-        Path index = InputValidator.checkReads(reads, ref, InputValidator.checkReference(ref));
+        Path index = InputValidator.checkReads(reads, ref, InputValidator.checkReference(ref)).index();
         CallingPipeline.Inputs inputs = new CallingPipeline.Inputs(ref, reads, index);
         int from = 140_001;
         int to = 290_000;

@@ -1,0 +1,115 @@
+package gap.core.privacy;
+
+import gap.core.UserException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes a run's inputs — a sample sheet, or one reads file whose {@code @RG SM} names the sample — gives its samples
+ * under pseudonyms, and registers every identifier (patient id, MRN, sample alias, family id, SM, input paths) with
+ * the {@link Redactor} the moment it is known, before anything can print it.
+ */
+public final class Samples {
+
+    /** One sample as the rest of the pipeline sees it: pseudonyms, role and sex, and where its reads are. */
+    public record Sample(String id, String patientPseudonym, String familyPseudonym, String role, String sex,
+                         Path reads, String source) {}
+
+    /** A sample with what identifies it, for the encrypted samples table only. */
+    private record Identified(Sample sample, String sampleIdentity, String patientId, String mrn) {}
+
+    private final List<Identified> samples;
+
+    private Samples(List<Identified> samples) {
+        this.samples = List.copyOf(samples);
+    }
+
+    /** The samples of a sheet, pseudonymised; their identifiers and BAM paths are registered for redaction. */
+    public static Samples fromSheet(Path sheet, Pseudonymiser pseudonymiser, Redactor redactor) {
+        redactPath(sheet, "[sample sheet]", redactor);
+        List<Identified> out = new ArrayList<>();
+        for (SampleSheet.Row row : SampleSheet.read(sheet)) {
+            String id = pseudonymiser.sample(row.sampleAlias());
+            String patient = pseudonymiser.patient(row.patientId());
+            String family = pseudonymiser.family(row.familyId());
+            redactor.register(row.patientId(), patient);
+            redactor.register(row.mrn(), patient);
+            redactor.register(row.sampleAlias(), id);
+            redactor.register(row.familyId(), family);
+            redactPath(row.bam(), id + extension(row.bam()), redactor);
+            Sample s = new Sample(id, patient, family, row.role(), row.sex(), row.bam(), "sample sheet line " + row.line());
+            out.add(new Identified(s, row.sampleAlias(), row.patientId(), row.mrn()));
+        }
+        return new Samples(out);
+    }
+
+    /** Before its header is read, a {@code -I} path is itself treated as an identifier: it prints as "[reads]". */
+    public static void protectReadsPath(Path reads, Redactor redactor) {
+        redactPath(reads, "[reads]", redactor);
+    }
+
+    /**
+     * The one sample of a reads file given with {@code -I}: its {@code @RG SM} is the identifier (the file name when it
+     * has no read group). Several different SMs need a sample sheet.
+     */
+    public static Samples fromReads(Path reads, List<String> readGroupSamples, Pseudonymiser pseudonymiser,
+                                    Redactor redactor) {
+        Set<String> names = new LinkedHashSet<>(readGroupSamples);
+        if (names.size() > 1) {
+            throw new UserException("the -I reads file has read groups of " + names.size() + " samples: give a sample"
+                    + " sheet (--sample-sheet) naming one sample per file");
+        }
+        String identity = names.isEmpty() ? reads.getFileName().toString() : names.iterator().next();
+        String id = pseudonymiser.sample(identity);
+        String patient = pseudonymiser.patient(identity);
+        redactor.register(identity, id);
+        redactPath(reads, id + extension(reads), redactor);
+        Sample s = new Sample(id, patient, null, "unknown", "unknown", reads, "-I");
+        return new Samples(List.of(new Identified(s, identity, identity, null)));
+    }
+
+    public List<Sample> samples() {
+        return samples.stream().map(Identified::sample).toList();
+    }
+
+    /**
+     * Checks that a sheet's BAM belongs to its row: every {@code @RG SM} must be the row's patient_id or sample_alias.
+     * A BAM without read groups cannot disagree.
+     */
+    public void checkReadGroups(Sample sample, List<String> readGroupSamples) {
+        Identified who = samples.stream().filter(i -> i.sample().equals(sample)).findFirst().orElseThrow();
+        for (String sm : readGroupSamples) {
+            if (!sm.equals(who.patientId()) && !sm.equals(who.sampleIdentity())) {
+                throw new UserException(sample.source() + ": the BAM's @RG SM is neither the row's patient_id nor its"
+                        + " sample_alias: check that the row names the right BAM");
+            }
+        }
+    }
+
+    /** The rows of the samples table; patientId and MRN are written only to encrypted columns. */
+    public List<SampleRow> rows() {
+        List<SampleRow> rows = new ArrayList<>();
+        for (Identified i : samples) {
+            Sample s = i.sample();
+            rows.add(new SampleRow(s.id(), s.patientPseudonym(), i.patientId(), i.mrn(), s.sex(), s.role(),
+                    s.familyPseudonym()));
+        }
+        return rows;
+    }
+
+    private static void redactPath(Path path, String replacement, Redactor redactor) {
+        String name = path.getFileName().toString();
+        redactor.register(path.toString(), replacement);
+        redactor.register(path.toAbsolutePath().normalize().toString(), replacement);
+        redactor.register(name, replacement);
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : "";
+    }
+}

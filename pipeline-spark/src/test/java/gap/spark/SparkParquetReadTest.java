@@ -1,0 +1,87 @@
+package gap.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import gap.core.io.ParquetFixtures;
+import gap.core.io.ParquetSink;
+import gap.core.privacy.KeyStoreKms;
+import gap.core.privacy.LabKeys;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.parquet.crypto.KeyAccessDeniedException;
+import org.apache.parquet.crypto.keytools.PropertiesDrivenCryptoFactory;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A researcher's Spark SQL (local mode) with only the footer key, through our KMS: every column of calls.parquet
+ * (Glow's schema as Spark sees it), the plaintext columns of samples.parquet, and a clear denial for patientId.
+ */
+class SparkParquetReadTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void researcherReadsCallsAndPlaintextSamplesButNotIdentifiers() {
+        LabKeys lab = ParquetFixtures.labKeys(dir);
+        Path calls = dir.resolve("calls.parquet");
+        Path samples = dir.resolve("samples.parquet");
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeSamples(samples, ParquetFixtures.sampleRows(), lab);
+        String token = KeyStoreKms.register(ParquetFixtures.roleKeys(lab, "researcher", dir));
+
+        SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("gap-parquet-read")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.hadoop.parquet.crypto.factory.class", PropertiesDrivenCryptoFactory.class.getName())
+                .config("spark.hadoop.parquet.encryption.kms.client.class", KeyStoreKms.class.getName())
+                .config("spark.hadoop.parquet.encryption.key.access.token", token)
+                .getOrCreate();
+        try {
+            assertEquals(token, spark.sparkContext().hadoopConfiguration().get("parquet.encryption.key.access.token"),
+                    "a fresh session, configured for the researcher");
+            Dataset<Row> variants = spark.read().parquet(calls.toString());
+            assertEquals("struct<contigName:string,start:bigint,end:bigint,names:array<string>,referenceAllele:string,"
+                    + "alternateAlleles:array<string>,qual:double,filters:array<string>,splitFromMultiAllelic:boolean,"
+                    + "INFO_AF:array<double>,INFO_CSQ:array<string>,INFO_DB:boolean,INFO_DP:int,INFO_QD:double,"
+                    + "genotypes:array<struct<sampleId:string,calls:array<int>,phased:boolean,depth:int,"
+                    + "conditionalQuality:int,alleleDepths:array<int>,phredLikelihoods:array<int>>>>",
+                    variants.schema().simpleString());
+            assertEquals(4, variants.collectAsList().size(), "every column of every row");
+            variants.createOrReplaceTempView("calls");
+            List<Row> perSample = spark.sql("select g.sampleId, count(*), sum(g.depth) from calls"
+                    + " lateral view explode(genotypes) t as g group by g.sampleId order by g.sampleId").collectAsList();
+            assertEquals("[[GAP-S00000000001,3,123], [GAP-S00000000002,1,30]]", perSample.toString());
+
+            Dataset<Row> sampleTable = spark.read().parquet(samples.toString());
+            List<Row> plain = sampleTable.select("sampleId", "patientPseudonym", "sex", "role", "familyId")
+                    .orderBy("sampleId").collectAsList();
+            assertEquals("[[GAP-S00000000001,GAP-P00000000001,male,father,GAP-F00000000001],"
+                    + " [GAP-S00000000002,GAP-P00000000002,female,mother,GAP-F00000000001],"
+                    + " [GAP-S00000000003,GAP-P00000000003,female,proband,GAP-F00000000001]]", plain.toString());
+
+            Exception denied = assertThrows(Exception.class, () -> sampleTable.select("patientId").collectAsList());
+            KeyAccessDeniedException cause = null;
+            for (Throwable c = denied; c != null; c = c.getCause()) {
+                if (c instanceof KeyAccessDeniedException k) {
+                    cause = k;
+                }
+            }
+            assertEquals("the keystore's role (researcher) lacks the clinician column key",
+                    cause == null ? denied.toString() : cause.getMessage());
+        } finally {
+            spark.stop();
+            KeyStoreKms.unregister(token);
+        }
+    }
+}
