@@ -50,7 +50,23 @@ class InputValidationTest {
         assertTrue(line.startsWith("gap call: error: "), line);
         assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), r.stderr());
         assertNothingLooksComplete();
+        assertNoIdentifier(r);
         return line;
+    }
+
+    /** No sample-sheet identifier in what gap printed (the BAMs here carry the child's patient id as SM). */
+    private static void assertNoIdentifier(Cli.Result r) {
+        try {
+            List<String> ids = new ArrayList<>();
+            List<String> lines = Files.readAllLines(SampleData.file("samplesheet.tsv"));
+            for (String line : lines.subList(1, lines.size())) {
+                ids.addAll(List.of(line.split("\t")).subList(0, 4));
+            }
+            LeakScanner scanner = new LeakScanner(ids).scanText("stdout", r.stdout()).scanText("stderr", r.stderr());
+            assertEquals(List.of(), scanner.hits());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertNothingLooksComplete() {
@@ -124,6 +140,7 @@ class InputValidationTest {
         assertTrue(errors.get(0).matches("gap call: error: GAP-[0-9A-Z]{12}\\.bam is not coordinate-sorted .*"), errors.get(0));
         assertFalse(r.stderr().contains("\tat "), r.stderr());
         assertNothingLooksComplete();
+        assertNoIdentifier(r);
     }
 
     @Test
