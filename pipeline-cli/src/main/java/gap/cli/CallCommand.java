@@ -2,24 +2,17 @@ package gap.cli;
 
 import gap.core.calling.CallingParameters;
 import gap.core.io.InputValidator;
-import gap.core.io.ParquetSink;
-import gap.core.io.ReferenceSource;
-import gap.core.io.VcfSink;
-import gap.core.model.SampleCalls;
 import gap.core.model.Shard;
-import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
-import gap.core.shard.CallingPipeline;
+import gap.core.shard.CallingRun;
 import gap.core.shard.Intervals;
 import gap.core.shard.LocalShardExecutor;
-import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,32 +132,10 @@ public final class CallCommand implements Callable<Integer> {
                 params.shardPadding());
         InputValidator.checkOutputDirectory(output);
 
-        String referenceMd5 = ReferenceSource.md5(reference);
-        List<SampleCalls> allCalls = new ArrayList<>();
-        for (Map.Entry<Samples.Sample, Path> e : indexes.entrySet()) {
-            allCalls.add(callSample(e.getKey(), e.getValue(), dictionary, referenceMd5, shards, params));
-        }
-        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
-        ParquetSink.writeSamples(output.resolve("samples.parquet"), samples.rows(), keys);
-        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
+        LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", indexes.size(), shards.size(), shardSize,
+                threads);
+        CallingRun.run(new CallingRun.Request(reference, dictionary, samples, indexes, shards, params, keys, output),
+                new LocalShardExecutor(threads));
         return Main.EXIT_OK;
-    }
-
-    private SampleCalls callSample(Samples.Sample sample, Path index, SAMSequenceDictionary dictionary,
-                                   String referenceMd5, List<Shard> shards, CallingParameters params) {
-        Path vcf = output.resolve(sample.id() + ".vcf.gz");
-        LOG.info("Calling sample {} ({}) against {}: {} shards of at most {} bp on {} threads", sample.id(),
-                sample.source(), reference.getFileName(), shards.size(), shardSize, threads);
-        CallingPipeline.Inputs in = new CallingPipeline.Inputs(reference, sample.reads(), index);
-        List<VariantCall> calls = new ArrayList<>();
-        try (VcfSink sink = new VcfSink(vcf, dictionary, sample.id(), referenceMd5, params.lowQual())) {
-            CallingPipeline.run(in, params, shards, new LocalShardExecutor(threads), call -> {
-                sink.add(call);
-                calls.add(call);
-            }, new ProgressMeter(10));
-            sink.commit();
-        }
-        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
-        return new SampleCalls(sample.id(), calls);
     }
 }

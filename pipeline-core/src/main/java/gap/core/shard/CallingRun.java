@@ -1,0 +1,65 @@
+package gap.core.shard;
+
+import gap.core.calling.CallingParameters;
+import gap.core.io.ParquetSink;
+import gap.core.io.ReferenceSource;
+import gap.core.io.VcfSink;
+import gap.core.model.SampleCalls;
+import gap.core.model.Shard;
+import gap.core.model.VariantCall;
+import gap.core.privacy.LabKeys;
+import gap.core.privacy.Samples;
+import htsjdk.samtools.SAMSequenceDictionary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Takes a checked run (samples with their reads' indexes, the shard plan, keys, an output directory), gives its
+ * outputs: each sample's VCF named by its pseudonym, then {@code calls.parquet} and {@code samples.parquet}. The one
+ * orchestration every driver runs; a driver only validates inputs and hands over a {@link ShardExecutor}.
+ */
+public final class CallingRun {
+    private static final Logger LOG = LogManager.getLogger(CallingRun.class);
+
+    /** Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order. */
+    public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
+                          Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
+                          LabKeys keys, Path output) {}
+
+    private CallingRun() {}
+
+    public static void run(Request request, ShardExecutor executor) {
+        String referenceMd5 = ReferenceSource.md5(request.reference());
+        List<SampleCalls> allCalls = new ArrayList<>();
+        for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
+            allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, executor));
+        }
+        Path output = request.output();
+        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
+        ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
+    }
+
+    private static SampleCalls callSample(Request request, Samples.Sample sample, Path index, String referenceMd5,
+                                          ShardExecutor executor) {
+        Path vcf = request.output().resolve(sample.id() + ".vcf.gz");
+        LOG.info("Calling sample {} ({}) against {}: {} shards", sample.id(), sample.source(),
+                request.reference().getFileName(), request.shards().size());
+        CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(), sample.reads(), index);
+        CallingParameters params = request.params();
+        List<VariantCall> calls = new ArrayList<>();
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual())) {
+            CallingPipeline.run(in, params, request.shards(), executor, call -> {
+                sink.add(call);
+                calls.add(call);
+            }, new ProgressMeter(10));
+            sink.commit();
+        }
+        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
+        return new SampleCalls(sample.id(), calls);
+    }
+}
