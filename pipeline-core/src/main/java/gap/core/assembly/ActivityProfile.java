@@ -18,9 +18,9 @@ public final class ActivityProfile {
     static final int MIN_EVENT_LENGTH = 5;
     /**
      * Aligners also clip a read's poor tail; a clip counts only when its bases average this quality, as bases that
-     * belong to a real event do.
+     * belong to a real event do (noisy 2x250 reads otherwise make hundreds of regions per Mb, nearly all empty).
      */
-    static final int MIN_CLIP_QUALITY = 20;
+    static final int MIN_CLIP_QUALITY = 25;
     static final int SPREAD = 2;
     static final int SMOOTH = 5;
 
