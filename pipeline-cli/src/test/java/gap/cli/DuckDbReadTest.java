@@ -31,7 +31,8 @@ class DuckDbReadTest {
     @BeforeAll
     static void writeFiles() {
         Path c = dir.resolve("calls.parquet");
-        ParquetSink.writeCalls(c, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(c, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         Path s = dir.resolve("samples.parquet");
         ParquetSink.writeSamples(s, ParquetFixtures.sampleRows(), ParquetFixtures.labKeys(dir));
         calls = "read_parquet('" + c + "')";

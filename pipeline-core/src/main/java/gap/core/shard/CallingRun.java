@@ -2,6 +2,7 @@ package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
 import gap.core.io.ParquetSink;
+import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.SampleCalls;
@@ -39,7 +40,8 @@ public final class CallingRun {
             allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, executor));
         }
         Path output = request.output();
-        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
+        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(),
+                ReferenceDictionary.of(request.dictionary()), allCalls);
         ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
         LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
     }
