@@ -55,8 +55,12 @@ public final class CallsTable {
     }
 
     public static Header header(Path calls) {
+        return header(calls, calls.getFileName().toString());
+    }
+
+    /** As {@link #header(Path)}, naming the file {@code name} in messages. */
+    public static Header header(Path calls, String name) {
         InputValidator.requireFile(calls, "calls file");
-        String name = calls.getFileName().toString();
         Map<String, String> metadata;
         MessageType schema;
         try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(calls))) {
@@ -79,9 +83,8 @@ public final class CallsTable {
         return new Header(dictionary, samples.isEmpty() ? List.of() : Arrays.asList(samples.split(",")));
     }
 
-    /** Hands every row to {@code rows}, in file order. */
-    public static void forEachRow(Path calls, Consumer<CallsRow> rows) {
-        String name = calls.getFileName().toString();
+    /** Hands every row to {@code rows}, in file order; {@code name} names the file in messages. */
+    public static void forEachRow(Path calls, String name, Consumer<CallsRow> rows) {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         // the projection is converted to Parquet to match the file's columns: in the 3-level list form gap writes
         conf.set("parquet.avro.write-old-list-structure", "false");

@@ -25,9 +25,10 @@ public final class NetworkMerge {
         List<SummaryInfo> infos = new ArrayList<>();
         Map<String, String> siteFile = new HashMap<>();
         long samples = 0;
-        for (Path s : summaries) {
-            String name = s.getFileName().toString();
-            SummaryInfo info = SummaryTable.info(s);
+        List<String> names = InputNames.of(summaries);
+        for (int i = 0; i < summaries.size(); i++) {
+            String name = names.get(i);
+            SummaryInfo info = SummaryTable.info(summaries.get(i), name);
             if (!info.forMerge()) {
                 // its suppressed rows would be missing from the sums: every network count would be too low
                 throw new UserException(name + " holds suppressed counts: a merge needs each site's exact counts,"
@@ -35,7 +36,7 @@ public final class NetworkMerge {
             }
             if (!infos.isEmpty() && !infos.get(0).dictionary().digest().equals(info.dictionary().digest())) {
                 throw new UserException(name + " was summarised against another reference than "
-                        + summaries.get(0).getFileName() + " (their reference dictionaries differ): merge summaries"
+                        + names.get(0) + " (their reference dictionaries differ): merge summaries"
                         + " of one reference");
             }
             for (String site : info.sites()) {
@@ -49,17 +50,18 @@ public final class NetworkMerge {
             infos.add(info);
         }
         AlleleTotals totals = new AlleleTotals(infos.get(0).dictionary());
-        for (Path s : summaries) {
-            try (SummaryTable.Reader reader = SummaryTable.open(s)) {
+        for (int i = 0; i < summaries.size(); i++) {
+            String name = names.get(i);
+            try (SummaryTable.Reader reader = SummaryTable.open(summaries.get(i), name)) {
                 for (SummaryRow r = reader.next(); r != null; r = reader.next()) {
                     if (r.suppressed() || r.homAltCount() == null) {
-                        throw new UserException(s.getFileName() + " has a row without exact counts: export it again"
+                        throw new UserException(name + " has a row without exact counts: export it again"
                                 + " with gap aggregate --for-merge");
                     }
                     totals.add(r.key(), r.counts());
                 }
             } catch (IllegalArgumentException e) {
-                throw new UserException(s.getFileName() + " has a row outside its reference dictionary or with"
+                throw new UserException(name + " has a row outside its reference dictionary or with"
                         + " inconsistent counts: give the summary as gap aggregate wrote it", e);
             }
         }

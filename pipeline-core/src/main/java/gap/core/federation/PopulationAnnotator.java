@@ -59,6 +59,12 @@ public final class PopulationAnnotator implements AutoCloseable {
      * exported for a merge, is one line.
      */
     public static PopulationAnnotator open(Path summary, ReferenceDictionary runDictionary) {
+        check(summary, runDictionary);
+        return new PopulationAnnotator(summary, runDictionary);
+    }
+
+    /** What {@link #open} checks, from the file's metadata alone: for a driver to check before any work. */
+    public static void check(Path summary, ReferenceDictionary runDictionary) {
         String name = summary.getFileName().toString();
         SummaryInfo info = SummaryTable.info(summary);
         if (info.forMerge()) {
@@ -69,7 +75,6 @@ public final class PopulationAnnotator implements AutoCloseable {
             throw new UserException(name + " summarises calls against another reference than -R (their reference"
                     + " dictionaries differ): give a population summary made against this reference");
         }
-        return new PopulationAnnotator(summary, runDictionary);
     }
 
     public VariantCall annotate(VariantCall call) {

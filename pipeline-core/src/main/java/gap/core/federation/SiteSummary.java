@@ -29,17 +29,16 @@ public final class SiteSummary {
         if (calls.isEmpty()) {
             throw new UserException("give at least one calls.parquet");
         }
+        List<String> names = InputNames.of(calls);
         ReferenceDictionary dictionary = null;
-        String first = null;
         Map<String, String> sampleFile = new HashMap<>();
-        for (Path c : calls) {
-            String name = c.getFileName().toString();
-            CallsTable.Header header = CallsTable.header(c);
+        for (int i = 0; i < calls.size(); i++) {
+            String name = names.get(i);
+            CallsTable.Header header = CallsTable.header(calls.get(i), name);
             if (dictionary == null) {
                 dictionary = header.dictionary();
-                first = name;
             } else if (!dictionary.digest().equals(header.dictionary().digest())) {
-                throw new UserException(name + " was called against another reference than " + first + " (their"
+                throw new UserException(name + " was called against another reference than " + names.get(0) + " (their"
                         + " reference dictionaries differ): aggregate calls of one reference together");
             }
             long shared = header.samples().stream().filter(sampleFile::containsKey).count();
@@ -52,12 +51,13 @@ public final class SiteSummary {
             header.samples().forEach(s -> sampleFile.put(s, name));
         }
         AlleleTotals totals = new AlleleTotals(dictionary);
-        for (Path c : calls) {
-            CallsTable.forEachRow(c, row -> {
+        for (int i = 0; i < calls.size(); i++) {
+            String name = names.get(i);
+            CallsTable.forEachRow(calls.get(i), name, row -> {
                 try {
                     totals.addRow(row);
                 } catch (IllegalArgumentException e) {
-                    throw new UserException(c.getFileName() + " has a row on a contig outside its reference"
+                    throw new UserException(name + " has a row on a contig outside its reference"
                             + " dictionary: give the calls.parquet gap call wrote", e);
                 }
             });

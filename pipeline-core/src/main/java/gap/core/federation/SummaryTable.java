@@ -80,8 +80,12 @@ public final class SummaryTable {
 
     /** The summary's metadata; a file that is not a summary is one line. */
     public static SummaryInfo info(Path summary) {
+        return info(summary, summary.getFileName().toString());
+    }
+
+    /** As {@link #info(Path)}, naming the file {@code name} in messages. */
+    public static SummaryInfo info(Path summary, String name) {
         InputValidator.requireFile(summary, "summary");
-        String name = summary.getFileName().toString();
         Map<String, String> metadata;
         try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(summary))) {
             metadata = footer.getFileMetaData().getKeyValueMetaData();
@@ -97,8 +101,8 @@ public final class SummaryTable {
         private final String name;
         private final ParquetReader<GenericRecord> reader;
 
-        private Reader(Path summary) {
-            this.name = summary.getFileName().toString();
+        private Reader(Path summary, String name) {
+            this.name = name;
             try {
                 this.reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(summary),
                         new PlainParquetConfiguration()).withDataModel(GenericData.get()).build();
@@ -130,8 +134,13 @@ public final class SummaryTable {
 
     /** Opens a summary after checking its metadata. */
     public static Reader open(Path summary) {
-        info(summary);
-        return new Reader(summary);
+        return open(summary, summary.getFileName().toString());
+    }
+
+    /** As {@link #open(Path)}, naming the file {@code name} in messages. */
+    public static Reader open(Path summary, String name) {
+        info(summary, name);
+        return new Reader(summary, name);
     }
 
     public static List<SummaryRow> readAll(Path summary) {

@@ -2,6 +2,7 @@ package gap.core.federation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gap.core.io.ParquetFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,12 @@ class AggregationAlgebraTest {
     @Test
     void partialSumsInMemoryAddUpInAnyGrouping() {
         List<JointCalls.Row> rows = JointCalls.random(3, 80);
-        AlleleTotals whole = new AlleleTotals(gap.core.io.ParquetFixtures.dictionary());
+        AlleleTotals whole = new AlleleTotals(ParquetFixtures.dictionary());
         rows.forEach(r -> whole.addRow(JointCalls.callsRow(r)));
         // four "partitions", reduced pairwise in another order, as a Spark reduce might
         List<AlleleTotals> parts = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
-            parts.add(new AlleleTotals(gap.core.io.ParquetFixtures.dictionary()));
+            parts.add(new AlleleTotals(ParquetFixtures.dictionary()));
         }
         for (int i = rows.size() - 1; i >= 0; i--) {
             parts.get(i % 4).addRow(JointCalls.callsRow(rows.get(i)));

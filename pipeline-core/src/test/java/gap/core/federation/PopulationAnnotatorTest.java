@@ -7,13 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.UserException;
 import gap.core.io.ParquetFixtures;
+import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.io.VcfSink;
 import gap.core.model.Genotype;
+import gap.core.model.SampleCalls;
 import gap.core.model.VariantCall;
+import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.variant.vcf.VCFHeaderLineType;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +39,7 @@ class PopulationAnnotatorTest {
     Path dir;
 
     private static JointCalls.Row row(String contig, long start, List<String> alleles, int... calls) {
-        List<int[]> genotypes = new java.util.ArrayList<>();
+        List<int[]> genotypes = new ArrayList<>();
         for (int i = 0; i < calls.length; i += 2) {
             genotypes.add(new int[] {calls[i], calls[i + 1]});
         }
@@ -62,6 +79,45 @@ class PopulationAnnotatorTest {
             // the next sample of a run starts the genome again
             assertEquals(Arrays.asList(0, 1), a.annotate(call("chr22", 101, "A", "G", "T")).info()
                     .get("POP_SUPPRESSED"));
+        }
+    }
+
+    @Test
+    void anAltWithoutCountsIsADotInTheVcfAndANullInParquet() throws Exception {
+        VariantCall annotated;
+        try (PopulationAnnotator a = PopulationAnnotator.open(network(), ParquetFixtures.dictionary())) {
+            annotated = a.annotate(call("chr22", 101, "A", "G", "C"));
+        }
+        SAMSequenceDictionary dict = new SAMSequenceDictionary(List.of(
+                new SAMSequenceRecord("chr22", 51_304_566),
+                new SAMSequenceRecord("chrM", 16_569)));
+        Path vcf = dir.resolve("s.vcf.gz");
+        try (VcfSink sink = new VcfSink(vcf, dict, "GAP-S00000000001", "0".repeat(32), 30,
+                PopulationAnnotator.headerLines())) {
+            sink.add(new VariantCall(annotated.contig(), annotated.position(), annotated.alleles(), annotated.qual(),
+                    annotated.filter(), annotated.info(), new Genotype(0, 1, 50, List.of(0, 0, 0, 0, 0, 0),
+                    List.of(1, 1, 0), 30)));
+            sink.commit();
+        }
+        String text;
+        try (InputStream in = new BlockCompressedInputStream(
+                Files.newInputStream(vcf))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(text.contains("\tDP=30;POP_AC=10,.;POP_AF=0.625,.;POP_AN=16,.;POP_SUPPRESSED=0,.\t"), text);
+
+        Path calls = dir.resolve("annotated.parquet");
+        List<VCFInfoHeaderLine> info = new ArrayList<>(PopulationAnnotator.headerLines());
+        info.add(new VCFInfoHeaderLine("DP", 1, VCFHeaderLineType.Integer, "d"));
+        ParquetSink.writeCalls(calls, info, ParquetFixtures.dictionary(),
+                List.of(new SampleCalls("GAP-S00000000001", List.of(annotated))));
+        try (ParquetReader<GenericRecord> r =
+                     AvroParquetReader.<GenericRecord>builder(
+                             new LocalInputFile(calls)).withDataModel(
+                             GenericData.get()).build()) {
+            GenericRecord row = r.read();
+            assertEquals(Arrays.asList(10, null), row.get("INFO_POP_AC"));
+            assertEquals(Arrays.asList(0, null), row.get("INFO_POP_SUPPRESSED"));
         }
     }
 

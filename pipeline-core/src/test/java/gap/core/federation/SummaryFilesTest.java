@@ -111,8 +111,8 @@ class SummaryFilesTest {
                         + " dictionaries differ): aggregate calls of one reference together",
                 assertThrows(UserException.class, () -> SiteSummary.write(List.of(c, hg19), "UZL", null, out))
                         .getMessage());
-        assertEquals("calls.parquet holds 8 sample(s) already counted from calls.parquet: give each sample's calls"
-                        + " once",
+        assertEquals("calls.parquet (input 2) holds 8 sample(s) already counted from calls.parquet (input 1): give"
+                        + " each sample's calls once",
                 assertThrows(UserException.class, () -> SiteSummary.write(List.of(c, c), "UZL", null, out))
                         .getMessage());
         assertTrue(assertThrows(UserException.class, () -> SiteSummary.write(List.of(c), "U Z,L", null, out))
@@ -131,7 +131,8 @@ class SummaryFilesTest {
                         + " with gap aggregate --for-merge for a merge the site trusts",
                 assertThrows(UserException.class, () -> NetworkMerge.write(List.of(a, released), null, out))
                         .getMessage());
-        assertEquals("site UZA is in both a.parquet and a.parquet: give each site's counts once",
+        assertEquals("site UZA is in both a.parquet (input 1) and a.parquet (input 2): give each"
+                        + " site's counts once",
                 assertThrows(UserException.class, () -> NetworkMerge.write(List.of(a, a), null, out)).getMessage());
         assertEquals("calls.parquet is not a summary written by gap aggregate: give the output of gap aggregate or"
                 + " gap aggregate merge", assertThrows(UserException.class,
