@@ -1,7 +1,9 @@
 package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
+import gap.core.federation.PopulationAnnotator;
 import gap.core.io.ParquetSink;
+import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.SampleCalls;
@@ -10,6 +12,7 @@ import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
 import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +28,50 @@ import org.apache.logging.log4j.Logger;
 public final class CallingRun {
     private static final Logger LOG = LogManager.getLogger(CallingRun.class);
 
-    /** Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order. */
+    /**
+     * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
+     * {@code population} is a released summary whose counts annotate every call (null: none).
+     */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                          LabKeys keys, Path output) {}
+                          LabKeys keys, Path output, Path population) {
+        public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
+                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
+                       LabKeys keys, Path output) {
+            this(reference, dictionary, samples, indexes, shards, params, keys, output, null);
+        }
+    }
 
     private CallingRun() {}
 
     public static void run(Request request, ShardExecutor executor) {
-        String referenceMd5 = ReferenceSource.md5(request.reference());
-        List<SampleCalls> allCalls = new ArrayList<>();
-        for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
-            allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, executor));
+        ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
+        // opened first: a summary of another reference fails the run before any calling
+        try (PopulationAnnotator population = request.population() == null ? null
+                : PopulationAnnotator.open(request.population(), dictionary)) {
+            List<VCFInfoHeaderLine> extraInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
+            String referenceMd5 = ReferenceSource.md5(request.reference());
+            List<SampleCalls> allCalls = new ArrayList<>();
+            for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
+                allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, extraInfo, population,
+                        executor));
+            }
+            List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
+            info.addAll(extraInfo);
+            write(request, dictionary, info, allCalls);
         }
+    }
+
+    private static void write(Request request, ReferenceDictionary dictionary, List<VCFInfoHeaderLine> info,
+                              List<SampleCalls> allCalls) {
         Path output = request.output();
-        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
+        ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, allCalls);
         ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
         LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
     }
 
     private static SampleCalls callSample(Request request, Samples.Sample sample, Path index, String referenceMd5,
+                                          List<VCFInfoHeaderLine> extraInfo, PopulationAnnotator population,
                                           ShardExecutor executor) {
         Path vcf = request.output().resolve(sample.id() + ".vcf.gz");
         LOG.info("Calling sample {} ({}) against {}: {} shards", sample.id(), sample.source(),
@@ -52,8 +79,11 @@ public final class CallingRun {
         CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(), sample.reads(), index);
         CallingParameters params = request.params();
         List<VariantCall> calls = new ArrayList<>();
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual())) {
-            CallingPipeline.run(in, params, request.shards(), executor, call -> {
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual(),
+                extraInfo)) {
+            CallingPipeline.run(in, params, request.shards(), executor, called -> {
+                // the pipeline hands calls over in genome order, as the annotator reads its summary
+                VariantCall call = population == null ? called : population.annotate(called);
                 sink.add(call);
                 calls.add(call);
             }, new ProgressMeter(10));
