@@ -39,7 +39,7 @@ public final class PileupBuilder {
             if (!read.overlaps(pos, site.spanEnd()) || dropped.contains(read.name())) {
                 continue;
             }
-            ReadEvidence e = observe(read, from, to);
+            ReadEvidence e = observe(read, from, to, pos);
             if (e.bases().length == 0) {
                 continue; // deleted at an SNV site: says nothing about its alleles
             }
@@ -57,6 +57,11 @@ public final class PileupBuilder {
 
     /** The read's bases aligned to {@code [from, to]}, with the insertions that fall between those positions. */
     static ReadEvidence observe(AlignedRead read, int from, int to) {
+        return observe(read, from, to, from);
+    }
+
+    /** As {@link #observe(AlignedRead, int, int)}, with the read position and base quality at {@code site}. */
+    static ReadEvidence observe(AlignedRead read, int from, int to, int site) {
         ByteArrayOutputStream bases = new ByteArrayOutputStream(to - from + 8);
         ByteArrayOutputStream quals = new ByteArrayOutputStream(to - from + 8);
         byte[] ops = read.cigarOps();
@@ -88,14 +93,50 @@ public final class PileupBuilder {
                 readPos += len;
             }
         }
+        int offset = readOffset(read, site);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand());
+                read.negativeStrand(), offset < 0 ? -1 : readPosition(read, offset),
+                offset < 0 ? -1 : read.quals()[offset]);
+    }
+
+    /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
+    static int readOffset(AlignedRead read, int pos) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length && refPos <= pos; c++) {
+            if (AlignedRead.isAligned(ops[c]) && pos < refPos + lens[c]) {
+                return readPos + pos - refPos;
+            }
+            if (AlignedRead.consumesReference(ops[c])) {
+                refPos += lens[c];
+            }
+            if (AlignedRead.consumesRead(ops[c])) {
+                readPos += lens[c];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * GATK's read position of a base: its distance from the nearer end of the read as sequenced, hard and soft
+     * clips counted (bases near either end are where sequencers err most).
+     */
+    static int readPosition(AlignedRead read, int offset) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int n = ops.length;
+        int leadingHard = n > 0 && ops[0] == 'H' ? lens[0] : 0;
+        int trailingHard = n > 1 && ops[n - 1] == 'H' ? lens[n - 1] : 0;
+        return Math.min(leadingHard + offset, read.length() - 1 - offset + trailingHard);
     }
 
     /**
      * Merges the two mates' base at an SNV site, as samtools does for overlapping pairs: when they agree the base
      * keeps the higher quality (both read the same molecule, so agreement is not twice the evidence); when they
-     * disagree the higher-quality base is kept with the difference of the two qualities.
+     * disagree the higher-quality base is kept with the difference of the two qualities. The fragment's strand and
+     * read position are those of the mate whose base is kept (the first on a tie), for the annotations.
      */
     static ReadEvidence mergeMates(ReadEvidence a, ReadEvidence b) {
         if (a.bases().length != b.bases().length) {
@@ -115,8 +156,10 @@ public final class PileupBuilder {
                 quals[i] = (byte) Math.abs(qa - qb);
             }
         }
+        // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
+        ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
-                a.negativeStrand());
+                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1);
     }
 
     /** Of two mates over a haplotype window, the one with more bases there (the first on a tie). */

@@ -1,6 +1,7 @@
 package gap.core.io;
 
 import gap.core.GapVersion;
+import gap.core.calling.Annotator;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import htsjdk.samtools.SAMSequenceDictionary;
@@ -16,6 +17,7 @@ import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFFilterHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.io.IOException;
@@ -64,9 +66,29 @@ public final class VcfSink implements AutoCloseable {
         writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual));
     }
 
-    /** The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. */
+    /**
+     * The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. All
+     * are declared whether or not a run fills them (ExcessHet needs several samples), so the files of different runs
+     * share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users recognise them.
+     */
     public static List<VCFInfoHeaderLine> infoHeaderLines() {
-        return List.of(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY));
+        return List.of(
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY),
+                floatLine(Annotator.QD, "Variant Confidence/Quality by Depth"),
+                floatLine(Annotator.FS, "Phred-scaled p-value using Fisher's exact test to detect strand bias"),
+                floatLine(Annotator.SOR, "Symmetric Odds Ratio of 2x2 contingency table to detect strand bias"),
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.RMS_MAPPING_QUALITY_KEY),
+                floatLine(Annotator.MQ_RANK_SUM, "Z-score From Wilcoxon rank sum test of Alt vs. Ref read mapping"
+                        + " qualities"),
+                floatLine(Annotator.READ_POS_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt vs. Ref read"
+                        + " position bias"),
+                floatLine(Annotator.BASE_Q_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base"
+                        + " qualities"),
+                floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"));
+    }
+
+    private static VCFInfoHeaderLine floatLine(String key, String description) {
+        return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
     }
 
     static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual) {
