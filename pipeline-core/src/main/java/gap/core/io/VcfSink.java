@@ -49,6 +49,12 @@ public final class VcfSink implements AutoCloseable {
 
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
                    double lowQual) {
+        this(target, dictionary, sample, referenceMd5, lowQual, List.of());
+    }
+
+    /** With {@code extraLines} in the header after the standard ones: the scorer's FILTERs and its method. */
+    public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
+                   double lowQual, List<? extends VCFHeaderLine> extraLines) {
         if (!target.getFileName().toString().endsWith(".vcf.gz")) {
             throw new IllegalArgumentException("output must end in .vcf.gz");
         }
@@ -63,13 +69,14 @@ public final class VcfSink implements AutoCloseable {
                 .setOption(Options.INDEX_ON_THE_FLY)
                 .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
                 .build();
-        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual));
+        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual, extraLines));
     }
 
     /**
      * The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. All
-     * are declared whether or not a run fills them (ExcessHet needs several samples), so the files of different runs
-     * share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users recognise them.
+     * are declared whether or not a run fills them (VQSLOD needs a trained model, ExcessHet several samples), so the
+     * files of different runs share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users
+     * recognise them.
      */
     public static List<VCFInfoHeaderLine> infoHeaderLines() {
         return List.of(
@@ -84,19 +91,26 @@ public final class VcfSink implements AutoCloseable {
                         + " position bias"),
                 floatLine(Annotator.BASE_Q_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base"
                         + " qualities"),
-                floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"));
+                floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"),
+                floatLine(VQSLOD, "Log odds of being a true variant versus being false under the trained gaussian"
+                        + " mixture model"));
     }
+
+    /** INFO key of the scorer's log odds (GATK VQSR's name). */
+    public static final String VQSLOD = "VQSLOD";
 
     private static VCFInfoHeaderLine floatLine(String key, String description) {
         return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
     }
 
-    static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual) {
+    static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual,
+                            List<? extends VCFHeaderLine> extraLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
         lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
         lines.add(new VCFFilterHeaderLine("PASS", "All filters passed"));
         lines.add(new VCFFilterHeaderLine("LowQual", "Low quality: QUAL below " + formatNumber(lowQual)));
+        lines.addAll(extraLines);
         lines.addAll(infoHeaderLines());
         for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
@@ -137,7 +151,7 @@ public final class VcfSink implements AutoCloseable {
         if ("PASS".equals(call.filter())) {
             vc.passFilters();
         } else {
-            vc.filter(call.filter());
+            vc.filters(new LinkedHashSet<>(List.of(call.filter().split(";")))); // several failed filters: a;b
         }
         writer.add(vc.make());
     }

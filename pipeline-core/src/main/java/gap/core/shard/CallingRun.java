@@ -9,6 +9,9 @@ import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.ScoringParameters;
+import gap.core.scoring.VariantScorer;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +28,22 @@ import org.apache.logging.log4j.Logger;
 public final class CallingRun {
     private static final Logger LOG = LogManager.getLogger(CallingRun.class);
 
-    /** Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order. */
+    /**
+     * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
+     * {@code knownSites} (may be null) the VCF whose calls train the scorer.
+     */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                          LabKeys keys, Path output) {}
+                          LabKeys keys, Path output, Path knownSites, ScoringParameters scoring) {
+
+        /** A run without known sites, with the default scoring settings. */
+        public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
+                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params, LabKeys keys,
+                       Path output) {
+            this(reference, dictionary, samples, indexes, shards, params, keys, output, null,
+                    ScoringParameters.defaults());
+        }
+    }
 
     private CallingRun() {}
 
@@ -51,15 +66,17 @@ public final class CallingRun {
                 request.reference().getFileName(), request.shards().size());
         CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(), sample.reads(), index);
         CallingParameters params = request.params();
-        List<VariantCall> calls = new ArrayList<>();
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual())) {
-            CallingPipeline.run(in, params, request.shards(), executor, call -> {
-                sink.add(call);
-                calls.add(call);
-            }, new ProgressMeter(10));
+        List<VariantCall> called = new ArrayList<>();
+        CallingPipeline.run(in, params, request.shards(), executor, called::add, new ProgressMeter(10));
+        // Scoring needs all of the sample's calls (a model is trained on them) before any is written.
+        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), called);
+        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(called, known);
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual(),
+                scored.headerLines())) {
+            scored.calls().forEach(sink::add);
             sink.commit();
         }
-        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
-        return new SampleCalls(sample.id(), calls);
+        LOG.info("Wrote {} calls to {}", scored.calls().size(), vcf.getFileName());
+        return new SampleCalls(sample.id(), scored.calls());
     }
 }
