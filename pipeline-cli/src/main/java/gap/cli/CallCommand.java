@@ -9,6 +9,8 @@ import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.ScoringParameters;
 import gap.core.shard.CallingRun;
 import gap.core.shard.Intervals;
 import gap.core.shard.LocalShardExecutor;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
  * gap call -R ref.fa -I sample.bam -O out/
  * gap call -R ref.fa --sample-sheet family.tsv -O out/ --keystore lab.p12
  * gap call -R ref.fa -I sample.cram -O out/ -L chr22:20000001-21000000 --threads 8
+ * gap call -R ref.fa -I sample.bam -O out/ --known-sites dbsnp.vcf.gz
  * </pre>
  *
  * Writes, per sample, {@code out/<sample pseudonym>.vcf.gz} and its {@code .tbi}; then {@code out/calls.parquet} and
@@ -79,6 +82,12 @@ public final class CallCommand implements Callable<Integer> {
                     + " repeatable. Default: the whole reference.")
     List<String> intervals = List.of();
 
+    @Option(names = "--known-sites", paramLabel = "VCF", showDefaultValue = Visibility.NEVER,
+            description = "Known variant sites (a dbSNP-like VCF, indexed or not). Its calls train the scorer, which"
+                    + " writes VQSLOD and a tranche FILTER per class; they only choose training examples. Without it,"
+                    + " GATK's recommended hard filters.")
+    Path knownSites;
+
     @Option(names = "--keystore", paramLabel = "P12", showDefaultValue = Visibility.NEVER,
             description = "The lab's keystore (gap keys init). Default: ~/.gap/keys.p12, created on first use.")
     Path keystore;
@@ -115,6 +124,10 @@ public final class CallCommand implements Callable<Integer> {
             Samples.protectReadsPath(inputs.input, redactor);
         }
         CallingParameters params = CallingParameters.load(settings);
+        ScoringParameters scoring = ScoringParameters.load(settings);
+        if (knownSites != null) {
+            KnownSites.check(knownSites);
+        }
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
         LabKeys keys = keystore == null ? LabKeys.openDefault()
                 : LabKeys.open(keystore, LabKeys.password(keystorePasswordFile));
@@ -145,7 +158,7 @@ public final class CallCommand implements Callable<Integer> {
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", indexes.size(), shards.size(), shardSize,
                 threads);
         CallingRun.run(new CallingRun.Request(reference, dictionary, samples, indexes, shards, params, keys, output,
-                population), new LocalShardExecutor(threads));
+                knownSites, scoring, population), new LocalShardExecutor(threads));
         return Main.EXIT_OK;
     }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Both sides are normalised the same way: one ALT per allele, MNPs and complex alleles decomposed into"
                 + " SNVs and indels, indels left-aligned and trimmed against the reference. Alleles match on exact"
                 + " (contig, POS, REF, ALT). Only ALT alleles in the sample's GT count; on the calls side only"
-                + " records with FILTER PASS or '.'. An allele counts when its POS lies in a --confident region."
+                + " records with FILTER PASS or '.' (every record with --include-filtered). An allele counts when its"
+                + " POS lies in a --confident region."
         })
 public final class ConcordanceCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(ConcordanceCommand.class);
@@ -69,6 +70,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
                     + " hard1.classes.tsv): adds recall per class and false calls inside events.")
     Path classes;
 
+    @Option(names = "--include-filtered",
+            description = "Count every call record whatever its FILTER (all calls), not only PASS or '.'; to set the"
+                    + " PASS calls of a scored VCF against all of its calls.")
+    boolean includeFiltered;
+
     @Option(names = {"-O", "--output"}, paramLabel = "TSV",
             description = "Report file, written under a temporary name and renamed when complete."
                     + " Default: standard output.")
@@ -79,8 +85,8 @@ public final class ConcordanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Concordance.Result result = Concordance.run(
-                new Concordance.Inputs(truth, calls, reference, confident, truthSample, callsSample), classes);
+        Concordance.Result result = Concordance.run(new Concordance.Inputs(truth, calls, reference, confident,
+                truthSample, callsSample, includeFiltered), classes);
         ConcordanceReport report = result.report();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();

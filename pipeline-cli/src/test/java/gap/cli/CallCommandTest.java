@@ -83,6 +83,23 @@ class CallCommandTest {
         }
     }
 
+    @Test
+    void scoredWithKnownSitesSameBytesWhateverTheThreadsOrShardSize() throws IOException {
+        // The scorer trains on all of a sample's calls: shards and threads must not change what it sees.
+        Path bam = SampleData.file("trio1_child.bam");
+        String[] scoring = {"--known-sites", SampleData.file("known-sites.vcf.gz").toString(), "--set",
+                "score.minTrainingCalls=20"};
+        Path one = call(tmp.resolve("k1"), bam, concat(scoring, "--threads", "1"));
+        Path two = call(tmp.resolve("k2"), bam, concat(scoring, "--threads", "2", "--shard-size", "7000"));
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        assertTrue(vcfText(one).contains("VQSLOD="));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
     /**
      * The slice's VCF text (its sample pseudonym masked), pinned. When the model changes on purpose, update
      * golden/trio1_child.vcf.md5 together with golden/trio1_child.concordance.tsv (the new accuracy, from

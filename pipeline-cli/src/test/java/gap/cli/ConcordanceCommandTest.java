@@ -131,6 +131,40 @@ class ConcordanceCommandTest {
     }
 
     @Test
+    void includeFilteredCountsEveryCallRecord() throws IOException {
+        // The child's truth as calls, with one SNV record marked LowQual.
+        String text;
+        try (java.io.InputStream in = new htsjdk.samtools.util.BlockCompressedInputStream(
+                Files.newInputStream(Path.of(childTruth)))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> lines = new java.util.ArrayList<>(text.lines().toList());
+        int at = 0;
+        while (lines.get(at).startsWith("#") || !lines.get(at).split("\t")[3].matches("[ACGT]")
+                || !lines.get(at).split("\t")[4].matches("[ACGT]")) {
+            at++;
+        }
+        String[] f = lines.get(at).split("\t", -1);
+        f[6] = "LowQual";
+        lines.set(at, String.join("\t", f));
+        lines.add(lines.indexOf(lines.stream().filter(l -> l.startsWith("#CHROM")).findFirst().orElseThrow()),
+                "##FILTER=<ID=LowQual,Description=\"Low quality\">");
+        Path calls = dir.resolve("calls.vcf");
+        Files.writeString(calls, String.join("\n", lines) + "\n");
+
+        Run pass = run("concordance", "--truth", childTruth, "--calls", calls.toString(), "-R", ref);
+        assertEquals(0, pass.exit(), pass.err());
+        assertEquals("1", rows(pass.out()).get(0)[3], "the filtered SNV is a false negative");
+        assertTrue(pass.out().contains("(calls: FILTER PASS or . only)") && pass.out().contains("filtered call records 1"));
+
+        Run all = run("concordance", "--truth", childTruth, "--calls", calls.toString(), "-R", ref,
+                "--include-filtered");
+        assertEquals(0, all.exit(), all.err());
+        assertEquals("0", rows(all.out()).get(0)[3]);
+        assertTrue(all.out().contains("(calls: every record, whatever its FILTER)"), all.out());
+    }
+
+    @Test
     void missingRequiredOptionIsACommandLineError() {
         Run r = run("concordance", "--truth", childTruth, "-R", ref);
         assertEquals(Main.EXIT_USAGE, r.exit());
@@ -142,7 +176,7 @@ class ConcordanceCommandTest {
         Run r = run("concordance", "--help");
         assertEquals(0, r.exit());
         for (String option : List.of("--truth", "--calls", "--reference", "--confident", "--truth-sample",
-                "--calls-sample", "--output")) {
+                "--calls-sample", "--include-filtered", "--output")) {
             assertTrue(r.out().contains(option), option);
         }
     }

@@ -90,6 +90,16 @@ class InputValidationTest {
     }
 
     @Test
+    void knownSitesMissingOrNotVcf() throws IOException {
+        String line = failsWithOneLine(sampleRef(), sampleBam(), "--known-sites", tmp.resolve("dbsnp.vcf.gz").toString());
+        assertEquals("gap call: error: known-sites VCF dbsnp.vcf.gz does not exist: check the path", line);
+        Path notVcf = tmp.resolve("sites.vcf");
+        Files.writeString(notVcf, "this is not a VCF\n");
+        line = failsWithOneLine(sampleRef(), sampleBam(), "--known-sites", notVcf.toString());
+        assertTrue(line.startsWith("gap call: error: known-sites VCF sites.vcf could not be read"), line);
+    }
+
+    @Test
     void missingInputFile() {
         String line = failsWithOneLine(sampleRef(), tmp.resolve("nope.bam"));
         assertTrue(line.contains("reads file [reads] does not exist"), line + " (input paths print as [reads])");

@@ -46,7 +46,7 @@ public final class PileupBuilder {
             if (!read.overlaps(pos, site.spanEnd()) || dropped.contains(read.name())) {
                 continue;
             }
-            ReadEvidence e = haplotypes ? observeWithClips(read, from, to) : observe(read, from, to);
+            ReadEvidence e = haplotypes ? observeWithClips(read, from, to, pos) : observe(read, from, to, pos);
             if (e.bases().length == 0) {
                 continue; // deleted at an SNV site: says nothing about its alleles
             }
@@ -98,6 +98,11 @@ public final class PileupBuilder {
 
     /** The read's bases aligned to {@code [from, to]}, with the insertions that fall between those positions. */
     static ReadEvidence observe(AlignedRead read, int from, int to) {
+        return observe(read, from, to, from);
+    }
+
+    /** As {@link #observe(AlignedRead, int, int)}, with the read position and base quality at {@code site}. */
+    static ReadEvidence observe(AlignedRead read, int from, int to, int site) {
         ByteArrayOutputStream bases = new ByteArrayOutputStream(to - from + 8);
         ByteArrayOutputStream quals = new ByteArrayOutputStream(to - from + 8);
         byte[] ops = read.cigarOps();
@@ -129,8 +134,43 @@ public final class PileupBuilder {
                 readPos += len;
             }
         }
+        int offset = readOffset(read, site);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand());
+                read.negativeStrand(), offset < 0 ? -1 : readPosition(read, offset),
+                offset < 0 ? -1 : read.quals()[offset]);
+    }
+
+    /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
+    static int readOffset(AlignedRead read, int pos) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length && refPos <= pos; c++) {
+            if (AlignedRead.isAligned(ops[c]) && pos < refPos + lens[c]) {
+                return readPos + pos - refPos;
+            }
+            if (AlignedRead.consumesReference(ops[c])) {
+                refPos += lens[c];
+            }
+            if (AlignedRead.consumesRead(ops[c])) {
+                readPos += lens[c];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * GATK's read position of a base: its distance from the nearer end of the read as sequenced, hard and soft
+     * clips counted (bases near either end are where sequencers err most).
+     */
+    static int readPosition(AlignedRead read, int offset) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int n = ops.length;
+        int leadingHard = n > 0 && ops[0] == 'H' ? lens[0] : 0;
+        int trailingHard = n > 1 && ops[n - 1] == 'H' ? lens[n - 1] : 0;
+        return Math.min(leadingHard + offset, read.length() - 1 - offset + trailingHard);
     }
 
     /**
@@ -139,7 +179,12 @@ public final class PileupBuilder {
      * The pair-HMM places them freely, so a clip that is only adapter or noise costs every haplotype alike.
      */
     public static ReadEvidence observeWithClips(AlignedRead read, int from, int to) {
-        ReadEvidence aligned = observe(read, from, to);
+        return observeWithClips(read, from, to, from);
+    }
+
+    /** As {@link #observeWithClips(AlignedRead, int, int)}, with the read position and base quality at {@code site}. */
+    static ReadEvidence observeWithClips(AlignedRead read, int from, int to, int site) {
+        ReadEvidence aligned = observe(read, from, to, site);
         byte[] ops = read.cigarOps();
         int[] lens = read.cigarLengths();
         int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
@@ -166,13 +211,14 @@ public final class PileupBuilder {
         bases.write(read.bases(), n - tail, tailCount);
         quals.write(read.quals(), n - tail, tailCount);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand());
+                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality());
     }
 
     /**
      * Merges the two mates' base at an SNV site, as samtools does for overlapping pairs: when they agree the base
      * keeps the higher quality (both read the same molecule, so agreement is not twice the evidence); when they
-     * disagree the higher-quality base is kept with the difference of the two qualities.
+     * disagree the higher-quality base is kept with the difference of the two qualities. The fragment's strand and
+     * read position are those of the mate whose base is kept (the first on a tie), for the annotations.
      */
     static ReadEvidence mergeMates(ReadEvidence a, ReadEvidence b) {
         if (a.bases().length != b.bases().length) {
@@ -192,12 +238,14 @@ public final class PileupBuilder {
                 quals[i] = (byte) Math.abs(qa - qb);
             }
         }
+        // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
+        ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
-                a.negativeStrand());
+                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand());
     }
 
-    /** Of two mates over a haplotype window, the one with more bases there (the first on a tie). */
+    /** Of two mates over a haplotype window, the one with more bases there (the first on a tie), standing for both. */
     static ReadEvidence longer(ReadEvidence a, ReadEvidence b) {
-        return b.bases().length > a.bases().length ? b : a;
+        return b.bases().length > a.bases().length ? b.withMate(a) : a.withMate(b);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Takes a truth VCF and a call VCF, gives a {@link ConcordanceReport}: per class, TP/FP/FN over normalised alleles
  * matched on exact (contig, POS, REF, ALT), and genotype concordance over the TPs.
  *
- * <p>What counts: the ALT alleles in the chosen sample's GT (truth: every record; calls: FILTER PASS or "."),
+ * <p>What counts: the ALT alleles in the chosen sample's GT (truth: every record; calls: FILTER PASS or ".", or
+ * every record when asked),
  * normalised by {@link VariantNormalizer}, whose POS lies in the confident BED (0-based half-open; bcftools
  * {@code -T} semantics on POS). An allele is counted once however many records carry it.
  */
@@ -25,9 +26,15 @@ public final class Concordance {
      * @param confident    BED of confident regions, or null for the whole genome
      * @param truthSample  truth sample name, or null for the first sample
      * @param callsSample  calls sample name, or null for the first sample
+     * @param includeFiltered count every call record, not only FILTER PASS or "." (all calls, to set against PASS)
      */
     public record Inputs(Path truth, Path calls, Path reference, Path confident, String truthSample,
-                         String callsSample) {}
+                         String callsSample, boolean includeFiltered) {
+        /** PASS (or ".") call records only. */
+        public Inputs(Path truth, Path calls, Path reference, Path confident, String truthSample, String callsSample) {
+            this(truth, calls, reference, confident, truthSample, callsSample, false);
+        }
+    }
 
     /** Reads, normalises and compares; input problems are one-line {@link gap.core.UserException}s. */
     public static ConcordanceReport run(Inputs in) {
@@ -44,8 +51,11 @@ public final class Concordance {
         try (ReferenceBases reference = ReferenceBases.open(in.reference())) {
             GenotypedAlleleReader reader = new GenotypedAlleleReader(reference, regions);
             GenotypedAlleles truth = reader.read(in.truth(), GenotypedAlleleReader.Side.TRUTH, in.truthSample());
-            GenotypedAlleles calls = reader.read(in.calls(), GenotypedAlleleReader.Side.CALLS, in.callsSample());
-            ConcordanceReport report = compare(truth, calls, regions.description());
+            GenotypedAlleles calls = reader.read(in.calls(), in.includeFiltered()
+                    ? GenotypedAlleleReader.Side.ALL_CALLS : GenotypedAlleleReader.Side.CALLS, in.callsSample());
+            ConcordanceReport compared = compare(truth, calls, regions.description());
+            ConcordanceReport report = new ConcordanceReport(compared.byClass(), compared.regions(),
+                    compared.truthSkipped(), compared.callsSkipped(), compared.callsFiltered(), in.includeFiltered());
             return new Result(report, events == null ? List.of() : EventConcordance.compare(events, truth, calls, reference));
         }
     }

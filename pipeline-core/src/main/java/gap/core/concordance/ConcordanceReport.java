@@ -10,9 +10,16 @@ import java.util.Map;
  * @param truthSkipped      truth alleles left out as symbolic or {@code *}
  * @param callsSkipped      call alleles left out as symbolic or {@code *}
  * @param callsFiltered     call records left out for a FILTER other than PASS or "."
+ * @param includeFiltered   true when every call record counted, whatever its FILTER
  */
-public record ConcordanceReport(
-        Map<VariantClass, ClassCounts> byClass, String regions, int truthSkipped, int callsSkipped, int callsFiltered) {
+public record ConcordanceReport(Map<VariantClass, ClassCounts> byClass, String regions, int truthSkipped,
+                                int callsSkipped, int callsFiltered, boolean includeFiltered) {
+    /** A report on PASS (or ".") call records only. */
+    public ConcordanceReport(Map<VariantClass, ClassCounts> byClass, String regions, int truthSkipped,
+                             int callsSkipped, int callsFiltered) {
+        this(byClass, regions, truthSkipped, callsSkipped, callsFiltered, false);
+    }
+
     public ConcordanceReport {
         for (VariantClass c : VariantClass.values()) {
             if (!byClass.containsKey(c)) {

@@ -16,8 +16,9 @@ public final class ConcordanceTsv {
     private ConcordanceTsv() {}
 
     public static void write(ConcordanceReport report, Appendable out) throws IOException {
-        out.append("# gap concordance: ALT alleles in the sample's GT (calls: FILTER PASS or . only), split one ALT"
-                + " each, MNPs and complex alleles decomposed into SNVs and indels, indels left-aligned and trimmed"
+        out.append("# gap concordance: ALT alleles in the sample's GT (calls: "
+                + (report.includeFiltered() ? "every record, whatever its FILTER" : "FILTER PASS or . only")
+                + "), split one ALT each, MNPs and complex alleles decomposed into SNVs and indels, indels left-aligned and trimmed"
                 + " against the reference, matched on exact (contig, POS, REF, ALT)\n");
         out.append("# confident regions: ").append(report.regions())
                 .append(" (BED, 0-based half-open; an allele counts when its POS lies in a region, as bcftools -T)\n");

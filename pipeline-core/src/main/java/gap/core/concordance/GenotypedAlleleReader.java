@@ -27,7 +27,9 @@ public final class GenotypedAlleleReader {
     /** Which side a VCF plays; sets the FILTER rule and the wording of errors. */
     public enum Side {
         TRUTH("truth", "--truth-sample", false),
-        CALLS("calls", "--calls-sample", true);
+        CALLS("calls", "--calls-sample", true),
+        /** The calls side counting filtered records too ({@code gap concordance --include-filtered}). */
+        ALL_CALLS("calls", "--calls-sample", false);
 
         final String label;
         final String sampleOption;

@@ -1,6 +1,7 @@
 package gap.core.io;
 
 import gap.core.GapVersion;
+import gap.core.calling.Annotator;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import htsjdk.samtools.SAMSequenceDictionary;
@@ -16,6 +17,7 @@ import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFFilterHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.io.IOException;
@@ -51,9 +53,12 @@ public final class VcfSink implements AutoCloseable {
         this(target, dictionary, sample, referenceMd5, lowQual, List.of());
     }
 
-    /** With INFO lines beyond {@link #infoHeaderLines()}: those a run's options add (population counts, say). */
+    /**
+     * With {@code extraLines} in the header after the standard ones: what a run's options add (the scorer's FILTERs
+     * and method, population-count INFO fields).
+     */
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
-                   double lowQual, Collection<VCFInfoHeaderLine> extraInfoLines) {
+                   double lowQual, List<? extends VCFHeaderLine> extraLines) {
         if (!target.getFileName().toString().endsWith(".vcf.gz")) {
             throw new IllegalArgumentException("output must end in .vcf.gz");
         }
@@ -68,23 +73,49 @@ public final class VcfSink implements AutoCloseable {
                 .setOption(Options.INDEX_ON_THE_FLY)
                 .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
                 .build();
-        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual, extraInfoLines));
+        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual, extraLines));
     }
 
-    /** The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. */
+    /**
+     * The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. All
+     * are declared whether or not a run fills them (VQSLOD needs a trained model, ExcessHet several samples), so the
+     * files of different runs share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users
+     * recognise them.
+     */
     public static List<VCFInfoHeaderLine> infoHeaderLines() {
-        return List.of(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY));
+        return List.of(
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY),
+                floatLine(Annotator.QD, "Variant Confidence/Quality by Depth"),
+                floatLine(Annotator.FS, "Phred-scaled p-value using Fisher's exact test to detect strand bias"),
+                floatLine(Annotator.SOR, "Symmetric Odds Ratio of 2x2 contingency table to detect strand bias"),
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.RMS_MAPPING_QUALITY_KEY),
+                floatLine(Annotator.MQ_RANK_SUM, "Z-score From Wilcoxon rank sum test of Alt vs. Ref read mapping"
+                        + " qualities"),
+                floatLine(Annotator.READ_POS_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt vs. Ref read"
+                        + " position bias"),
+                floatLine(Annotator.BASE_Q_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base"
+                        + " qualities"),
+                floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"),
+                floatLine(VQSLOD, "Log odds of being a true variant versus being false under the trained gaussian"
+                        + " mixture model"));
+    }
+
+    /** INFO key of the scorer's log odds (GATK VQSR's name). */
+    public static final String VQSLOD = "VQSLOD";
+
+    private static VCFInfoHeaderLine floatLine(String key, String description) {
+        return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
     }
 
     static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual,
-                            Collection<VCFInfoHeaderLine> extraInfoLines) {
+                            List<? extends VCFHeaderLine> extraLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
         lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
         lines.add(new VCFFilterHeaderLine("PASS", "All filters passed"));
         lines.add(new VCFFilterHeaderLine("LowQual", "Low quality: QUAL below " + formatNumber(lowQual)));
+        lines.addAll(extraLines);
         lines.addAll(infoHeaderLines());
-        lines.addAll(extraInfoLines);
         for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));
@@ -124,7 +155,7 @@ public final class VcfSink implements AutoCloseable {
         if ("PASS".equals(call.filter())) {
             vc.passFilters();
         } else {
-            vc.filter(call.filter());
+            vc.filters(new LinkedHashSet<>(List.of(call.filter().split(";")))); // several failed filters: a;b
         }
         writer.add(vc.make());
     }

@@ -11,7 +11,11 @@ import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.ScoringParameters;
+import gap.core.scoring.VariantScorer;
 import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,24 +25,29 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Takes a checked run (samples with their reads' indexes, the shard plan, keys, an output directory), gives its
- * outputs: each sample's VCF named by its pseudonym, then {@code calls.parquet} and {@code samples.parquet}. The one
- * orchestration every driver runs; a driver only validates inputs and hands over a {@link ShardExecutor}.
+ * Takes a checked run (samples with their reads' indexes, the shard plan, keys, an output directory, optional known
+ * sites and population summary), gives its outputs: each sample's calls, annotated with population counts and scored,
+ * in a VCF named by its pseudonym, then {@code calls.parquet} and {@code samples.parquet}. The one orchestration every
+ * driver runs; a driver only validates inputs and hands over a {@link ShardExecutor}.
  */
 public final class CallingRun {
     private static final Logger LOG = LogManager.getLogger(CallingRun.class);
 
     /**
      * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
-     * {@code population} is a released summary whose counts annotate every call (null: none).
+     * {@code knownSites} (may be null) the VCF whose calls train the scorer; {@code population} (may be null) a
+     * released summary whose counts annotate every call.
      */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                          LabKeys keys, Path output, Path population) {
+                          LabKeys keys, Path output, Path knownSites, ScoringParameters scoring, Path population) {
+
+        /** A run without known sites or population summary, with the default scoring settings. */
         public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
-                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                       LabKeys keys, Path output) {
-            this(reference, dictionary, samples, indexes, shards, params, keys, output, null);
+                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params, LabKeys keys,
+                       Path output) {
+            this(reference, dictionary, samples, indexes, shards, params, keys, output, null,
+                    ScoringParameters.defaults(), null);
         }
     }
 
@@ -49,47 +58,45 @@ public final class CallingRun {
         // opened first: a summary of another reference fails the run before any calling
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
-            List<VCFInfoHeaderLine> extraInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
+            List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
             String referenceMd5 = ReferenceSource.md5(request.reference());
             List<SampleCalls> allCalls = new ArrayList<>();
             for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
-                allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, extraInfo, population,
+                allCalls.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, populationInfo, population,
                         executor));
             }
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
-            info.addAll(extraInfo);
-            write(request, dictionary, info, allCalls);
+            info.addAll(populationInfo);
+            Path output = request.output();
+            ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, allCalls);
+            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+            LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
         }
     }
 
-    private static void write(Request request, ReferenceDictionary dictionary, List<VCFInfoHeaderLine> info,
-                              List<SampleCalls> allCalls) {
-        Path output = request.output();
-        ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, allCalls);
-        ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
-        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
-    }
-
     private static SampleCalls callSample(Request request, Samples.Sample sample, Path index, String referenceMd5,
-                                          List<VCFInfoHeaderLine> extraInfo, PopulationAnnotator population,
+                                          List<VCFInfoHeaderLine> populationInfo, PopulationAnnotator population,
                                           ShardExecutor executor) {
         Path vcf = request.output().resolve(sample.id() + ".vcf.gz");
         LOG.info("Calling sample {} ({}) against {}: {} shards", sample.id(), sample.source(),
                 request.reference().getFileName(), request.shards().size());
         CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(), sample.reads(), index);
         CallingParameters params = request.params();
-        List<VariantCall> calls = new ArrayList<>();
+        List<VariantCall> called = new ArrayList<>();
+        // the pipeline hands calls over in genome order, as the population annotator reads its summary
+        CallingPipeline.run(in, params, request.shards(), executor,
+                call -> called.add(population == null ? call : population.annotate(call)), new ProgressMeter(10));
+        // Scoring needs all of the sample's calls (a model is trained on them) before any is written.
+        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), called);
+        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(called, known);
+        List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
+        extra.addAll(populationInfo);
         try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual(),
-                extraInfo)) {
-            CallingPipeline.run(in, params, request.shards(), executor, called -> {
-                // the pipeline hands calls over in genome order, as the annotator reads its summary
-                VariantCall call = population == null ? called : population.annotate(called);
-                sink.add(call);
-                calls.add(call);
-            }, new ProgressMeter(10));
+                extra)) {
+            scored.calls().forEach(sink::add);
             sink.commit();
         }
-        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
-        return new SampleCalls(sample.id(), calls);
+        LOG.info("Wrote {} calls to {}", scored.calls().size(), vcf.getFileName());
+        return new SampleCalls(sample.id(), scored.calls());
     }
 }

@@ -1,5 +1,6 @@
 package gap.core.shard;
 
+import gap.core.calling.Annotator;
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
 import gap.core.calling.GenotypeLikelihoodsModel;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes one shard, gives its calls: reads → candidates → pileups → likelihoods → calls, keeping only sites the
+ * Takes one shard, gives its calls: reads → candidates → pileups → likelihoods → calls → annotations, keeping only sites the
  * shard owns. Holds one thread's readers; the CLI and the Spark driver each run one per worker.
  */
 public final class ShardRunner implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class ShardRunner implements AutoCloseable {
     private final PileupBuilder pileups;
     private final GenotypeLikelihoodsModel model;
     private final VariantCaller caller;
+    private final Annotator annotator = new Annotator();
 
     public ShardRunner(ReadSource reads, ReferenceSource reference, CallingParameters params) {
         this.reads = reads;
@@ -44,13 +46,15 @@ public final class ShardRunner implements AutoCloseable {
         ReadSource.ShardReads shardReads = reads.query(shard);
         List<AlignedRead> kept = shardReads.reads();
         RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
-        List<VariantCall> calls = callSites(candidates.find(shard, kept, ref), kept, ref, pileups, model, caller);
+        List<VariantCall> calls = callSites(candidates.find(shard, kept, ref), kept, ref, pileups, model, caller,
+                annotator);
         return new ShardResult(shard, calls, shardReads.counts());
     }
 
     /** Genotypes each site with the reads that overlap it; sites must come in position order. */
     static List<VariantCall> callSites(List<CandidateSite> sites, List<AlignedRead> reads, RefWindow ref,
-                                       PileupBuilder pileups, GenotypeLikelihoodsModel model, VariantCaller caller) {
+                                       PileupBuilder pileups, GenotypeLikelihoodsModel model, VariantCaller caller,
+                                       Annotator annotator) {
         List<VariantCall> calls = new ArrayList<>();
         List<AlignedRead> active = new ArrayList<>();
         int next = 0;
@@ -63,7 +67,7 @@ public final class ShardRunner implements AutoCloseable {
             ReadLikelihoods likelihoods = model.compute(pileup, ref);
             VariantCall call = caller.call(pileup, likelihoods);
             if (call != null) {
-                calls.add(call);
+                calls.add(annotator.annotate(call, pileup, likelihoods));
             }
         }
         return calls;

@@ -73,4 +73,35 @@ class PileupBuilderTest {
         assertEquals(2, pileup.depth());
         assertEquals(1, pileup.evidence().size());
     }
+
+    @Test
+    void evidenceKnowsTheSitesReadPositionAndBaseQualityClipsCounted() {
+        // 2 hard-clipped, 3 soft-clipped, 10 aligned from 100, 4 hard-clipped: 13 bases in the record.
+        byte[] quals = {10, 11, 12, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29};
+        AlignedRead r = AlignedRead.of("r", 100, "2H3S10M4H", "AAAAAAAAAAAAA", quals, 60, false);
+        ReadEvidence at102 = PileupBuilder.observe(r, 102, 102, 102);
+        // base index 3 + 2 = 5: 2 + 5 = 7 from the start, 13 - 1 - 5 + 4 = 11 from the end
+        assertEquals(7, at102.readPosition());
+        assertEquals(22, at102.siteQuality());
+        ReadEvidence at108 = PileupBuilder.observe(r, 90, 120, 108);
+        assertEquals(5, at108.readPosition()); // index 11: 13 from the start, 13 - 1 - 11 + 4 = 5 from the end
+        assertEquals(28, at108.siteQuality());
+        AlignedRead deleted = read("d", 100, "5M2D5M", "AAAAAAAAAA", 30);
+        assertEquals(-1, PileupBuilder.observe(deleted, 100, 110, 105).readPosition());
+        assertEquals(-1, PileupBuilder.observe(deleted, 100, 110, 105).siteQuality());
+    }
+
+    @Test
+    void mergedMatesTakeStrandAndPositionFromTheMateWhoseBaseIsKept() {
+        ReadEvidence a = new ReadEvidence("f", new byte[] {'A'}, new byte[] {30}, 60, false, 4, 30);
+        ReadEvidence b = new ReadEvidence("f", new byte[] {'A'}, new byte[] {35}, 60, true, 2, 35);
+        ReadEvidence merged = PileupBuilder.mergeMates(a, b);
+        assertEquals(true, merged.negativeStrand());
+        assertEquals(2, merged.readPosition());
+        assertEquals(35, merged.siteQuality());
+        ReadEvidence tie = PileupBuilder.mergeMates(a, new ReadEvidence("f", new byte[] {'A'}, new byte[] {30}, 60,
+                true, 9, 30));
+        assertEquals(false, tie.negativeStrand());
+        assertEquals(4, tie.readPosition());
+    }
 }

@@ -1,0 +1,69 @@
+package gap.cli;
+
+import gap.core.privacy.Redactor;
+import gap.core.scoring.ScoringParameters;
+import gap.core.scoring.ScoringRun;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gap score}: scores the calls of a VCF that {@code gap call} wrote, as {@code gap call --known-sites} does.
+ *
+ * <pre>
+ * gap score -V out/GAP-….vcf.gz --known-sites dbsnp.vcf.gz -O scored.vcf.gz
+ * </pre>
+ *
+ * Writes the VCF with VQSLOD and tranche FILTERs (or hard filters, for a class with too few calls at known sites)
+ * and its tabix index, under a temporary name until complete. The sample column is kept as it is.
+ */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        showDefaultValues = true,
+        usageHelpAutoWidth = true,
+        description = {"Score a gap VCF: train a Gaussian-mixture model per class (SNV, indel) on its calls at known"
+                + " sites, write VQSLOD and a tranche FILTER (GATK VQSR's way), or GATK's recommended hard filters"
+                + " for a class with too few known calls."})
+public final class ScoreCommand implements Callable<Integer> {
+    @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF",
+            description = "Calls to score: a VCF written by gap call (one sample, with its INFO annotations).")
+    Path variants;
+
+    @Option(names = "--known-sites", paramLabel = "VCF", showDefaultValue = Visibility.NEVER,
+            description = "Known variant sites (a dbSNP-like VCF). Its calls are the training examples, nothing more."
+                    + " Without it, hard filters.")
+    Path knownSites;
+
+    @Option(names = {"-O", "--output"}, required = true, paramLabel = "VCF",
+            description = "Scored VCF to write; must end in .vcf.gz (a .tbi is written beside it).")
+    Path output;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
+            description = "Override a default of conf/gap-defaults.properties (score.*, call.lowQual); repeatable.")
+    Map<String, String> settings = Map.of();
+
+    @Override
+    public Integer call() {
+        if (!output.getFileName().toString().endsWith(".vcf.gz")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--output must end in .vcf.gz");
+        }
+        // The VCFs are pseudonymised, but their file names are the user's: print neither.
+        protect(variants, "[calls]");
+        protect(output, "[output]");
+        ScoringParameters params = ScoringParameters.load(settings);
+        ScoringRun.run(variants, knownSites, output, params);
+        return Main.EXIT_OK;
+    }
+
+    private static void protect(Path path, String replacement) {
+        Redactor redactor = Redactor.process();
+        redactor.register(path.toString(), replacement);
+        redactor.register(path.toAbsolutePath().normalize().toString(), replacement);
+        redactor.register(path.getFileName().toString(), replacement);
+    }
+}

@@ -1,0 +1,210 @@
+package gap.core.calling;
+
+import gap.core.model.Genotype;
+import gap.core.model.Pileup;
+import gap.core.model.ReadEvidence;
+import gap.core.model.VariantCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Takes a call with its pileup and read likelihoods, gives the call with GATK's annotations in INFO: QD, FS, SOR,
+ * MQ, and for a het call carrying REF the rank-sum tests MQRankSum, ReadPosRankSum and BaseQRankSum. Definitions are
+ * GATK's (HaplotypeCaller's, from read likelihoods), so users' filters carry over; values are written with GATK's
+ * decimals, and the scorer reads them back from those strings, so scoring a call in memory and scoring it from the
+ * VCF agree exactly.
+ *
+ * <p>Reads are our fragments (overlapping mates count once). A fragment is informative when its best allele among
+ * the call's alleles beats the next by 0.2 log10, as for AD; it supports REF or ALT by that best allele.
+ */
+public final class Annotator {
+    public static final String QD = "QD";
+    public static final String FS = "FS";
+    public static final String SOR = "SOR";
+    public static final String MQ = "MQ";
+    public static final String MQ_RANK_SUM = "MQRankSum";
+    public static final String READ_POS_RANK_SUM = "ReadPosRankSum";
+    public static final String BASE_Q_RANK_SUM = "BaseQRankSum";
+    public static final String EXCESS_HET = "ExcessHet";
+
+    /** GATK QualByDepth: QD at or above this is replaced by IDEAL_HIGH_QD plus Gaussian jitter of sd JITTER_SD. */
+    static final double MAX_QD_BEFORE_FIXING = 35;
+    static final double IDEAL_HIGH_QD = 30;
+    static final double JITTER_SD = 3;
+    /** Mapping quality 255 means "unavailable" in SAM; GATK leaves such reads out of MQ and MQRankSum. */
+    static final int MAPQ_UNAVAILABLE = 255;
+
+    public VariantCall annotate(VariantCall call, Pileup pileup, ReadLikelihoods likelihoods) {
+        int[] alleles = siteAlleles(call, pileup);
+        Map<String, Object> info = new LinkedHashMap<>(call.info());
+        Double qd = qualByDepth(call, likelihoods.readCount());
+        if (qd != null) {
+            info.put(QD, fixed(qd, 2));
+        }
+        StrandBias strands = strandTable(likelihoods, alleles);
+        info.put(FS, fixed(strands.fisherStrand(), 3));
+        info.put(SOR, fixed(strands.strandOddsRatio(), 3));
+        double mq = rmsMappingQuality(pileup.evidence());
+        if (!Double.isNaN(mq)) {
+            info.put(MQ, fixed(mq, 2));
+        }
+        Genotype g = call.genotype();
+        if (g.allele1() == 0 && g.allele2() != 0) {
+            RankSumInputs in = rankSumInputs(likelihoods, alleles);
+            putZ(info, MQ_RANK_SUM, in.mappingQuality());
+            putZ(info, READ_POS_RANK_SUM, in.readPosition());
+            putZ(info, BASE_Q_RANK_SUM, in.baseQuality());
+        }
+        return new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), call.filter(), info, g);
+    }
+
+    /**
+     * Indexes into the site's alleles of the call's alleles. The caller keeps a subset of the site's alleles and
+     * trims the end they all share; putting that end back finds each one.
+     */
+    static int[] siteAlleles(VariantCall call, Pileup pileup) {
+        List<String> site = pileup.site().alleles();
+        String suffix = site.get(0).substring(call.ref().length());
+        int[] idx = new int[call.alleles().size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = site.indexOf(call.alleles().get(i) + suffix);
+            if (idx[i] < 0) {
+                throw new IllegalStateException("allele " + call.alleles().get(i) + " is not one of the site's");
+            }
+        }
+        return idx;
+    }
+
+    /**
+     * QUAL over the informative fragments of the sample carrying the variant (GATK uses AD this way; with no
+     * informative fragment, every fragment the likelihoods hold). Very high values, which a call with many high-
+     * quality reads reaches, are replaced as GATK does by 30 plus Gaussian jitter of sd 3, so that a scorer does not
+     * learn them as a separate population; the jitter is seeded by the site, so a run is reproducible.
+     */
+    static Double qualByDepth(VariantCall call, int fragments) {
+        int depth = call.genotype().ad().stream().mapToInt(Integer::intValue).sum();
+        if (depth == 0) {
+            depth = fragments;
+        }
+        if (depth == 0) {
+            return null;
+        }
+        double qd = call.qual() / depth;
+        if (qd >= MAX_QD_BEFORE_FIXING) {
+            qd = IDEAL_HIGH_QD + JITTER_SD * new Random(siteSeed(call)).nextGaussian();
+        }
+        return qd;
+    }
+
+    /** A seed that depends on the site only (String.hashCode is specified, so it is the same on every JVM). */
+    static long siteSeed(VariantCall call) {
+        return ((long) call.contig().hashCode() << 32) ^ call.position();
+    }
+
+    /**
+     * Informative fragments by best allele (REF or any ALT of the call) and strand. A fragment whose two mates both
+     * cover the site counts on both strands, as GATK counts reads: one strand picked per fragment would add noise
+     * a strand test reads as bias.
+     */
+    static StrandBias strandTable(ReadLikelihoods likelihoods, int[] alleles) {
+        int[] counts = new int[4];
+        for (int r = 0; r < likelihoods.readCount(); r++) {
+            int best = bestInformative(likelihoods, r, alleles);
+            if (best >= 0) {
+                ReadEvidence e = likelihoods.evidence().get(r);
+                int row = best == 0 ? 0 : 2;
+                if (e.bothStrands()) {
+                    counts[row]++;
+                    counts[row + 1]++;
+                } else {
+                    counts[row + (e.negativeStrand() ? 1 : 0)]++;
+                }
+            }
+        }
+        return new StrandBias(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** Root mean square of the fragments' mapping qualities (NaN when none is available). */
+    static double rmsMappingQuality(List<ReadEvidence> evidence) {
+        double sumSquares = 0;
+        int n = 0;
+        for (ReadEvidence e : evidence) {
+            if (e.mappingQuality() != MAPQ_UNAVAILABLE) {
+                sumSquares += (double) e.mappingQuality() * e.mappingQuality();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : StrictMath.sqrt(sumSquares / n);
+    }
+
+    /** Per rank-sum test, the values of the REF-supporting and the ALT-supporting informative fragments. */
+    record RankSumInputs(Groups mappingQuality, Groups readPosition, Groups baseQuality) {}
+
+    record Groups(double[] alt, double[] ref) {}
+
+    static RankSumInputs rankSumInputs(ReadLikelihoods likelihoods, int[] alleles) {
+        List<List<Double>> lists = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int r = 0; r < likelihoods.readCount(); r++) {
+            int best = bestInformative(likelihoods, r, alleles);
+            ReadEvidence e = likelihoods.evidence().get(r);
+            if (best < 0 || e.mappingQuality() == 0 || e.mappingQuality() == MAPQ_UNAVAILABLE) {
+                continue;
+            }
+            int side = best == 0 ? 1 : 0; // 0 = ALT, 1 = REF
+            lists.get(side).add((double) e.mappingQuality());
+            if (e.readPosition() >= 0) {
+                lists.get(2 + side).add((double) e.readPosition());
+            }
+            if (e.siteQuality() >= 0) {
+                lists.get(4 + side).add((double) e.siteQuality());
+            }
+        }
+        return new RankSumInputs(groups(lists, 0), groups(lists, 2), groups(lists, 4));
+    }
+
+    private static Groups groups(List<List<Double>> lists, int at) {
+        return new Groups(lists.get(at).stream().mapToDouble(Double::doubleValue).toArray(),
+                lists.get(at + 1).stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The position within {@code alleles} of the read's best allele when it beats the next by GATK's informative
+     * margin, else -1; ties go to the first.
+     */
+    static int bestInformative(ReadLikelihoods likelihoods, int read, int[] alleles) {
+        int best = -1;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < alleles.length; i++) {
+            double v = likelihoods.get(read, alleles[i]);
+            if (v > bestValue) {
+                second = bestValue;
+                bestValue = v;
+                best = i;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return best >= 0 && bestValue - second >= ReadLikelihoods.INFORMATIVE_LOG10 ? best : -1;
+    }
+
+    private static void putZ(Map<String, Object> info, String key, Groups groups) {
+        double z = MannWhitneyU.zScore(groups.alt(), groups.ref());
+        if (!Double.isNaN(z) && !Double.isInfinite(z)) {
+            info.put(key, fixed(z, 3));
+        }
+    }
+
+    /** {@code v} with {@code decimals} decimals, never "-0.000" (a sign on zero would mean nothing). */
+    public static String fixed(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.startsWith("-") && Double.parseDouble(s) == 0 ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,241 @@
+package gap.core.scoring;
+
+import gap.core.model.VariantCall;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Takes a class's calls, which of them train, and the annotations to use, gives the trained VQSR-style model's
+ * verdicts: each call's VQSLOD and the tranche; or why no model could be trained. Annotations absent from every
+ * training call, or near-constant over them (MQ at 60 everywhere, MQRankSum at 0), are dropped and logged: a
+ * Gaussian cannot describe a spike, and the spike says nothing about which calls are good.
+ */
+final class Model {
+    private static final Logger LOG = LogManager.getLogger(Model.class);
+    private static final double LN10 = StrictMath.log(10);
+    /** Smallest share of the training calls a component of the positive model may describe. */
+    static final double MIN_POSITIVE_WEIGHT = 0.05;
+
+    private final String failure;
+    private final List<String> annotations;
+    private final double[] vqslod;
+    private final Tranche tranche;
+    private final int positiveComponents;
+    private final int negativeComponents;
+    private final int trainingCount;
+    private final int negativeCount;
+
+    private Model(String failure, List<String> annotations, double[] vqslod, Tranche tranche, int positiveComponents,
+                  int negativeComponents, int trainingCount, int negativeCount) {
+        this.failure = failure;
+        this.annotations = annotations;
+        this.vqslod = vqslod;
+        this.tranche = tranche;
+        this.positiveComponents = positiveComponents;
+        this.negativeComponents = negativeComponents;
+        this.trainingCount = trainingCount;
+        this.negativeCount = negativeCount;
+    }
+
+    private static Model failed(String why) {
+        return new Model(why, List.of(), null, null, 0, 0, 0, 0);
+    }
+
+    /**
+     * @param calls      the sample's calls, in genome order
+     * @param members    indexes of this class's calls
+     * @param training   indexes (a subset of members, in genome order) of the training calls
+     * @param keys       annotations to model
+     */
+    static Model train(VariantType type, List<VariantCall> calls, List<Integer> members, List<Integer> training,
+                       List<String> keys, ScoringParameters params) {
+        Map<Integer, Integer> row = new HashMap<>();
+        for (int m = 0; m < members.size(); m++) {
+            row.put(members.get(m), m);
+        }
+        double[][] raw = new double[members.size()][keys.size()];
+        for (int m = 0; m < members.size(); m++) {
+            for (int a = 0; a < keys.size(); a++) {
+                Double v = VariantScorer.value(calls.get(members.get(m)), keys.get(a));
+                raw[m][a] = v == null ? Double.NaN : v;
+            }
+        }
+
+        List<Integer> kept = new ArrayList<>();
+        double[] mean = new double[keys.size()];
+        double[] sd = new double[keys.size()];
+        for (int a = 0; a < keys.size(); a++) {
+            List<Double> values = new ArrayList<>();
+            for (int t : training) {
+                double v = raw[row.get(t)][a];
+                if (!Double.isNaN(v)) {
+                    values.add(v);
+                }
+            }
+            String drop = dropReason(values);
+            if (drop != null) {
+                LOG.info("Scoring {}: {} left out of the model ({})", type, keys.get(a), drop);
+                continue;
+            }
+            double sum = 0;
+            for (double v : values) {
+                sum += v;
+            }
+            mean[a] = sum / values.size();
+            double squares = 0;
+            for (double v : values) {
+                squares += (v - mean[a]) * (v - mean[a]);
+            }
+            sd[a] = StrictMath.sqrt(squares / (values.size() - 1));
+            kept.add(a);
+        }
+        if (kept.isEmpty()) {
+            return failed("no annotation varies over the calls at known sites");
+        }
+        List<String> used = kept.stream().map(keys::get).toList();
+
+        double[][] points = new double[members.size()][kept.size()];
+        for (int m = 0; m < members.size(); m++) {
+            for (int k = 0; k < kept.size(); k++) {
+                int a = kept.get(k);
+                points[m][k] = (raw[m][a] - mean[a]) / sd[a]; // NaN (missing) stays NaN
+            }
+        }
+
+        List<double[]> positives = new ArrayList<>();
+        int outliers = 0;
+        for (int t : training) {
+            double[] p = points[row.get(t)];
+            if (withinRange(p)) {
+                positives.add(p);
+            } else {
+                outliers++;
+            }
+        }
+        if (outliers > 0) {
+            LOG.info("Scoring {}: {} training call(s) beyond {} standard deviations in an annotation left out of the"
+                    + " positive model", type, outliers, (int) VariantScorer.MAX_TRAINING_Z);
+        }
+        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives.toArray(double[][]::new), params.maxGaussians(),
+                MIN_POSITIVE_WEIGHT);
+        logSingular(type, "positive", positive);
+
+        double[] positiveLog = new double[members.size()];
+        List<Integer> candidates = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            positiveLog[m] = positive.mixture().logDensity(points[m]);
+            candidates.add(m);
+        }
+        // The worst-scoring calls under the positive model, whether at known sites or not; ties in genome order.
+        candidates.sort(Comparator.comparingDouble((Integer m) -> positiveLog[m]).thenComparingInt(m -> m));
+        int wanted = Math.max(params.minNegativeCalls(),
+                (int) StrictMath.ceil(params.negativeFraction() * candidates.size()));
+        List<double[]> negatives = new ArrayList<>();
+        for (int c = 0; c < Math.min(wanted, candidates.size()); c++) {
+            negatives.add(points[candidates.get(c)]);
+        }
+        if (negatives.size() < 4) {
+            return failed("only " + negatives.size() + " calls to fit a negative model to");
+        }
+        MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives.toArray(double[][]::new),
+                params.maxNegativeGaussians());
+        logSingular(type, "negative", negative);
+
+        double[] lod = new double[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            double v = (positiveLog[m] - negative.mixture().logDensity(points[m])) / LN10;
+            // As written in the VCF: the tranche is set on, and applied to, these values.
+            lod[m] = Double.parseDouble(gap.core.calling.Annotator.fixed(v, 4));
+        }
+        double[] trainingLod = training.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
+        double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
+        Tranche tranche = Tranche.of(type, trainingLod, ts);
+        return new Model(null, used, lod, tranche, positive.mixture().components(), negative.mixture().components(),
+                training.size(), negatives.size());
+    }
+
+    /** Why an annotation cannot be modelled from these training values, or null. */
+    static String dropReason(List<Double> values) {
+        if (values.size() < 2) {
+            return "absent from the calls at known sites";
+        }
+        Map<Double, Integer> counts = new HashMap<>();
+        int top = 0;
+        double mode = 0;
+        for (double v : values) {
+            int c = counts.merge(v, 1, Integer::sum);
+            if (c > top || (c == top && v < mode)) {
+                top = c;
+                mode = v;
+            }
+        }
+        double share = top / (double) values.size();
+        if (share >= VariantScorer.NEAR_CONSTANT_SHARE) {
+            return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %s", 100 * share,
+                    values.size(), gap.core.calling.Annotator.fixed(mode, 3));
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        if (StrictMath.sqrt(squares / (values.size() - 1)) < VariantScorer.MIN_SD) {
+            return "near-constant: standard deviation below " + VariantScorer.MIN_SD;
+        }
+        return null;
+    }
+
+    private static boolean withinRange(double[] p) {
+        for (double v : p) {
+            if (Math.abs(v) > VariantScorer.MAX_TRAINING_Z) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void logSingular(VariantType type, String which, MixtureFitter.Fit fit) {
+        if (!fit.singular().isEmpty()) {
+            LOG.info("Scoring {}: the {} model's component(s) {} of {} had a singular covariance; shrinkage towards"
+                    + " the identity keeps them invertible", type, which, fit.singular(), fit.mixture().components());
+        }
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    List<String> annotations() {
+        return annotations;
+    }
+
+    double[] vqslod() {
+        return vqslod;
+    }
+
+    Tranche tranche() {
+        return tranche;
+    }
+
+    int positiveComponents() {
+        return positiveComponents;
+    }
+
+    int negativeComponents() {
+        return negativeComponents;
+    }
+
+    int trainingCount() {
+        return trainingCount;
+    }
+
+    int negativeCount() {
+        return negativeCount;
+    }
+}

@@ -1,0 +1,36 @@
+package gap.core.scoring;
+
+import gap.core.io.VcfCalls;
+import gap.core.io.VcfSink;
+import java.nio.file.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Takes a VCF that {@code gap call} wrote, known sites and settings, gives the same calls scored afresh in a new VCF
+ * (written under a temporary name, then renamed with its index): the standalone form of the scoring that
+ * {@code gap call --known-sites} runs, with the same result. The caller's LowQual is recomputed from QUAL, and any
+ * earlier scoring's VQSLOD and FILTERs are replaced.
+ */
+public final class ScoringRun {
+    private static final Logger LOG = LogManager.getLogger(ScoringRun.class);
+
+    private ScoringRun() {}
+
+    public static void run(Path calls, Path knownSites, Path output, ScoringParameters params) {
+        if (knownSites != null) {
+            KnownSites.check(knownSites);
+        }
+        VcfCalls.Contents in = VcfCalls.read(calls, "calls VCF");
+        LOG.info("Scoring {} calls, trained on the calls at the known sites of {}", in.calls().size(),
+                knownSites == null ? "(none given)" : knownSites.getFileName());
+        boolean[] known = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());
+        VariantScorer.Result scored = new VariantScorer(params).score(in.calls(), known);
+        try (VcfSink sink = new VcfSink(output, in.dictionary(), in.sample(), in.referenceMd5(), params.lowQual(),
+                scored.headerLines())) {
+            scored.calls().forEach(sink::add);
+            sink.commit();
+        }
+        LOG.info("Wrote {} scored calls", scored.calls().size());
+    }
+}

@@ -1,0 +1,204 @@
+package gap.core.scoring;
+
+import gap.core.calling.Annotator;
+import gap.core.io.VcfSink;
+import gap.core.model.VariantCall;
+import htsjdk.variant.vcf.VCFFilterHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Takes one sample's calls in genome order and which of them are at known sites, gives them scored and filtered,
+ * with the VCF header lines that say how. Per class (SNV, INDEL), as GATK's VQSR does: a Gaussian mixture over the
+ * normalised annotations is fitted to the calls at known sites (the positive model); a second one to the calls that
+ * model finds least likely, whichever they are (the negative model); each call's VQSLOD is the log10 ratio of the
+ * two densities, and calls below the tranche cutoff get the tranche FILTER. A class with too few calls at known
+ * sites, or a run without known sites, gets GATK's recommended hard filters instead, and the header says so.
+ *
+ * <p>Known-site membership only chooses training examples: it is never a feature, a prior or a filter, so a de
+ * novo variant, in no list, is scored on its annotations alone.
+ *
+ * <p>LowQual (QUAL below the caller's threshold) is one of the hard filters, as in GATK's recommendations. In a
+ * class with a trained model the VQSLOD alone decides, every call of the class takes part (low-QUAL calls at known
+ * sites train too), and QUAL counts through QD: so the tranche's truth sensitivity is exactly the share of the
+ * calls at known sites that PASS.
+ *
+ * <p>Deterministic: training examples are taken in genome order, the fit is seeded, and the cutoff is set on the
+ * VQSLODs as written (four decimals), so scoring a VCF reproduces the decisions of the run that wrote it.
+ */
+public final class VariantScorer {
+    private static final Logger LOG = LogManager.getLogger(VariantScorer.class);
+    public static final String LOW_QUAL = "LowQual";
+    public static final String PASS = "PASS";
+    /** VQSR leaves training points this many standard deviations out of any annotation out of the fit. */
+    static final double MAX_TRAINING_Z = 10;
+    /** An annotation is near-constant in training when this share of its values is one value. */
+    static final double NEAR_CONSTANT_SHARE = 0.99;
+    /** ... or when its standard deviation is below this. */
+    static final double MIN_SD = 1e-3;
+
+    /** The scored calls, in the order given, and the header lines (FILTERs and one "scoring" line per class). */
+    public record Result(List<VariantCall> calls, List<VCFHeaderLine> headerLines) {}
+
+    private final ScoringParameters params;
+
+    public VariantScorer(ScoringParameters params) {
+        this.params = params;
+    }
+
+    /**
+     * Scores {@code calls}; {@code known[i]} says whether call i is at a known site, {@code known} null means no
+     * known sites were given (hard filters for every class).
+     */
+    public Result score(List<VariantCall> calls, boolean[] known) {
+        if (known != null && known.length != calls.size()) {
+            throw new IllegalArgumentException("one known-site flag per call");
+        }
+        VariantCall[] out = new VariantCall[calls.size()];
+        Set<VCFHeaderLine> header = new LinkedHashSet<>();
+        for (VariantType type : VariantType.values()) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (VariantType.of(calls.get(i)) == type) {
+                    members.add(i);
+                }
+            }
+            scoreClass(type, calls, members, known, out, header);
+        }
+        return new Result(Arrays.asList(out), List.copyOf(header));
+    }
+
+    private void scoreClass(VariantType type, List<VariantCall> calls, List<Integer> members, boolean[] known,
+                            VariantCall[] out, Set<VCFHeaderLine> header) {
+        List<Integer> training = new ArrayList<>();
+        if (known != null) {
+            for (int i : members) {
+                if (known[i]) {
+                    training.add(i);
+                }
+            }
+        }
+        String why;
+        if (known == null) {
+            why = "no known sites were given";
+        } else if (training.size() < params.minTrainingCalls()) {
+            why = training.size() + " calls at known sites, fewer than the " + params.minTrainingCalls()
+                    + " a model needs (score.minTrainingCalls)"
+                    + (training.isEmpty() && !members.isEmpty() ? "; do the known sites use the reference's contig"
+                    + " names?" : "");
+        } else {
+            Model model = Model.train(type, calls, members, training, annotations(type), params);
+            if (model.failure() == null) {
+                applyModel(type, calls, members, model, out, header);
+                return;
+            }
+            why = model.failure();
+        }
+        applyHardFilters(type, calls, members, why, out, header);
+    }
+
+    private void applyModel(VariantType type, List<VariantCall> calls, List<Integer> members, Model model,
+                            VariantCall[] out, Set<VCFHeaderLine> header) {
+        Tranche tranche = model.tranche();
+        int filtered = 0;
+        for (int m = 0; m < members.size(); m++) {
+            int i = members.get(m);
+            VariantCall call = calls.get(i);
+            double lod = model.vqslod()[m];
+            String filter = tranche.passes(lod) ? PASS : tranche.filterName();
+            if (!PASS.equals(filter)) {
+                filtered++;
+            }
+            Map<String, Object> info = new LinkedHashMap<>(call.info());
+            info.put(VcfSink.VQSLOD, Annotator.fixed(lod, 4));
+            out[i] = new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), filter, info,
+                    call.genotype());
+        }
+        header.add(new VCFFilterHeaderLine(tranche.filterName(), tranche.filterDescription()));
+        String method = String.format(Locale.ROOT, "%s: VQSR-style Gaussian mixtures over %s; positive %d"
+                        + " Gaussian(s) on %d calls at known sites, negative %d on the %d worst-scoring calls;"
+                        + " FILTER %s below VQSLOD %.4f (truth sensitivity %.2f%%), else PASS whatever the QUAL",
+                type.name(),
+                String.join(",", model.annotations()), model.positiveComponents(), model.trainingCount(),
+                model.negativeComponents(), model.negativeCount(), tranche.filterName(), tranche.cutoff(),
+                tranche.truthSensitivity());
+        header.add(new VCFHeaderLine("scoring", method));
+        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+                filtered, members.size());
+    }
+
+    private void applyHardFilters(VariantType type, List<VariantCall> calls, List<Integer> members, String why,
+                                  VariantCall[] out, Set<VCFHeaderLine> header) {
+        List<HardFilter> filters = type == VariantType.SNV ? params.snvHardFilters() : params.indelHardFilters();
+        int filtered = 0;
+        for (int i : members) {
+            VariantCall call = calls.get(i);
+            List<String> failed = new ArrayList<>();
+            if (isLowQual(call)) {
+                failed.add(LOW_QUAL);
+            }
+            for (HardFilter f : filters) {
+                if (f.fails(value(call, f.annotation()))) {
+                    failed.add(f.name());
+                }
+            }
+            String filter = failed.isEmpty() ? PASS : String.join(";", failed);
+            if (!failed.isEmpty()) {
+                filtered++;
+            }
+            Map<String, Object> info = new LinkedHashMap<>(call.info());
+            info.remove(VcfSink.VQSLOD);
+            out[i] = new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), filter, info,
+                    call.genotype());
+        }
+        List<String> described = new ArrayList<>();
+        for (HardFilter f : filters) {
+            header.add(new VCFFilterHeaderLine(f.name(), "Hard filter (GATK's recommended threshold): "
+                    + f.description()));
+            described.add(f.description());
+        }
+        String method = type.name() + ": hard filters (GATK's recommended thresholds) QUAL < "
+                + number(params.lowQual()) + " (LowQual), " + String.join(", ", described) + ", because " + why;
+        header.add(new VCFHeaderLine("scoring", method));
+        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+                filtered, members.size());
+    }
+
+    private List<String> annotations(VariantType type) {
+        return type == VariantType.SNV ? params.snvAnnotations() : params.indelAnnotations();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The caller's own filter, recomputed from QUAL so that rescoring a scored VCF starts from the same place. */
+    boolean isLowQual(VariantCall call) {
+        return call.qual() < params.lowQual();
+    }
+
+    /** An annotation of a call as a number: INFO values are written as text, and read back the same way here. */
+    static Double value(VariantCall call, String key) {
+        Object v = call.info().get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(v.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

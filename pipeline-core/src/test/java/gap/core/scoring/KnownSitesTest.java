@@ -1,0 +1,72 @@
+package gap.core.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import gap.core.SampleData;
+import gap.core.model.Genotype;
+import gap.core.model.VariantCall;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which calls are at known sites: same place and allele, both written minimally, and carried by the genotype. */
+class KnownSitesTest {
+    @TempDir
+    Path tmp;
+
+    private static VariantCall call(int pos, String ref, String alt, int a1, int a2) {
+        return call("chr1", pos, ref, alt, a1, a2);
+    }
+
+    private static VariantCall call(String contig, int pos, String ref, String alt, int a1, int a2) {
+        return new VariantCall(contig, pos, List.of(ref, alt), 100, "PASS", Map.of(),
+                new Genotype(a1, a2, 99, List.of(0, 0, 0), List.of(0, 0), 0));
+    }
+
+    @Test
+    void allelesMatchOnceTrimmed() throws Exception {
+        Path vcf = tmp.resolve("known.vcf");
+        Files.writeString(vcf, String.join("\n",
+                "##fileformat=VCFv4.2",
+                "##contig=<ID=chr1,length=1000>",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO",
+                "chr1\t100\trs1\tA\tG\t.\t.\t.",
+                "chr1\t200\trs2\tCAA\tC,CA\t.\t.\t.",   // joined multi-allelic with a longer REF
+                "chr1\t300\trs3\tT\tTA\t.\t.\t.",
+                "chr1\t400\trs4\tG\tA\t.\tLowQual\t.")  // filtered records train nothing, as in VQSR
+                + "\n");
+        List<VariantCall> calls = List.of(
+                call(100, "A", "G", 0, 1),   // known
+                call(100, "A", "T", 0, 1),   // another allele at a known position: not known
+                call(200, "CA", "C", 1, 1),  // CAA>CA trimmed is CA>C: known
+                call(300, "T", "TA", 0, 1),  // known
+                call(400, "G", "A", 0, 1),   // filtered in the list
+                call(500, "C", "T", 0, 1));  // novel
+        assertArrayEquals(new boolean[] {true, false, true, true, false, false}, KnownSites.mark(vcf, calls));
+    }
+
+    @Test
+    void keysAreMinimal() {
+        assertEquals(new KnownSites.Key("c", 201, "A", "AT"), KnownSites.Key.of("c", 200, "CA", "CAT"));
+        assertEquals(new KnownSites.Key("c", 200, "CA", "C"), KnownSites.Key.of("c", 200, "CAA", "CA"));
+        assertEquals(new KnownSites.Key("c", 200, "C", "T"), KnownSites.Key.of("c", 200, "C", "T"));
+    }
+
+    @Test
+    void theIndexedSampleListGivesTheSameAsAFullRead() throws Exception {
+        // sample-data's known sites are bgzipped with a .tbi: windows are queried; a copy without index is read whole.
+        Path indexed = SampleData.file("known-sites.vcf.gz");
+        Path plain = tmp.resolve("known.vcf.gz");
+        Files.copy(indexed, plain);
+        String c = "chr22_20_21M";
+        List<VariantCall> calls = List.of(call(c, 154768, "A", "G", 0, 1), call(c, 228421, "T", "G", 0, 1),
+                call(c, 263624, "TA", "T", 0, 1), call("chrM", 263, "A", "G", 1, 1));
+        boolean[] a = KnownSites.mark(indexed, calls);
+        assertArrayEquals(new boolean[] {true, false, true, false}, a, "the de novo SNV at 228421 is in no list");
+        assertArrayEquals(a, KnownSites.mark(plain, calls));
+    }
+}
