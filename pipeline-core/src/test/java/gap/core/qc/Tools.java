@@ -1,0 +1,43 @@
+package gap.core.qc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the Debian tools the QC is held to (bcftools, samtools); tests skip when .ci/run has not installed them. */
+public final class Tools {
+    private Tools() {}
+
+    public static boolean onPath(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code command} in {@code dir}; gives its standard output, failing on a non-zero exit. */
+    public static String run(Path dir, List<String> command) {
+        try {
+            Path err = Files.createTempFile("tool", ".err");
+            Process p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(err));
+            }
+            Files.deleteIfExists(err);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
