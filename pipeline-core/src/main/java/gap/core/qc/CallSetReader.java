@@ -1,0 +1,35 @@
+package gap.core.qc;
+
+import gap.core.UserException;
+import htsjdk.samtools.util.CloseableIterator;
+import htsjdk.tribble.TribbleException;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Takes a VCF file (plain or bgzipped; no index needed), gives its {@link CallSetStats}: every record, in file order,
+ * through htsjdk. Errors name the file by file name only and never quote it: its header holds sample names.
+ */
+public final class CallSetReader {
+    private CallSetReader() {}
+
+    /** The VCF's samples (as its header names them) and the statistics of its records. */
+    public static CallSetStats read(Path vcf) {
+        String name = vcf.getFileName().toString();
+        try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
+            List<String> samples = reader.getFileHeader().getGenotypeSamples();
+            CallSetStats.Builder stats = new CallSetStats.Builder(samples);
+            try (CloseableIterator<VariantContext> it = reader.iterator()) {
+                while (it.hasNext()) {
+                    stats.add(CallRecord.of(it.next(), samples));
+                }
+            }
+            return stats.build();
+        } catch (TribbleException | htsjdk.samtools.SAMException | IllegalArgumentException e) {
+            throw new UserException("VCF " + name + " could not be read (" + e.getClass().getSimpleName()
+                    + "): check it with 'bcftools view " + name + "'", e);
+        }
+    }
+}
