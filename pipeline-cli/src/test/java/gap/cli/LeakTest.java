@@ -78,7 +78,7 @@ class LeakTest {
         Cli.Result r = call(out, "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "-L", "chrM");
         assertEquals(0, r.exitCode(), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(8, files.count(), "3 VCFs, 3 indexes, calls.parquet, samples.parquet");
+            assertEquals(9, files.count(), "3 VCFs, 3 indexes, calls.parquet, samples.parquet, qc/");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

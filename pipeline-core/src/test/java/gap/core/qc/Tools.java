@@ -20,6 +20,14 @@ public final class Tools {
         return false;
     }
 
+    /**
+     * A stats file's lines as bcftools' and ours can be compared: without the two lines naming the program and
+     * without bcftools' HWE section, which gap does not write.
+     */
+    public static List<String> bcftoolsComparable(String stats) {
+        return stats.lines().skip(2).filter(l -> !l.startsWith("HWE") && !l.startsWith("# HWE")).toList();
+    }
+
     /** Runs {@code command} in {@code dir}; gives its standard output, failing on a non-zero exit. */
     public static String run(Path dir, List<String> command) {
         try {
