@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class})
+        subcommands = {CallCommand.class, QcCommand.class, ConcordanceCommand.class, KeysCommand.class,
+            ReidentifyCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
@@ -65,7 +66,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, concordance, keys, reidentify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, qc, concordance, keys, reidentify)");
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {

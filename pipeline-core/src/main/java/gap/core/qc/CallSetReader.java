@@ -15,12 +15,23 @@ import java.util.List;
 public final class CallSetReader {
     private CallSetReader() {}
 
-    /** The VCF's samples (as its header names them) and the statistics of its records. */
+    /** The statistics of the VCF's records, its samples named as its header names them. */
     public static CallSetStats read(Path vcf) {
+        return read(vcf, null);
+    }
+
+    /**
+     * The statistics of the VCF's records, its samples named {@code names} (in header order; the header's own names
+     * when null), so that identifiers in a header never reach the statistics.
+     */
+    public static CallSetStats read(Path vcf, List<String> names) {
         String name = vcf.getFileName().toString();
         try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
             List<String> samples = reader.getFileHeader().getGenotypeSamples();
-            CallSetStats.Builder stats = new CallSetStats.Builder(samples);
+            if (names != null && names.size() != samples.size()) {
+                throw new IllegalArgumentException("one name per sample of the VCF");
+            }
+            CallSetStats.Builder stats = new CallSetStats.Builder(names == null ? samples : names);
             try (CloseableIterator<VariantContext> it = reader.iterator()) {
                 while (it.hasNext()) {
                     stats.add(CallRecord.of(it.next(), samples));
