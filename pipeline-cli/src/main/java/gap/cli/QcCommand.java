@@ -55,10 +55,10 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * Sample names that are not pseudonyms already are pseudonymised with the lab's keystore, as {@code gap call} names
- * samples; input paths never reach an output or a log line.
+ * samples; the paths of the VCFs, reads, truth set and confident regions never reach an output or a log line.
  */
 @Command(name = "qc",
-        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
@@ -68,6 +68,13 @@ import picocli.CommandLine.Option;
                         + " With --truth (and -R): accuracy of the one sample against the truth set."})
 public final class QcCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(QcCommand.class);
+
+    // -V is GATK's --variant here, so help and version are spelled out rather than picocli's -h/-V mixin.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF",
             description = "A VCF (plain or bgzipped) whose records to count; repeatable, one call set each.")
@@ -148,6 +155,9 @@ public final class QcCommand implements Callable<Integer> {
         }
         if (truth != null) {
             protect(truth, "[truth]", redactor);
+        }
+        if (confident != null) {
+            protect(confident, "[confident regions]", redactor);
         }
         if (reads != null && reads.inputs != null) {
             reads.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));

@@ -17,10 +17,6 @@ import java.util.concurrent.TimeUnit;
 final class Chromium {
     private Chromium() {}
 
-    static boolean installed() {
-        return gap.core.qc.Tools.onPath("chromium");
-    }
-
     private static List<String> command(Path profile, String... extra) {
         List<String> c = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +79,7 @@ class QcOutputTest {
 
     @Test
     void eachStatsFileHoldsWhatBcftoolsStatsSaysOfItsVcf() throws IOException {
-        assumeTrue(Tools.onPath("bcftools"), "bcftools is installed by .ci/run");
+        Tools.require("bcftools");
         for (String s : samples) {
             String theirs = Tools.run(out, List.of("bcftools", "stats", "-s", "-", s + ".vcf.gz"));
             String ours = Files.readString(qc.resolve(s + ".stats.txt"));
@@ -95,7 +94,7 @@ class QcOutputTest {
 
     @Test
     void multiqcFindsEverySampleInOurStatsAndOurTable() throws IOException {
-        assumeTrue(Tools.onPath("multiqc"), "multiqc is installed by .ci/run");
+        Tools.require("multiqc");
         Path report = tmp.resolve("multiqc");
         Tools.run(tmp, List.of("multiqc", "--no-ansi", "-q", "-o", report.toString(), qc.toString()));
         Path data = report.resolve("multiqc_data");
@@ -114,6 +113,43 @@ class QcOutputTest {
         assertTrue(Files.readString(data.resolve("multiqc_data.json")).contains("gap_qc_table"));
     }
 
+    /**
+     * bcftools' own plotter reads our stats file as it reads bcftools' file of the same VCF: the same data files and
+     * plots, but HWE's (a section we do not write). It runs Debian's python3, which multiqc brings matplotlib to.
+     */
+    @Test
+    void plotVcfstatsPlotsOurStatsAsItPlotsBcftools() throws IOException {
+        Tools.require("bcftools");
+        Tools.require("plot-vcfstats");
+        Tools.require("multiqc");
+        String sample = samples.get(2);
+        Path work = Files.createDirectories(tmp.resolve("plot-vcfstats"));
+        Files.writeString(work.resolve("theirs.txt"),
+                Tools.run(out, List.of("bcftools", "stats", "-s", "-", sample + ".vcf.gz")));
+        Files.copy(qc.resolve(sample + ".stats.txt"), work.resolve("ours.txt"));
+        for (String who : List.of("ours", "theirs")) {
+            // python3 first on PATH may not be Debian's, whose matplotlib plot-vcfstats needs
+            Tools.run(work, List.of("env", "PATH=/usr/bin:/bin", "plot-vcfstats", "-P", "-p", who + "/", who + ".txt"));
+        }
+        List<String> ours = listing(work.resolve("ours"));
+        List<String> theirs = listing(work.resolve("theirs")).stream().filter(f -> !f.startsWith("hwe.")).toList();
+        assertEquals(theirs, ours);
+        assertTrue(ours.contains("indels.0.png") && ours.contains("tstv_by_sample.0.png"), ours.toString());
+        for (String f : ours) {
+            if (f.endsWith(".dat")) {
+                assertEquals(Files.readString(work.resolve("theirs").resolve(f)),
+                        Files.readString(work.resolve("ours").resolve(f)), f);
+            }
+        }
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".dat") || f.endsWith(".png"))
+                    .sorted().toList();
+        }
+    }
+
     private static String number(JsonNode callSets, String name, String key) {
         for (JsonNode c : callSets) {
             if (c.path("name").asText().equals(name)) {
@@ -125,7 +161,7 @@ class QcOutputTest {
 
     @Test
     void reportHasOneMarkPerNumberOfQcJsonInChromium() throws IOException {
-        assumeTrue(Chromium.installed(), "chromium is installed by .ci/run");
+        Tools.require("chromium");
         Chromium.Load load = Chromium.load(qc.resolve("report.html"), Files.createDirectories(tmp.resolve("chrome")));
         Map<String, Integer> drawn = marks(load.dom());
         Map<String, Integer> expected = expectedMarks(json);
@@ -202,7 +238,7 @@ class QcOutputTest {
                 "@import", "@font-face", "src=")) {
             assertFalse(html.contains(outside), "report.html contains " + outside);
         }
-        assumeTrue(Chromium.installed(), "chromium is installed by .ci/run");
+        Tools.require("chromium");
         Path work = Files.createDirectories(tmp.resolve("requests"));
         // The detector works: a page without the policy that shows a loopback image is caught asking for it.
         Path control = Files.writeString(work.resolve("control.html"),
@@ -215,7 +251,7 @@ class QcOutputTest {
 
     @Test
     void chromiumScreenshotShowsThePlots() throws IOException {
-        assumeTrue(Chromium.installed(), "chromium is installed by .ci/run");
+        Tools.require("chromium");
         Path png = tmp.resolve("report.png");
         Chromium.screenshot(qc.resolve("report.html"), png, 1200, 2400, Files.createDirectories(tmp.resolve("shot")));
         BufferedImage image = ImageIO.read(png.toFile());
@@ -229,6 +265,14 @@ class QcOutputTest {
         }
         sampleColours.forEach((colour, pixels) -> assertTrue(pixels > 500,
                 String.format("colour %06X of a sample drawn on %d pixels only", colour, pixels)));
+    }
+
+    @Test
+    void gapQcHelpIsGatkStyleWithDashVForVariants() {
+        Cli.Result r = Cli.run("qc", "--help");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("-V, --variant=VCF"), r.stdout());
+        assertEquals(1, Cli.run("qc", "-O", tmp.resolve("x").toString()).exitCode(), "-V is required");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class SvgPlot {
                     .append(s.color()).append("\"/>");
             svg.append("<text class=\"legend\" x=\"").append(num(x + 14)).append("\" y=\"19\">")
                     .append(Html.escape(s.name())).append("</text>\n");
-            x += 26 + 6.5 * s.name().length();
+            x += 28 + 7.2 * s.name().length(); // room for the key and the name at 11 px
         }
     }
 

@@ -2,7 +2,6 @@ package gap.core.qc;
 
 import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gap.core.SampleData;
 import java.io.IOException;
@@ -28,7 +27,7 @@ class BcftoolsStatsCompatibilityTest {
     @ValueSource(strings = {"edge-cases.vcf", "trio1.truth.vcf.gz", "hard1_proband.truth.nosplit.vcf.gz",
             "known-sites.vcf.gz", "trio1_child.truth.vcf.gz"})
     void everySectionWeWriteIsBcftools(String name) throws IOException {
-        assumeTrue(Tools.onPath("bcftools"), "bcftools is installed by .ci/run");
+        Tools.require("bcftools");
         Path vcf = tmp.resolve(name);
         Path source = name.equals("edge-cases.vcf") ? Path.of("src/test/resources/gap/core/qc", name)
                 : SampleData.file(name);

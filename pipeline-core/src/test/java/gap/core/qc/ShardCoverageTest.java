@@ -2,7 +2,6 @@ package gap.core.qc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gap.core.SampleData;
 import gap.core.calling.ReadFilters;
@@ -52,7 +51,7 @@ class ShardCoverageTest {
 
     @Test
     void isSamtoolsDepthWithOverlappingMatesCountedOnce() {
-        assumeTrue(Tools.onPath("samtools"), "samtools is installed by .ci/run");
+        Tools.require("samtools");
         // samtools' default filter drops unmapped, secondary, QC-fail and duplicate reads; gap also drops
         // supplementary ones and MAPQ < 20 (the slice has no MAPQ 255 reads, which gap also drops).
         String depth = Tools.run(SampleData.dir(), List.of("samtools", "depth", "-a", "-s", "-Q", "20", "-G",

@@ -7,9 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the Debian tools the QC is held to (bcftools, samtools); tests skip when .ci/run has not installed them. */
+/**
+ * Runs the Debian tools the QC is held to (bcftools, samtools, multiqc, chromium). Outside CI a test without its tool
+ * is skipped; in CI ({@code CI=true}, where .ci/run installs them) a missing tool fails it, so a real-tool check
+ * cannot pass by being skipped.
+ */
 public final class Tools {
     private Tools() {}
+
+    /** Skips the calling test without {@code tool}, or fails it in CI. */
+    public static void require(String tool) {
+        boolean present = onPath(tool);
+        if ("true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.assertTrue(present, tool + " must be installed in CI (.ci/run does)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, tool + " is installed by .ci/run");
+    }
 
     public static boolean onPath(String tool) {
         for (String dir : System.getenv("PATH").split(":")) {
