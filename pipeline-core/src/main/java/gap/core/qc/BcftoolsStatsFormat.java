@@ -1,7 +1,7 @@
 package gap.core.qc;
 
 import gap.core.GapVersion;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Takes a call set's {@link CallSetStats}, gives the text of {@code bcftools stats -s -} (format of bcftools 1.16): the
@@ -27,10 +27,10 @@ public final class BcftoolsStatsFormat {
         tstv(stats, t, out);
         singletons(t, out);
         alleleFrequencies(t, out);
-        qual(t, out);
+        qual(stats, out);
         indels(stats, out);
         substitutions(stats, out);
-        depth(t, out);
+        depth(stats, out);
         perSample(stats, out);
         return out.toString();
     }
@@ -103,20 +103,13 @@ public final class BcftoolsStatsFormat {
         }
     }
 
-    private static void qual(CallSetTally t, StringBuilder out) {
+    private static void qual(CallSetStats stats, StringBuilder out) {
         out.append("# QUAL, Stats by quality\n# QUAL\t[2]id\t[3]Quality\t[4]number of SNPs"
                 + "\t[5]number of transitions (1st ALT)\t[6]number of transversions (1st ALT)\t[7]number of indels\n");
-        java.util.TreeSet<Integer> bins = new java.util.TreeSet<>();
-        for (Map<Integer, Long> m : java.util.List.of(t.qualTs, t.qualTv, t.qualIndels)) {
-            bins.addAll(m.keySet());
-        }
-        for (int bin : bins) {
-            long ts = QualBins.count(t.qualTs, bin);
-            long tv = QualBins.count(t.qualTv, bin);
-            long indels = QualBins.count(t.qualIndels, bin);
-            long start = QualBins.start(bin);
-            String quality = start > 0 ? CFormat.fixed((float) (0.1 * (start - 1)), 1) : ".";
-            row(out, "QUAL", "0", quality, ts + tv, ts, tv, indels);
+        for (CallSetStats.QualBin q : stats.qualDistribution()) {
+            String quality = Float.isNaN(q.quality()) ? "." : CFormat.fixed(q.quality(), 1);
+            row(out, "QUAL", "0", quality, q.transitions() + q.transversions(), q.transitions(), q.transversions(),
+                    q.indels());
         }
     }
 
@@ -134,25 +127,16 @@ public final class BcftoolsStatsFormat {
         stats.substitutions().forEach((type, n) -> row(out, "ST", "0", type, n));
     }
 
-    private static void depth(CallSetTally t, StringBuilder out) {
+    private static void depth(CallSetStats stats, StringBuilder out) {
         out.append("# DP, Depth distribution\n# DP\t[2]id\t[3]bin\t[4]number of genotypes"
                 + "\t[5]fraction of genotypes (%)\t[6]number of sites\t[7]fraction of sites (%)\n");
-        long genotypes = 0;
-        long sites = 0;
-        for (int i = 0; i < CallSetTally.DEPTH_BINS; i++) {
-            genotypes += t.depthGenotypes[i];
-            sites += t.depthSites[i];
-        }
-        for (int i = 0; i < CallSetTally.DEPTH_BINS; i++) {
-            long g = t.depthGenotypes[i];
-            long s = t.depthSites[i];
-            if (g == 0 && s == 0) {
-                continue;
-            }
-            String bin = i == 0 ? "<0" : i == CallSetTally.DEPTH_BINS - 1 ? ">" + CallSetTally.DEPTH_MAX
-                    : Integer.toString(i - 1);
-            row(out, "DP", "0", bin, g, CFormat.fixed(genotypes == 0 ? 0 : g * 100.0 / genotypes), s,
-                    CFormat.fixed(sites == 0 ? 0 : s * 100.0 / sites));
+        List<CallSetStats.DepthBin> bins = stats.depthDistribution();
+        long genotypes = bins.stream().mapToLong(CallSetStats.DepthBin::genotypes).sum();
+        long sites = bins.stream().mapToLong(CallSetStats.DepthBin::sites).sum();
+        for (CallSetStats.DepthBin b : bins) {
+            row(out, "DP", "0", b.depth(), b.genotypes(),
+                    CFormat.fixed(genotypes == 0 ? 0 : b.genotypes() * 100.0 / genotypes), b.sites(),
+                    CFormat.fixed(sites == 0 ? 0 : b.sites() * 100.0 / sites));
         }
     }
 

@@ -168,6 +168,46 @@ public final class CallSetStats {
         return new IndelLength(length, sites, n, n == 0 ? Double.NaN : tally.vafSum[bin] / n);
     }
 
+    /**
+     * One QUAL row: the bin's lowest QUAL (bcftools' bins are 0.1 wide up to 9999.9, then wider; NaN for records
+     * without QUAL), the first ALTs of SNV records that are transitions and transversions, and indel records.
+     */
+    public record QualBin(float quality, long transitions, long transversions, long indels) {}
+
+    /** The QUAL section, lowest QUAL first. */
+    public List<QualBin> qualDistribution() {
+        java.util.TreeSet<Integer> bins = new java.util.TreeSet<>();
+        bins.addAll(tally.qualTs.keySet());
+        bins.addAll(tally.qualTv.keySet());
+        bins.addAll(tally.qualIndels.keySet());
+        List<QualBin> out = new ArrayList<>();
+        for (int bin : bins) {
+            long start = QualBins.start(bin);
+            float quality = start > 0 ? (float) (0.1 * (start - 1)) : Float.NaN;
+            out.add(new QualBin(quality, QualBins.count(tally.qualTs, bin), QualBins.count(tally.qualTv, bin),
+                    QualBins.count(tally.qualIndels, bin)));
+        }
+        return out;
+    }
+
+    /** One DP row: the depth ("<0", "0" … "500", ">500"), genotypes of that FORMAT depth, sites of that INFO depth. */
+    public record DepthBin(String depth, long genotypes, long sites) {}
+
+    /** The DP section: non-empty bins, shallowest first. */
+    public List<DepthBin> depthDistribution() {
+        List<DepthBin> out = new ArrayList<>();
+        for (int i = 0; i < CallSetTally.DEPTH_BINS; i++) {
+            long g = tally.depthGenotypes[i];
+            long s = tally.depthSites[i];
+            if (g > 0 || s > 0) {
+                String depth = i == 0 ? "<0" : i == CallSetTally.DEPTH_BINS - 1 ? ">" + CallSetTally.DEPTH_MAX
+                        : Integer.toString(i - 1);
+                out.add(new DepthBin(depth, g, s));
+            }
+        }
+        return out;
+    }
+
     /** Each sample's PSC/PSI counts, in sample order. */
     public List<SampleVariantCounts> sampleCounts() {
         List<SampleVariantCounts> out = new ArrayList<>();

@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Takes a run's {@link QcReport}, gives {@code qc.json}: every number of the other QC files, by sample and by call
- * set, with the report's plots and their mark counts. Keys keep one order and nothing depends on the clock, so the
+ * Takes a run's {@link QcReport}, gives {@code qc.json}: the numbers of the report and the MultiQC table by sample,
+ * each call set's summary, FILTER, substitution, QUAL, depth and indel-length counts (bcftools stats' SN, ST, QUAL,
+ * DP and IDD), the depth histogram of the callable bases and the GQ histogram, and the report's plots with their
+ * mark counts. Keys keep one order and nothing depends on the clock, so the
  * same inputs give the same bytes. Undefined ratios are {@code null}. Version 1 of the format; family checks will
  * be a {@code families} list beside {@code samples} when joint calling exists.
  */
@@ -166,6 +168,25 @@ public final class QcJson {
         ObjectNode substitutions = o.putObject("substitutions");
         for (Map.Entry<String, Long> e : s.substitutions().entrySet()) {
             substitutions.put(e.getKey(), e.getValue());
+        }
+        ArrayNode qual = o.putArray("qual");
+        for (CallSetStats.QualBin q : s.qualDistribution()) {
+            ObjectNode row = qual.addObject();
+            if (Float.isNaN(q.quality())) {
+                row.putNull("quality");
+            } else {
+                row.put("quality", q.quality());
+            }
+            row.put("transitions", q.transitions());
+            row.put("transversions", q.transversions());
+            row.put("indels", q.indels());
+        }
+        ArrayNode depth = o.putArray("depth");
+        for (CallSetStats.DepthBin d : s.depthDistribution()) {
+            ObjectNode row = depth.addObject();
+            row.put("depth", d.depth());
+            row.put("genotypes", d.genotypes());
+            row.put("sites", d.sites());
         }
         ArrayNode lengths = o.putArray("indelLengths");
         for (CallSetStats.IndelLength l : s.indelLengths()) {

@@ -3,7 +3,6 @@ package gap.core.qc;
 import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.Shard;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,45 +23,59 @@ public final class ShardCoverage {
     public static CoverageMetrics measure(Shard shard, List<AlignedRead> reads, RefWindow ref) {
         int from = shard.start();
         int to = shard.end();
-        int[] depth = new int[to - from + 1];
-        Map<String, AlignedRead> unpaired = new HashMap<>();
+        // Depth changes where aligned blocks start and end: adding +1/-1 there and summing once is linear in the
+        // blocks, not in the bases.
+        int[] change = new int[to - from + 2];
+        Map<String, int[]> unpaired = new HashMap<>();
         for (AlignedRead read : reads) {
             if (!read.overlaps(from, to)) {
                 continue;
             }
-            AlignedRead mate = unpaired.remove(read.name());
-            if (mate == null) {
-                unpaired.put(read.name(), read);
+            int[] blocks = alignedBlocks(read, from, to);
+            for (int b = 0; b < blocks.length; b += 2) {
+                change[blocks[b] - from]++;
+                change[blocks[b + 1] - from + 1]--;
             }
-            addBases(read, mate == null ? null : alignedPositions(mate, from, to), depth, from, to);
+            int[] mate = unpaired.remove(read.name());
+            if (mate == null) {
+                unpaired.put(read.name(), blocks);
+            } else {
+                subtractOverlap(mate, blocks, change, from);
+            }
         }
         long[] histogram = new long[CoverageMetrics.CAP + 1];
         long territory = 0;
         long sum = 0;
+        int depth = 0;
         for (int p = from; p <= to; p++) {
+            depth += change[p - from];
             if (ref.base(p) == 'N') {
                 continue;
             }
-            int d = depth[p - from];
             territory++;
-            sum += d;
-            histogram[Math.min(d, CoverageMetrics.CAP)]++;
+            sum += depth;
+            histogram[Math.min(depth, CoverageMetrics.CAP)]++;
         }
         return new CoverageMetrics(territory, sum, histogram);
     }
 
-    /** Adds one to every position in {@code [from, to]} where the read aligns a base and its mate did not. */
-    private static void addBases(AlignedRead read, BitSet mateBases, int[] depth, int from, int to) {
+    /** The read's aligned blocks clipped to {@code [from, to]}, as start, end pairs (inclusive), in order. */
+    private static int[] alignedBlocks(AlignedRead read, int from, int to) {
         byte[] ops = read.cigarOps();
         int[] lengths = read.cigarLengths();
+        int[] blocks = new int[2 * ops.length];
+        int n = 0;
         int refPos = read.start();
         for (int c = 0; c < ops.length && refPos <= to; c++) {
             if (AlignedRead.isAligned(ops[c])) {
                 int lo = Math.max(refPos, from);
                 int hi = Math.min(refPos + lengths[c] - 1, to);
-                for (int p = lo; p <= hi; p++) {
-                    if (mateBases == null || !mateBases.get(p - from)) {
-                        depth[p - from]++;
+                if (lo <= hi) {
+                    if (n > 0 && blocks[n - 1] == lo - 1) {
+                        blocks[n - 1] = hi; // M then = or X: one block
+                    } else {
+                        blocks[n++] = lo;
+                        blocks[n++] = hi;
                     }
                 }
             }
@@ -70,26 +83,25 @@ public final class ShardCoverage {
                 refPos += lengths[c];
             }
         }
+        return java.util.Arrays.copyOf(blocks, n);
     }
 
-    /** The positions in {@code [from, to]} where {@code read} aligns a base, as offsets from {@code from}. */
-    private static BitSet alignedPositions(AlignedRead read, int from, int to) {
-        BitSet bases = new BitSet();
-        byte[] ops = read.cigarOps();
-        int[] lengths = read.cigarLengths();
-        int refPos = read.start();
-        for (int c = 0; c < ops.length && refPos <= to; c++) {
-            if (AlignedRead.isAligned(ops[c])) {
-                int lo = Math.max(refPos, from);
-                int hi = Math.min(refPos + lengths[c] - 1, to);
-                if (lo <= hi) {
-                    bases.set(lo - from, hi - from + 1);
-                }
+    /** Where both mates align a base, the fragment was counted twice: take one back. */
+    private static void subtractOverlap(int[] a, int[] b, int[] change, int from) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            int lo = Math.max(a[i], b[j]);
+            int hi = Math.min(a[i + 1], b[j + 1]);
+            if (lo <= hi) {
+                change[lo - from]--;
+                change[hi - from + 1]++;
             }
-            if (AlignedRead.consumesReference(ops[c])) {
-                refPos += lengths[c];
+            if (a[i + 1] < b[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
             }
         }
-        return bases;
     }
 }
