@@ -1,7 +1,9 @@
 package gap.cli;
 
 import gap.core.calling.CallingParameters;
+import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
+import gap.core.io.ReferenceDictionary;
 import gap.core.model.Shard;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
@@ -95,6 +97,11 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--shard-size", paramLabel = "BP", description = "Bases per shard, the unit of parallel work.")
     int shardSize = ShardPlanner.DEFAULT_SHARD_SIZE;
 
+    @Option(names = "--population", paramLabel = "PARQUET", showDefaultValue = Visibility.NEVER,
+            description = "A released population summary (gap aggregate merge, or gap aggregate) of the same reference:"
+                    + " adds INFO/POP_AC, POP_AN, POP_AF and POP_SUPPRESSED to every call whose allele it holds.")
+    Path population;
+
     @Option(names = "--qc", negatable = true, defaultValue = "true", fallbackValue = "true",
             showDefaultValue = Visibility.NEVER,
             description = "Write the QC files to OUTPUT/qc: report.html, qc.json, gap_qc_mqc.tsv (MultiQC) and a"
@@ -139,12 +146,14 @@ public final class CallCommand implements Callable<Integer> {
         List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary), shardSize,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(output);
+        if (population != null) {
+            PopulationAnnotator.check(population, ReferenceDictionary.of(dictionary));
+        }
 
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", indexes.size(), shards.size(), shardSize,
                 threads);
         CallingRun.run(new CallingRun.Request(reference, dictionary, samples, indexes, shards, params, keys, output,
-                        qc),
-                new LocalShardExecutor(threads));
+                population, qc), new LocalShardExecutor(threads));
         return Main.EXIT_OK;
     }
 }

@@ -64,6 +64,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
             description = "Sample of the call VCF to use. Default: its first sample.")
     String callsSample;
 
+    @Option(names = "--classes", paramLabel = "TSV",
+            description = "Truth events by class (chrom start end class event …, 1-based, as the dev set's"
+                    + " hard1.classes.tsv): adds recall per class and false calls inside events.")
+    Path classes;
+
     @Option(names = {"-O", "--output"}, paramLabel = "TSV",
             description = "Report file, written under a temporary name and renamed when complete."
                     + " Default: standard output.")
@@ -74,14 +79,15 @@ public final class ConcordanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ConcordanceReport report = Concordance.run(
-                new Concordance.Inputs(truth, calls, reference, confident, truthSample, callsSample));
+        Concordance.Result result = Concordance.run(
+                new Concordance.Inputs(truth, calls, reference, confident, truthSample, callsSample), classes);
+        ConcordanceReport report = result.report();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            ConcordanceTsv.write(report, out);
+            write(result, out);
             out.flush();
         } else {
-            writeAtomically(report, output);
+            writeAtomically(result, output);
         }
         for (VariantClass c : VariantClass.values()) {
             ClassCounts k = report.of(c);
@@ -97,7 +103,14 @@ public final class ConcordanceCommand implements Callable<Integer> {
     }
 
     /** Writes next to {@code target} under a temporary name, then renames, so no half-written report remains. */
-    private static void writeAtomically(ConcordanceReport report, Path target) {
+    private static void write(Concordance.Result result, Appendable out) throws IOException {
+        ConcordanceTsv.write(result.report(), out);
+        if (!result.events().isEmpty()) {
+            ConcordanceTsv.writeEvents(result.events(), out);
+        }
+    }
+
+    private static void writeAtomically(Concordance.Result result, Path target) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         String name = absolute.getFileName().toString();
@@ -108,7 +121,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
         try {
             tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                ConcordanceTsv.write(report, w);
+                write(result, w);
             }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

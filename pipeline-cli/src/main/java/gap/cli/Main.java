@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, QcCommand.class, ConcordanceCommand.class, KeysCommand.class,
-            ReidentifyCommand.class})
+        subcommands = {CallCommand.class, QcCommand.class, AggregateCommand.class, ConcordanceCommand.class,
+                KeysCommand.class, ReidentifyCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
@@ -66,7 +66,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, qc, concordance, keys, reidentify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, qc, aggregate,"
+                + " concordance, keys, reidentify)");
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gap.core.federation.SiteSummary;
+import gap.core.federation.Suppression;
 import gap.core.io.ParquetFixtures;
 import gap.core.io.ParquetSink;
 import java.nio.file.Path;
@@ -27,14 +29,21 @@ class DuckDbReadTest {
     static Path dir;
     static String calls;
     static String samples;
+    static Path network;
+    static Path released;
 
     @BeforeAll
     static void writeFiles() {
         Path c = dir.resolve("calls.parquet");
-        ParquetSink.writeCalls(c, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(c, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         Path s = dir.resolve("samples.parquet");
         ParquetSink.writeSamples(s, ParquetFixtures.sampleRows(), ParquetFixtures.labKeys(dir));
         calls = "read_parquet('" + c + "')";
+        network = dir.resolve("network.parquet");
+        SiteSummary.write(List.of(c), "UZL", new Suppression(0, 0), network);
+        released = dir.resolve("site.parquet");
+        SiteSummary.write(List.of(c), "UZL", new Suppression(5, 0), released);
         samples = "read_parquet('" + s + "')";
     }
 
@@ -66,6 +75,23 @@ class DuckDbReadTest {
                         + " unnest(genotypes) as g from " + calls + ") order by g.sampleId, contigName, start"));
         assertEquals(List.of("31|true|[0.5]"), query("select INFO_DP, INFO_DB, INFO_AF from " + calls
                 + " where INFO_DB"));
+    }
+
+    /** The README's queries of a summary, and its metadata. */
+    @Test
+    void readsSummariesAndTheirMetadata() throws SQLException {
+        assertEquals(List.of("chr22|20000100|A|G|false|1|2|0.5", "chr22|20000150|T|C|false|2|2|1.0"),
+                query(("SELECT contigName, start + 1 AS pos, referenceAllele, alternateAllele, suppressed, alleleCount,"
+                        + " alleleNumber, alleleFrequency FROM read_parquet('network.parquet') WHERE contigName ="
+                        + " 'chr22' ORDER BY start, alternateAllele").replace("network.parquet", network.toString())));
+        List<String> metadata = query(("SELECT decode(key) AS key, decode(value) AS value FROM"
+                + " parquet_kv_metadata('network.parquet') WHERE decode(key) LIKE 'gap.%' ORDER BY key")
+                .replace("network.parquet", network.toString()));
+        assertTrue(metadata.contains("gap.summary.sites|UZL"), metadata.toString());
+        assertTrue(metadata.contains("gap.summary.samples|2"), metadata.toString());
+        assertTrue(metadata.contains("gap.reference.dictionary|" + ParquetFixtures.dictionary().digest()));
+        assertEquals(List.of("4|true|0|4"), query("SELECT count(*), bool_and(suppressed), count(alleleCount),"
+                + " count(DISTINCT start || referenceAllele || alternateAllele) FROM read_parquet('" + released + "')"));
     }
 
     @Test

@@ -33,7 +33,8 @@ class SparkParquetReadTest {
         LabKeys lab = ParquetFixtures.labKeys(dir);
         Path calls = dir.resolve("calls.parquet");
         Path samples = dir.resolve("samples.parquet");
-        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         ParquetSink.writeSamples(samples, ParquetFixtures.sampleRows(), lab);
         String token = KeyStoreKms.register(ParquetFixtures.roleKeys(lab, "researcher", dir));
 

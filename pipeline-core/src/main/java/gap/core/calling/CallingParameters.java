@@ -4,6 +4,7 @@ import gap.core.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,17 +27,23 @@ public record CallingParameters(
         int maxSiteSpan,
         int haplotypeFlank,
         int maxNeighbours,
+        int maxReadsPerSite,
+        int assemblyHalfWidth,
+        List<Integer> assemblyKmerSizes,
+        int assemblyMinPruning,
+        int assemblyMaxHaplotypes,
         double minQual,
         double lowQual) {
 
     public static final String DEFAULTS_RESOURCE = "/gap-defaults.properties";
 
     /**
-     * Bases a shard reads beyond each of its ends: a site it owns spans at most {@code maxSiteSpan}, and its
-     * neighbours, which must be found exactly as a neighbouring shard finds them, lie within that plus the flank.
+     * Bases a shard reads beyond each of its ends: a site it owns spans at most {@code maxSiteSpan}, its neighbours
+     * lie within that plus the flank, and an assembly region that can add an allele to any of them reaches a region
+     * width further; all must be found exactly as a neighbouring shard finds them.
      */
     public int shardPadding() {
-        return maxSiteSpan + haplotypeFlank + 1;
+        return maxSiteSpan + haplotypeFlank + 2 * assemblyHalfWidth + 1;
     }
 
     /** The embedded defaults. */
@@ -76,6 +83,11 @@ public record CallingParameters(
                     integer(p, "model.maxSiteSpan"),
                     integer(p, "model.haplotypeFlank"),
                     integer(p, "model.maxNeighbours"),
+                    integer(p, "model.maxReadsPerSite"),
+                    integer(p, "assembly.halfWidth"),
+                    integers(p, "assembly.kmerSizes"),
+                    integer(p, "assembly.minPruning"),
+                    integer(p, "assembly.maxHaplotypes"),
                     real(p, "call.minQual"),
                     real(p, "call.lowQual"));
     }
@@ -85,6 +97,14 @@ public record CallingParameters(
             return Integer.parseInt(p.getProperty(key).trim());
         } catch (NumberFormatException e) {
             throw new UserException("setting " + key + " must be a whole number");
+        }
+    }
+
+    private static List<Integer> integers(Properties p, String key) {
+        try {
+            return java.util.Arrays.stream(p.getProperty(key).split(",")).map(String::trim).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new UserException("setting " + key + " must be whole numbers separated by commas");
         }
     }
 

@@ -1,5 +1,7 @@
 package gap.core.calling;
 
+import gap.core.assembly.ActivityProfile;
+import gap.core.assembly.LocalAssembler;
 import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
@@ -8,8 +10,10 @@ import gap.core.model.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,9 +25,13 @@ public final class CandidateFinder {
     private static final byte[] BASES = {'A', 'C', 'G', 'T'};
 
     private final CallingParameters params;
+    private final LocalAssembler assembler;
 
     public CandidateFinder(CallingParameters params) {
         this.params = params;
+        this.assembler = new LocalAssembler(params.assemblyHalfWidth(),
+                params.assemblyKmerSizes().stream().mapToInt(Integer::intValue).toArray(), params.assemblyMinPruning(),
+                params.assemblyMaxHaplotypes(), params.minBaseQuality());
     }
 
     /** One indel seen in reads: anchored at {@code anchor}, deleting {@code deleted} bases or inserting {@code inserted}. */
@@ -46,6 +54,7 @@ public final class CandidateFinder {
         for (AlignedRead read : reads) {
             scan(read, ref, from, to, depth, mismatches, indels);
         }
+        Set<Indel> assembled = assemble(shard, reads, ref, from, to, indels);
 
         TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -62,7 +71,7 @@ public final class CandidateFinder {
         }
         indels.forEach((indel, count) -> {
             int i = indel.anchor() - from;
-            if (supported(count, depth[i])) {
+            if (supported(count, depth[i]) || assembled.contains(indel)) {
                 byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(indel, (byte) 0, count));
             }
         });
@@ -74,6 +83,27 @@ public final class CandidateFinder {
             sites.add(f.site().withNeighbours(neighbours(f, found)));
         }
         return sites;
+    }
+
+    /**
+     * Adds the indels that local assembly finds around active regions in reach of this shard's sites (regions
+     * centred up to a region half-width beyond the tallied range, whose reads the shard's padding holds) and gives
+     * them: an assembled allele passed graph pruning, so it is genotyped whatever its CIGAR count.
+     */
+    private Set<Indel> assemble(Shard shard, List<AlignedRead> reads, RefWindow ref, int from, int to,
+                                Map<Indel, Integer> indels) {
+        int reach = params.maxSiteSpan() + params.haplotypeFlank() + assembler.halfWidth();
+        Set<Indel> assembled = new HashSet<>();
+        for (int centre : ActivityProfile.centres(reads, shard.start() - reach, shard.end() + reach, params.minAltReads())) {
+            for (LocalAssembler.Indel a : assembler.assemble(centre, reads, ref)) {
+                Indel indel = new Indel(a.anchor(), a.deleted(), a.inserted());
+                if (indel.anchor() >= from && indel.anchor() <= to) {
+                    indels.merge(indel, params.minAltReads(), Math::max);
+                    assembled.add(indel);
+                }
+            }
+        }
+        return assembled;
     }
 
     /** A site with the read support of each of its alternate alleles (in allele order). */

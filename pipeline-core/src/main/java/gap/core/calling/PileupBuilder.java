@@ -19,9 +19,16 @@ import java.util.Set;
  */
 public final class PileupBuilder {
     private final int flank;
+    private final int maxReads;
 
-    public PileupBuilder(int flank) {
+    /**
+     * @param flank    bases either side of a site needing haplotypes that the reads' bases are taken over
+     * @param maxReads fragments kept at a site needing haplotypes (the pair-HMM's cost grows with them); beyond it
+     *                 a deterministic sample, by a hash of fragment name and locus, as GATK caps its regions
+     */
+    public PileupBuilder(int flank, int maxReads) {
         this.flank = flank;
+        this.maxReads = maxReads;
     }
 
     public Pileup build(CandidateSite site, List<AlignedRead> reads) {
@@ -39,7 +46,7 @@ public final class PileupBuilder {
             if (!read.overlaps(pos, site.spanEnd()) || dropped.contains(read.name())) {
                 continue;
             }
-            ReadEvidence e = observe(read, from, to);
+            ReadEvidence e = haplotypes ? observeWithClips(read, from, to) : observe(read, from, to);
             if (e.bases().length == 0) {
                 continue; // deleted at an SNV site: says nothing about its alleles
             }
@@ -52,7 +59,41 @@ public final class PileupBuilder {
                 byFragment.put(read.name(), merged);
             }
         }
-        return new Pileup(site, List.copyOf(byFragment.values()), covering.size());
+        List<ReadEvidence> evidence = List.copyOf(byFragment.values());
+        if (haplotypes && evidence.size() > maxReads) {
+            evidence = downsample(evidence, site.contig(), pos, maxReads);
+        }
+        return new Pileup(site, evidence, covering.size());
+    }
+
+    /**
+     * The {@code n} fragments with the smallest hash of (name, locus), in their original order: the same fragments
+     * whichever shard or thread builds the pileup, and a different sample at each locus.
+     */
+    static List<ReadEvidence> downsample(List<ReadEvidence> evidence, String contig, int position, int n) {
+        long locus = (long) contig.hashCode() * 1_000_003L + position;
+        long[] keys = new long[evidence.size()];
+        Integer[] order = new Integer[evidence.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = mix(evidence.get(i).fragment().hashCode() ^ locus);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> keys[x] != keys[y] ? Long.compare(keys[x], keys[y])
+                : evidence.get(x).fragment().compareTo(evidence.get(y).fragment()));
+        Integer[] kept = java.util.Arrays.copyOf(order, n);
+        java.util.Arrays.sort(kept);
+        List<ReadEvidence> out = new java.util.ArrayList<>(n);
+        for (int i : kept) {
+            out.add(evidence.get(i));
+        }
+        return out;
+    }
+
+    /** A 64-bit finaliser (SplitMix64's), so nearby names and loci give unrelated keys. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** The read's bases aligned to {@code [from, to]}, with the insertions that fall between those positions. */
@@ -88,6 +129,42 @@ public final class PileupBuilder {
                 readPos += len;
             }
         }
+        return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
+                read.negativeStrand());
+    }
+
+    /**
+     * As {@link #observe}, plus the read's soft-clipped bases where they would fall if the alignment went on: an
+     * aligner clips reads at a long insertion or at the edge of a long deletion, and those bases are the evidence.
+     * The pair-HMM places them freely, so a clip that is only adapter or noise costs every haplotype alike.
+     */
+    public static ReadEvidence observeWithClips(AlignedRead read, int from, int to) {
+        ReadEvidence aligned = observe(read, from, to);
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
+        int last = ops[ops.length - 1] == 'H' && ops.length > 1 ? ops.length - 2 : ops.length - 1;
+        int head = ops[first] == 'S' ? lens[first] : 0;
+        int tail = last > first && ops[last] == 'S' ? lens[last] : 0;
+        // clipped bases in [from, to] at the positions they would take: before start, after end
+        int headFrom = Math.max(0, head - Math.max(0, read.start() - from));
+        int headTo = Math.max(headFrom, Math.min(head, head - Math.max(0, from - read.start())));
+        int tailCount = Math.max(0, Math.min(tail, to - read.end()));
+        if (headTo - headFrom == 0 && tailCount == 0) {
+            return aligned;
+        }
+        if (read.start() > to || read.end() < from) {
+            return aligned;
+        }
+        int n = read.length();
+        ByteArrayOutputStream bases = new ByteArrayOutputStream();
+        ByteArrayOutputStream quals = new ByteArrayOutputStream();
+        bases.write(read.bases(), headFrom, headTo - headFrom);
+        quals.write(read.quals(), headFrom, headTo - headFrom);
+        bases.writeBytes(aligned.bases());
+        quals.writeBytes(aligned.quals());
+        bases.write(read.bases(), n - tail, tailCount);
+        quals.write(read.quals(), n - tail, tailCount);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
                 read.negativeStrand());
     }

@@ -2,6 +2,7 @@ package gap.core.concordance;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,13 +31,22 @@ public final class Concordance {
 
     /** Reads, normalises and compares; input problems are one-line {@link gap.core.UserException}s. */
     public static ConcordanceReport run(Inputs in) {
+        return run(in, null).report();
+    }
+
+    /** The allele report, and with an events table ({@code classes}, may be null) the per-class event view. */
+    public record Result(ConcordanceReport report, List<EventConcordance.ClassEvents> events) {}
+
+    public static Result run(Inputs in, Path classes) {
         ConfidentRegions regions = in.confident() == null
                 ? ConfidentRegions.everywhere() : ConfidentRegions.read(in.confident());
+        List<TruthEvents.Event> events = classes == null ? null : TruthEvents.read(classes);
         try (ReferenceBases reference = ReferenceBases.open(in.reference())) {
             GenotypedAlleleReader reader = new GenotypedAlleleReader(reference, regions);
             GenotypedAlleles truth = reader.read(in.truth(), GenotypedAlleleReader.Side.TRUTH, in.truthSample());
             GenotypedAlleles calls = reader.read(in.calls(), GenotypedAlleleReader.Side.CALLS, in.callsSample());
-            return compare(truth, calls, regions.description());
+            ConcordanceReport report = compare(truth, calls, regions.description());
+            return new Result(report, events == null ? List.of() : EventConcordance.compare(events, truth, calls, reference));
         }
     }
 

@@ -34,6 +34,18 @@ public final class ConcordanceTsv {
         }
     }
 
+    /** The event view: one row per truth event class. */
+    public static void writeEvents(List<EventConcordance.ClassEvents> events, Appendable out) throws IOException {
+        out.append("# events: found when every truth allele in the event's extent is called, or the calls there spell"
+                + " the same sequence; false_calls_inside counts call alleles in an event's extent matching no truth"
+                + " allele\n");
+        out.append(String.join("\t", "class", "events", "found", "recall", "false_calls_inside")).append('\n');
+        for (EventConcordance.ClassEvents e : events) {
+            out.append(String.join("\t", e.eventClass(), Integer.toString(e.events()), Integer.toString(e.found()),
+                    ratio(e.recall()), Integer.toString(e.falseCallsInside()))).append('\n');
+        }
+    }
+
     /** A ratio as the TSV writes it: 4 decimals, or "NA". */
     public static String ratio(double value) {
         return Double.isNaN(value) ? "NA" : String.format(Locale.ROOT, "%.4f", value);

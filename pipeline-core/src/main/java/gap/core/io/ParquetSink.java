@@ -56,6 +56,8 @@ public final class ParquetSink {
     /** Columns of {@code samples.parquet} encrypted under the clinician column key. */
     public static final List<String> ENCRYPTED_COLUMNS = List.of("patientId", "mrn");
     public static final String INFO_PREFIX = "INFO_";
+    /** Metadata key of calls.parquet: the samples of the run, pseudonyms joined by commas, also those without calls. */
+    public static final String SAMPLES_KEY = "gap.samples";
 
     private static final String PARTIAL = ".partial.parquet";
     private static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
@@ -104,15 +106,19 @@ public final class ParquetSink {
 
     /**
      * Writes one row per call per sample, samples in the order given and calls in the order given (genome order).
-     * INFO columns come from {@code infoLines}, not from the data, so files of different runs union.
+     * INFO columns come from {@code infoLines}, not from the data, so files of different runs union. The metadata
+     * names the reference dictionary (which references a later {@code gap aggregate} may join) and the samples.
      */
-    public static void writeCalls(Path target, Collection<VCFInfoHeaderLine> infoLines, List<SampleCalls> samples) {
+    public static void writeCalls(Path target, Collection<VCFInfoHeaderLine> infoLines, ReferenceDictionary dictionary,
+                                  List<SampleCalls> samples) {
         List<VCFInfoHeaderLine> info = sortedByKey(infoLines);
         Schema schema = callsSchema(info);
         Schema genotypeSchema = schema.getField("genotypes").schema().getElementType();
         Map<String, VCFInfoHeaderLine> declared = new TreeMap<>();
         info.forEach(line -> declared.put(line.getID(), line));
-        writeAtomically(target, schema, null, writer -> {
+        Map<String, String> metadata = new TreeMap<>(dictionary.metadata());
+        metadata.put(SAMPLES_KEY, String.join(",", samples.stream().map(SampleCalls::sampleId).toList()));
+        writeAtomically(target, schema, metadata, null, writer -> {
             for (SampleCalls sample : samples) {
                 for (VariantCall call : sample.calls()) {
                     writer.write(callRecord(schema, genotypeSchema, info, declared, sample.sampleId(), call));
@@ -160,7 +166,11 @@ public final class ParquetSink {
         return lines.stream().sorted(Comparator.comparing(VCFInfoHeaderLine::getID)).toList();
     }
 
-    /** Glow's mapping: Integer → int, Float → double, Flag → boolean, else string; Number other than 1 → array. */
+    /**
+     * Glow's mapping: Integer → int, Float → double, Flag → boolean, else string; Number other than 1 → array, whose
+     * elements may be null as VCF's {@code .} inside a list (one allele of a multi-allelic without a value) and as
+     * Spark's {@code array<…>} (containsNull) allow.
+     */
     private static Schema infoType(VCFInfoHeaderLine line) {
         Schema element = Schema.create(switch (line.getType()) {
             case Integer -> Schema.Type.INT;
@@ -168,7 +178,7 @@ public final class ParquetSink {
             case Flag -> Schema.Type.BOOLEAN;
             case String, Character -> Schema.Type.STRING;
         });
-        return isList(line) ? Schema.createArray(element) : element;
+        return isList(line) ? Schema.createArray(nullable(element)) : element;
     }
 
     private static boolean isList(VCFInfoHeaderLine line) {
@@ -260,7 +270,7 @@ public final class ParquetSink {
         Schema schema = samplesSchema();
         String token = KeyStoreKms.register(keys);
         try {
-            writeAtomically(target, schema, partial -> {
+            writeAtomically(target, schema, Map.of(), partial -> {
                 Configuration conf = hadoopConf();
                 KeyStoreKms.configure(conf, token);
                 conf.set(PropertiesDrivenCryptoFactory.COLUMN_KEYS_PROPERTY_NAME,
@@ -393,7 +403,21 @@ public final class ParquetSink {
         return conf;
     }
 
-    private static void writeAtomically(Path target, Schema schema, Encryption encryption, Rows rows) {
+    /**
+     * Writes a plain table (no encryption) with key-value metadata, atomically and in the layout of our other
+     * files (3-level lists, ZSTD, no machine configuration): for tables other modules define, such as summaries.
+     */
+    public static void writeTable(Path target, Schema schema, Map<String, String> metadata,
+                                  Iterable<GenericRecord> records) {
+        writeAtomically(target, schema, metadata, null, writer -> {
+            for (GenericRecord r : records) {
+                writer.write(r);
+            }
+        });
+    }
+
+    private static void writeAtomically(Path target, Schema schema, Map<String, String> metadata,
+                                        Encryption encryption, Rows rows) {
         String name = target.getFileName().toString();
         if (!name.endsWith(".parquet")) {
             throw new IllegalArgumentException("output must end in .parquet");
@@ -407,6 +431,7 @@ public final class ParquetSink {
                     .withDataModel(GenericData.get())
                     .withConf(hadoopConf())
                     .withCompressionCodec(CODEC)
+                    .withExtraMetaData(metadata)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
             if (encryption != null) {
                 builder = builder.withEncryption(encryption.forFile(partial));

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,12 @@ public final class VcfSink implements AutoCloseable {
 
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
                    double lowQual) {
+        this(target, dictionary, sample, referenceMd5, lowQual, List.of());
+    }
+
+    /** With INFO lines beyond {@link #infoHeaderLines()}: those a run's options add (population counts, say). */
+    public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
+                   double lowQual, Collection<VCFInfoHeaderLine> extraInfoLines) {
         if (!target.getFileName().toString().endsWith(".vcf.gz")) {
             throw new IllegalArgumentException("output must end in .vcf.gz");
         }
@@ -61,7 +68,7 @@ public final class VcfSink implements AutoCloseable {
                 .setOption(Options.INDEX_ON_THE_FLY)
                 .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
                 .build();
-        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual));
+        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual, extraInfoLines));
     }
 
     /** The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. */
@@ -69,13 +76,15 @@ public final class VcfSink implements AutoCloseable {
         return List.of(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY));
     }
 
-    static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual) {
+    static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual,
+                            Collection<VCFInfoHeaderLine> extraInfoLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
         lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
         lines.add(new VCFFilterHeaderLine("PASS", "All filters passed"));
         lines.add(new VCFFilterHeaderLine("LowQual", "Low quality: QUAL below " + formatNumber(lowQual)));
         lines.addAll(infoHeaderLines());
+        lines.addAll(extraInfoLines);
         for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));

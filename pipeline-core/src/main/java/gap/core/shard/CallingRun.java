@@ -2,7 +2,9 @@ package gap.core.shard;
 
 import gap.core.GapVersion;
 import gap.core.calling.CallingParameters;
+import gap.core.federation.PopulationAnnotator;
 import gap.core.io.ParquetSink;
+import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.SampleCalls;
@@ -17,6 +19,7 @@ import gap.core.qc.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +39,20 @@ public final class CallingRun {
     /** The folder of the QC files inside the output directory. */
     public static final String QC_DIR = "qc";
 
-    /** Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order. */
+    /**
+     * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
+     * {@code population} is a released summary whose counts annotate every call (null: none); {@code qc} writes the
+     * QC files.
+     */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                          LabKeys keys, Path output, boolean qc) {}
+                          LabKeys keys, Path output, Path population, boolean qc) {
+        public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
+                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
+                       LabKeys keys, Path output) {
+            this(reference, dictionary, samples, indexes, shards, params, keys, output, null, true);
+        }
+    }
 
     /** One sample's calls and what calling it measured. */
     private record Called(Samples.Sample sample, SampleCalls calls, CallingPipeline.Summary summary) {}
@@ -47,32 +60,49 @@ public final class CallingRun {
     private CallingRun() {}
 
     public static void run(Request request, ShardExecutor executor) {
-        String referenceMd5 = ReferenceSource.md5(request.reference());
-        ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()) * request.indexes().size());
-        progress.start();
-        List<Called> called = new ArrayList<>();
-        for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
-            called.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, executor, progress));
+        ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
+        // opened first: a summary of another reference fails the run before any calling
+        try (PopulationAnnotator population = request.population() == null ? null
+                : PopulationAnnotator.open(request.population(), dictionary)) {
+            List<VCFInfoHeaderLine> extraInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
+            String referenceMd5 = ReferenceSource.md5(request.reference());
+            ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()) * request.indexes().size());
+            progress.start();
+            List<Called> called = new ArrayList<>();
+            for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
+                called.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, extraInfo, population,
+                        executor, progress));
+            }
+            progress.stop();
+            List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
+            info.addAll(extraInfo);
+            List<SampleCalls> allCalls = called.stream().map(Called::calls).toList();
+            write(request, dictionary, info, allCalls);
+            if (request.qc()) {
+                List<Path> files = QcFiles.write(qcReport(request, called, referenceMd5),
+                        request.output().resolve(QC_DIR));
+                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
+                        files.size(), QC_DIR);
+            }
+            long calls = allCalls.stream().mapToLong(c -> c.calls().size()).sum();
+            long pass = allCalls.stream().flatMap(c -> c.calls().stream()).filter(c -> "PASS".equals(c.filter()))
+                    .count();
+            PeakMemory.Reading memory = PeakMemory.read();
+            LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
+                    calls, pass, allCalls.size(), progress.elapsedMinutes(), memory.what(), memory.mebibytes()));
         }
-        progress.stop();
+    }
+
+    private static void write(Request request, ReferenceDictionary dictionary, List<VCFInfoHeaderLine> info,
+                              List<SampleCalls> allCalls) {
         Path output = request.output();
-        List<SampleCalls> allCalls = called.stream().map(Called::calls).toList();
-        ParquetSink.writeCalls(output.resolve("calls.parquet"), VcfSink.infoHeaderLines(), allCalls);
+        ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, allCalls);
         ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
         LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
-        if (request.qc()) {
-            List<Path> files = QcFiles.write(qcReport(request, called, referenceMd5), output.resolve(QC_DIR));
-            LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)", files.size(),
-                    QC_DIR);
-        }
-        long calls = allCalls.stream().mapToLong(c -> c.calls().size()).sum();
-        long pass = allCalls.stream().flatMap(c -> c.calls().stream()).filter(c -> "PASS".equals(c.filter())).count();
-        PeakMemory.Reading memory = PeakMemory.read();
-        LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
-                calls, pass, allCalls.size(), progress.elapsedMinutes(), memory.what(), memory.mebibytes()));
     }
 
     private static Called callSample(Request request, Samples.Sample sample, Path index, String referenceMd5,
+                                     List<VCFInfoHeaderLine> extraInfo, PopulationAnnotator population,
                                      ShardExecutor executor, ProgressMeter progress) {
         Path vcf = request.output().resolve(sample.id() + ".vcf.gz");
         LOG.info("Calling sample {} ({}) against {}: {} shards", sample.id(), sample.source(),
@@ -81,8 +111,11 @@ public final class CallingRun {
         CallingParameters params = request.params();
         List<VariantCall> calls = new ArrayList<>();
         CallingPipeline.Summary summary;
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual())) {
-            summary = CallingPipeline.run(in, params, request.shards(), executor, call -> {
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual(),
+                extraInfo)) {
+            summary = CallingPipeline.run(in, params, request.shards(), executor, called -> {
+                // the pipeline hands calls over in genome order, as the annotator reads its summary
+                VariantCall call = population == null ? called : population.annotate(called);
                 sink.add(call);
                 calls.add(call);
             }, progress);

@@ -36,7 +36,7 @@ public final class ShardRunner implements AutoCloseable {
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
-        this.pileups = new PileupBuilder(params.haplotypeFlank());
+        this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
     }

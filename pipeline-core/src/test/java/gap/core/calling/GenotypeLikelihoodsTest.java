@@ -131,6 +131,17 @@ class GenotypeLikelihoodsTest {
     }
 
     @Test
+    void indelErrorsGrowInTandemRepeatsAsGatksPcrModel() {
+        // max(10, round(40 - exp(units / (3·pi)) + 1)), capped at 45: 40 outside repeats, 38 at 11 units, 33 at 20.
+        assertEquals(40, model.gapOpenQ(0), 0);
+        assertEquals(40, model.gapOpenQ(3), 0);
+        assertEquals(38, model.gapOpenQ(11), 0);
+        assertEquals(33, model.gapOpenQ(20), 0);
+        assertEquals(45, new GenotypeLikelihoodsModel(TestParams.with("model.pcrIndelRateFactor", "0")).gapOpenQ(20), 0,
+                "PCR-free: GATK's constant 45");
+    }
+
+    @Test
     void globalMismappingCapsOneReadsWeight() {
         // A Q60 mismatch would be log10(1e-6/3) = -6.48 against the match; the floor keeps it at best - 4.5.
         ReadLikelihoods rl = likelihoods(site("A", "C"), reads("C", 60, 60));

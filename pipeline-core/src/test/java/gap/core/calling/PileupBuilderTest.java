@@ -38,7 +38,7 @@ class PileupBuilderTest {
                 read("f1", 101, "10M", "AAAAAAAAAA", 30), read("f1", 103, "10M", "AAAAAAAAAA", 20),
                 read("f2", 101, "10M", "AAAACAAAAA", 30), read("f2", 102, "10M", "AAACAAAAAA", 25),
                 read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 30));
-        Pileup pileup = new PileupBuilder(20).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
         assertEquals(4, pileup.depth());
         assertEquals(4, pileup.evidence().size());
         assertArrayEquals(new byte[] {30}, pileup.evidence().get(0).quals());
@@ -50,7 +50,7 @@ class PileupBuilderTest {
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
         assertEquals(List.of(57, 0, 57), call.genotype().pl());
         assertEquals(27.51, call.qual(), 1e-9);
-        assertEquals("LowQual", call.filter());
+        assertEquals("PASS", call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
         assertEquals(4, call.genotype().dp());
     }
 
@@ -69,7 +69,7 @@ class PileupBuilderTest {
     void aReadDeletedAtTheSiteCoversItButShowsNothing() {
         List<AlignedRead> reads = List.of(read("d", 100, "5M2D5M", "AAAAAAAAAA", 30),
                 read("a", 100, "10M", "AAAAAAAAAA", 30));
-        Pileup pileup = new PileupBuilder(20).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
         assertEquals(2, pileup.depth());
         assertEquals(1, pileup.evidence().size());
     }

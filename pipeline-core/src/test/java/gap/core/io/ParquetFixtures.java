@@ -78,6 +78,12 @@ public final class ParquetFixtures {
                 new VCFInfoHeaderLine("CSQ", VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String, "Consequences"));
     }
 
+    /** The contigs the hand-made calls lie on (lengths of GRCh37's chr22 and chrM; chrM with its M5). */
+    public static ReferenceDictionary dictionary() {
+        return new ReferenceDictionary(List.of(new ReferenceDictionary.Contig("chr22", 51_304_566, null),
+                new ReferenceDictionary.Contig("chrM", 16_569, "c68f52674c9fb33aef52dcf399755519")));
+    }
+
     public static VariantCall call(String contig, int position, List<String> alleles, double qual, String filter,
                                    Map<String, Object> info, Genotype genotype) {
         return new VariantCall(contig, position, alleles, qual, filter, info, genotype);

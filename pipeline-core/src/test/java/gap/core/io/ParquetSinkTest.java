@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.UserException;
+import gap.core.model.Genotype;
+import gap.core.model.SampleCalls;
 import gap.core.privacy.KeyStoreKms;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.SampleRow;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -37,7 +40,8 @@ class ParquetSinkTest {
     @Test
     void callsFileHasGlowsSchemaWithThreeLevelLists() throws IOException {
         Path calls = dir.resolve("calls.parquet");
-        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         MessageType schema;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(calls))) {
             schema = reader.getFileMetaData().getSchema();
@@ -67,12 +71,12 @@ class ParquetSinkTest {
                   required boolean splitFromMultiAllelic;
                   optional group INFO_AF (LIST) {
                     repeated group list {
-                      required double element;
+                      optional double element;
                     }
                   }
                   optional group INFO_CSQ (LIST) {
                     repeated group list {
-                      required binary element (STRING);
+                      optional binary element (STRING);
                     }
                   }
                   optional boolean INFO_DB;
@@ -114,7 +118,8 @@ class ParquetSinkTest {
     @Test
     void callsRowsArePerSampleThenGenomeOrderWithTheirValues() throws IOException {
         Path calls = dir.resolve("calls.parquet");
-        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         List<GenericRecord> rows = new ArrayList<>();
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(calls))
                 .withDataModel(GenericData.get()).build()) {
@@ -161,16 +166,46 @@ class ParquetSinkTest {
     }
 
     @Test
+    void callsMetadataNamesTheReferenceDictionaryAndTheSamples() throws IOException {
+        Path calls = dir.resolve("calls.parquet");
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                List.of(new SampleCalls("GAP-S00000000009", List.of()), ParquetFixtures.calls().get(0)));
+        Map<String, String> metadata;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(calls))) {
+            metadata = reader.getFileMetaData().getKeyValueMetaData();
+        }
+        assertEquals("chr22\t51304566\nchrM\t16569\tc68f52674c9fb33aef52dcf399755519\n",
+                metadata.get(ReferenceDictionary.CONTIGS_KEY));
+        assertEquals(ParquetFixtures.dictionary().digest(), metadata.get(ReferenceDictionary.DIGEST_KEY));
+        assertEquals("GAP-S00000000009,GAP-S00000000001", metadata.get(ParquetSink.SAMPLES_KEY),
+                "a sample without calls is still one of the run's samples");
+    }
+
+    @Test
+    void aMissingValueInsideAnInfoListIsANullElement() throws IOException {
+        Path calls = dir.resolve("calls.parquet");
+        Genotype g = new Genotype(1, 2, 99, List.of(9, 9, 9, 9, 0, 9), List.of(0, 5, 5), 10);
+        java.util.Map<String, Object> info = new java.util.HashMap<>();
+        info.put("AF", java.util.Arrays.asList(0.5, null));
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), List.of(new SampleCalls(
+                "GAP-S00000000001", List.of(ParquetFixtures.call("chrM", 73, List.of("A", "G", "T"), 50, "PASS", info, g)))));
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(calls))
+                .withDataModel(GenericData.get()).build()) {
+            assertEquals(java.util.Arrays.asList(0.5, null), reader.read().get("INFO_AF"));
+        }
+    }
+
+    @Test
     void infoColumnsComeFromTheHeaderNotTheData() throws IOException {
         Path empty = dir.resolve("empty.parquet");
-        ParquetSink.writeCalls(empty, ParquetFixtures.infoLines(), List.of());
+        ParquetSink.writeCalls(empty, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), List.of());
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(empty))) {
             assertEquals(0, reader.getRecordCount());
             MessageType schema = reader.getFileMetaData().getSchema();
             assertTrue(schema.containsField("INFO_CSQ") && schema.containsField("INFO_DP"));
         }
         IllegalArgumentException undeclared = assertThrows(IllegalArgumentException.class, () -> ParquetSink.writeCalls(
-                dir.resolve("bad.parquet"), List.of(), ParquetFixtures.calls()));
+                dir.resolve("bad.parquet"), List.of(), ParquetFixtures.dictionary(), ParquetFixtures.calls()));
         assertEquals("INFO key AF has no header line", undeclared.getMessage());
         assertFalse(Files.exists(dir.resolve("bad.parquet")));
         assertFalse(Files.exists(dir.resolve("bad.partial.parquet")));
@@ -254,7 +289,8 @@ class ParquetSinkTest {
     void otherFilesAreOneLine() throws IOException {
         LabKeys lab = ParquetFixtures.labKeys(dir);
         Path calls = dir.resolve("calls.parquet");
-        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.calls());
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                ParquetFixtures.calls());
         assertEquals("calls.parquet has no column sampleId: give the samples.parquet gap wrote",
                 assertThrows(UserException.class, () -> ParquetSink.readSamples(calls, lab, false)).getMessage());
         Path text = dir.resolve("notes.parquet");

@@ -1,0 +1,136 @@
+package gap.core.assembly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.io.RefWindow;
+import gap.core.model.AlignedRead;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Graph construction, pruning, k escalation and event decomposition on hand-made reads. */
+class AssemblyTest {
+    // 120 bases without a repeated 11-mer (a fixed pseudo-random sequence).
+    private static final String REF = "GATCCTAGCTTACGGATACCGTTAGCAATGCGTCAGTTCAAGGCTTGACCATAGGTCCTAGAGCTACGTTGCAA"
+            + "CGGTATGCTCAAGTGCCATTCGGAACTTGCAGTACGCATGGTTCCAGA";
+
+    private static byte[][] segment(String bases) {
+        byte[] q = new byte[bases.length()];
+        Arrays.fill(q, (byte) 30);
+        return new byte[][] {bases.getBytes(StandardCharsets.US_ASCII), q};
+    }
+
+    private static List<byte[][]> copies(String bases, int n) {
+        List<byte[][]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(segment(bases));
+        }
+        return out;
+    }
+
+    @Test
+    void aHetSnvGivesTwoHaplotypesAndOneEvent() {
+        String alt = REF.substring(0, 60) + (REF.charAt(60) == 'A' ? 'C' : 'A') + REF.substring(61);
+        List<byte[][]> reads = new ArrayList<>(copies(REF.substring(5, 115), 3));
+        reads.addAll(copies(alt.substring(10, 110), 3));
+        AssemblyGraph g = AssemblyGraph.build(REF, reads, 11, 10);
+        g.prune(2);
+        assertFalse(g.hasCycle());
+        List<String> paths = g.bestPaths(8);
+        assertEquals(2, paths.size(), paths.toString());
+        assertTrue(paths.contains(REF) && paths.contains(alt));
+        assertEquals(List.of(new HaplotypeAligner.Event(60, String.valueOf(REF.charAt(60)), String.valueOf(alt.charAt(60)))),
+                HaplotypeAligner.events(REF, alt));
+    }
+
+    @Test
+    void aBranchSeenOnceIsPruned() {
+        String error = REF.substring(0, 50) + (REF.charAt(50) == 'G' ? 'T' : 'G') + REF.substring(51);
+        List<byte[][]> reads = new ArrayList<>(copies(REF.substring(0, 120), 3));
+        reads.add(segment(error.substring(20, 100)));
+        AssemblyGraph g = AssemblyGraph.build(REF, reads, 11, 10);
+        g.prune(2);
+        assertEquals(List.of(REF), g.bestPaths(8));
+    }
+
+    @Test
+    void aRepeatedReferenceKmerOrACycleForcesALargerK() {
+        String unit = "TGAGTCCA";
+        String ref = REF.substring(0, 50) + unit + unit + REF.substring(50, 100);
+        assertNull(AssemblyGraph.build(ref, List.of(), 5, 10), "with k = 5 a k-mer of the doubled unit occurs twice");
+        // With k = 11 the reference is unique, but a read with a third copy of the unit threads a cycle:
+        String expanded = REF.substring(0, 50) + unit + unit + unit + REF.substring(50, 100);
+        AssemblyGraph small = AssemblyGraph.build(ref, copies(expanded, 3), 11, 10);
+        small.prune(2);
+        assertTrue(small.hasCycle());
+        AssemblyGraph large = AssemblyGraph.build(ref, copies(expanded, 3), 25, 10);
+        large.prune(2);
+        assertFalse(large.hasCycle());
+        assertTrue(large.bestPaths(8).contains(expanded));
+    }
+
+    @Test
+    void haplotypeToEvents() {
+        String deletion = REF.substring(0, 40) + REF.substring(52);
+        assertEquals(List.of(new HaplotypeAligner.Event(39, REF.substring(39, 52), REF.substring(39, 40))),
+                HaplotypeAligner.events(REF, deletion));
+        String insertion = REF.substring(0, 70) + "TTTTTGGGGG" + REF.substring(70);
+        assertEquals(List.of(new HaplotypeAligner.Event(69, REF.substring(69, 70), REF.charAt(69) + "TTTTTGGGGG")),
+                HaplotypeAligner.events(REF, insertion));
+    }
+
+    @Test
+    void aThirtyBaseInsertionCarriedOnlyBySoftClipsIsAssembled() {
+        // Reference window of 300 bases from position 1001; the insertion follows position 1150.
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 320) {
+            sb.append(REF);
+        }
+        // Make the long reference unique by mutating every 7th base in a pattern that breaks the period.
+        char[] bases = sb.substring(0, 320).toCharArray();
+        for (int i = 0; i < bases.length; i += 7) {
+            bases[i] = "ACGT".charAt((i / 7 * 3 + i / 11) % 4);
+        }
+        String ref = new String(bases);
+        RefWindow window = RefWindow.of("c", 1001, ref);
+        String ins = "GGATTCACAGTTCCGATCAAGTCTGAACTA";
+        int cut = 150; // offset of the first base after the insertion point
+        String hap = ref.substring(0, cut) + ins + ref.substring(cut);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int start = 40 + 5 * i;
+            // aligned up to the insertion, the insertion and 20 more bases soft-clipped
+            String r = hap.substring(start, cut + 30 + 20);
+            reads.add(AlignedRead.of("L" + i, 1001 + start, (cut - start) + "M50S", r, 30, 60));
+            // starting 20 bases before the insertion point, all of it clipped up to the read's first aligned base
+            int end = cut + 30 + 90 + 5 * i;
+            String s = hap.substring(cut - 20, end);
+            reads.add(AlignedRead.of("R" + i, 1001 + cut, "50S" + (end - cut - 50) + "M", s, 30, 60));
+        }
+        LocalAssembler assembler = new LocalAssembler(120, new int[] {25, 35}, 2, 8, 10);
+        List<LocalAssembler.Indel> indels = assembler.assemble(1001 + cut, reads, window);
+        assertEquals(1, indels.size(), indels.toString());
+        LocalAssembler.Indel found = indels.get(0);
+        assertEquals(0, found.deleted());
+        assertEquals(30, found.inserted().length());
+        // left-normalised: the anchor is at or before the base the insertion follows
+        assertTrue(found.anchor() <= 1000 + cut, found.toString());
+    }
+
+    @Test
+    void activityCentresOnClippedReads() {
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reads.add(AlignedRead.of("c" + i, 100 + i, "50M20S", "A".repeat(70), 30, 60)); // clips start at 150..152
+        }
+        reads.add(AlignedRead.of("plain", 100, "70M", "A".repeat(70), 30, 60));
+        // clips at 150, 151, 152, spread ±2 and smoothed ±5: a plateau from 149 to 153, whose first base is the centre
+        assertEquals(List.of(149), ActivityProfile.centres(reads, 1, 400, 2));
+        assertEquals(List.of(), ActivityProfile.centres(reads.subList(0, 1), 1, 400, 2), "one clipped read is noise");
+    }
+}
