@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * Writes, per sample, {@code out/<sample pseudonym>.vcf.gz} and its {@code .tbi}; then {@code out/calls.parquet} and
- * {@code out/samples.parquet} (identifiers in columns encrypted for the clinician role). Every file is written under
- * a temporary name until complete. Outputs and logs carry pseudonyms only.
+ * {@code out/samples.parquet} (identifiers in columns encrypted for the clinician role); then the QC files in
+ * {@code out/qc/} unless {@code --no-qc}. Every file is written under a temporary name until complete. Outputs and
+ * logs carry pseudonyms only.
  */
 @Command(name = "call",
         mixinStandardHelpOptions = true,
@@ -48,8 +49,9 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         usageHelpAutoWidth = true,
         description = {"Call germline SNVs and indels in each sample's aligned reads (BAM or CRAM).",
-                "Writes OUTPUT/<sample pseudonym>.vcf.gz with its tabix index, OUTPUT/calls.parquet and"
-                        + " OUTPUT/samples.parquet. Outputs and logs carry pseudonyms only."})
+                "Writes OUTPUT/<sample pseudonym>.vcf.gz with its tabix index, OUTPUT/calls.parquet,"
+                        + " OUTPUT/samples.parquet and the QC files in OUTPUT/qc. Outputs and logs carry pseudonyms"
+                        + " only."})
 public final class CallCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(CallCommand.class);
 
@@ -109,6 +111,12 @@ public final class CallCommand implements Callable<Integer> {
                     + " adds INFO/POP_AC, POP_AN, POP_AF and POP_SUPPRESSED to every call whose allele it holds.")
     Path population;
 
+    @Option(names = "--qc", negatable = true, defaultValue = "true", fallbackValue = "true",
+            showDefaultValue = Visibility.NEVER,
+            description = "Write the QC files to OUTPUT/qc: report.html, qc.json, gap_qc_mqc.tsv (MultiQC) and a"
+                    + " bcftools-stats-compatible <sample>.stats.txt per sample. On by default; --no-qc skips them.")
+    boolean qc = true;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
             description = "Override a default of conf/gap-defaults.properties; repeatable.")
     Map<String, String> settings = Map.of();
@@ -158,7 +166,7 @@ public final class CallCommand implements Callable<Integer> {
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", indexes.size(), shards.size(), shardSize,
                 threads);
         CallingRun.run(new CallingRun.Request(reference, dictionary, samples, indexes, shards, params, keys, output,
-                knownSites, scoring, population), new LocalShardExecutor(threads));
+                knownSites, scoring, population, qc), new LocalShardExecutor(threads));
         return Main.EXIT_OK;
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, ScoreCommand.class, AggregateCommand.class, ConcordanceCommand.class,
+        subcommands = {CallCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
+                ConcordanceCommand.class,
                 KeysCommand.class, ReidentifyCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -66,7 +67,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, score, aggregate,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, score, qc, aggregate,"
                 + " concordance, keys, reidentify)");
     }
 

@@ -67,12 +67,18 @@ class CallCommandTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The VCF, its index and every QC file (stats, MultiQC table, qc.json, report.html) are the same bytes. */
     @Test
     void sameBytesWhateverTheThreadsOrShardSize() throws IOException {
         Path bam = SampleData.file("trio1_child.bam");
         Path reference = call(tmp.resolve("t1"), bam, "--threads", "1");
         byte[] vcf = Files.readAllBytes(reference);
         byte[] tbi = Files.readAllBytes(reference.resolveSibling(reference.getFileName() + ".tbi"));
+        List<Path> qcFiles;
+        try (java.util.stream.Stream<Path> files = Files.list(reference.resolveSibling("qc"))) {
+            qcFiles = files.sorted().toList();
+        }
+        assertEquals(4, qcFiles.size(), qcFiles.toString());
         String[][] variants = {{"--threads", "2"}, {"--threads", "2", "--shard-size", "7000"},
                 {"--threads", "1", "--shard-size", "33000"}, {"--threads", "2", "--shard-size", "33000"}};
         int n = 0;
@@ -80,6 +86,10 @@ class CallCommandTest {
             Path other = call(tmp.resolve("v" + n++), bam, v);
             assertArrayEquals(vcf, Files.readAllBytes(other), String.join(" ", v));
             assertArrayEquals(tbi, Files.readAllBytes(other.resolveSibling(other.getFileName() + ".tbi")));
+            for (Path f : qcFiles) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other.resolveSibling("qc").resolve(
+                        f.getFileName())), f.getFileName() + " with " + String.join(" ", v));
+            }
         }
     }
 
@@ -98,6 +108,12 @@ class CallCommandTest {
     private static String[] concat(String[] a, String... b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .toArray(String[]::new);
+    }
+
+    @Test
+    void noQcWritesNoQcFolder() {
+        Path vcf = call(tmp.resolve("out"), SampleData.file("trio1_child.bam"), "--no-qc", "-L", "chrM");
+        assertFalse(Files.exists(vcf.resolveSibling("qc")));
     }
 
     /**
@@ -139,8 +155,11 @@ class CallCommandTest {
         args.addAll(TestKeys.options(tmp));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains("ProgressMeter -        Current Locus  Elapsed Minutes"), r.stderr());
+        assertTrue(r.stderr().contains("ProgressMeter -        Current Locus  Elapsed Minutes     Reads Processed"
+                + "      Reads/Minute  % Complete  Minutes Left"), r.stderr());
         assertTrue(r.stderr().contains("reads seen"), r.stderr());
+        assertTrue(r.stderr().lines().anyMatch(l -> l.matches(".*CallingRun - Done: \\d+ calls, \\d+ PASS, 1 sample\\(s\\);"
+                + " elapsed \\d+\\.\\d minutes; peak (RSS|heap) \\d+ MiB")), r.stderr());
         for (String line : Files.readAllLines(SampleData.file("samplesheet.tsv")).subList(1, 4)) {
             String[] f = line.split("\t");
             assertFalse(r.stderr().contains(f[0]) || r.stderr().contains(f[1]), "identifier in the log");

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No identifier of the sample sheet (patient_id, mrn, sample_alias, family_id) in anything a run leaves: stdout,
  * stderr, file names, and every output file decoded. Runs the trio sheet, the sheet's BAMs under -I with files named
- * after the MRN (also with --debug), and bad inputs named after the MRN. The scanner is itself tested on identifiers
- * planted inside a compressed Parquet column and a BGZF block.
+ * after the MRN (also with --debug), bad inputs named after the MRN, and {@code gap qc} on files named after patients;
+ * the QC files (report.html, the stats text, qc.json) are scanned like every other output. The scanner is itself
+ * tested on identifiers planted inside a compressed Parquet column and a BGZF block.
  */
 class LeakTest {
     @TempDir
@@ -78,7 +79,7 @@ class LeakTest {
         Cli.Result r = call(out, "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "-L", "chrM");
         assertEquals(0, r.exitCode(), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(8, files.count(), "3 VCFs, 3 indexes, calls.parquet, samples.parquet");
+            assertEquals(9, files.count(), "3 VCFs, 3 indexes, calls.parquet, samples.parquet, qc/");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -119,6 +120,42 @@ class LeakTest {
             assertEquals(2, r.exitCode(), r.stderr());
             assertNoLeak(r, out);
         }
+    }
+
+    /**
+     * {@code gap qc} of a VCF whose sample column is a sample alias and whose name is the MRN, with reads named after
+     * the MRN (their SM is the patient id) and a truth set named after the patient id: the QC files (report.html and
+     * the stats text included) and the logs hold pseudonyms only, with and without --debug, and so does a bad input.
+     */
+    @Test
+    void qcOfFilesNamedAfterPatients() throws IOException {
+        Path bam = bamNamedAfterMrn("qc");
+        Path vcf = Files.copy(SampleData.file("trio1_child.truth.vcf.gz"), tmp.resolve("qc/UZL-0090417.vcf.gz"));
+        Path truth = Files.copy(SampleData.file("trio1_child.truth.vcf.gz"),
+                tmp.resolve("qc/25.03.18-062.17.truth.vcf.gz"));
+        for (String debug : List.of("--threads=2", "--debug")) {
+            Path out = tmp.resolve("qc-out" + debug.length());
+            Cli.Result r = qc(out, "-V", vcf.toString(), "-R", SampleData.file("ref.fa").toString(), "-I",
+                    bam.toString(), "--truth", truth.toString(), debug);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(Files.exists(out.resolve("report.html")));
+            assertNoLeak(r, out);
+        }
+        Path out = tmp.resolve("qc-bad");
+        Cli.Result r = qc(out, "-V", tmp.resolve("qc/UZL-0048213.vcf.gz").toString(), "--debug");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertNoLeak(r, out);
+        r = qc(out, "-V", vcf.toString(), "-R", SampleData.file("ref.fa").toString(), "--truth", truth.toString(),
+                "--truth-sample", "nobody", "--debug");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertNoLeak(r, out);
+    }
+
+    private static Cli.Result qc(Path out, String... args) {
+        List<String> all = new ArrayList<>(List.of("qc", "-O", out.toString()));
+        all.addAll(List.of(args));
+        all.addAll(TestKeys.options(tmp.resolve("keys")));
+        return Cli.run(all.toArray(String[]::new));
     }
 
     @Test

@@ -53,6 +53,12 @@ public final class Pseudonymiser {
         return PREFIX + new String(out);
     }
 
+    /** True for text of a pseudonym's form ({@code GAP-} and 12 Crockford base32 characters), whatever its key. */
+    public static boolean isPseudonym(String text) {
+        return text.length() == PREFIX.length() + 12 && text.startsWith(PREFIX)
+                && text.substring(PREFIX.length()).chars().allMatch(c -> new String(CROCKFORD).indexOf(c) >= 0);
+    }
+
     public String sample(String identifier) {
         return pseudonym(Kind.SAMPLE, identifier);
     }

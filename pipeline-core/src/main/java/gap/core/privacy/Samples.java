@@ -51,6 +51,11 @@ public final class Samples {
         redactPath(reads, "[reads]", redactor);
     }
 
+    /** Any other input path (a VCF, a truth set) prints as {@code label}: hospitals name files after patients. */
+    public static void protectPath(Path path, String label, Redactor redactor) {
+        redactPath(path, label, redactor);
+    }
+
     /**
      * The one sample of a reads file given with {@code -I}: its {@code @RG SM} is the identifier (the file name when it
      * has no read group). Several different SMs need a sample sheet.

@@ -7,6 +7,7 @@ import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
+import gap.core.qc.CoverageMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,8 +15,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The orchestration, once for every driver: run the shards on an executor, merge their calls in genome order
- * into the sink, and log progress and the read filters' drop counts.
+ * The orchestration of one sample, once for every driver: run the shards on an executor, merge their calls in genome
+ * order into the sink, add up their read tallies and coverage, and log progress and the read filters' drop counts.
+ * The caller starts and stops the {@link ProgressMeter}, which may follow several samples.
  */
 public final class CallingPipeline {
     private static final Logger LOG = LogManager.getLogger(CallingPipeline.class);
@@ -23,8 +25,8 @@ public final class CallingPipeline {
     /** The files one sample's calling reads: reference FASTA, reads (BAM/CRAM) and the reads' index. */
     public record Inputs(Path reference, Path reads, Path readsIndex) {}
 
-    /** What a run did: calls written and the reads' tally. */
-    public record Summary(long calls, ReadCounts readCounts) {}
+    /** What a run did: calls written, the reads' tally, and the coverage of the callable bases. */
+    public record Summary(long calls, ReadCounts readCounts, CoverageMetrics coverage) {}
 
     private CallingPipeline() {}
 
@@ -33,17 +35,19 @@ public final class CallingPipeline {
                               Consumer<VariantCall> sink, ProgressMeter progress) {
         long[] calls = {0};
         ReadCounts[] counts = {ReadCounts.EMPTY};
-        progress.start();
+        CoverageMetrics[] coverage = {CoverageMetrics.EMPTY};
         Consumer<ShardResult> merge = result -> {
             result.calls().forEach(sink);
             calls[0] += result.calls().size();
             counts[0] = counts[0].plus(result.readCounts());
-            progress.update(result.shard().contig() + ":" + result.shard().end(), result.readCounts().seen());
+            coverage[0] = coverage[0].plus(result.coverage());
+            Shard shard = result.shard();
+            progress.update(shard.contig() + ":" + shard.end(), result.readCounts().seen(),
+                    shard.end() - shard.start() + 1L);
         };
         executor.forEachInOrder(shards, () -> openRunner(inputs, params), runner -> runner::run, merge);
-        progress.stop();
         logReadCounts(counts[0]);
-        return new Summary(calls[0], counts[0]);
+        return new Summary(calls[0], counts[0], coverage[0]);
     }
 
     static ShardRunner openRunner(Inputs inputs, CallingParameters params) {

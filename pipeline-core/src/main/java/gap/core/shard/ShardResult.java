@@ -3,10 +3,14 @@ package gap.core.shard;
 import gap.core.calling.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
+import gap.core.qc.CoverageMetrics;
 import java.util.List;
 
-/** What one shard gives: its calls in position order and the tally of the reads it owns. */
-public record ShardResult(Shard shard, List<VariantCall> calls, ReadCounts readCounts) {
+/**
+ * What one shard gives: its calls in position order, the tally of the reads it owns, and the coverage of the bases it
+ * owns.
+ */
+public record ShardResult(Shard shard, List<VariantCall> calls, ReadCounts readCounts, CoverageMetrics coverage) {
     public ShardResult {
         calls = List.copyOf(calls);
     }

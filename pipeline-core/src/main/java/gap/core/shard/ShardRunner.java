@@ -15,6 +15,7 @@ import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
+import gap.core.qc.ShardCoverage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class ShardRunner implements AutoCloseable {
         RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
         List<VariantCall> calls = callSites(candidates.find(shard, kept, ref), kept, ref, pileups, model, caller,
                 annotator);
-        return new ShardResult(shard, calls, shardReads.counts());
+        return new ShardResult(shard, calls, shardReads.counts(), ShardCoverage.measure(shard, kept, ref));
     }
 
     /** Genotypes each site with the reads that overlap it; sites must come in position order. */
