@@ -170,8 +170,9 @@ for b in "${BAMS[@]}"; do
   echo "- gap / decode, 2 threads: $(ratio "$b.gap2" "$b.dec2")"
   echo
   same=no
-  cmp -s <(gzip -dc "$o/gap1/$b.vcf.gz") <(gzip -dc "$o/gap2/$b.vcf.gz") && same=yes
-  echo "Records: gap $(records "$o/gap1/$b.vcf.gz") (1 and 2 threads identical: $same);" \
+  # gap names its VCF by the sample's pseudonym: the only .vcf.gz in its output folder
+  cmp -s <(gzip -dc "$o"/gap1/*.vcf.gz) <(gzip -dc "$o"/gap2/*.vcf.gz) && same=yes
+  echo "Records: gap $(records "$o"/gap1/*.vcf.gz) (1 and 2 threads identical: $same);" \
     "bcftools $(records "$o/bcf1.vcf.gz") (1 process), $(records "$o/bcf2.vcf.gz") (2 region processes)."
 done
 echo
@@ -202,7 +203,7 @@ for b in "${BAMS[@]}"; do
   echo
   notes=()
   for caller in gap bcftools; do
-    calls=$o/gap1/$b.vcf.gz
+    calls=$(ls "$o"/gap1/*.vcf.gz)
     [[ $caller == bcftools ]] && calls=$o/bcf1.vcf.gz
     "${JAVA[@]}" -jar "$GAP_JAR" concordance --truth "$DATA/${TRUTH[$b]}" --calls "$calls" -R "$REF" \
       --confident "$CONFIDENT" >"$T/conc.tsv" 2>"$T/conc.err" \
