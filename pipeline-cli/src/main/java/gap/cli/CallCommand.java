@@ -26,6 +26,7 @@ import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -90,14 +91,8 @@ public final class CallCommand implements Callable<Integer> {
                     + " GATK's recommended hard filters.")
     Path knownSites;
 
-    @Option(names = "--keystore", paramLabel = "P12", showDefaultValue = Visibility.NEVER,
-            description = "The lab's keystore (gap keys init). Default: ~/.gap/keys.p12, created on first use.")
-    Path keystore;
-
-    @Option(names = "--keystore-password-file", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
-            description = "File holding the keystore's password. Default: the GAP_KEYSTORE_PASSWORD environment"
-                    + " variable.")
-    Path keystorePasswordFile;
+    @Mixin
+    KeystoreOptions keystore;
 
     @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
@@ -137,8 +132,7 @@ public final class CallCommand implements Callable<Integer> {
             KnownSites.check(knownSites);
         }
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        LabKeys keys = keystore == null ? LabKeys.openDefault()
-                : LabKeys.open(keystore, LabKeys.password(keystorePasswordFile));
+        LabKeys keys = keystore.open();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
 
         Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();

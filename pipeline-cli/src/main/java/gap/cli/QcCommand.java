@@ -42,6 +42,7 @@ import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -120,15 +121,8 @@ public final class QcCommand implements Callable<Integer> {
             description = "Folder of the QC files (created if missing).")
     Path output;
 
-    @Option(names = "--keystore", paramLabel = "P12", showDefaultValue = Visibility.NEVER,
-            description = "The lab's keystore, to pseudonymise sample names that are not pseudonyms yet."
-                    + " Default: ~/.gap/keys.p12.")
-    Path keystore;
-
-    @Option(names = "--keystore-password-file", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
-            description = "File holding the keystore's password. Default: the GAP_KEYSTORE_PASSWORD environment"
-                    + " variable.")
-    Path keystorePasswordFile;
+    @Mixin
+    KeystoreOptions keystore;
 
     @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = "Worker threads for reading the reads. Default: all cores (${DEFAULT-VALUE} here).")
@@ -245,8 +239,7 @@ public final class QcCommand implements Callable<Integer> {
 
     private Pseudonymiser pseudonymiser() {
         if (pseudonymiser == null) {
-            LabKeys keys = keystore == null ? LabKeys.openDefault()
-                    : LabKeys.open(keystore, LabKeys.password(keystorePasswordFile));
+            LabKeys keys = keystore.open();
             pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
         }
         return pseudonymiser;

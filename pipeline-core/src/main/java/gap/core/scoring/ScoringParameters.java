@@ -1,14 +1,10 @@
 package gap.core.scoring;
 
+import gap.core.Settings;
 import gap.core.UserException;
 import gap.core.calling.CallingParameters;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The scorer's settings, read from {@code gap-defaults.properties} (keys {@code score.*}, documented there) with
@@ -50,53 +46,19 @@ public record ScoringParameters(
 
     /** The embedded defaults with {@code overrides} applied; an unknown key is a user error. */
     public static ScoringParameters load(Map<String, String> overrides) {
-        Properties p = new Properties();
-        try (InputStream in = ScoringParameters.class.getResourceAsStream(CallingParameters.DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CallingParameters.DEFAULTS_RESOURCE + " is not on the classpath");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<String, String> e : overrides.entrySet()) {
-            if (!p.containsKey(e.getKey())) {
-                throw new UserException("unknown setting '" + e.getKey() + "': see conf/gap-defaults.properties");
-            }
-            p.setProperty(e.getKey(), e.getValue());
-        }
+        Settings p = Settings.load(overrides);
         return new ScoringParameters(
-                real(p, "score.snvTruthSensitivity"),
-                real(p, "score.indelTruthSensitivity"),
-                integer(p, "score.minTrainingCalls"),
-                list(p, "score.snvAnnotations"),
-                list(p, "score.indelAnnotations"),
-                integer(p, "score.maxGaussians"),
-                integer(p, "score.maxNegativeGaussians"),
-                real(p, "score.negativeFraction"),
-                integer(p, "score.minNegativeCalls"),
-                HardFilter.parseAll(p.getProperty("score.snvHardFilters"), "score.snvHardFilters"),
-                HardFilter.parseAll(p.getProperty("score.indelHardFilters"), "score.indelHardFilters"),
-                real(p, "call.lowQual"));
-    }
-
-    private static List<String> list(Properties p, String key) {
-        return Arrays.stream(p.getProperty(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static int integer(Properties p, String key) {
-        try {
-            return Integer.parseInt(p.getProperty(key).trim());
-        } catch (NumberFormatException e) {
-            throw new UserException("setting " + key + " must be a whole number");
-        }
-    }
-
-    private static double real(Properties p, String key) {
-        try {
-            return Double.parseDouble(p.getProperty(key).trim());
-        } catch (NumberFormatException e) {
-            throw new UserException("setting " + key + " must be a number");
-        }
+                p.real("score.snvTruthSensitivity"),
+                p.real("score.indelTruthSensitivity"),
+                p.integer("score.minTrainingCalls"),
+                p.list("score.snvAnnotations"),
+                p.list("score.indelAnnotations"),
+                p.integer("score.maxGaussians"),
+                p.integer("score.maxNegativeGaussians"),
+                p.real("score.negativeFraction"),
+                p.integer("score.minNegativeCalls"),
+                HardFilter.parseAll(p.string("score.snvHardFilters"), "score.snvHardFilters"),
+                HardFilter.parseAll(p.string("score.indelHardFilters"), "score.indelHardFilters"),
+                p.real("call.lowQual"));
     }
 }
