@@ -1,6 +1,7 @@
 package gap.cli;
 
 import gap.core.calling.CallingParameters;
+import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
 import gap.core.io.ReferenceDictionary;
@@ -17,7 +18,6 @@ import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ShardPlanner;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,18 +30,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gap call}: calls germline SNVs and indels in each sample's aligned reads.
+ * {@code gap call}: calls germline SNVs and indels in the samples' aligned reads, jointly when there are several.
  *
  * <pre>
  * gap call -R ref.fa -I sample.bam -O out/
- * gap call -R ref.fa --sample-sheet family.tsv -O out/ --keystore lab.p12
+ * gap call -R ref.fa --sample-sheet family.tsv --pedigree family.ped -O out/ --keystore lab.p12
  * gap call -R ref.fa -I sample.cram -O out/ -L chr22:20000001-21000000 --threads 8
  * gap call -R ref.fa -I sample.bam -O out/ --known-sites dbsnp.vcf.gz
  * </pre>
  *
- * Writes, per sample, {@code out/<sample pseudonym>.vcf.gz} and its {@code .tbi}; then {@code out/calls.parquet} and
- * {@code out/samples.parquet} (identifiers in columns encrypted for the clinician role); then the QC files in
- * {@code out/qc/} unless {@code --no-qc}. Every file is written under a temporary name until complete. Outputs and
+ * Writes {@code out/<pseudonym>.vcf.gz} (the sample's pseudonym, or the family's or cohort's for a joint call; one
+ * column per sample) and its {@code .tbi}; then {@code out/calls.parquet} and {@code out/samples.parquet} (identifiers
+ * in columns encrypted for the clinician role); {@code out/denovo.tsv} when the pedigree has a trio; then the QC files
+ * in {@code out/qc/} unless {@code --no-qc}. Every file is written under a temporary name until complete. Outputs and
  * logs carry pseudonyms only.
  */
 @Command(name = "call",
@@ -49,10 +50,11 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
-        description = {"Call germline SNVs and indels in each sample's aligned reads (BAM or CRAM).",
-                "Writes OUTPUT/<sample pseudonym>.vcf.gz with its tabix index, OUTPUT/calls.parquet,"
-                        + " OUTPUT/samples.parquet and the QC files in OUTPUT/qc. Outputs and logs carry pseudonyms"
-                        + " only."})
+        description = {"Call germline SNVs and indels in the samples' aligned reads (BAM or CRAM), jointly when there"
+                + " are several.",
+                "Writes OUTPUT/<pseudonym>.vcf.gz (the sample's, or the family's or cohort's for several samples) with"
+                        + " its tabix index, OUTPUT/calls.parquet, OUTPUT/samples.parquet, OUTPUT/denovo.tsv with a"
+                        + " trio pedigree, and the QC files in OUTPUT/qc. Outputs and logs carry pseudonyms only."})
 public final class CallCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(CallCommand.class);
 
@@ -63,18 +65,24 @@ public final class CallCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
 
-    /** Where the reads come from: one file, or a sample sheet. */
+    /** Where the reads come from: reads files, or a sample sheet. */
     static final class Inputs {
         @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
                 description = "Aligned reads of one sample, coordinate-sorted and indexed; its @RG SM is the"
-                        + " identifier pseudonymised.")
-        Path input;
+                        + " identifier pseudonymised. Repeatable: several samples are called jointly.")
+        List<Path> inputs;
 
         @Option(names = "--sample-sheet", required = true, paramLabel = "TSV",
                 description = "Samples to call, one per line: patient_id mrn sample_alias family_id role sex bam"
                         + " (tab-separated, bam relative to the sheet).")
         Path sheet;
     }
+
+    @Option(names = "--pedigree", paramLabel = "PED", showDefaultValue = Visibility.NEVER,
+            description = "PLINK/PED pedigree of the samples, by sample_alias (or @RG SM with -I): its trios get"
+                    + " FORMAT/DNQ, INFO/DENOVO, OUTPUT/denovo.tsv and Mendelian checks; every pair of samples is"
+                    + " checked against it for swaps.")
+    Path pedigree;
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "DIR",
             description = "Output directory (created if missing).")
@@ -123,8 +131,11 @@ public final class CallCommand implements Callable<Integer> {
                     "--threads and --shard-size must be positive");
         }
         Redactor redactor = Redactor.process();
-        if (inputs.input != null) {
-            Samples.protectReadsPath(inputs.input, redactor);
+        if (inputs.inputs != null) {
+            inputs.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));
+        }
+        if (pedigree != null) {
+            Samples.protectPath(pedigree, "[pedigree]", redactor);
         }
         CallingParameters params = CallingParameters.load(settings);
         ScoringParameters scoring = ScoringParameters.load(settings);
@@ -135,21 +146,11 @@ public final class CallCommand implements Callable<Integer> {
         LabKeys keys = keystore.open();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
 
-        Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
-        Samples samples;
-        if (inputs.sheet != null) {
-            samples = Samples.fromSheet(inputs.sheet, pseudonymiser, redactor);
-            for (Samples.Sample s : samples.samples()) {
-                InputValidator.CheckedReads checked = InputValidator.checkReads(s.reads(), reference, dictionary);
-                samples.checkReadGroups(s, checked.readGroupSamples());
-                indexes.put(s, checked.index());
-            }
-        } else {
-            InputValidator.requireFile(inputs.input, "reads file");
-            InputValidator.CheckedReads checked = InputValidator.checkReads(inputs.input, reference, dictionary);
-            samples = Samples.fromReads(inputs.input, checked.readGroupSamples(), pseudonymiser, redactor);
-            indexes.put(samples.samples().get(0), checked.index());
-        }
+        ReadInputs.Resolved resolved = ReadInputs.resolve(inputs.sheet, inputs.inputs, reference, dictionary,
+                pseudonymiser, redactor);
+        Samples samples = resolved.samples();
+        Pedigree family = pedigree == null ? Pedigree.none() : Pedigree.read(pedigree, samples.pedigreeNames(),
+                samples.samples().stream().map(Samples.Sample::sex).toList());
         List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary), shardSize,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(output);
@@ -157,10 +158,10 @@ public final class CallCommand implements Callable<Integer> {
             PopulationAnnotator.check(population, ReferenceDictionary.of(dictionary));
         }
 
-        LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", indexes.size(), shards.size(), shardSize,
-                threads);
-        CallingRun.run(new CallingRun.Request(reference, dictionary, samples, indexes, shards, params, keys, output,
-                knownSites, scoring, population, qc), new LocalShardExecutor(threads));
+        LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", samples.ids().size(), shards.size(),
+                shardSize, threads);
+        CallingRun.run(new CallingRun.Request(reference, dictionary, samples, resolved.indexes(), family, shards,
+                params, keys, output, knownSites, scoring, population, qc), new LocalShardExecutor(threads));
         return Main.EXIT_OK;
     }
 }

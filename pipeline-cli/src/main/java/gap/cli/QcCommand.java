@@ -3,6 +3,7 @@ package gap.cli;
 import gap.core.GapVersion;
 import gap.core.UserException;
 import gap.core.calling.CallingParameters;
+import gap.core.cohort.Pedigree;
 import gap.core.concordance.Concordance;
 import gap.core.io.InputValidator;
 import gap.core.io.ReferenceSource;
@@ -13,6 +14,8 @@ import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
 import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetReader;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.FamilyTally;
 import gap.core.qc.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
@@ -101,6 +104,11 @@ public final class QcCommand implements Callable<Integer> {
         Path sheet;
     }
 
+    @Option(names = "--pedigree", paramLabel = "PED", showDefaultValue = Visibility.NEVER,
+            description = "The PLINK/PED pedigree gap call was given (needs --sample-sheet): Mendelian checks of its"
+                    + " trios and relatedness against it, in each VCF of several samples.")
+    Path pedigree;
+
     @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL", showDefaultValue = Visibility.NEVER,
             description = "Callable regions for coverage, as for gap call; repeatable. Default: the whole reference.")
     List<String> intervals = List.of();
@@ -156,6 +164,13 @@ public final class QcCommand implements Callable<Integer> {
         if (reads != null && reads.inputs != null) {
             reads.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));
         }
+        if (pedigree != null) {
+            Samples.protectPath(pedigree, "[pedigree]", redactor);
+            if (reads == null || reads.sheet == null) {
+                throw new UserException("--pedigree names samples by sample_alias: give the sample sheet too"
+                        + " (--sample-sheet)");
+            }
+        }
         boolean needsReference = reads != null || truth != null;
         SAMSequenceDictionary dictionary = null;
         if (reference != null) {
@@ -187,17 +202,49 @@ public final class QcCommand implements Callable<Integer> {
             accuracy.add(score(inputs));
         }
         List<CallSetQc> callSets = new ArrayList<>();
+        List<FamilyQc.TrioQc> trios = new ArrayList<>();
+        List<FamilyQc.PairQc> pairs = new ArrayList<>();
+        int minDeNovoQuality = CallingParameters.defaults().deNovoMinQuality();
         for (Input in : inputs) {
-            callSets.add(new CallSetQc(in.name(), in.name() + ".vcf.gz", CallSetReader.read(in.vcf(), in.pseudonyms())));
+            // a joint call set gets the family checks gap call writes: its pairs always, its trios with a pedigree
+            FamilyTally family = in.pseudonyms().size() < 2 ? null
+                    : new FamilyTally(in.pseudonyms(), pedigreeOf(in, redactor), minDeNovoQuality);
+            callSets.add(new CallSetQc(in.name(), in.name() + ".vcf.gz", CallSetReader.read(in.vcf(), in.pseudonyms(),
+                    r -> {
+                        if (family != null) {
+                            family.add(r);
+                        }
+                    })));
+            if (family != null) {
+                FamilyQc qc = family.build();
+                trios.addAll(qc.trios());
+                pairs.addAll(qc.pairs());
+            }
         }
         QcReport report = new QcReport(GapVersion.get(), referenceMd5(inputs), territory,
-                List.copyOf(samples.values()), callSets, accuracy);
+                List.copyOf(samples.values()), callSets, accuracy, new FamilyQc(trios, pairs));
         List<Path> files = QcFiles.write(report, output);
         PeakMemory.Reading memory = PeakMemory.read();
         LOG.info(String.format(Locale.ROOT, "Done: QC of %d sample(s) in %d call set(s), %d files; elapsed %.1f"
                 + " minutes; %s %d MiB", samples.size(), callSets.size(), files.size(),
                 (System.nanoTime() - start) / 60e9, memory.what(), memory.mebibytes()));
         return Main.EXIT_OK;
+    }
+
+    /** The pedigree over one VCF's samples (in its column order), through the sheet's aliases; none without one. */
+    private Pedigree pedigreeOf(Input in, Redactor redactor) {
+        if (pedigree == null) {
+            return Pedigree.none();
+        }
+        Samples sheet = Samples.fromSheet(reads.sheet, pseudonymiser(), redactor);
+        List<String> aliases = new ArrayList<>();
+        List<String> sexes = new ArrayList<>();
+        for (String id : in.pseudonyms()) {
+            int i = sheet.ids().indexOf(id);
+            aliases.add(i < 0 ? null : sheet.pedigreeNames().get(i));
+            sexes.add(i < 0 ? "unknown" : sheet.samples().get(i).sex());
+        }
+        return Pedigree.read(pedigree, aliases, sexes);
     }
 
     /** A path whose file name is not a pseudonym's may name a patient: it prints as {@code label}. */
@@ -263,23 +310,8 @@ public final class QcCommand implements Callable<Integer> {
     /** Reads each sample's reads as gap call would, and puts their tally and coverage in its QC. */
     private void measureReads(Map<String, SampleQc> samples, SAMSequenceDictionary dictionary, List<Shard> shards,
                               Redactor redactor) {
-        Samples readSamples;
-        Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
-        if (reads.sheet != null) {
-            readSamples = Samples.fromSheet(reads.sheet, pseudonymiser(), redactor);
-            for (Samples.Sample s : readSamples.samples()) {
-                InputValidator.CheckedReads checked = InputValidator.checkReads(s.reads(), reference, dictionary);
-                readSamples.checkReadGroups(s, checked.readGroupSamples());
-                indexes.put(s, checked.index());
-            }
-        } else {
-            for (Path input : reads.inputs) {
-                InputValidator.requireFile(input, "reads file");
-                InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
-                Samples one = Samples.fromReads(input, checked.readGroupSamples(), pseudonymiser(), redactor);
-                indexes.put(one.samples().get(0), checked.index());
-            }
-        }
+        Map<Samples.Sample, Path> indexes = ReadInputs.resolve(reads.sheet, reads.inputs, reference, dictionary,
+                pseudonymiser(), redactor).indexes();
         boolean pairOnly = samples.size() == 1 && indexes.size() == 1;
         CallingParameters params = CallingParameters.defaults();
         long bases = shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();

@@ -46,7 +46,8 @@ class AggregateCommandTest {
     static void callTheTrio() {
         Path out = tmp.resolve("trio");
         assertEquals(0, Main.run(withKeys("call", "-R", SampleData.file("ref.fa").toString(), "--sample-sheet",
-                SampleData.file("samplesheet.tsv").toString(), "-O", out.toString(), "-L", "chrM")));
+                SampleData.file("samplesheet.tsv").toString(), "-O", out.toString(), "-L", "chrM", "-L",
+                "chr22_20_21M:100001-140000")));
         trio = out.resolve("calls.parquet");
     }
 

@@ -69,18 +69,20 @@ class DuckDbReadTest {
         assertEquals(List.of("4"), query("select count(*) from " + calls));
         assertEquals(List.of("chr22|3", "chrM|1"),
                 query("select contigName, count(*) from " + calls + " group by contigName order by contigName"));
-        assertEquals(List.of("GAP-S00000000001|chr22|20000099|0|1|31", "GAP-S00000000001|chr22|20000199|0|1|12",
-                        "GAP-S00000000001|chrM|72|1|2|80", "GAP-S00000000002|chr22|20000149|1|1|30"),
+        assertEquals(List.of("GAP-S00000000001|chr22|20000099|0|1|31", "GAP-S00000000001|chr22|20000149|-1|-1|0",
+                        "GAP-S00000000001|chr22|20000199|0|1|12", "GAP-S00000000001|chrM|72|1|2|80",
+                        "GAP-S00000000002|chr22|20000099|0|0|30", "GAP-S00000000002|chr22|20000149|1|1|30",
+                        "GAP-S00000000002|chr22|20000199|-1|-1|3", "GAP-S00000000002|chrM|72|0|0|80"),
                 query("select g.sampleId, contigName, start, g.calls[1], g.calls[2], g.depth from (select *,"
                         + " unnest(genotypes) as g from " + calls + ") order by g.sampleId, contigName, start"));
-        assertEquals(List.of("31|true|[0.5]"), query("select INFO_DP, INFO_DB, INFO_AF from " + calls
+        assertEquals(List.of("61|true|[0.25]"), query("select INFO_DP, INFO_DB, INFO_AF from " + calls
                 + " where INFO_DB"));
     }
 
     /** The README's queries of a summary, and its metadata. */
     @Test
     void readsSummariesAndTheirMetadata() throws SQLException {
-        assertEquals(List.of("chr22|20000100|A|G|false|1|2|0.5", "chr22|20000150|T|C|false|2|2|1.0"),
+        assertEquals(List.of("chr22|20000100|A|G|false|1|4|0.25", "chr22|20000150|T|C|false|2|2|1.0"),
                 query(("SELECT contigName, start + 1 AS pos, referenceAllele, alternateAllele, suppressed, alleleCount,"
                         + " alleleNumber, alleleFrequency FROM read_parquet('network.parquet') WHERE contigName ="
                         + " 'chr22' ORDER BY start, alternateAllele").replace("network.parquet", network.toString())));

@@ -76,10 +76,11 @@ class LeakTest {
     @Test
     void trioSheet() {
         Path out = tmp.resolve("sheet-out");
-        Cli.Result r = call(out, "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "-L", "chrM");
+        Cli.Result r = call(out, "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "--pedigree",
+                SampleData.file("trio1.ped").toString(), "-L", "chrM");
         assertEquals(0, r.exitCode(), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(9, files.count(), "3 VCFs, 3 indexes, calls.parquet, samples.parquet, qc/");
+            assertEquals(6, files.count(), "the family's VCF and index, calls.parquet, samples.parquet, denovo.tsv, qc/");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

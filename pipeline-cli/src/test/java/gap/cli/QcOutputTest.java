@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The QC files of {@code gap call} on the trio's sample sheet, held to real tools: Debian's {@code bcftools stats}
- * gives the same sections for each VCF, Debian's {@code multiqc} finds every sample in both our files, and headless
- * Chromium renders {@code report.html} with one mark per number of {@code qc.json} while the page requests nothing.
- * {@code gap qc} on the same VCFs and reads writes the same files.
+ * The QC files of {@code gap call} on the trio's sample sheet and pedigree, held to real tools: Debian's
+ * {@code bcftools stats} gives the same sections for the family's VCF, Debian's {@code multiqc} finds the call set in
+ * our stats and every sample in our table, and headless Chromium renders {@code report.html} with one mark per number
+ * of {@code qc.json} while the page requests nothing. {@code gap qc} on the same VCF, reads and pedigree writes the
+ * same files.
  */
 class QcOutputTest {
     @TempDir
@@ -40,25 +41,29 @@ class QcOutputTest {
     private static Path qc;
     private static JsonNode json;
     private static List<String> samples;
+    private static String callSet;
 
     @BeforeAll
     static void callTheTrio() throws IOException {
         out = tmp.resolve("out");
         List<String> args = new ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(),
-                "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "-O", out.toString()));
+                "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "--pedigree",
+                SampleData.file("trio1.ped").toString(), "-O", out.toString()));
         args.addAll(TestKeys.options(tmp.resolve("keys")));
         assertEquals(0, Main.run(args.toArray(String[]::new)));
         qc = out.resolve("qc");
         json = new ObjectMapper().readTree(qc.resolve("qc.json").toFile());
         samples = new ArrayList<>();
         json.path("samples").forEach(s -> samples.add(s.path("sample").asText()));
+        assertEquals(1, json.path("callSets").size(), "one joint call set");
+        callSet = json.path("callSets").get(0).path("name").asText();
     }
 
     @Test
     void writesOneStatsFilePerCallSetTheMultiQcTableQcJsonAndTheReport() throws IOException {
         assertEquals(3, samples.size());
-        List<String> expected = new ArrayList<>(List.of("gap_qc_mqc.tsv", "qc.json", "report.html"));
-        samples.forEach(s -> expected.add(s + ".stats.txt"));
+        List<String> expected = new ArrayList<>(List.of("gap_qc_mqc.tsv", "qc.json", "report.html",
+                callSet + ".stats.txt"));
         try (Stream<Path> files = Files.list(qc)) {
             assertEquals(expected.stream().sorted().toList(),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -78,17 +83,30 @@ class QcOutputTest {
     }
 
     @Test
-    void eachStatsFileHoldsWhatBcftoolsStatsSaysOfItsVcf() throws IOException {
+    void theStatsFileHoldsWhatBcftoolsStatsSaysOfTheFamilysVcf() throws IOException {
         Tools.require("bcftools");
-        for (String s : samples) {
-            String theirs = Tools.run(out, List.of("bcftools", "stats", "-s", "-", s + ".vcf.gz"));
-            String ours = Files.readString(qc.resolve(s + ".stats.txt"));
-            assertLinesMatch(Tools.bcftoolsComparable(theirs), Tools.bcftoolsComparable(ours), s);
-            for (String section : List.of("SN", "TSTV", "IDD")) {
-                List<String> a = theirs.lines().filter(l -> l.startsWith(section + "\t")).toList();
-                assertFalse(a.isEmpty(), section);
-                assertEquals(a, ours.lines().filter(l -> l.startsWith(section + "\t")).toList(), section);
-            }
+        String theirs = Tools.run(out, List.of("bcftools", "stats", "-s", "-", callSet + ".vcf.gz"));
+        String ours = Files.readString(qc.resolve(callSet + ".stats.txt"));
+        assertLinesMatch(Tools.bcftoolsComparable(theirs), Tools.bcftoolsComparable(ours), callSet);
+        for (String section : List.of("SN", "TSTV", "IDD", "PSC")) {
+            List<String> a = theirs.lines().filter(l -> l.startsWith(section + "\t")).toList();
+            assertFalse(a.isEmpty(), section);
+            assertEquals(a, ours.lines().filter(l -> l.startsWith(section + "\t")).toList(), section);
+        }
+        assertEquals(3, ours.lines().filter(l -> l.startsWith("PSC\t")).count(), "one PSC line per sample");
+    }
+
+    @Test
+    void familyChecksOfTheTrueTrioFindNoSwap() {
+        JsonNode trios = json.path("trios");
+        assertEquals(1, trios.size());
+        assertEquals(samples.get(2), trios.get(0).path("child").asText(), "the proband, third in the sheet");
+        assertTrue(trios.get(0).path("passSites").asLong() > 300, trios.toString());
+        assertEquals(3, json.path("relatedness").size(), "every pair of three samples");
+        for (JsonNode p : json.path("relatedness")) {
+            assertTrue(p.path("warning").isNull(), p.toString());
+            String expected = p.path("declared").asText().equals("parent-child") ? "parent-child" : "unrelated";
+            assertEquals(expected, p.path("inferred").asText(), p.toString());
         }
     }
 
@@ -100,11 +118,11 @@ class QcOutputTest {
         Path data = report.resolve("multiqc_data");
         String bcftools = Files.readString(data.resolve("multiqc_bcftools_stats.txt"));
         String table = Files.readString(data.resolve("multiqc_gap_qc_table.txt"));
+        String row = bcftools.lines().filter(l -> l.startsWith(callSet + "\t")).findFirst().orElseThrow(() ->
+                new AssertionError(callSet + " not in MultiQC's bcftools data:\n" + bcftools));
+        assertTrue(row.contains("\t" + number(json.path("callSets"), callSet, "records") + "\t"), row);
         for (JsonNode s : json.path("samples")) {
             String id = s.path("sample").asText();
-            String row = bcftools.lines().filter(l -> l.startsWith(id + "\t")).findFirst().orElseThrow(() ->
-                    new AssertionError(id + " not in MultiQC's bcftools data:\n" + bcftools));
-            assertTrue(row.contains("\t" + number(json.path("callSets"), id, "records") + "\t"), row);
             String ours = table.lines().filter(l -> l.startsWith(id + "\t")).findFirst().orElseThrow(() ->
                     new AssertionError(id + " not in MultiQC's custom-content data:\n" + table));
             assertTrue(ours.contains(String.format(Locale.ROOT, "\t%.1f\t", (double) s.path("variants")
@@ -122,11 +140,10 @@ class QcOutputTest {
         Tools.require("bcftools");
         Tools.require("plot-vcfstats");
         Tools.require("multiqc");
-        String sample = samples.get(2);
         Path work = Files.createDirectories(tmp.resolve("plot-vcfstats"));
         Files.writeString(work.resolve("theirs.txt"),
-                Tools.run(out, List.of("bcftools", "stats", "-s", "-", sample + ".vcf.gz")));
-        Files.copy(qc.resolve(sample + ".stats.txt"), work.resolve("ours.txt"));
+                Tools.run(out, List.of("bcftools", "stats", "-s", "-", callSet + ".vcf.gz")));
+        Files.copy(qc.resolve(callSet + ".stats.txt"), work.resolve("ours.txt"));
         for (String who : List.of("ours", "theirs")) {
             // python3 first on PATH may not be Debian's, whose matplotlib plot-vcfstats needs
             Tools.run(work, List.of("env", "PATH=/usr/bin:/bin", "plot-vcfstats", "-P", "-p", who + "/", who + ".txt"));
@@ -279,10 +296,9 @@ class QcOutputTest {
     void gapQcOnTheSameVcfsAndReadsWritesTheSameFiles() throws IOException {
         Path again = tmp.resolve("qc-again");
         List<String> args = new ArrayList<>(List.of("qc", "-R", SampleData.file("ref.fa").toString(),
-                "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "-O", again.toString()));
-        for (String s : samples) {
-            args.addAll(List.of("-V", out.resolve(s + ".vcf.gz").toString()));
-        }
+                "--sample-sheet", SampleData.file("samplesheet.tsv").toString(), "--pedigree",
+                SampleData.file("trio1.ped").toString(), "-O", again.toString(), "-V",
+                out.resolve(callSet + ".vcf.gz").toString()));
         args.addAll(TestKeys.options(tmp.resolve("keys")));
         assertEquals(0, Main.run(args.toArray(String[]::new)));
         try (Stream<Path> files = Files.list(qc)) {

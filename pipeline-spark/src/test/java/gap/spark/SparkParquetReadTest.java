@@ -56,13 +56,14 @@ class SparkParquetReadTest {
                     + "alternateAlleles:array<string>,qual:double,filters:array<string>,splitFromMultiAllelic:boolean,"
                     + "INFO_AF:array<double>,INFO_CSQ:array<string>,INFO_DB:boolean,INFO_DP:int,INFO_QD:double,"
                     + "genotypes:array<struct<sampleId:string,calls:array<int>,phased:boolean,depth:int,"
-                    + "conditionalQuality:int,alleleDepths:array<int>,phredLikelihoods:array<int>>>>",
+                    + "conditionalQuality:int,alleleDepths:array<int>,phredLikelihoods:array<int>,DNQ:int>>>",
                     variants.schema().simpleString());
             assertEquals(4, variants.collectAsList().size(), "every column of every row");
             variants.createOrReplaceTempView("calls");
             List<Row> perSample = spark.sql("select g.sampleId, count(*), sum(g.depth) from calls"
                     + " lateral view explode(genotypes) t as g group by g.sampleId order by g.sampleId").collectAsList();
-            assertEquals("[[GAP-S00000000001,3,123], [GAP-S00000000002,1,30]]", perSample.toString());
+            assertEquals("[[GAP-S00000000001,4,123], [GAP-S00000000002,4,143]]", perSample.toString(),
+                    "one genotype per sample per site, no-calls with their depth");
 
             Dataset<Row> sampleTable = spark.read().parquet(samples.toString());
             List<Row> plain = sampleTable.select("sampleId", "patientPseudonym", "sex", "role", "familyId")

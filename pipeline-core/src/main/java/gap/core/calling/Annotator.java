@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Takes a call with its pileup and read likelihoods, gives the call with GATK's annotations in INFO: QD, FS, SOR,
- * MQ, and for a het call carrying REF the rank-sum tests MQRankSum, ReadPosRankSum and BaseQRankSum. Definitions are
- * GATK's (HaplotypeCaller's, from read likelihoods), so users' filters carry over; values are written with GATK's
- * decimals, and the scorer reads them back from those strings, so scoring a call in memory and scoring it from the
- * VCF agree exactly.
+ * Takes a call with its samples' pileups and read likelihoods, gives the call with GATK's annotations in INFO: AC, AN,
+ * AF over the called genotypes, QD, FS, SOR, MQ, for a site where some sample is het with REF the rank-sum tests
+ * MQRankSum, ReadPosRankSum and BaseQRankSum, and with several samples ExcessHet. Definitions are GATK's
+ * (HaplotypeCaller's, from read likelihoods, all samples' reads together), so users' filters carry over; values are
+ * written with GATK's decimals, and the scorer reads them back from those strings, so scoring a call in memory and
+ * scoring it from the VCF agree exactly.
  *
  * <p>Reads are our fragments (overlapping mates count once). A fragment is informative when its best allele among
  * the call's alleles beats the next by 0.2 log10, as for AD; it supports REF or ALT by that best allele.
@@ -38,9 +39,25 @@ public final class Annotator {
     /** Mapping quality 255 means "unavailable" in SAM; GATK leaves such reads out of MQ and MQRankSum. */
     static final int MAPQ_UNAVAILABLE = 255;
 
+    public static final String AC = "AC";
+    public static final String AN = "AN";
+    public static final String AF = "AF";
+
+    /** The call of one sample. */
     public VariantCall annotate(VariantCall call, Pileup pileup, ReadLikelihoods likelihoods) {
-        int[] alleles = siteAlleles(call, pileup);
+        return annotate(call, List.of(pileup), List.of(likelihoods));
+    }
+
+    /** The call of the samples whose pileups and likelihoods are given, in the call's sample order. */
+    public VariantCall annotate(VariantCall call, List<Pileup> pileups, List<ReadLikelihoods> perSample) {
+        int[] alleles = siteAlleles(call, pileups.get(0));
+        ReadLikelihoods likelihoods = ReadLikelihoods.pool(perSample);
         Map<String, Object> info = new LinkedHashMap<>(call.info());
+        putAlleleCounts(info, call);
+        if (call.genotypes().size() > 1) {
+            info.put(EXCESS_HET, fixed(ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()),
+                    4));
+        }
         Double qd = qualByDepth(call, likelihoods.readCount());
         if (qd != null) {
             info.put(QD, fixed(qd, 2));
@@ -48,18 +65,47 @@ public final class Annotator {
         StrandBias strands = strandTable(likelihoods, alleles);
         info.put(FS, fixed(strands.fisherStrand(), 3));
         info.put(SOR, fixed(strands.strandOddsRatio(), 3));
-        double mq = rmsMappingQuality(pileup.evidence());
+        double mq = rmsMappingQuality(likelihoods.evidence());
         if (!Double.isNaN(mq)) {
             info.put(MQ, fixed(mq, 2));
         }
-        Genotype g = call.genotype();
-        if (g.allele1() == 0 && g.allele2() != 0) {
+        if (call.genotypes().stream().anyMatch(Genotype::isHetRef)) {
             RankSumInputs in = rankSumInputs(likelihoods, alleles);
             putZ(info, MQ_RANK_SUM, in.mappingQuality());
             putZ(info, READ_POS_RANK_SUM, in.readPosition());
             putZ(info, BASE_Q_RANK_SUM, in.baseQuality());
         }
-        return new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), call.filter(), info, g);
+        return call.withInfo(info);
+    }
+
+    /**
+     * AC (copies of each alternate allele), AN (called alleles) and AF (AC / AN, three decimals) over the called
+     * genotypes, as GATK's ChromosomeCounts.
+     */
+    static void putAlleleCounts(Map<String, Object> info, VariantCall call) {
+        int alts = call.alleles().size() - 1;
+        int[] ac = new int[alts];
+        int an = 0;
+        for (Genotype g : call.genotypes()) {
+            if (!g.isCalled()) {
+                continue;
+            }
+            an += 2;
+            for (int a : new int[] {g.allele1(), g.allele2()}) {
+                if (a > 0) {
+                    ac[a - 1]++;
+                }
+            }
+        }
+        List<Integer> counts = new ArrayList<>();
+        List<String> freqs = new ArrayList<>();
+        for (int c : ac) {
+            counts.add(c);
+            freqs.add(fixed(an == 0 ? 0 : (double) c / an, 3));
+        }
+        info.put(AC, counts);
+        info.put(AN, an);
+        info.put(AF, freqs);
     }
 
     /**
@@ -80,13 +126,14 @@ public final class Annotator {
     }
 
     /**
-     * QUAL over the informative fragments of the sample carrying the variant (GATK uses AD this way; with no
+     * QUAL over the informative fragments of the samples carrying the variant (GATK uses AD this way; with no
      * informative fragment, every fragment the likelihoods hold). Very high values, which a call with many high-
      * quality reads reaches, are replaced as GATK does by 30 plus Gaussian jitter of sd 3, so that a scorer does not
      * learn them as a separate population; the jitter is seeded by the site, so a run is reproducible.
      */
     static Double qualByDepth(VariantCall call, int fragments) {
-        int depth = call.genotype().ad().stream().mapToInt(Integer::intValue).sum();
+        int depth = call.genotypes().stream().filter(Genotype::isVariant)
+                .mapToInt(g -> g.ad().stream().mapToInt(Integer::intValue).sum()).sum();
         if (depth == 0) {
             depth = fragments;
         }

@@ -29,7 +29,9 @@ public record CallingParameters(
         int assemblyMinPruning,
         int assemblyMaxHaplotypes,
         double minQual,
-        double lowQual) {
+        double lowQual,
+        double deNovoPrior,
+        int deNovoMinQuality) {
 
 
     /**
@@ -70,6 +72,8 @@ public record CallingParameters(
                     p.integer("assembly.minPruning"),
                     p.integer("assembly.maxHaplotypes"),
                     p.real("call.minQual"),
-                    p.real("call.lowQual"));
+                    p.real("call.lowQual"),
+                    p.real("denovo.prior"),
+                    p.integer("denovo.minQuality"));
     }
 }

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Takes a shard's reads and reference, gives the sites it owns whose alternate alleles have enough read support:
- * SNVs from mismatches, indels from CIGARs, each indel left-normalised within its read first (aligners place gaps
- * inconsistently in repeats, which would split one allele's support over several positions).
+ * Takes a shard's reads (of one or several samples) and reference, gives the sites it owns whose alternate alleles
+ * have enough read support in some sample: SNVs from mismatches, indels from CIGARs, each indel left-normalised within
+ * its read first (aligners place gaps inconsistently in repeats, which would split one allele's support over several
+ * positions), and the indels that local assembly of all samples' reads together finds. Support is judged per sample,
+ * as bcftools does: a het in one member of a large cohort is a small fraction of everyone's reads.
  */
 public final class CandidateFinder {
     private static final byte[] BASES = {'A', 'C', 'G', 'T'};
@@ -38,6 +40,11 @@ public final class CandidateFinder {
     record Indel(int anchor, int deleted, String inserted) {}
 
     public List<CandidateSite> find(Shard shard, List<AlignedRead> reads, RefWindow ref) {
+        return find(shard, ref, List.of(reads));
+    }
+
+    /** The candidate sites of several samples' reads (each list in position order), in position order. */
+    public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples) {
         // Tally a reach beyond the shard on both sides: the neighbours of an owned site must be the same whichever
         // shard owns it, so they are found here exactly as the next shard would find them.
         int reach = params.maxSiteSpan() + params.haplotypeFlank();
@@ -47,31 +54,54 @@ public final class CandidateFinder {
             return List.of();
         }
         int n = to - from + 1;
-        int[] depth = new int[n];
-        int[] mismatches = new int[4 * n];
-        Map<Indel, Integer> indels = new HashMap<>();
+        int sampleCount = samples.size();
+        int[][] depth = new int[sampleCount][n];
+        int[][] mismatches = new int[sampleCount][4 * n];
+        Map<Indel, int[]> indels = new HashMap<>();
 
-        for (AlignedRead read : reads) {
-            scan(read, ref, from, to, depth, mismatches, indels);
+        for (int s = 0; s < sampleCount; s++) {
+            for (AlignedRead read : samples.get(s)) {
+                scan(read, ref, from, to, depth[s], mismatches[s], indels, s, sampleCount);
+            }
         }
-        Set<Indel> assembled = assemble(shard, reads, ref, from, to, indels);
+        Set<Indel> assembled = assemble(shard, pooled(samples), ref, from, to);
 
         TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             int pos = from + i;
-            if (ref.base(pos) == 'N' || depth[i] == 0) {
+            if (ref.base(pos) == 'N') {
                 continue;
             }
             for (int b = 0; b < 4; b++) {
-                int count = mismatches[4 * i + b];
-                if (supported(count, depth[i])) {
+                boolean supported = false;
+                int count = 0;
+                for (int s = 0; s < sampleCount; s++) {
+                    int c = mismatches[s][4 * i + b];
+                    supported |= depth[s][i] > 0 && supported(c, depth[s][i]);
+                    count += c;
+                }
+                if (supported) {
                     byPosition.computeIfAbsent(pos, k -> new ArrayList<>()).add(new Allele(null, BASES[b], count));
                 }
             }
         }
-        indels.forEach((indel, count) -> {
+        for (Indel indel : assembled) {
+            indels.computeIfAbsent(indel, k -> new int[sampleCount]);
+        }
+        indels.forEach((indel, counts) -> {
             int i = indel.anchor() - from;
-            if (supported(count, depth[i]) || assembled.contains(indel)) {
+            boolean supported = false;
+            int count = 0;
+            for (int s = 0; s < sampleCount; s++) {
+                supported |= supported(counts[s], depth[s][i]);
+                count += counts[s];
+            }
+            if (assembled.contains(indel)) {
+                // an assembled allele passed graph pruning: genotyped whatever its CIGAR count, ranked as supported
+                supported = true;
+                count = Math.max(count, params.minAltReads());
+            }
+            if (supported) {
                 byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(indel, (byte) 0, count));
             }
         });
@@ -85,20 +115,28 @@ public final class CandidateFinder {
         return sites;
     }
 
+    /** All samples' reads in one list in position order (ties in sample order), as assembly takes them. */
+    static List<AlignedRead> pooled(List<List<AlignedRead>> samples) {
+        if (samples.size() == 1) {
+            return samples.get(0);
+        }
+        List<AlignedRead> all = new ArrayList<>();
+        samples.forEach(all::addAll);
+        all.sort(Comparator.comparingInt(AlignedRead::start)); // stable: equal starts keep sample order
+        return all;
+    }
+
     /**
-     * Adds the indels that local assembly finds around active regions in reach of this shard's sites (regions
-     * centred up to a region half-width beyond the tallied range, whose reads the shard's padding holds) and gives
-     * them: an assembled allele passed graph pruning, so it is genotyped whatever its CIGAR count.
+     * The indels in {@code [from, to]} that local assembly finds around active regions in reach of this shard's sites
+     * (regions centred up to a region half-width beyond the tallied range, whose reads the shard's padding holds).
      */
-    private Set<Indel> assemble(Shard shard, List<AlignedRead> reads, RefWindow ref, int from, int to,
-                                Map<Indel, Integer> indels) {
+    private Set<Indel> assemble(Shard shard, List<AlignedRead> reads, RefWindow ref, int from, int to) {
         int reach = params.maxSiteSpan() + params.haplotypeFlank() + assembler.halfWidth();
         Set<Indel> assembled = new HashSet<>();
         for (int centre : ActivityProfile.centres(reads, shard.start() - reach, shard.end() + reach, params.minAltReads())) {
             for (LocalAssembler.Indel a : assembler.assemble(centre, reads, ref)) {
                 Indel indel = new Indel(a.anchor(), a.deleted(), a.inserted());
                 if (indel.anchor() >= from && indel.anchor() <= to) {
-                    indels.merge(indel, params.minAltReads(), Math::max);
                     assembled.add(indel);
                 }
             }
@@ -142,9 +180,12 @@ public final class CandidateFinder {
         return count >= params.minAltReads() && count >= params.minAltFraction() * depth;
     }
 
-    /** Adds one read's aligned bases, mismatches and normalised indels in {@code [from, to]} to the tallies. */
+    /**
+     * Adds one read's aligned bases, mismatches and normalised indels in {@code [from, to]} to the tallies of its
+     * sample, the {@code sample}-th of {@code sampleCount}.
+     */
     private void scan(AlignedRead read, RefWindow ref, int from, int to, int[] depth, int[] mismatches,
-                      Map<Indel, Integer> indels) {
+                      Map<Indel, int[]> indels, int sample, int sampleCount) {
         byte[] ops = read.cigarOps();
         int[] lens = read.cigarLengths();
         byte[] bases = read.bases();
@@ -183,7 +224,7 @@ public final class CandidateFinder {
                     Indel indel = leftAlignInsertion(ref, bases, refPos - 1, new String(bases, readPos, len,
                             java.nio.charset.StandardCharsets.US_ASCII), blockRefStart, blockReadStart);
                     if (indel != null && indel.anchor() >= from && indel.anchor() <= to) {
-                        indels.merge(indel, 1, Integer::sum);
+                        indels.computeIfAbsent(indel, k -> new int[sampleCount])[sample]++;
                     }
                 }
                 readPos += len;
@@ -191,7 +232,7 @@ public final class CandidateFinder {
                 if (afterBlock) {
                     Indel indel = leftAlignDeletion(ref, refPos - 1, len, blockRefStart);
                     if (indel.anchor() >= from && indel.anchor() <= to) {
-                        indels.merge(indel, 1, Integer::sum);
+                        indels.computeIfAbsent(indel, k -> new int[sampleCount])[sample]++;
                     }
                 }
                 refPos += len;

@@ -38,6 +38,9 @@ public final class GenotypeLikelihoodsModel {
         CandidateSite site = pileup.site();
         List<ReadEvidence> evidence = pileup.evidence();
         double[][] log10 = new double[evidence.size()][];
+        if (evidence.isEmpty()) {
+            return new ReadLikelihoods(evidence, log10); // a sample without reads here: no haplotypes to build
+        }
         if (site.needsHaplotypes()) {
             Haplotypes.Set haps = Haplotypes.build(site, ref, params.haplotypeFlank(), params.maxSiteSpan());
             double gapOpen = StrictMath.pow(10, -gapOpenQ(site.repeatUnits()) / 10);

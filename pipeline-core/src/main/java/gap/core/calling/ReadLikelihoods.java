@@ -20,6 +20,20 @@ public final class ReadLikelihoods {
         this.log10 = log10;
     }
 
+    /** The fragments of several samples' likelihoods at one site as one set, in sample order (site annotations). */
+    static ReadLikelihoods pool(List<ReadLikelihoods> samples) {
+        if (samples.size() == 1) {
+            return samples.get(0);
+        }
+        List<ReadEvidence> evidence = new java.util.ArrayList<>();
+        List<double[]> log10 = new java.util.ArrayList<>();
+        for (ReadLikelihoods s : samples) {
+            evidence.addAll(s.evidence);
+            log10.addAll(java.util.Arrays.asList(s.log10));
+        }
+        return new ReadLikelihoods(evidence, log10.toArray(double[][]::new));
+    }
+
     public int readCount() {
         return log10.length;
     }

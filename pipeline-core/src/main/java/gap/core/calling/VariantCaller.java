@@ -10,9 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Takes a site's read likelihoods, gives the diploid call or none: genotype priors from heterozygosity, the
- * posterior genotype, then the record restricted to the alleles that genotype carries, with QUAL, GQ, PL, AD and DP
- * as the VCF specification defines them. Returns null for a hom-ref site or one below the emission QUAL.
+ * Takes a site's read likelihoods in each sample, gives the joint diploid call or none: genotype priors from
+ * heterozygosity, each sample's posterior genotype, then the record restricted to REF and the alleles those genotypes
+ * carry, with QUAL (the phred probability that every sample is hom-ref), GQ, PL, AD and DP as the VCF specification
+ * defines them. A sample with no fragment spanning the site is {@code ./.}. Returns null when no sample carries an
+ * alternate allele, or below the emission QUAL. Samples are independent under the prior, so a sample's genotype is
+ * the one it gets alone; calling together gives every sample a genotype at every site any of them varies.
  */
 public final class VariantCaller {
     static final int MAX_GQ = 99;
@@ -23,34 +26,83 @@ public final class VariantCaller {
         this.params = params;
     }
 
+    /**
+     * A joint call with what the family stages need beyond it: each sample's log10 genotype likelihoods over the
+     * call's alleles (VCF order; all 0 for a no-call) and the log10 genotype prior the caller used.
+     */
+    public record Joint(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {}
+
+    /** The call of one sample, or null. */
     public VariantCall call(Pileup pileup, ReadLikelihoods likelihoods) {
-        CandidateSite site = pileup.site();
+        Joint joint = call(List.of(pileup), List.of(likelihoods));
+        return joint == null ? null : joint.call();
+    }
+
+    /** The joint call of the samples whose pileups (of one site) and likelihoods are given, in sample order; or null. */
+    public Joint call(List<Pileup> pileups, List<ReadLikelihoods> likelihoods) {
+        CandidateSite site = pileups.get(0).site();
+        int samples = pileups.size();
         int[] all = new int[site.alleleCount()];
         Arrays.setAll(all, i -> i);
-        Posterior first = posterior(site, likelihoods, all);
-        int[] gt = GenotypeLikelihoods.alleles(first.best());
-        if (gt[1] == 0) {
+        // Keep REF and the alleles of the samples' genotypes; the others were considered and rejected.
+        java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
+        for (int s = 0; s < samples; s++) {
+            if (covered(pileups.get(s))) {
+                for (int a : GenotypeLikelihoods.alleles(posterior(site, likelihoods.get(s), all).best())) {
+                    if (a != 0) {
+                        carried.add(a);
+                    }
+                }
+            }
+        }
+        if (carried.isEmpty()) {
             return null;
         }
-        // Keep REF and the alleles of the called genotype; the others were considered and rejected.
-        int[] kept = gt[0] == 0 || gt[0] == gt[1] ? new int[] {0, gt[1]} : new int[] {0, gt[0], gt[1]};
-        Posterior post = posterior(site, likelihoods, kept);
-        int[] called = GenotypeLikelihoods.alleles(post.best());
-        if (called[1] == 0) {
+        int[] kept = new int[carried.size() + 1];
+        int k = 1;
+        for (int a : carried) {
+            kept[k++] = a;
+        }
+        double log10AllHomRef = 0;
+        boolean anyVariant = false;
+        int depth = 0;
+        Genotype[] genotypes = new Genotype[samples];
+        double[][] genotypeLog10 = new double[samples][];
+        for (int s = 0; s < samples; s++) {
+            Pileup pileup = pileups.get(s);
+            depth += pileup.depth();
+            if (!covered(pileup)) {
+                genotypes[s] = Genotype.noCall(kept.length, pileup.depth());
+                genotypeLog10[s] = new double[GenotypeLikelihoods.genotypeCount(kept.length)];
+                continue;
+            }
+            Posterior post = posterior(site, likelihoods.get(s), kept);
+            int[] called = GenotypeLikelihoods.alleles(post.best());
+            anyVariant |= called[1] != 0;
+            log10AllHomRef += post.log10(0);
+            int gq = (int) Math.min(MAX_GQ, Math.round(-10 * post.log10NotBest()));
+            int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
+            int[] ad = likelihoods.get(s).alleleDepths(kept);
+            genotypes[s] = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
+            genotypeLog10[s] = post.likelihoods();
+        }
+        if (!anyVariant) {
             return null;
         }
-        double qual = round2(-10 * post.log10(0));
+        double qual = round2(-10 * log10AllHomRef);
         if (qual < params.minQual()) {
             return null;
         }
-        int gq = (int) Math.min(MAX_GQ, Math.round(-10 * post.log10NotBest()));
-        int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
-        int[] ad = likelihoods.alleleDepths(kept);
         List<String> alleles = trim(site.alleles(), kept);
-        Genotype genotype = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
         String filter = qual < params.lowQual() ? "LowQual" : "PASS";
-        return new VariantCall(site.contig(), site.position(), alleles, qual, filter,
-                java.util.Map.of("DP", pileup.depth()), genotype);
+        VariantCall call = new VariantCall(site.contig(), site.position(), alleles, qual, filter,
+                java.util.Map.of("DP", depth), List.of(genotypes));
+        return new Joint(call, genotypeLog10, log10Priors(site, kept));
+    }
+
+    /** A sample has a say at a site when some fragment of it spans the site. */
+    private static boolean covered(Pileup pileup) {
+        return !pileup.evidence().isEmpty();
     }
 
     /** Posterior over the genotypes of {@code alleles}, kept in log10 for precision at both ends. */

@@ -9,30 +9,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Takes a PLINK/PED pedigree ({@code family individual father mother sex phenotype}, whitespace-separated, {@code 0}
- * for an unknown parent, sex 1 male, 2 female, 0 unknown) whose individuals are sample aliases, gives its trios:
- * children whose father and mother are both samples of the run. Errors name the line and column, never the value:
- * the values are identifiers.
+ * for a parent not sequenced, sex 1 male, 2 female, 0 unknown) whose individuals are the run's sample aliases (or
+ * {@code @RG SM} names without a sample sheet), gives what it declares of the run's samples, by their positions: the
+ * trios, the parent–child pairs, and how any two samples are related. Errors name the line and column, never the
+ * value: the values are identifiers.
  */
 public final class Pedigree {
 
-    /** One trio by sample alias. */
-    public record Trio(String child, String father, String mother) {}
+    /** What a pedigree declares of two samples. */
+    public enum Relation { PARENT_CHILD, SIBLINGS, UNRELATED, UNKNOWN }
 
-    /** One individual: its parents (null when unknown) and sex code. */
-    record Person(int line, String father, String mother, int sex) {}
+    /** A declared parent–child pair, by sample position. */
+    public record Pair(int parent, int child) {}
 
-    private final Map<String, Person> people;
+    /** One individual: its sample position, its parents' (-1 when not sequenced) and its sex code. */
+    private record Person(int sample, int father, int mother, int sex) {}
 
-    private Pedigree(Map<String, Person> people) {
+    private final Map<Integer, Person> people; // by sample position
+
+    private Pedigree(Map<Integer, Person> people) {
         this.people = people;
     }
 
-    /** Reads and checks {@code ped} against the run's sample aliases. */
-    public static Pedigree read(Path ped, Set<String> sampleAliases) {
+    /** No pedigree: nothing declared. */
+    public static Pedigree none() {
+        return new Pedigree(Map.of());
+    }
+
+    /**
+     * Reads and checks {@code ped} against the run's samples: {@code aliases} and {@code sexes} ({@code male},
+     * {@code female} or {@code unknown}, as the sample sheet gives them) in the run's order.
+     */
+    public static Pedigree read(Path ped, List<String> aliases, List<String> sexes) {
         InputValidator.requireFile(ped, "pedigree");
         List<String> lines;
         try {
@@ -40,7 +51,8 @@ public final class Pedigree {
         } catch (IOException e) {
             throw new UserException("pedigree cannot be read as text");
         }
-        Map<String, Person> people = new LinkedHashMap<>();
+        record Line(int number, String[] fields) {}
+        Map<String, Line> byId = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i).strip();
             if (text.isEmpty() || text.startsWith("#")) {
@@ -52,70 +64,115 @@ public final class Pedigree {
                 throw new UserException(where + " has " + f.length + " columns: PED needs family, individual, father,"
                         + " mother, sex (and phenotype)");
             }
-            String id = f[1];
-            if (!sampleAliases.contains(id)) {
-                throw new UserException(where + ": column 'individual' is not a sample_alias of the sample sheet");
+            if (!aliases.contains(f[1])) {
+                throw new UserException(where + ": column 'individual' is none of the samples (sample_alias of the"
+                        + " sample sheet, or @RG SM of an -I file)");
             }
-            String father = f[2].equals("0") ? null : f[2];
-            String mother = f[3].equals("0") ? null : f[3];
-            if (id.equals(father) || id.equals(mother)) {
+            if (f[1].equals(f[2]) || f[1].equals(f[3])) {
                 throw new UserException(where + ": the individual is given as its own parent");
             }
+            if (byId.put(f[1], new Line(i + 1, f)) != null) {
+                throw new UserException(where + ": the individual appears twice in the pedigree");
+            }
+        }
+        Map<Integer, Person> people = new LinkedHashMap<>();
+        for (Line line : byId.values()) {
+            String where = "pedigree line " + line.number();
+            String[] f = line.fields();
+            int sample = aliases.indexOf(f[1]);
             int sex = switch (f[4]) {
                 case "1" -> 1;
                 case "2" -> 2;
                 case "0", "-9" -> 0;
                 default -> throw new UserException(where + ": column 'sex' must be 1 (male), 2 (female) or 0");
             };
-            if (people.put(id, new Person(i + 1, father, mother, sex)) != null) {
-                throw new UserException(where + ": the individual appears twice in the pedigree");
+            int sheetSex = sexCode(sexes.get(sample));
+            if (sex != 0 && sheetSex != 0 && sex != sheetSex) {
+                throw new UserException(where + ": column 'sex' disagrees with the sample sheet's sex of the same"
+                        + " sample: correct one of them");
             }
+            people.put(sample, new Person(sample, parent(f[2], aliases, byId, where + ": column 'father'"),
+                    parent(f[3], aliases, byId, where + ": column 'mother'"), sex != 0 ? sex : sheetSex));
         }
-        for (Map.Entry<String, Person> e : people.entrySet()) {
-            Person p = e.getValue();
-            String where = "pedigree line " + p.line();
-            checkParent(people, p.father(), 1, where + ": column 'father'");
-            checkParent(people, p.mother(), 2, where + ": column 'mother'");
+        for (Person p : people.values()) {
+            String where = "pedigree line " + byId.get(aliases.get(p.sample())).number();
+            checkParentSex(people, p.father(), 1, where + ": column 'father'");
+            checkParentSex(people, p.mother(), 2, where + ": column 'mother'");
         }
         return new Pedigree(people);
     }
 
-    private static void checkParent(Map<String, Person> people, String parent, int expectedSex, String where) {
-        if (parent == null) {
+    private static int sexCode(String sheetSex) {
+        return switch (sheetSex) {
+            case "male" -> 1;
+            case "female" -> 2;
+            default -> 0;
+        };
+    }
+
+    /** A parent's sample position, -1 for {@code 0}; an id that is no individual of the pedigree is an error. */
+    private static int parent(String id, List<String> aliases, Map<String, ?> byId, String where) {
+        if (id.equals("0")) {
+            return -1;
+        }
+        if (!byId.containsKey(id)) {
+            throw new UserException(where + " names no individual of the pedigree: give the parent a line of its"
+                    + " own, or 0 for a parent who was not sequenced");
+        }
+        return aliases.indexOf(id);
+    }
+
+    private static void checkParentSex(Map<Integer, Person> people, int parent, int expectedSex, String where) {
+        if (parent < 0) {
             return;
         }
-        Person p = people.get(parent);
-        if (p == null) {
-            return; // a parent who was not sequenced: no trio, nothing to contradict
-        }
-        if (p.sex() != 0 && p.sex() != expectedSex) {
-            throw new UserException(where + " names an individual whose sex is " + (p.sex() == 1 ? "male" : "female")
+        int sex = people.get(parent).sex();
+        if (sex != 0 && sex != expectedSex) {
+            throw new UserException(where + " names an individual whose sex is " + (sex == 1 ? "male" : "female")
                     + ": check the sex column and the parents' order (father, then mother)");
         }
     }
 
-    /** Children with both parents among the run's samples, in pedigree order. */
+    /** Children with both parents sequenced, in pedigree order. */
     public List<Trio> trios() {
         List<Trio> trios = new ArrayList<>();
-        people.forEach((id, p) -> {
-            if (p.father() != null && p.mother() != null && people.containsKey(p.father())
-                    && people.containsKey(p.mother())) {
-                trios.add(new Trio(id, p.father(), p.mother()));
+        for (Person p : people.values()) {
+            if (p.father() >= 0 && p.mother() >= 0) {
+                trios.add(new Trio(p.sample(), p.father(), p.mother()));
             }
-        });
+        }
         return trios;
     }
 
-    /** The declared parent–child pairs (parent first), for the relatedness check. */
-    public List<String[]> parentChildPairs() {
-        List<String[]> pairs = new ArrayList<>();
-        people.forEach((id, p) -> {
-            for (String parent : new String[] {p.father(), p.mother()}) {
-                if (parent != null && people.containsKey(parent)) {
-                    pairs.add(new String[] {parent, id});
+    /** The declared parent–child pairs, in pedigree order, father before mother. */
+    public List<Pair> parentChildPairs() {
+        List<Pair> pairs = new ArrayList<>();
+        for (Person p : people.values()) {
+            for (int parent : new int[] {p.father(), p.mother()}) {
+                if (parent >= 0) {
+                    pairs.add(new Pair(parent, p.sample()));
                 }
             }
-        });
+        }
         return pairs;
     }
+
+    /** What the pedigree says of samples {@code a} and {@code b}: unknown unless both are in it. */
+    public Relation relation(int a, int b) {
+        Person pa = people.get(a);
+        Person pb = people.get(b);
+        if (pa == null || pb == null) {
+            return Relation.UNKNOWN;
+        }
+        if (pa.father() == b || pa.mother() == b || pb.father() == a || pb.mother() == a) {
+            return Relation.PARENT_CHILD;
+        }
+        boolean sameFather = pa.father() >= 0 && pa.father() == pb.father();
+        boolean sameMother = pa.mother() >= 0 && pa.mother() == pb.mother();
+        if (sameFather || sameMother) {
+            return Relation.SIBLINGS;
+        }
+        return Relation.UNRELATED;
+    }
+
 }

@@ -103,8 +103,7 @@ public final class PopulationAnnotator implements AutoCloseable {
         info.put(AN, an);
         info.put(AF, af);
         info.put(SUPPRESSED, suppressed);
-        return new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), call.filter(), info,
-                call.genotype());
+        return call.withInfo(info);
     }
 
     /** Holds the summary's rows at (contig, start) in {@link #atPosition}, reading forward (or from the top). */

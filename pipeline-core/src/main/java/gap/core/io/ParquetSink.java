@@ -2,7 +2,7 @@ package gap.core.io;
 
 import gap.core.UserException;
 import gap.core.model.Genotype;
-import gap.core.model.SampleCalls;
+import gap.core.model.CallSet;
 import gap.core.model.VariantCall;
 import gap.core.privacy.KeyStoreKms;
 import gap.core.privacy.LabKeys;
@@ -100,35 +100,36 @@ public final class ParquetSink {
                 .optionalInt("conditionalQuality")
                 .name("alleleDepths").type(nullable(INT_LIST)).withDefault(null)
                 .name("phredLikelihoods").type(nullable(INT_LIST)).withDefault(null)
+                // a FORMAT field outside Glow's standard set keeps its VCF key, as Glow names it
+                .optionalInt("DNQ")
                 .endRecord();
         return fields.name("genotypes").type(Schema.createArray(genotype)).noDefault().endRecord();
     }
 
     /**
-     * Writes one row per call per sample, samples in the order given and calls in the order given (genome order).
-     * INFO columns come from {@code infoLines}, not from the data, so files of different runs union. The metadata
-     * names the reference dictionary (which references a later {@code gap aggregate} may join) and the samples.
+     * Writes one row per call, in the order given (genome order), its {@code genotypes} holding every sample of the
+     * call set in its order. INFO columns come from {@code infoLines}, not from the data, so files of different runs
+     * union. The metadata names the reference dictionary (which references a later {@code gap aggregate} may join)
+     * and the samples.
      */
     public static void writeCalls(Path target, Collection<VCFInfoHeaderLine> infoLines, ReferenceDictionary dictionary,
-                                  List<SampleCalls> samples) {
+                                  CallSet callSet) {
         List<VCFInfoHeaderLine> info = sortedByKey(infoLines);
         Schema schema = callsSchema(info);
         Schema genotypeSchema = schema.getField("genotypes").schema().getElementType();
         Map<String, VCFInfoHeaderLine> declared = new TreeMap<>();
         info.forEach(line -> declared.put(line.getID(), line));
         Map<String, String> metadata = new TreeMap<>(dictionary.metadata());
-        metadata.put(SAMPLES_KEY, String.join(",", samples.stream().map(SampleCalls::sampleId).toList()));
+        metadata.put(SAMPLES_KEY, String.join(",", callSet.sampleIds()));
         writeAtomically(target, schema, metadata, null, writer -> {
-            for (SampleCalls sample : samples) {
-                for (VariantCall call : sample.calls()) {
-                    writer.write(callRecord(schema, genotypeSchema, info, declared, sample.sampleId(), call));
-                }
+            for (VariantCall call : callSet.calls()) {
+                writer.write(callRecord(schema, genotypeSchema, info, declared, callSet.sampleIds(), call));
             }
         });
     }
 
     private static GenericRecord callRecord(Schema schema, Schema genotypeSchema, List<VCFInfoHeaderLine> info,
-                                            Map<String, VCFInfoHeaderLine> declared, String sampleId,
+                                            Map<String, VCFInfoHeaderLine> declared, List<String> sampleIds,
                                             VariantCall call) {
         for (String key : call.info().keySet()) {
             if (!declared.containsKey(key)) {
@@ -149,16 +150,21 @@ public final class ParquetSink {
         for (VCFInfoHeaderLine line : info) {
             row.put(INFO_PREFIX + line.getID(), infoValue(line, call.info().get(line.getID())));
         }
-        Genotype g = call.genotype();
-        GenericRecord genotype = new GenericData.Record(genotypeSchema);
-        genotype.put("sampleId", sampleId);
-        genotype.put("calls", List.of(g.allele1(), g.allele2()));
-        genotype.put("phased", false);
-        genotype.put("depth", g.dp());
-        genotype.put("conditionalQuality", g.gq());
-        genotype.put("alleleDepths", g.ad());
-        genotype.put("phredLikelihoods", g.pl());
-        row.put("genotypes", List.of(genotype));
+        List<GenericRecord> genotypes = new ArrayList<>();
+        for (int s = 0; s < sampleIds.size(); s++) {
+            Genotype g = call.genotype(s);
+            GenericRecord genotype = new GenericData.Record(genotypeSchema);
+            genotype.put("sampleId", sampleIds.get(s));
+            genotype.put("calls", List.of(g.allele1(), g.allele2())); // -1, -1 for a no-call, as Glow writes ./.
+            genotype.put("phased", false);
+            genotype.put("depth", g.dp());
+            genotype.put("conditionalQuality", g.gq() >= 0 ? g.gq() : null);
+            genotype.put("alleleDepths", g.ad());
+            genotype.put("phredLikelihoods", g.pl().isEmpty() ? null : g.pl());
+            genotype.put("DNQ", g.dnq() >= 0 ? g.dnq() : null);
+            genotypes.add(genotype);
+        }
+        row.put("genotypes", genotypes);
         return row;
     }
 

@@ -21,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Takes a VCF that {@code gap call} wrote (one sample, diploid genotypes with AD, DP, GQ, PL), gives its calls as
- * the caller made them, with the INFO values gap declares (as their text), and what a writer needs to write them
- * again: the sequence dictionary, the sample's name and the reference MD5. Errors never quote the sample's name.
+ * Takes a VCF that {@code gap call} wrote (one or several samples, diploid genotypes with AD, DP, GQ, PL, or {@code ./.}
+ * with AD and DP; DNQ where a trio's child has one), gives its calls as the caller made them, with the INFO values gap
+ * declares (as their text), and what a writer needs to write them again: the sequence dictionary, the samples' names
+ * and the reference MD5. Errors never quote a sample's name.
  */
 public final class VcfCalls {
-    /** The calls of a VCF, in its order, with its dictionary, sample name and reference MD5. */
-    public record Contents(List<VariantCall> calls, SAMSequenceDictionary dictionary, String sample,
+    /** The calls of a VCF, in its order, with its dictionary, sample names (in column order) and reference MD5. */
+    public record Contents(List<VariantCall> calls, SAMSequenceDictionary dictionary, List<String> samples,
                            String referenceMd5) {}
 
     private VcfCalls() {}
@@ -39,11 +40,10 @@ public final class VcfCalls {
         try (VCFFileReader reader = new VCFFileReader(vcf, false);
              CloseableIterator<VariantContext> it = reader.iterator()) {
             VCFHeader header = reader.getFileHeader();
-            if (header.getGenotypeSamples().size() != 1) {
-                throw new UserException(label + " has " + header.getGenotypeSamples().size() + " samples: give one"
-                        + " sample's VCF, as gap call writes it");
+            List<String> samples = header.getGenotypeSamples();
+            if (samples.isEmpty()) {
+                throw new UserException(label + " has no sample columns: give a VCF written by gap call");
             }
-            String sample = header.getGenotypeSamples().get(0);
             SAMSequenceDictionary dictionary = header.getSequenceDictionary();
             if (dictionary == null || dictionary.isEmpty()) {
                 throw new UserException(label + " has no ##contig lines: give a VCF written by gap call");
@@ -62,9 +62,9 @@ public final class VcfCalls {
                 }
                 contig = vc.getContig();
                 last = vc.getStart();
-                calls.add(call(vc, sample, declared, label));
+                calls.add(call(vc, samples, declared, label));
             }
-            return new Contents(calls, dictionary, sample, md5);
+            return new Contents(calls, dictionary, samples, md5);
         } catch (TribbleException | SAMException e) {
             throw new UserException(label + " could not be read as VCF (" + e.getClass().getSimpleName()
                     + "): check it with 'bcftools view'", e);
@@ -80,30 +80,45 @@ public final class VcfCalls {
         return null;
     }
 
-    private static VariantCall call(VariantContext vc, String sample, List<String> declared, String label) {
-        String at = vc.getContig() + ":" + vc.getStart();
-        htsjdk.variant.variantcontext.Genotype g = vc.getGenotype(sample);
-        if (g == null || g.getPloidy() != 2 || g.isNoCall() || !g.hasAD() || !g.hasDP() || !g.hasGQ() || !g.hasPL()) {
-            throw new UserException(label + " record " + at + " lacks a diploid GT with AD, DP, GQ and PL: give a VCF"
-                    + " written by gap call");
-        }
+    private static VariantCall call(VariantContext vc, List<String> samples, List<String> declared, String label) {
         List<String> alleles = new ArrayList<>();
         for (Allele a : vc.getAlleles()) {
             alleles.add(a.getBaseString());
         }
-        int a1 = vc.getAlleleIndex(g.getAllele(0));
-        int a2 = vc.getAlleleIndex(g.getAllele(1));
         Map<String, Object> info = new LinkedHashMap<>();
         for (String key : declared) {
             Object v = vc.getAttribute(key);
-            if (v != null) {
-                info.put(key, key.equals("DP") ? (Object) vc.getAttributeAsInt(key, 0) : v.toString());
+            if (key.equals("DP") && v != null) {
+                info.put(key, vc.getAttributeAsInt(key, 0));
+            } else if (v instanceof List<?> list) {
+                info.put(key, String.join(",", list.stream().map(String::valueOf).toList()));
+            } else if (v != null) {
+                info.put(key, v.toString());
             }
         }
-        Genotype genotype = new Genotype(Math.min(a1, a2), Math.max(a1, a2), g.getGQ(), boxed(g.getPL()),
-                boxed(g.getAD()), g.getDP());
+        List<Genotype> genotypes = new ArrayList<>();
+        for (String sample : samples) {
+            genotypes.add(genotype(vc, vc.getGenotype(sample), label));
+        }
         String filter = vc.isFiltered() ? String.join(";", vc.getFilters()) : "PASS";
-        return new VariantCall(vc.getContig(), vc.getStart(), alleles, vc.getPhredScaledQual(), filter, info, genotype);
+        return new VariantCall(vc.getContig(), vc.getStart(), alleles, vc.getPhredScaledQual(), filter, info,
+                genotypes);
+    }
+
+    private static Genotype genotype(VariantContext vc, htsjdk.variant.variantcontext.Genotype g, String label) {
+        boolean complete = g != null && g.getPloidy() == 2 && g.hasAD() && g.hasDP();
+        if (complete && g.isNoCall()) {
+            return new Genotype(-1, -1, -1, List.of(), boxed(g.getAD()), g.getDP());
+        }
+        if (!complete || g.isMixed() || !g.hasGQ() || !g.hasPL()) {
+            throw new UserException(label + " record " + vc.getContig() + ":" + vc.getStart() + " lacks a diploid GT"
+                    + " with AD, DP, GQ and PL: give a VCF written by gap call");
+        }
+        int a1 = vc.getAlleleIndex(g.getAllele(0));
+        int a2 = vc.getAlleleIndex(g.getAllele(1));
+        Object dnq = g.getExtendedAttribute(VcfSink.DE_NOVO_QUALITY);
+        return new Genotype(Math.min(a1, a2), Math.max(a1, a2), g.getGQ(), boxed(g.getPL()), boxed(g.getAD()),
+                g.getDP(), dnq == null ? -1 : Integer.parseInt(dnq.toString()));
     }
 
     private static List<Integer> boxed(int[] values) {

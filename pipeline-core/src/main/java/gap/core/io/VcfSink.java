@@ -15,8 +15,10 @@ import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
 import htsjdk.variant.vcf.VCFConstants;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFFilterHeaderLine;
+import htsjdk.variant.vcf.VCFFormatHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLineCount;
 import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
@@ -34,7 +36,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes calls in genome order, gives a bgzipped VCF 4.2 with its tabix index. Both are written under a temporary
+ * Takes calls in genome order, gives a bgzipped VCF 4.2 with its tabix index, one sample column per genotype of the
+ * calls. Both are written under a temporary
  * name ending in {@code .vcf.gz} (htsjdk picks the format from the name) and renamed together by {@link #commit()},
  * so a failed run leaves nothing that looks complete. The header names the reference by MD5, never by path, and
  * carries no command line: paths can hold patient identifiers.
@@ -44,20 +47,21 @@ public final class VcfSink implements AutoCloseable {
 
     private final Path target;
     private final Path partial;
-    private final String sample;
+    private final List<String> samples;
     private final VariantContextWriter writer;
     private boolean done;
 
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
                    double lowQual) {
-        this(target, dictionary, sample, referenceMd5, lowQual, List.of());
+        this(target, dictionary, List.of(sample), referenceMd5, lowQual, List.of());
     }
 
     /**
-     * With {@code extraLines} in the header after the standard ones: what a run's options add (the scorer's FILTERs
-     * and method, population-count INFO fields).
+     * With {@code samples} (pseudonyms, in the calls' genotype order) as the columns and {@code extraLines} in the
+     * header after the standard ones: what a run's options add (the scorer's FILTERs and method, population-count
+     * INFO fields).
      */
-    public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
+    public VcfSink(Path target, SAMSequenceDictionary dictionary, List<String> samples, String referenceMd5,
                    double lowQual, List<? extends VCFHeaderLine> extraLines) {
         if (!target.getFileName().toString().endsWith(".vcf.gz")) {
             throw new IllegalArgumentException("output must end in .vcf.gz");
@@ -65,7 +69,7 @@ public final class VcfSink implements AutoCloseable {
         this.target = target;
         String name = target.getFileName().toString();
         this.partial = target.resolveSibling(name.substring(0, name.length() - ".vcf.gz".length()) + PARTIAL);
-        this.sample = sample;
+        this.samples = List.copyOf(samples);
         this.writer = new VariantContextWriterBuilder()
                 .setOutputPath(partial)
                 .setReferenceDictionary(dictionary)
@@ -73,7 +77,7 @@ public final class VcfSink implements AutoCloseable {
                 .setOption(Options.INDEX_ON_THE_FLY)
                 .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
                 .build();
-        writer.writeHeader(header(dictionary, sample, referenceMd5, lowQual, extraLines));
+        writer.writeHeader(header(dictionary, this.samples, referenceMd5, lowQual, extraLines));
     }
 
     /**
@@ -84,6 +88,9 @@ public final class VcfSink implements AutoCloseable {
      */
     public static List<VCFInfoHeaderLine> infoHeaderLines() {
         return List.of(
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_COUNT_KEY),
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_FREQUENCY_KEY),
+                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_NUMBER_KEY),
                 VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY),
                 floatLine(Annotator.QD, "Variant Confidence/Quality by Depth"),
                 floatLine(Annotator.FS, "Phred-scaled p-value using Fisher's exact test to detect strand bias"),
@@ -97,8 +104,16 @@ public final class VcfSink implements AutoCloseable {
                         + " qualities"),
                 floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"),
                 floatLine(VQSLOD, "Log odds of being a true variant versus being false under the trained gaussian"
-                        + " mixture model"));
+                        + " mixture model"),
+                new VCFInfoHeaderLine(DE_NOVO, VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String,
+                        "Children (sample pseudonyms) whose genotype here is de novo with FORMAT/DNQ at or above the"
+                        + " run's threshold"));
     }
+
+    /** INFO key of the children with a de novo call at a site. */
+    public static final String DE_NOVO = "DENOVO";
+    /** FORMAT key of a child's de novo quality. */
+    public static final String DE_NOVO_QUALITY = "DNQ";
 
     /** INFO key of the scorer's log odds (GATK VQSR's name). */
     public static final String VQSLOD = "VQSLOD";
@@ -107,7 +122,7 @@ public final class VcfSink implements AutoCloseable {
         return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
     }
 
-    static VCFHeader header(SAMSequenceDictionary dictionary, String sample, String referenceMd5, double lowQual,
+    static VCFHeader header(SAMSequenceDictionary dictionary, List<String> samples, String referenceMd5, double lowQual,
                             List<? extends VCFHeaderLine> extraLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
@@ -120,13 +135,15 @@ public final class VcfSink implements AutoCloseable {
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));
         }
+        lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
+                "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
         for (SAMSequenceRecord seq : dictionary.getSequences()) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("ID", seq.getSequenceName());
             fields.put("length", Integer.toString(seq.getSequenceLength()));
             lines.add(new VCFContigHeaderLine(fields, seq.getSequenceIndex()));
         }
-        VCFHeader header = new VCFHeader(lines, List.of(sample));
+        VCFHeader header = new VCFHeader(lines, samples);
         header.setSequenceDictionary(dictionary);
         return header;
     }
@@ -140,24 +157,41 @@ public final class VcfSink implements AutoCloseable {
         for (int i = 0; i < call.alleles().size(); i++) {
             alleles.add(Allele.create(call.alleles().get(i), i == 0));
         }
-        Genotype g = call.genotype();
-        htsjdk.variant.variantcontext.Genotype genotype = new GenotypeBuilder(sample,
-                List.of(alleles.get(g.allele1()), alleles.get(g.allele2())))
-                .AD(g.ad().stream().mapToInt(Integer::intValue).toArray())
-                .DP(g.dp())
-                .GQ(g.gq())
-                .PL(g.pl().stream().mapToInt(Integer::intValue).toArray())
-                .make();
+        if (call.genotypes().size() != samples.size()) {
+            throw new IllegalArgumentException("a call with " + call.genotypes().size() + " genotypes for "
+                    + samples.size() + " samples");
+        }
+        List<htsjdk.variant.variantcontext.Genotype> genotypes = new ArrayList<>();
+        for (int s = 0; s < samples.size(); s++) {
+            genotypes.add(genotype(samples.get(s), call.genotype(s), alleles));
+        }
         VariantContextBuilder vc = new VariantContextBuilder("gap", call.contig(), call.position(), call.end(), alleles)
                 .log10PError(call.qual() / -10.0)
                 .attributes(call.info())
-                .genotypes(genotype);
+                .genotypes(genotypes);
         if ("PASS".equals(call.filter())) {
             vc.passFilters();
         } else {
             vc.filters(new LinkedHashSet<>(List.of(call.filter().split(";")))); // several failed filters: a;b
         }
         writer.add(vc.make());
+    }
+
+    private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
+        GenotypeBuilder b = g.isCalled()
+                ? new GenotypeBuilder(sample, List.of(alleles.get(g.allele1()), alleles.get(g.allele2())))
+                : new GenotypeBuilder(sample, List.of(Allele.NO_CALL, Allele.NO_CALL));
+        b.AD(g.ad().stream().mapToInt(Integer::intValue).toArray()).DP(g.dp());
+        if (g.gq() >= 0) {
+            b.GQ(g.gq());
+        }
+        if (!g.pl().isEmpty()) {
+            b.PL(g.pl().stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (g.dnq() >= 0) {
+            b.attribute(DE_NOVO_QUALITY, g.dnq());
+        }
+        return b.make();
     }
 
     /** Closes the writer and moves the index, then the VCF, to their final names. */

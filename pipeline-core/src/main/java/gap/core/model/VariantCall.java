@@ -7,17 +7,27 @@ import java.util.TreeMap;
 
 /**
  * A called site: 1-based {@code position}, {@code alleles} with the reference first (VCF-valid, left-normalised),
- * phred {@code qual}, the filter ({@code PASS} or a filter name), site-level {@code info} by VCF INFO key (sorted by
- * key) and the sample's genotype.
+ * phred {@code qual}, the filter ({@code PASS} or filter names joined by {@code ;}), site-level {@code info} by VCF
+ * INFO key (sorted by key) and one genotype per sample of the run, in the run's sample order.
  */
 public record VariantCall(String contig, int position, List<String> alleles, double qual, String filter,
-                          Map<String, Object> info, Genotype genotype) {
+                          Map<String, Object> info, List<Genotype> genotypes) {
     public VariantCall {
         alleles = List.copyOf(alleles);
         info = Collections.unmodifiableSortedMap(new TreeMap<>(info));
+        genotypes = List.copyOf(genotypes);
         if (alleles.size() < 2) {
             throw new IllegalArgumentException("a call needs a reference and at least one alternate allele");
         }
+        if (genotypes.isEmpty()) {
+            throw new IllegalArgumentException("a call needs at least one sample's genotype");
+        }
+    }
+
+    /** A call of one sample. */
+    public VariantCall(String contig, int position, List<String> alleles, double qual, String filter,
+                       Map<String, Object> info, Genotype genotype) {
+        this(contig, position, alleles, qual, filter, info, List.of(genotype));
     }
 
     public String ref() {
@@ -27,5 +37,32 @@ public record VariantCall(String contig, int position, List<String> alleles, dou
     /** Last reference base the record covers. */
     public int end() {
         return position + ref().length() - 1;
+    }
+
+    /** The genotype of the {@code sample}-th sample of the run. */
+    public Genotype genotype(int sample) {
+        return genotypes.get(sample);
+    }
+
+    /** True when some sample's genotype carries alternate allele {@code allele}. */
+    public boolean carried(int allele) {
+        return genotypes.stream().anyMatch(g -> g.carries(allele));
+    }
+
+    /** True when some sample carries an alternate allele. */
+    public boolean hasVariantGenotype() {
+        return genotypes.stream().anyMatch(Genotype::isVariant);
+    }
+
+    public VariantCall withInfo(Map<String, Object> newInfo) {
+        return new VariantCall(contig, position, alleles, qual, filter, newInfo, genotypes);
+    }
+
+    public VariantCall withFilter(String newFilter, Map<String, Object> newInfo) {
+        return new VariantCall(contig, position, alleles, qual, newFilter, newInfo, genotypes);
+    }
+
+    public VariantCall withGenotypes(List<Genotype> newGenotypes) {
+        return new VariantCall(contig, position, alleles, qual, filter, info, newGenotypes);
     }
 }

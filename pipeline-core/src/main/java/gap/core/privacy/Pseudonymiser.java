@@ -18,7 +18,7 @@ public final class Pseudonymiser {
     public static final String PREFIX = "GAP-";
 
     /** What an identifier names; part of the hashed input. */
-    public enum Kind { SAMPLE, PATIENT, FAMILY }
+    public enum Kind { SAMPLE, PATIENT, FAMILY, COHORT }
 
     private final SecretKeySpec key;
 
@@ -69,5 +69,10 @@ public final class Pseudonymiser {
 
     public String family(String identifier) {
         return pseudonym(Kind.FAMILY, identifier);
+    }
+
+    /** A set of samples called together, whatever their order: the pseudonym of their sorted identifiers. */
+    public String cohort(java.util.Collection<String> sampleIdentifiers) {
+        return pseudonym(Kind.COHORT, String.join("\0", new java.util.TreeSet<>(sampleIdentifiers)));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,9 +23,27 @@ public final class Samples {
     private record Identified(Sample sample, String sampleIdentity, String patientId, String mrn) {}
 
     private final List<Identified> samples;
+    private final String callSetId;
 
-    private Samples(List<Identified> samples) {
+    private Samples(List<Identified> samples, Pseudonymiser pseudonymiser) {
         this.samples = List.copyOf(samples);
+        this.callSetId = callSetId(this.samples, pseudonymiser);
+    }
+
+    /**
+     * What the joint call set of these samples is named: the sample's pseudonym for one sample, the family's for
+     * samples of one family, else the pseudonym of the set of samples (the same set gives the same name).
+     */
+    private static String callSetId(List<Identified> samples, Pseudonymiser pseudonymiser) {
+        if (samples.size() == 1) {
+            return samples.get(0).sample().id();
+        }
+        Set<String> families = new LinkedHashSet<>();
+        samples.forEach(i -> families.add(i.sample().familyPseudonym()));
+        if (families.size() == 1 && families.iterator().next() != null) {
+            return families.iterator().next();
+        }
+        return pseudonymiser.cohort(samples.stream().map(Identified::sampleIdentity).toList());
     }
 
     /** The samples of a sheet, pseudonymised; their identifiers and BAM paths are registered for redaction. */
@@ -43,7 +62,7 @@ public final class Samples {
             Sample s = new Sample(id, patient, family, row.role(), row.sex(), row.bam(), "sample sheet line " + row.line());
             out.add(new Identified(s, row.sampleAlias(), row.patientId(), row.mrn()));
         }
-        return new Samples(out);
+        return new Samples(out, pseudonymiser);
     }
 
     /** Before its header is read, a {@code -I} path is itself treated as an identifier: it prints as "[reads]". */
@@ -57,27 +76,55 @@ public final class Samples {
     }
 
     /**
-     * The one sample of a reads file given with {@code -I}: its {@code @RG SM} is the identifier (the file name when it
-     * has no read group). Several different SMs need a sample sheet.
+     * The samples of reads files given with {@code -I}, one each, in the order given: a file's {@code @RG SM} is the
+     * identifier (the file name when it has no read group). A file of several SMs, or two files of one SM, need a
+     * sample sheet.
      */
-    public static Samples fromReads(Path reads, List<String> readGroupSamples, Pseudonymiser pseudonymiser,
+    public static Samples fromReads(Map<Path, List<String>> readGroupSamples, Pseudonymiser pseudonymiser,
                                     Redactor redactor) {
-        Set<String> names = new LinkedHashSet<>(readGroupSamples);
-        if (names.size() > 1) {
-            throw new UserException("the -I reads file has read groups of " + names.size() + " samples: give a sample"
-                    + " sheet (--sample-sheet) naming one sample per file");
+        List<Identified> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        int n = 0;
+        for (Map.Entry<Path, List<String>> e : readGroupSamples.entrySet()) {
+            Path reads = e.getKey();
+            String where = "-I file " + ++n;
+            Set<String> names = new LinkedHashSet<>(e.getValue());
+            if (names.size() > 1) {
+                throw new UserException(where + " has read groups of " + names.size() + " samples: give a sample"
+                        + " sheet (--sample-sheet) naming one sample per file");
+            }
+            String identity = names.isEmpty() ? reads.getFileName().toString() : names.iterator().next();
+            String id = pseudonymiser.sample(identity);
+            String patient = pseudonymiser.patient(identity);
+            redactor.register(identity, id);
+            redactPath(reads, id + extension(reads), redactor);
+            if (!seen.add(identity)) {
+                throw new UserException(where + " names the same sample (@RG SM) as an earlier -I file: merge the"
+                        + " files of one sample first, or give a sample sheet");
+            }
+            Sample s = new Sample(id, patient, null, "unknown", "unknown", reads, where);
+            out.add(new Identified(s, identity, identity, null));
         }
-        String identity = names.isEmpty() ? reads.getFileName().toString() : names.iterator().next();
-        String id = pseudonymiser.sample(identity);
-        String patient = pseudonymiser.patient(identity);
-        redactor.register(identity, id);
-        redactPath(reads, id + extension(reads), redactor);
-        Sample s = new Sample(id, patient, null, "unknown", "unknown", reads, "-I");
-        return new Samples(List.of(new Identified(s, identity, identity, null)));
+        return new Samples(out, pseudonymiser);
     }
 
     public List<Sample> samples() {
         return samples.stream().map(Identified::sample).toList();
+    }
+
+    /** The pseudonyms, in the run's order. */
+    public List<String> ids() {
+        return samples.stream().map(i -> i.sample().id()).toList();
+    }
+
+    /** The identifiers a pedigree names samples by (sample_alias, or SM without a sheet), in the run's order. */
+    public List<String> pedigreeNames() {
+        return samples.stream().map(Identified::sampleIdentity).toList();
+    }
+
+    /** The joint call set's name: see {@link #callSetId(List, Pseudonymiser)}. */
+    public String callSetId() {
+        return callSetId;
     }
 
     /**

@@ -1,5 +1,6 @@
 package gap.core.qc;
 
+import gap.core.io.VcfSink;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import htsjdk.variant.variantcontext.Allele;
@@ -19,9 +20,14 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
 
     /**
      * One sample's genotype: allele indexes in GT order ({@code -1} for a missing allele; the array's length is the
-     * ploidy), and GQ, DP and AD ({@code -1}, {@code -1} and null when absent; an AD value of -1 is missing).
+     * ploidy), and GQ, DP, AD and DNQ ({@code -1}, {@code -1}, null and {@code -1} when absent; an AD value of -1 is
+     * missing).
      */
-    public record Call(int[] gt, int gq, int dp, int[] ad) {}
+    public record Call(int[] gt, int gq, int dp, int[] ad, int dnq) {
+        public Call(int[] gt, int gq, int dp, int[] ad) {
+            this(gt, gq, dp, ad, -1);
+        }
+    }
 
     public CallRecord {
         alleles = List.copyOf(alleles);
@@ -34,12 +40,18 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
      * calls and from the written file agree.
      */
     public static CallRecord of(VariantCall call) {
-        Genotype g = call.genotype();
         Object dp = call.info().get("DP");
-        Call sample = new Call(new int[] {g.allele1(), g.allele2()}, g.gq(), g.dp(),
-                g.ad().stream().mapToInt(Integer::intValue).toArray());
+        List<Call> samples = new ArrayList<>();
+        for (Genotype g : call.genotypes()) {
+            samples.add(new Call(new int[] {g.allele1(), g.allele2()}, g.gq(), g.dp(),
+                    g.ad().stream().mapToInt(Integer::intValue).toArray(), g.dnq()));
+        }
+        Object an = call.info().get("AN");
+        Object ac = call.info().get("AC");
+        @SuppressWarnings("unchecked")
+        List<Integer> acList = ac instanceof List<?> l ? (List<Integer>) l : null;
         return new CallRecord(call.contig(), call.position(), call.alleles(), asWritten(call.qual()),
-                call.filter(), dp instanceof Integer i ? i : null, null, null, List.of(sample));
+                call.filter(), dp instanceof Integer i ? i : null, an instanceof Integer n ? n : null, acList, samples);
     }
 
     /** A record read by htsjdk, with its samples in {@code samples} order. */
@@ -72,7 +84,9 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
                 Allele a = g.getAllele(i);
                 gt[i] = a.isNoCall() ? -1 : vc.getAlleleIndex(a);
             }
-            calls.add(new Call(gt, g.hasGQ() ? g.getGQ() : -1, g.hasDP() ? g.getDP() : -1, g.hasAD() ? g.getAD() : null));
+            Integer dnq = integer(g.getExtendedAttribute(VcfSink.DE_NOVO_QUALITY));
+            calls.add(new Call(gt, g.hasGQ() ? g.getGQ() : -1, g.hasDP() ? g.getDP() : -1, g.hasAD() ? g.getAD() : null,
+                    dnq == null ? -1 : dnq));
         }
         return new CallRecord(vc.getContig(), vc.getStart(), alleles, qual, filter, dp, an, ac, calls);
     }
@@ -84,6 +98,9 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
     }
 
     private static Integer integer(Object o) {
+        if (o == null) {
+            return null;
+        }
         if (o instanceof Integer i) {
             return i;
         }

@@ -7,6 +7,7 @@ import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Takes a VCF file (plain or bgzipped; no index needed), gives its {@link CallSetStats}: every record, in file order,
@@ -25,6 +26,11 @@ public final class CallSetReader {
      * when null), so that identifiers in a header never reach the statistics.
      */
     public static CallSetStats read(Path vcf, List<String> names) {
+        return read(vcf, names, r -> { });
+    }
+
+    /** As {@link #read(Path, List)}, handing each record to {@code also} too (family checks read the same stream). */
+    public static CallSetStats read(Path vcf, List<String> names, Consumer<CallRecord> also) {
         String name = vcf.getFileName().toString();
         try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
             List<String> samples = reader.getFileHeader().getGenotypeSamples();
@@ -34,7 +40,9 @@ public final class CallSetReader {
             CallSetStats.Builder stats = new CallSetStats.Builder(names == null ? samples : names);
             try (CloseableIterator<VariantContext> it = reader.iterator()) {
                 while (it.hasNext()) {
-                    stats.add(CallRecord.of(it.next(), samples));
+                    CallRecord r = CallRecord.of(it.next(), samples);
+                    stats.add(r);
+                    also.accept(r);
                 }
             }
             return stats.build();

@@ -35,7 +35,7 @@ public final class HtmlReport {
             .plot text{font-size:11px;fill:#1b1f24}.plot .tick{fill:#57606a}.plot .axis-label{font-size:12px}
             .plot .grid{stroke:#eaeef2}.plot .axis{stroke:#57606a}.plot .guide{stroke:#8c959f;stroke-dasharray:4 3}
             .plot .band{fill:#2da44e;fill-opacity:.15}.plot .series{stroke-width:1.5}
-            ul{font-size:13px;color:#57606a}""";
+            ul{font-size:13px;color:#57606a}tr.warn td{background:#fff8c5}""";
 
     private HtmlReport() {}
 
@@ -62,8 +62,7 @@ public final class HtmlReport {
         h.append("</div>\n");
         callSets(report, h);
         truth(report, h);
-        h.append("<h2>Family checks</h2>\n<p class=\"note\">Mendelian violations, de novo counts and relatedness need"
-                + " the family called jointly with its pedigree, which gap does not do yet: not computed.</p>\n");
+        family(report.family(), h);
         notes(h);
         h.append("</body>\n</html>\n");
         return h.toString();
@@ -174,6 +173,42 @@ public final class HtmlReport {
         h.append("</table>\n<p class=\"note\">Scored as gap concordance scores: both sides normalised, matched on"
                 + " exact (contig, POS, REF, ALT), calls with FILTER PASS or . only, in the confident regions when"
                 + " given.</p>\n");
+    }
+
+    private static void family(FamilyQc family, StringBuilder h) {
+        if (family.pairs().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Family checks</h2>\n");
+        if (!family.trios().isEmpty()) {
+            h.append("<table id=\"trios\">\n<tr><th>child</th><th>father</th><th>mother</th><th>PASS sites</th>"
+                    + "<th>Mendelian violations</th><th>de novo calls</th></tr>\n");
+            for (FamilyQc.TrioQc t : family.trios()) {
+                h.append("<tr><td>").append(Html.escape(t.child())).append("</td><td>").append(Html.escape(t.father()))
+                        .append("</td><td>").append(Html.escape(t.mother())).append("</td><td>").append(count(t.sites()))
+                        .append("</td><td>").append(count(t.violations())).append("</td><td>").append(count(t.deNovo()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n<p class=\"note\">PASS sites where all three are called and one carries an alternate"
+                    + " allele; chrM by maternal inheritance. Violations exclude the de novo calls (DNQ at the run's"
+                    + " threshold), listed in denovo.tsv.</p>\n");
+        }
+        h.append("<table id=\"relatedness\">\n<tr><th>sample</th><th>sample</th><th>declared</th><th>sites</th>"
+                + "<th>IBS0</th><th>kinship</th><th>genotypes say</th><th>chrM mismatches</th><th>warning</th></tr>\n");
+        for (FamilyQc.PairQc p : family.pairs()) {
+            h.append(p.warning() == null ? "<tr>" : "<tr class=\"warn\">").append("<td>").append(Html.escape(p.sampleA()))
+                    .append("</td><td>").append(Html.escape(p.sampleB())).append("</td><td>")
+                    .append(Html.escape(p.declared())).append("</td><td>").append(count(p.sites())).append("</td><td>")
+                    .append(fixed(p.ibs0(), 4)).append("</td><td>").append(fixed(p.kinship(), 3)).append("</td><td>")
+                    .append(Html.escape(p.inferred())).append("</td><td>")
+                    .append(p.mitochondrialSites() < 0 ? "—" : p.mitochondrialMismatches() + " of "
+                            + p.mitochondrialSites()).append("</td><td>")
+                    .append(p.warning() == null ? "—" : Html.escape(p.warning())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"note\">Over the biallelic PASS SNV sites (chrM aside) where both are called"
+                + " with GQ 20 or more: IBS0 is the share where they share no allele, kinship KING's robust estimator"
+                + " (parent and child: IBS0 near 0, kinship near 0.25; unrelated: kinship near 0). A declared mother"
+                + " and child are also compared on chrM, which the child inherits from her.</p>\n");
     }
 
     private static void notes(StringBuilder h) {

@@ -1,12 +1,10 @@
 package gap.core.qc;
 
 import gap.core.UserException;
+import gap.core.io.TextFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,27 +35,12 @@ public final class QcFiles {
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> f : files.entrySet()) {
-                written.add(writeAtomically(dir.resolve(f.getKey()), f.getValue()));
+                written.add(TextFiles.writeAtomically(dir.resolve(f.getKey()), f.getValue()));
             }
         } catch (IOException e) {
             throw new UserException("could not write the QC files in " + dir.getFileName() + " ("
                     + e.getClass().getSimpleName() + "): check that the folder is writable and has space", e);
         }
         return written;
-    }
-
-    private static Path writeAtomically(Path target, String content) throws IOException {
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-        try {
-            Files.writeString(partial, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(partial);
-        }
     }
 }

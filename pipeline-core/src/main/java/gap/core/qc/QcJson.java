@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * Takes a run's {@link QcReport}, gives {@code qc.json}: the numbers of the report and the MultiQC table by sample,
  * each call set's summary, FILTER, substitution, QUAL, depth and indel-length counts (bcftools stats' SN, ST, QUAL,
- * DP and IDD), the depth histogram of the callable bases and the GQ histogram, and the report's plots with their
- * mark counts. Keys keep one order and nothing depends on the clock, so the
- * same inputs give the same bytes. Undefined ratios are {@code null}. Version 1 of the format; family checks will
- * be a {@code families} list beside {@code samples} when joint calling exists.
+ * DP and IDD), the depth histogram of the callable bases and the GQ histogram, the family checks ({@code trios}:
+ * Mendelian violations and de novo calls; {@code relatedness}: each pair of samples against the pedigree), and the
+ * report's plots with their mark counts. Keys keep one order and nothing depends on the clock, so the same inputs give
+ * the same bytes. Undefined ratios are {@code null}. Version 1 of the format.
  */
 public final class QcJson {
     public static final int FORMAT_VERSION = 1;
@@ -58,6 +58,7 @@ public final class QcJson {
                 ratio(counts, "genotypeConcordance", k.genotypeConcordance());
             }
         }
+        family(report.family(), root);
         ArrayNode plotList = root.putArray("plots");
         for (Plot p : plots) {
             ObjectNode o = plotList.addObject();
@@ -195,6 +196,35 @@ public final class QcJson {
             row.put("sites", l.sites());
             row.put("genotypes", l.genotypes());
             ratio(row, "meanVaf", l.meanVaf());
+        }
+    }
+
+    private static void family(FamilyQc family, ObjectNode root) {
+        ArrayNode trios = root.putArray("trios");
+        for (FamilyQc.TrioQc t : family.trios()) {
+            ObjectNode o = trios.addObject();
+            o.put("child", t.child());
+            o.put("father", t.father());
+            o.put("mother", t.mother());
+            o.put("passSites", t.sites());
+            o.put("mendelianViolations", t.violations());
+            o.put("deNovoCalls", t.deNovo());
+        }
+        ArrayNode pairs = root.putArray("relatedness");
+        for (FamilyQc.PairQc p : family.pairs()) {
+            ObjectNode o = pairs.addObject();
+            o.put("sampleA", p.sampleA());
+            o.put("sampleB", p.sampleB());
+            o.put("declared", p.declared());
+            o.put("sites", p.sites());
+            ratio(o, "ibs0", p.ibs0());
+            ratio(o, "kinship", p.kinship());
+            o.put("inferred", p.inferred());
+            if (p.mitochondrialSites() >= 0) {
+                o.put("mitochondrialSites", p.mitochondrialSites());
+                o.put("mitochondrialMismatches", p.mitochondrialMismatches());
+            }
+            o.put("warning", p.warning());
         }
     }
 

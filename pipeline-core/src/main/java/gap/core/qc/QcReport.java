@@ -7,15 +7,22 @@ import java.util.List;
  * what the callable territory is, each sample's QC, each call set's statistics, and the accuracy against a truth set
  * when one was given. Pseudonyms only: nothing here names a patient or an input path.
  *
- * <p>Family checks (Mendelian violations, de novo counts, relatedness) need joint calling and a pedigree; when they
- * come, they are one more list here, one more section in each writer.
+ * <p>{@code family} holds the family checks of a joint call (Mendelian violations and de novo counts per trio,
+ * relatedness per pair of samples); {@link FamilyQc#NONE} for one sample or call sets read from files.
  */
 public record QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
-                       List<CallSetQc> callSets, List<TruthQc> truth) {
+                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
     public QcReport {
         samples = List.copyOf(samples);
         callSets = List.copyOf(callSets);
         truth = List.copyOf(truth);
+        java.util.Objects.requireNonNull(family, "family");
+    }
+
+    /** A report without family checks. */
+    public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
+                    List<CallSetQc> callSets, List<TruthQc> truth) {
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, FamilyQc.NONE);
     }
 
     /** The call set named {@code name}. */

@@ -109,8 +109,7 @@ public final class KnownSites {
         for (int i = 0; i < calls.size(); i++) {
             VariantCall call = calls.get(i);
             for (int a = 1; a < call.alleles().size(); a++) {
-                boolean carried = call.genotype().allele1() == a || call.genotype().allele2() == a;
-                if (carried && known.contains(Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(a)))) {
+                if (call.carried(a) && known.contains(Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(a)))) {
                     marks[i] = true;
                 }
             }

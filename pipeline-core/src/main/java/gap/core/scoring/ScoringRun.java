@@ -26,7 +26,7 @@ public final class ScoringRun {
                 knownSites == null ? "(none given)" : knownSites.getFileName());
         boolean[] known = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());
         VariantScorer.Result scored = new VariantScorer(params).score(in.calls(), known);
-        try (VcfSink sink = new VcfSink(output, in.dictionary(), in.sample(), in.referenceMd5(), params.lowQual(),
+        try (VcfSink sink = new VcfSink(output, in.dictionary(), in.samples(), in.referenceMd5(), params.lowQual(),
                 scored.headerLines())) {
             scored.calls().forEach(sink::add);
             sink.commit();

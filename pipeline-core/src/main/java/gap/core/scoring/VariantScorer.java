@@ -120,8 +120,7 @@ public final class VariantScorer {
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
             info.put(VcfSink.VQSLOD, Annotator.fixed(lod, 4));
-            out[i] = new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), filter, info,
-                    call.genotype());
+            out[i] = call.withFilter(filter, info);
         }
         header.add(new VCFFilterHeaderLine(tranche.filterName(), tranche.filterDescription()));
         String method = String.format(Locale.ROOT, "%s: VQSR-style Gaussian mixtures over %s; positive %d"
@@ -157,8 +156,7 @@ public final class VariantScorer {
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
             info.remove(VcfSink.VQSLOD);
-            out[i] = new VariantCall(call.contig(), call.position(), call.alleles(), call.qual(), filter, info,
-                    call.genotype());
+            out[i] = call.withFilter(filter, info);
         }
         List<String> described = new ArrayList<>();
         for (HardFilter f : filters) {

@@ -8,53 +8,93 @@ import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
+import gap.core.cohort.Trio;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The orchestration of one sample, once for every driver: run the shards on an executor, merge their calls in genome
- * order into the sink, add up their read tallies and coverage, and log progress and the read filters' drop counts.
- * The caller starts and stops the {@link ProgressMeter}, which may follow several samples.
+ * The orchestration of calling, once for every driver: run the shards on an executor, merge their joint calls in
+ * genome order into the sink, add up each sample's read tallies and coverage, and log progress and the read filters'
+ * drop counts. The caller starts and stops the {@link ProgressMeter}.
  */
 public final class CallingPipeline {
     private static final Logger LOG = LogManager.getLogger(CallingPipeline.class);
 
-    /** The files one sample's calling reads: reference FASTA, reads (BAM/CRAM) and the reads' index. */
-    public record Inputs(Path reference, Path reads, Path readsIndex) {}
+    /**
+     * The files calling reads: reference FASTA, and each sample's reads (BAM/CRAM) and their index, in the run's sample
+     * order; and the trios among those samples, whose children get de novo qualities.
+     */
+    public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios) {
+        public Inputs {
+            reads = List.copyOf(reads);
+            readsIndexes = List.copyOf(readsIndexes);
+            trios = List.copyOf(trios);
+            if (reads.size() != readsIndexes.size() || reads.isEmpty()) {
+                throw new IllegalArgumentException("each of one or more reads files needs its index");
+            }
+        }
 
-    /** What a run did: calls written, the reads' tally, and the coverage of the callable bases. */
-    public record Summary(long calls, ReadCounts readCounts, CoverageMetrics coverage) {}
+        /** One sample. */
+        public Inputs(Path reference, Path reads, Path readsIndex) {
+            this(reference, List.of(reads), List.of(readsIndex), List.of());
+        }
+    }
+
+    /** What a run did: calls written, and per sample the reads' tally and the coverage of the callable bases. */
+    public record Summary(long calls, List<ReadCounts> sampleReadCounts, List<CoverageMetrics> sampleCoverage) {
+        /** The reads' tally of all samples together. */
+        public ReadCounts readCounts() {
+            return sampleReadCounts.stream().reduce(ReadCounts.EMPTY, ReadCounts::plus);
+        }
+    }
 
     private CallingPipeline() {}
 
     /** Runs every shard and hands the calls to {@code sink} in genome order. */
     public static Summary run(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
                               Consumer<VariantCall> sink, ProgressMeter progress) {
+        int samples = inputs.reads().size();
         long[] calls = {0};
-        ReadCounts[] counts = {ReadCounts.EMPTY};
-        CoverageMetrics[] coverage = {CoverageMetrics.EMPTY};
+        ReadCounts[] counts = new ReadCounts[samples];
+        CoverageMetrics[] coverage = new CoverageMetrics[samples];
+        java.util.Arrays.fill(counts, ReadCounts.EMPTY);
+        java.util.Arrays.fill(coverage, CoverageMetrics.EMPTY);
         Consumer<ShardResult> merge = result -> {
             result.calls().forEach(sink);
             calls[0] += result.calls().size();
-            counts[0] = counts[0].plus(result.readCounts());
-            coverage[0] = coverage[0].plus(result.coverage());
+            long seen = 0;
+            for (int s = 0; s < samples; s++) {
+                counts[s] = counts[s].plus(result.readCounts().get(s));
+                coverage[s] = coverage[s].plus(result.coverage().get(s));
+                seen += result.readCounts().get(s).seen();
+            }
             Shard shard = result.shard();
-            progress.update(shard.contig() + ":" + shard.end(), result.readCounts().seen(),
-                    shard.end() - shard.start() + 1L);
+            progress.update(shard.contig() + ":" + shard.end(), seen, shard.end() - shard.start() + 1L);
         };
         executor.forEachInOrder(shards, () -> openRunner(inputs, params), runner -> runner::run, merge);
-        logReadCounts(counts[0]);
-        return new Summary(calls[0], counts[0], coverage[0]);
+        Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage));
+        logReadCounts(summary.readCounts());
+        return summary;
     }
 
     static ShardRunner openRunner(Inputs inputs, CallingParameters params) {
+        List<ReadSource> reads = new ArrayList<>();
         ReferenceSource reference = new ReferenceSource(inputs.reference());
-        ReadSource reads = new ReadSource(inputs.reads(), inputs.readsIndex(), inputs.reference(),
-                new ReadFilters(params.minMappingQuality()));
-        return new ShardRunner(reads, reference, params);
+        try {
+            for (int s = 0; s < inputs.reads().size(); s++) {
+                reads.add(new ReadSource(inputs.reads().get(s), inputs.readsIndexes().get(s), inputs.reference(),
+                        new ReadFilters(params.minMappingQuality())));
+            }
+        } catch (RuntimeException e) {
+            reads.forEach(ReadSource::close);
+            reference.close();
+            throw e;
+        }
+        return new ShardRunner(reads, reference, params, inputs.trios());
     }
 
     private static void logReadCounts(ReadCounts counts) {

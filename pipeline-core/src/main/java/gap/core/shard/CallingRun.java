@@ -1,13 +1,18 @@
 package gap.core.shard;
 
 import gap.core.GapVersion;
+import gap.core.UserException;
 import gap.core.calling.CallingParameters;
+import gap.core.cohort.DeNovoTsv;
+import gap.core.cohort.DeNovoCalls;
+import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
+import gap.core.io.TextFiles;
 import gap.core.io.VcfSink;
-import gap.core.model.SampleCalls;
+import gap.core.model.CallSet;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
@@ -15,6 +20,8 @@ import gap.core.privacy.Samples;
 import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetStats;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.FamilyTally;
 import gap.core.qc.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
@@ -24,6 +31,7 @@ import gap.core.scoring.VariantScorer;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +41,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Takes a checked run (samples with their reads' indexes, the shard plan, keys, an output directory, optional known
- * sites and population summary), gives its outputs: each sample's calls, annotated with population counts and scored,
- * in a VCF named by its pseudonym, then {@code calls.parquet} and {@code samples.parquet}, then (unless turned off)
- * the QC files in {@code qc/}. The one orchestration every driver runs; a driver only validates inputs and hands over
- * a {@link ShardExecutor}. Ends with one summary line: calls, PASS, elapsed time, peak memory.
+ * Takes a checked run (samples with their reads' indexes, the pedigree, the shard plan, keys, an output directory,
+ * optional known sites and population summary), gives its outputs: the samples' joint calls, annotated with
+ * population counts, scored and checked against the pedigree, in one VCF named by the sample's, family's or cohort's
+ * pseudonym, then {@code calls.parquet} and {@code samples.parquet}, {@code denovo.tsv} when the pedigree has a trio,
+ * then (unless turned off) the QC files in {@code qc/}. The one orchestration every driver runs; a driver only
+ * validates inputs and hands over a {@link ShardExecutor}. Ends with one summary line: calls, PASS, elapsed time, peak
+ * memory.
  */
 public final class CallingRun {
     private static final Logger LOG = LogManager.getLogger(CallingRun.class);
@@ -46,25 +56,23 @@ public final class CallingRun {
 
     /**
      * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
-     * {@code knownSites} (may be null) the VCF whose calls train the scorer; {@code population} (may be null) a
-     * released summary whose counts annotate every call; {@code qc} writes the QC files.
+     * {@code pedigree} what is declared of the samples ({@link Pedigree#none()} when nothing); {@code knownSites} (may
+     * be null) the VCF whose calls train the scorer; {@code population} (may be null) a released summary whose counts
+     * annotate every call; {@code qc} writes the QC files.
      */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
-                          Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
-                          LabKeys keys, Path output, Path knownSites, ScoringParameters scoring, Path population,
-                          boolean qc) {
+                          Map<Samples.Sample, Path> indexes, Pedigree pedigree, List<Shard> shards,
+                          CallingParameters params, LabKeys keys, Path output, Path knownSites,
+                          ScoringParameters scoring, Path population, boolean qc) {
 
-        /** A run without known sites or population summary, with the default scoring settings and QC. */
+        /** A run without pedigree, known sites or population summary, with the default scoring settings and QC. */
         public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                        Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params, LabKeys keys,
                        Path output) {
-            this(reference, dictionary, samples, indexes, shards, params, keys, output, null,
+            this(reference, dictionary, samples, indexes, Pedigree.none(), shards, params, keys, output, null,
                     ScoringParameters.defaults(), null, true);
         }
     }
-
-    /** One sample's outcome: its calls and what its pipeline counted (reads, coverage). */
-    private record Called(Samples.Sample sample, SampleCalls calls, CallingPipeline.Summary summary) {}
 
     private CallingRun() {}
 
@@ -75,75 +83,103 @@ public final class CallingRun {
                 : PopulationAnnotator.open(request.population(), dictionary)) {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
             String referenceMd5 = ReferenceSource.md5(request.reference());
-            ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()) * request.indexes().size());
+            List<String> ids = request.samples().ids();
+            String callSet = request.samples().callSetId();
+            ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()));
             progress.start();
-            List<Called> called = new ArrayList<>();
-            for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
-                called.add(callSample(request, e.getKey(), e.getValue(), referenceMd5, populationInfo, population,
-                        executor, progress));
-            }
+            LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", ids.size(), callSet,
+                    request.reference().getFileName(), request.shards().size(), request.pedigree().trios().size());
+            CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
+                    request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
+                    List.copyOf(request.indexes().values()), request.pedigree().trios());
+            List<VariantCall> calls = new ArrayList<>();
+            // the pipeline hands calls over in genome order, as the population annotator reads its summary
+            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
+                    call -> calls.add(population == null ? call : population.annotate(call)), progress);
             progress.stop();
+            // Scoring needs all calls (a model is trained on them) before any is written; the family checks count
+            // PASS sites, so they come after it.
+            boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
+            VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
+            DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
+                    request.params().deNovoMinQuality());
+            List<VariantCall> finalCalls = named.calls();
+            List<CallRecord> records = finalCalls.stream().map(CallRecord::of).toList();
+            FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
+            records.forEach(familyTally::add);
+            FamilyQc family = familyTally.build();
+            logFamily(family);
+
+            List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
+            extra.addAll(populationInfo);
+            Path output = request.output();
+            Path vcf = output.resolve(callSet + ".vcf.gz");
+            try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5, request.params().lowQual(),
+                    extra)) {
+                finalCalls.forEach(sink::add);
+                sink.commit();
+            }
+            LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
-            List<SampleCalls> allCalls = called.stream().map(Called::calls).toList();
-            Path output = request.output();
-            ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, allCalls);
+            ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
             ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
-            LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", allCalls.size());
+            LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+            if (!request.pedigree().trios().isEmpty()) {
+                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
+                LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
+            }
             if (request.qc()) {
-                List<Path> files = QcFiles.write(qcReport(request, called, referenceMd5), output.resolve(QC_DIR));
+                List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary, referenceMd5),
+                        output.resolve(QC_DIR));
                 LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
                         files.size(), QC_DIR);
             }
-            long calls = allCalls.stream().mapToLong(c -> c.calls().size()).sum();
-            long pass = allCalls.stream().flatMap(c -> c.calls().stream()).filter(c -> "PASS".equals(c.filter()))
-                    .count();
+            long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
-                    calls, pass, allCalls.size(), progress.elapsedMinutes(), memory.what(), memory.mebibytes()));
+                    finalCalls.size(), pass, ids.size(), progress.elapsedMinutes(), memory.what(),
+                    memory.mebibytes()));
         }
     }
 
-    private static Called callSample(Request request, Samples.Sample sample, Path index, String referenceMd5,
-                                     List<VCFInfoHeaderLine> populationInfo, PopulationAnnotator population,
-                                     ShardExecutor executor, ProgressMeter progress) {
-        Path vcf = request.output().resolve(sample.id() + ".vcf.gz");
-        LOG.info("Calling sample {} ({}) against {}: {} shards", sample.id(), sample.source(),
-                request.reference().getFileName(), request.shards().size());
-        CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(), sample.reads(), index);
-        CallingParameters params = request.params();
-        List<VariantCall> calls = new ArrayList<>();
-        // the pipeline hands calls over in genome order, as the population annotator reads its summary
-        CallingPipeline.Summary summary = CallingPipeline.run(in, params, request.shards(), executor,
-                call -> calls.add(population == null ? call : population.annotate(call)), progress);
-        // Scoring needs all of the sample's calls (a model is trained on them) before any is written.
-        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
-        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
-        List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
-        extra.addAll(populationInfo);
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), sample.id(), referenceMd5, params.lowQual(),
-                extra)) {
-            scored.calls().forEach(sink::add);
-            sink.commit();
+    /** One line per trio and one per pair of samples that contradicts the pedigree: pseudonyms only. */
+    private static void logFamily(FamilyQc family) {
+        for (FamilyQc.TrioQc t : family.trios()) {
+            LOG.info("Trio of child {}: {} PASS sites, {} Mendelian violation(s) besides {} de novo call(s)",
+                    t.child(), t.sites(), t.violations(), t.deNovo());
         }
-        LOG.info("Wrote {} calls to {}", scored.calls().size(), vcf.getFileName());
-        return new Called(sample, new SampleCalls(sample.id(), scored.calls()), summary);
+        for (FamilyQc.PairQc p : family.pairs()) {
+            if (p.warning() != null) {
+                LOG.warn("Samples {} and {}: {} (kinship {}, IBS0 {} over {} sites)", p.sampleA(), p.sampleB(),
+                        p.warning(), String.format(Locale.ROOT, "%.3f", p.kinship()),
+                        String.format(Locale.ROOT, "%.4f", p.ibs0()), p.sites());
+            }
+        }
     }
 
-    /** Each sample is its own call set, named like its VCF. */
-    private static QcReport qcReport(Request request, List<Called> called, String referenceMd5) {
+    private static void writeDeNovo(Path target, String text) {
+        try {
+            TextFiles.writeAtomically(target, text);
+        } catch (IOException e) {
+            throw new UserException("could not write " + target.getFileName() + " (" + e.getClass().getSimpleName()
+                    + "): check that the output folder is writable and has space", e);
+        }
+    }
+
+    /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
+    private static QcReport qcReport(Request request, String callSet, List<CallRecord> records, FamilyQc family,
+                                     CallingPipeline.Summary summary, String referenceMd5) {
         List<SampleQc> samples = new ArrayList<>();
-        List<CallSetQc> callSets = new ArrayList<>();
-        for (Called c : called) {
-            Samples.Sample s = c.sample();
-            samples.add(new SampleQc(s.id(), s.role(), s.sex(), s.familyPseudonym(), c.summary().readCounts(),
-                    c.summary().coverage(), s.id()));
-            CallSetStats stats = CallSetStats.of(List.of(s.id()),
-                    c.calls().calls().stream().map(CallRecord::of).toList());
-            callSets.add(new CallSetQc(s.id(), s.id() + ".vcf.gz", stats));
+        List<Samples.Sample> all = request.samples().samples();
+        for (int s = 0; s < all.size(); s++) {
+            Samples.Sample sample = all.get(s);
+            samples.add(new SampleQc(sample.id(), sample.role(), sample.sex(), sample.familyPseudonym(),
+                    summary.sampleReadCounts().get(s), summary.sampleCoverage().get(s), callSet));
         }
+        CallSetStats stats = CallSetStats.of(request.samples().ids(), records);
         return new QcReport(GapVersion.get(), referenceMd5, territory(request.dictionary(), request.shards()), samples,
-                callSets, List.of());
+                List.of(new CallSetQc(callSet, callSet + ".vcf.gz", stats)), List.of(), family);
     }
 
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */

@@ -6,7 +6,10 @@ import gap.core.calling.CandidateFinder;
 import gap.core.calling.GenotypeLikelihoodsModel;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
+import gap.core.calling.ReadCounts;
 import gap.core.calling.VariantCaller;
+import gap.core.cohort.TrioGenotyper;
+import gap.core.cohort.Trio;
 import gap.core.io.ReadSource;
 import gap.core.io.RefWindow;
 import gap.core.io.ReferenceSource;
@@ -15,16 +18,18 @@ import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
+import gap.core.qc.CoverageMetrics;
 import gap.core.qc.ShardCoverage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes one shard, gives its calls: reads → candidates → pileups → likelihoods → calls → annotations, keeping only sites the
- * shard owns. Holds one thread's readers; the CLI and the Spark driver each run one per worker.
+ * Takes one shard, gives its joint calls over the run's samples: reads → candidates → pileups → likelihoods → calls →
+ * trio genotypes and de novo qualities → annotations, keeping only sites the shard owns. Holds one thread's readers
+ * (one per sample); the CLI and the Spark driver each run one per worker.
  */
 public final class ShardRunner implements AutoCloseable {
-    private final ReadSource reads;
+    private final List<ReadSource> reads;
     private final ReferenceSource reference;
     private final CallingParameters params;
     private final CandidateFinder candidates;
@@ -32,43 +37,70 @@ public final class ShardRunner implements AutoCloseable {
     private final GenotypeLikelihoodsModel model;
     private final VariantCaller caller;
     private final Annotator annotator = new Annotator();
+    private final TrioGenotyper trioGenotyper;
 
     public ShardRunner(ReadSource reads, ReferenceSource reference, CallingParameters params) {
-        this.reads = reads;
+        this(List.of(reads), reference, params, List.of());
+    }
+
+    /** Over several samples' reads, in the run's sample order, with the trios among them. */
+    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios) {
+        this.reads = List.copyOf(reads);
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
         this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
+        this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), trios);
     }
 
     public ShardResult run(Shard shard) {
-        ReadSource.ShardReads shardReads = reads.query(shard);
-        List<AlignedRead> kept = shardReads.reads();
+        List<List<AlignedRead>> kept = new ArrayList<>();
+        List<ReadCounts> counts = new ArrayList<>();
+        for (ReadSource source : reads) {
+            ReadSource.ShardReads shardReads = source.query(shard);
+            kept.add(shardReads.reads());
+            counts.add(shardReads.counts());
+        }
         RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
-        List<VariantCall> calls = callSites(candidates.find(shard, kept, ref), kept, ref, pileups, model, caller,
-                annotator);
-        return new ShardResult(shard, calls, shardReads.counts(), ShardCoverage.measure(shard, kept, ref));
+        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref);
+        List<CoverageMetrics> coverage = new ArrayList<>();
+        for (List<AlignedRead> sample : kept) {
+            coverage.add(ShardCoverage.measure(shard, sample, ref));
+        }
+        return new ShardResult(shard, calls, counts, coverage);
     }
 
-    /** Genotypes each site with the reads that overlap it; sites must come in position order. */
-    static List<VariantCall> callSites(List<CandidateSite> sites, List<AlignedRead> reads, RefWindow ref,
-                                       PileupBuilder pileups, GenotypeLikelihoodsModel model, VariantCaller caller,
-                                       Annotator annotator) {
+    /** Genotypes each site with each sample's reads that overlap it; sites must come in position order. */
+    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref) {
         List<VariantCall> calls = new ArrayList<>();
-        List<AlignedRead> active = new ArrayList<>();
-        int next = 0;
+        int n = samples.size();
+        List<List<AlignedRead>> active = new ArrayList<>();
+        int[] next = new int[n];
+        for (int s = 0; s < n; s++) {
+            active.add(new ArrayList<>());
+        }
         for (CandidateSite site : sites) {
-            while (next < reads.size() && reads.get(next).start() <= site.spanEnd()) {
-                active.add(reads.get(next++));
+            List<Pileup> sitePileups = new ArrayList<>(n);
+            List<ReadLikelihoods> likelihoods = new ArrayList<>(n);
+            for (int s = 0; s < n; s++) {
+                List<AlignedRead> reads = samples.get(s);
+                List<AlignedRead> overlapping = active.get(s);
+                while (next[s] < reads.size() && reads.get(next[s]).start() <= site.spanEnd()) {
+                    overlapping.add(reads.get(next[s]++));
+                }
+                overlapping.removeIf(r -> r.end() < site.position());
+                Pileup pileup = pileups.build(site, overlapping);
+                sitePileups.add(pileup);
+                likelihoods.add(model.compute(pileup, ref));
             }
-            active.removeIf(r -> r.end() < site.position());
-            Pileup pileup = pileups.build(site, active);
-            ReadLikelihoods likelihoods = model.compute(pileup, ref);
-            VariantCall call = caller.call(pileup, likelihoods);
-            if (call != null) {
-                calls.add(annotator.annotate(call, pileup, likelihoods));
+            VariantCaller.Joint joint = caller.call(sitePileups, likelihoods);
+            if (joint != null) {
+                VariantCall call = trioGenotyper.refine(joint.call(), joint.genotypeLog10(), joint.priorLog10());
+                if (call.hasVariantGenotype()) { // the trio's posterior may find a lone weak het implausible
+                    calls.add(annotator.annotate(call, sitePileups, likelihoods));
+                }
             }
         }
         return calls;
@@ -79,23 +111,48 @@ public final class ShardRunner implements AutoCloseable {
      * haplotype windows with their neighbours), or the calls would depend on where the shard begins. Those reach
      * at most two paddings beyond the shard or its reads; the window takes that much.
      */
-    private int windowStart(Shard shard, List<AlignedRead> reads) {
-        int start = reads.isEmpty() ? shard.start() : Math.min(shard.start(), reads.get(0).start());
+    private int windowStart(Shard shard, List<List<AlignedRead>> samples) {
+        int start = shard.start();
+        for (List<AlignedRead> reads : samples) {
+            if (!reads.isEmpty()) {
+                start = Math.min(start, reads.get(0).start());
+            }
+        }
         return start - 2 * params.shardPadding();
     }
 
-    private int windowEnd(Shard shard, List<AlignedRead> reads) {
+    private int windowEnd(Shard shard, List<List<AlignedRead>> samples) {
         int end = shard.paddedEnd();
-        for (AlignedRead r : reads) {
-            end = Math.max(end, r.end());
+        for (List<AlignedRead> reads : samples) {
+            for (AlignedRead r : reads) {
+                end = Math.max(end, r.end());
+            }
         }
         return end + 2 * params.shardPadding();
     }
 
     @Override
     public void close() {
-        try (reads; reference) {
-            // closes both, even if one fails
+        RuntimeException failure = null;
+        for (AutoCloseable c : closeables()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private List<AutoCloseable> closeables() {
+        List<AutoCloseable> all = new ArrayList<>(reads);
+        all.add(reference);
+        return all;
     }
 }

@@ -75,7 +75,7 @@ class AnnotatorTest {
         Pileup pileup = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite()).build(SITE, reads);
         ReadLikelihoods likelihoods = new GenotypeLikelihoodsModel(params).compute(pileup, null);
         VariantCall call = new VariantCaller(params).call(pileup, likelihoods);
-        assertEquals(List.of(4, 4), call.genotype().ad());
+        assertEquals(List.of(4, 4), call.genotype(0).ad());
         assertEquals(Annotator.fixed(call.qual() / 8, 2), annotate(reads).get(Annotator.QD));
     }
 

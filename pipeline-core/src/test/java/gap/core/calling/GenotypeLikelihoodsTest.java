@@ -66,12 +66,12 @@ class GenotypeLikelihoodsTest {
         // GL = [-10.4327, -1.8079, -10.4327] → PL 86,0,86. Posterior of 0/0 ∝ 10^-10.4327·(1-1.5e-3):
         // QUAL = 56.25; P(not 0/1) = 2.37e-6 → GQ 56.
         VariantCall call = call(site("A", "C"), reads("AAACCC", 30, 60));
-        assertEquals(0, call.genotype().allele1());
-        assertEquals(1, call.genotype().allele2());
-        assertEquals(List.of(86, 0, 86), call.genotype().pl());
+        assertEquals(0, call.genotype(0).allele1());
+        assertEquals(1, call.genotype(0).allele2());
+        assertEquals(List.of(86, 0, 86), call.genotype(0).pl());
         assertEquals(56.25, call.qual(), 1e-9);
-        assertEquals(56, call.genotype().gq());
-        assertEquals(List.of(3, 3), call.genotype().ad());
+        assertEquals(56, call.genotype(0).gq());
+        assertEquals(List.of(3, 3), call.genotype(0).ad());
         assertEquals("PASS", call.filter());
     }
 
@@ -79,12 +79,12 @@ class GenotypeLikelihoodsTest {
     void homAltFourReads() {
         // GL = [-13.9085, -1.2053, -0.0017] → PL 139,12,0; QUAL 106.58; het keeps 10^-1.2·θ vs 10^0·θ/2 → GQ 10.
         VariantCall call = call(site("A", "C"), reads("CCCC", 30, 60));
-        assertEquals(1, call.genotype().allele1());
-        assertEquals(1, call.genotype().allele2());
-        assertEquals(List.of(139, 12, 0), call.genotype().pl());
+        assertEquals(1, call.genotype(0).allele1());
+        assertEquals(1, call.genotype(0).allele2());
+        assertEquals(List.of(139, 12, 0), call.genotype(0).pl());
         assertEquals(106.58, call.qual(), 1e-9);
-        assertEquals(10, call.genotype().gq());
-        assertEquals(List.of(0, 4), call.genotype().ad());
+        assertEquals(10, call.genotype(0).gq());
+        assertEquals(List.of(0, 4), call.genotype(0).ad());
     }
 
     @Test
@@ -93,12 +93,12 @@ class GenotypeLikelihoodsTest {
         // GL = [-20.863, -11.335, -10.433, -11.335, -1.808, -10.433] → PL 191,95,86,95,0,86; QUAL 130.56; GQ 55.
         VariantCall call = call(site("A", "C", "G"), reads("CCCGGG", 30, 60));
         assertEquals(List.of("A", "C", "G"), call.alleles());
-        assertEquals(1, call.genotype().allele1());
-        assertEquals(2, call.genotype().allele2());
-        assertEquals(List.of(191, 95, 86, 95, 0, 86), call.genotype().pl());
+        assertEquals(1, call.genotype(0).allele1());
+        assertEquals(2, call.genotype(0).allele2());
+        assertEquals(List.of(191, 95, 86, 95, 0, 86), call.genotype(0).pl());
         assertEquals(130.56, call.qual(), 1e-9);
-        assertEquals(55, call.genotype().gq());
-        assertEquals(List.of(0, 3, 3), call.genotype().ad());
+        assertEquals(55, call.genotype(0).gq());
+        assertEquals(List.of(0, 3, 3), call.genotype(0).ad());
     }
 
     @Test
@@ -126,7 +126,7 @@ class GenotypeLikelihoodsTest {
             assertEquals(without[g] + 3 * Math.log10(0.25), with[g], TOL);
         }
         VariantCall call = call(site, evidence);
-        assertEquals(List.of(86, 0, 86), call.genotype().pl());
+        assertEquals(List.of(86, 0, 86), call.genotype(0).pl());
         assertEquals(56.25, call.qual(), 1e-9);
     }
 

@@ -48,10 +48,10 @@ class PileupBuilderTest {
         // Worked out in GenotypeLikelihoodsTest's terms: GL = [-6.955, -1.205, -6.955] → PL 57,0,57, QUAL 27.51.
         CallingParameters params = TestParams.defaults();
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
-        assertEquals(List.of(57, 0, 57), call.genotype().pl());
+        assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
         assertEquals(27.51, call.qual(), 1e-9);
         assertEquals("PASS", call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
-        assertEquals(4, call.genotype().dp());
+        assertEquals(4, call.genotype(0).dp());
     }
 
     @Test

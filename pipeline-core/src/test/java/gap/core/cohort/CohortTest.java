@@ -9,7 +9,6 @@ import gap.core.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CohortTest {
     private static final double THETA = 1e-3;
     private static final double[] PRIORS = {Math.log10(1 - 1.5 * THETA), Math.log10(THETA), Math.log10(THETA / 2)};
-    private final DeNovoCaller caller = new DeNovoCaller(1e-8);
+    private final TrioModel caller = new TrioModel(1e-8);
 
     @Test
     void deNovoPosteriorOnAHandComputedCase() {
@@ -26,22 +25,22 @@ class CohortTest {
         // rest), against a parent being het (θ·1e-10) or the child being 0/0 (1e-10): P = 0.99502, DNQ 23.03.
         double[] child = {-10, 0, -10};
         double[] refParent = {0, -10, -20};
-        double p = caller.posterior(child, refParent, refParent, PRIORS, 2);
+        double p = caller.deNovo(child, refParent, refParent, PRIORS, 2);
         assertEquals(0.9950199178869159, p, 1e-9);
-        assertEquals(23.0276, DeNovoCaller.phred(p), 1e-3);
+        assertEquals(23.0276, TrioModel.phred(p), 1e-3);
     }
 
     @Test
     void aThinParentLowersTheDeNovoPosterior() {
         // The father's het is only ten times less likely than hom-ref (a parent at a few reads): DNQ near 0.
-        double p = caller.posterior(new double[] {-10, 0, -10}, new double[] {0, -1, -3}, new double[] {0, -10, -20},
+        double p = caller.deNovo(new double[] {-10, 0, -10}, new double[] {0, -1, -3}, new double[] {0, -10, -20},
                 PRIORS, 2);
         assertEquals(3.953082377336613e-4, p, 1e-9);
     }
 
     @Test
     void aTransmittedAlleleIsNotDeNovo() {
-        double p = caller.posterior(new double[] {-10, 0, -10}, new double[] {-10, 0, -10}, new double[] {0, -10, -20},
+        double p = caller.deNovo(new double[] {-10, 0, -10}, new double[] {-10, 0, -10}, new double[] {0, -10, -20},
                 PRIORS, 2);
         assertTrue(p < 1e-7, "a het father explains the child: " + p);
     }
@@ -79,20 +78,37 @@ class CohortTest {
     }
 
     @Test
-    void pedigreeTriosAndErrors(@TempDir Path tmp) throws Exception {
-        Set<String> aliases = Set.of("dad", "mum", "kid");
-        Path ped = Files.writeString(tmp.resolve("f.ped"), "#fam id pat mat sex pheno\nF dad 0 0 1 1\nF mum 0 0 2 1\nF kid dad mum 2 2\n");
-        assertEquals(List.of(new Pedigree.Trio("kid", "dad", "mum")), Pedigree.read(ped, aliases).trios());
-        assertEquals(2, Pedigree.read(ped, aliases).parentChildPairs().size());
+    void pedigreeTriosRelationsAndErrors(@TempDir Path tmp) throws Exception {
+        List<String> aliases = List.of("dad", "mum", "kid", "sib");
+        List<String> sexes = List.of("male", "female", "female", "unknown");
+        Path ped = Files.writeString(tmp.resolve("f.ped"),
+                "#fam id pat mat sex pheno\nF dad 0 0 1 1\nF mum 0 0 2 1\nF kid dad mum 2 2\nF sib dad mum 0 1\n");
+        Pedigree p = Pedigree.read(ped, aliases, sexes);
+        assertEquals(List.of(new Trio(2, 0, 1), new Trio(3, 0, 1)), p.trios());
+        assertEquals(List.of(new Pedigree.Pair(0, 2), new Pedigree.Pair(1, 2), new Pedigree.Pair(0, 3),
+                new Pedigree.Pair(1, 3)), p.parentChildPairs());
+        assertEquals(Pedigree.Relation.PARENT_CHILD, p.relation(2, 0));
+        assertEquals(Pedigree.Relation.UNRELATED, p.relation(0, 1));
+        assertEquals(Pedigree.Relation.SIBLINGS, p.relation(2, 3));
+        assertEquals(Pedigree.Relation.UNKNOWN, Pedigree.none().relation(0, 1));
 
-        Path unknown = Files.writeString(tmp.resolve("u.ped"), "F SECRET 0 0 1 1\n");
-        UserException e = assertThrows(UserException.class, () -> Pedigree.read(unknown, aliases));
-        assertEquals("pedigree line 1: column 'individual' is not a sample_alias of the sample sheet", e.getMessage());
-        Path self = Files.writeString(tmp.resolve("s.ped"), "F kid kid mum 2 2\n");
-        assertTrue(assertThrows(UserException.class, () -> Pedigree.read(self, aliases)).getMessage()
-                .contains("its own parent"));
-        Path swapped = Files.writeString(tmp.resolve("x.ped"), "F dad 0 0 1 1\nF mum 0 0 2 1\nF kid mum dad 2 2\n");
-        assertTrue(assertThrows(UserException.class, () -> Pedigree.read(swapped, aliases)).getMessage()
+        assertEquals("pedigree line 1: column 'individual' is none of the samples (sample_alias of the sample sheet,"
+                + " or @RG SM of an -I file)",
+                error(tmp, "F SECRET 0 0 1 1\n", aliases, sexes));
+        assertTrue(error(tmp, "F kid kid mum 2 2\n", aliases, sexes).contains("its own parent"));
+        assertTrue(error(tmp, "F dad 0 0 1 1\nF mum 0 0 2 1\nF kid mum dad 2 2\n", aliases, sexes)
                 .contains("line 3: column 'father' names an individual whose sex is female"));
+        assertEquals("pedigree line 1: column 'father' names no individual of the pedigree: give the parent a line of"
+                + " its own, or 0 for a parent who was not sequenced", error(tmp, "F kid SECRET 0 2 2\n", aliases, sexes));
+        assertEquals("pedigree line 1: column 'sex' disagrees with the sample sheet's sex of the same sample: correct"
+                + " one of them", error(tmp, "F dad 0 0 2 1\n", aliases, sexes));
+        // the sheet's sex counts where the pedigree's is unknown: a female named as father
+        assertTrue(error(tmp, "F mum 0 0 0 1\nF kid mum 0 2 2\n", aliases, sexes)
+                .contains("line 2: column 'father' names an individual whose sex is female"));
+    }
+
+    private static String error(Path dir, String text, List<String> aliases, List<String> sexes) throws Exception {
+        Path ped = Files.writeString(dir.resolve("e.ped"), text);
+        return assertThrows(UserException.class, () -> Pedigree.read(ped, aliases, sexes)).getMessage();
     }
 }

@@ -10,8 +10,8 @@ import gap.core.io.ParquetFixtures;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.VcfSink;
+import gap.core.model.CallSet;
 import gap.core.model.Genotype;
-import gap.core.model.SampleCalls;
 import gap.core.model.VariantCall;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
@@ -92,7 +92,7 @@ class PopulationAnnotatorTest {
                 new SAMSequenceRecord("chr22", 51_304_566),
                 new SAMSequenceRecord("chrM", 16_569)));
         Path vcf = dir.resolve("s.vcf.gz");
-        try (VcfSink sink = new VcfSink(vcf, dict, "GAP-S00000000001", "0".repeat(32), 30,
+        try (VcfSink sink = new VcfSink(vcf, dict, List.of("GAP-S00000000001"), "0".repeat(32), 30,
                 PopulationAnnotator.headerLines())) {
             sink.add(new VariantCall(annotated.contig(), annotated.position(), annotated.alleles(), annotated.qual(),
                     annotated.filter(), annotated.info(), new Genotype(0, 1, 50, List.of(0, 0, 0, 0, 0, 0),
@@ -110,7 +110,7 @@ class PopulationAnnotatorTest {
         List<VCFInfoHeaderLine> info = new ArrayList<>(PopulationAnnotator.headerLines());
         info.add(new VCFInfoHeaderLine("DP", 1, VCFHeaderLineType.Integer, "d"));
         ParquetSink.writeCalls(calls, info, ParquetFixtures.dictionary(),
-                List.of(new SampleCalls("GAP-S00000000001", List.of(annotated))));
+                CallSet.of("GAP-S00000000001", List.of(annotated)));
         try (ParquetReader<GenericRecord> r =
                      AvroParquetReader.<GenericRecord>builder(
                              new LocalInputFile(calls)).withDataModel(

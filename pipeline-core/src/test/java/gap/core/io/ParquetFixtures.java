@@ -1,8 +1,8 @@
 package gap.core.io;
 
 import gap.core.SampleData;
+import gap.core.model.CallSet;
 import gap.core.model.Genotype;
-import gap.core.model.SampleCalls;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.SampleRow;
@@ -84,24 +84,26 @@ public final class ParquetFixtures {
                 new ReferenceDictionary.Contig("chrM", 16_569, "c68f52674c9fb33aef52dcf399755519")));
     }
 
-    public static VariantCall call(String contig, int position, List<String> alleles, double qual, String filter,
-                                   Map<String, Object> info, Genotype genotype) {
-        return new VariantCall(contig, position, alleles, qual, filter, info, genotype);
-    }
-
-    /** Two samples: a SNV, a deletion and a multi-allelic site; then one SNV. Genome order within each. */
-    public static List<SampleCalls> calls() {
-        SampleCalls first = new SampleCalls("GAP-S00000000001", List.of(
-                call("chr22", 20_000_100, List.of("A", "G"), 55.5, "PASS", Map.of("DP", 31, "QD", 1.79, "AF",
-                        List.of(0.5), "DB", true), new Genotype(0, 1, 99, List.of(60, 0, 90), List.of(15, 16), 31)),
-                call("chr22", 20_000_200, List.of("CTT", "C"), 25.0, "LowQual", Map.of("DP", 12),
-                        new Genotype(0, 1, 25, List.of(25, 0, 40), List.of(7, 5), 12)),
-                call("chrM", 73, List.of("A", "G", "T"), 300.0, "PASS", Map.of("DP", 80, "CSQ", "x,y"),
-                        new Genotype(1, 2, 99, List.of(900, 300, 600, 310, 0, 620), List.of(0, 40, 40), 80))));
-        SampleCalls second = new SampleCalls("GAP-S00000000002", List.of(
-                call("chr22", 20_000_150, List.of("T", "C"), 99.0, "PASS", Map.of("DP", 30),
-                        new Genotype(1, 1, 90, List.of(990, 90, 0), List.of(0, 30), 30))));
-        return List.of(first, second);
+    /**
+     * Two samples called jointly, in genome order: a SNV the first carries, one only the second carries (the first
+     * has no reads there: ./.), a deletion (the second's few reads do not span it: ./.), and a multi-allelic site.
+     */
+    public static CallSet calls() {
+        return new CallSet(List.of("GAP-S00000000001", "GAP-S00000000002"), List.of(
+                new VariantCall("chr22", 20_000_100, List.of("A", "G"), 55.5, "PASS", Map.of("DP", 61, "QD", 1.79,
+                        "AF", List.of(0.25), "DB", true), List.of(
+                        new Genotype(0, 1, 99, List.of(60, 0, 90), List.of(15, 16), 31),
+                        new Genotype(0, 0, 60, List.of(0, 60, 900), List.of(30, 0), 30))),
+                new VariantCall("chr22", 20_000_150, List.of("T", "C"), 99.0, "PASS", Map.of("DP", 30), List.of(
+                        Genotype.noCall(2, 0),
+                        new Genotype(1, 1, 90, List.of(990, 90, 0), List.of(0, 30), 30))),
+                new VariantCall("chr22", 20_000_200, List.of("CTT", "C"), 25.0, "LowQual", Map.of("DP", 15), List.of(
+                        new Genotype(0, 1, 25, List.of(25, 0, 40), List.of(7, 5), 12),
+                        Genotype.noCall(2, 3))),
+                new VariantCall("chrM", 73, List.of("A", "G", "T"), 300.0, "PASS", Map.of("DP", 160, "CSQ", "x,y"),
+                        List.of(new Genotype(1, 2, 99, List.of(900, 300, 600, 310, 0, 620), List.of(0, 40, 40), 80),
+                                new Genotype(0, 0, 99, List.of(0, 240, 2400, 240, 2400, 2400), List.of(80, 0, 0),
+                                        80)))));
     }
 
     public static void write(Path file, String text) {

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.UserException;
+import gap.core.model.CallSet;
 import gap.core.model.Genotype;
-import gap.core.model.SampleCalls;
+import gap.core.model.VariantCall;
 import gap.core.privacy.KeyStoreKms;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.SampleRow;
@@ -104,6 +105,7 @@ class ParquetSinkTest {
                             required int32 element;
                           }
                         }
+                        optional int32 DNQ;
                       }
                     }
                   }
@@ -116,7 +118,7 @@ class ParquetSinkTest {
     }
 
     @Test
-    void callsRowsArePerSampleThenGenomeOrderWithTheirValues() throws IOException {
+    void callsRowsAreSitesInGenomeOrderWithEverySamplesGenotype() throws IOException {
         Path calls = dir.resolve("calls.parquet");
         ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
                 ParquetFixtures.calls());
@@ -129,23 +131,24 @@ class ParquetSinkTest {
         }
         assertEquals(4, rows.size());
         List<String> summary = rows.stream().map(r -> {
-            GenericRecord g = (GenericRecord) ((List<?>) r.get("genotypes")).get(0);
-            return g.get("sampleId") + " " + r.get("contigName") + ":" + r.get("start") + "-" + r.get("end") + " "
-                    + r.get("referenceAllele") + ">" + r.get("alternateAlleles") + " " + r.get("filters");
+            List<String> gts = ((List<?>) r.get("genotypes")).stream()
+                    .map(g -> ((GenericRecord) g).get("sampleId") + "=" + ((GenericRecord) g).get("calls")).toList();
+            return r.get("contigName") + ":" + r.get("start") + "-" + r.get("end") + " " + r.get("referenceAllele")
+                    + ">" + r.get("alternateAlleles") + " " + r.get("filters") + " " + gts;
         }).toList();
         assertEquals(List.of(
-                "GAP-S00000000001 chr22:20000099-20000100 A>[G] [PASS]",
-                "GAP-S00000000001 chr22:20000199-20000202 CTT>[C] [LowQual]",
-                "GAP-S00000000001 chrM:72-73 A>[G, T] [PASS]",
-                "GAP-S00000000002 chr22:20000149-20000150 T>[C] [PASS]"), summary);
+                "chr22:20000099-20000100 A>[G] [PASS] [GAP-S00000000001=[0, 1], GAP-S00000000002=[0, 0]]",
+                "chr22:20000149-20000150 T>[C] [PASS] [GAP-S00000000001=[-1, -1], GAP-S00000000002=[1, 1]]",
+                "chr22:20000199-20000202 CTT>[C] [LowQual] [GAP-S00000000001=[0, 1], GAP-S00000000002=[-1, -1]]",
+                "chrM:72-73 A>[G, T] [PASS] [GAP-S00000000001=[1, 2], GAP-S00000000002=[0, 0]]"), summary);
 
         GenericRecord first = rows.get(0);
         assertEquals(List.of(), first.get("names"));
         assertEquals(55.5, first.get("qual"));
         assertEquals(false, first.get("splitFromMultiAllelic"));
-        assertEquals(31, first.get("INFO_DP"));
+        assertEquals(61, first.get("INFO_DP"));
         assertEquals(1.79, first.get("INFO_QD"));
-        assertEquals(List.of(0.5), first.get("INFO_AF"));
+        assertEquals(List.of(0.25), first.get("INFO_AF"));
         assertEquals(true, first.get("INFO_DB"));
         assertNull(first.get("INFO_CSQ"));
         GenericRecord g = (GenericRecord) ((List<?>) first.get("genotypes")).get(0);
@@ -155,21 +158,28 @@ class ParquetSinkTest {
         assertEquals(99, g.get("conditionalQuality"));
         assertEquals(List.of(15, 16), g.get("alleleDepths"));
         assertEquals(List.of(60, 0, 90), g.get("phredLikelihoods"));
+        assertNull(g.get("DNQ"));
 
-        GenericRecord multi = rows.get(2);
+        GenericRecord noCall = (GenericRecord) ((List<?>) rows.get(2).get("genotypes")).get(1);
+        assertEquals(3, noCall.get("depth"), "a no-call keeps its depth");
+        assertNull(noCall.get("conditionalQuality"));
+        assertNull(noCall.get("phredLikelihoods"));
+        assertEquals(List.of(0, 0), noCall.get("alleleDepths"));
+
+        GenericRecord multi = rows.get(3);
         assertEquals(false, multi.get("INFO_DB"), "an absent flag is false");
         assertEquals("[x, y]", multi.get("INFO_CSQ").toString(), "a string list, split at commas");
         GenericRecord mg = (GenericRecord) ((List<?>) multi.get("genotypes")).get(0);
         assertEquals(List.of(1, 2), mg.get("calls"));
         assertEquals(List.of(900, 300, 600, 310, 0, 620), mg.get("phredLikelihoods"));
-        assertNull(rows.get(1).get("INFO_QD"));
+        assertNull(rows.get(2).get("INFO_QD"));
     }
 
     @Test
     void callsMetadataNamesTheReferenceDictionaryAndTheSamples() throws IOException {
         Path calls = dir.resolve("calls.parquet");
         ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
-                List.of(new SampleCalls("GAP-S00000000009", List.of()), ParquetFixtures.calls().get(0)));
+                new CallSet(List.of("GAP-S00000000009", "GAP-S00000000001"), List.of()));
         Map<String, String> metadata;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(calls))) {
             metadata = reader.getFileMetaData().getKeyValueMetaData();
@@ -178,7 +188,7 @@ class ParquetSinkTest {
                 metadata.get(ReferenceDictionary.CONTIGS_KEY));
         assertEquals(ParquetFixtures.dictionary().digest(), metadata.get(ReferenceDictionary.DIGEST_KEY));
         assertEquals("GAP-S00000000009,GAP-S00000000001", metadata.get(ParquetSink.SAMPLES_KEY),
-                "a sample without calls is still one of the run's samples");
+                "samples without calls are still the run's samples");
     }
 
     @Test
@@ -187,8 +197,8 @@ class ParquetSinkTest {
         Genotype g = new Genotype(1, 2, 99, List.of(9, 9, 9, 9, 0, 9), List.of(0, 5, 5), 10);
         java.util.Map<String, Object> info = new java.util.HashMap<>();
         info.put("AF", java.util.Arrays.asList(0.5, null));
-        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), List.of(new SampleCalls(
-                "GAP-S00000000001", List.of(ParquetFixtures.call("chrM", 73, List.of("A", "G", "T"), 50, "PASS", info, g)))));
+        ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), CallSet.of(
+                "GAP-S00000000001", List.of(new VariantCall("chrM", 73, List.of("A", "G", "T"), 50, "PASS", info, g))));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(calls))
                 .withDataModel(GenericData.get()).build()) {
             assertEquals(java.util.Arrays.asList(0.5, null), reader.read().get("INFO_AF"));
@@ -198,7 +208,8 @@ class ParquetSinkTest {
     @Test
     void infoColumnsComeFromTheHeaderNotTheData() throws IOException {
         Path empty = dir.resolve("empty.parquet");
-        ParquetSink.writeCalls(empty, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), List.of());
+        ParquetSink.writeCalls(empty, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                CallSet.of("GAP-S00000000001", List.of()));
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(empty))) {
             assertEquals(0, reader.getRecordCount());
             MessageType schema = reader.getFileMetaData().getSchema();

@@ -138,7 +138,7 @@ class VariantScorerTest {
         VariantCall original = calls.get(twin);
         VariantCall next = calls.get(twin + 1);
         calls.set(twin + 1, new VariantCall(next.contig(), next.position(), original.alleles(), original.qual(),
-                "PASS", original.info(), original.genotype()));
+                "PASS", original.info(), original.genotype(0)));
         VariantScorer.Result result = new VariantScorer(params).score(calls, known);
         assertEquals(result.calls().get(twin).info().get(VcfSink.VQSLOD),
                 result.calls().get(twin + 1).info().get(VcfSink.VQSLOD));
@@ -211,7 +211,7 @@ class VariantScorerTest {
         for (VariantCall c : set.calls()) {
             Map<String, Object> info = new LinkedHashMap<>(c.info());
             info.put(Annotator.MQ, "60.00"); // MQ 60 everywhere
-            flat.add(new VariantCall(c.contig(), c.position(), c.alleles(), c.qual(), c.filter(), info, c.genotype()));
+            flat.add(new VariantCall(c.contig(), c.position(), c.alleles(), c.qual(), c.filter(), info, c.genotype(0)));
         }
         String h = header(new VariantScorer(params).score(flat, set.known()));
         assertTrue(h.contains("over QD,MQRankSum,ReadPosRankSum,FS,SOR,DP;"), h);
@@ -227,7 +227,7 @@ class VariantScorerTest {
             i++;
         }
         VariantCall c = calls.get(i);
-        calls.set(i, new VariantCall(c.contig(), c.position(), c.alleles(), 25.0, c.filter(), c.info(), c.genotype()));
+        calls.set(i, new VariantCall(c.contig(), c.position(), c.alleles(), 25.0, c.filter(), c.info(), c.genotype(0)));
         assertEquals("PASS", new VariantScorer(params).score(calls, set.known()).calls().get(i).filter());
     }
 

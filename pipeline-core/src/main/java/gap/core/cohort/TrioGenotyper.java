@@ -1,0 +1,84 @@
+package gap.core.cohort;
+
+import gap.core.model.Contigs;
+import gap.core.model.Genotype;
+import gap.core.model.GenotypeLikelihoods;
+import gap.core.model.VariantCall;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes a joint call with its samples' genotype likelihoods and the run's trios, gives the call with each trio's
+ * genotypes from the trio's posterior (Mendelian transmission with a de novo rate, as GATK's CalculateGenotypePosteriors
+ * does with a pedigree): a parent whose few reads barely show the allele its child carries is called het, not hom-ref.
+ * GT and GQ come from each member's marginal posterior; PL stays the likelihoods. A child carrying an alternate allele
+ * gets FORMAT/DNQ, the phred posterior that its genotype is de novo (capped at 99, as GQ). A trio with a member without
+ * reads here is left as called; a sample in several trios takes the first.
+ */
+public final class TrioGenotyper {
+    static final int MAX_QUALITY = 99;
+
+    private final TrioModel model;
+    private final List<Trio> trios;
+
+    public TrioGenotyper(double mutationRate, List<Trio> trios) {
+        this.model = new TrioModel(mutationRate);
+        this.trios = List.copyOf(trios);
+    }
+
+    /**
+     * @param genotypeLog10 per sample, log10 P(reads | genotype) over the call's alleles (VCF order)
+     * @param priorLog10    the log10 genotype prior the caller used over the call's alleles
+     */
+    public VariantCall refine(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {
+        if (trios.isEmpty()) {
+            return call;
+        }
+        boolean mitochondrial = Contigs.isMitochondrial(call.contig());
+        List<Genotype> genotypes = new ArrayList<>(call.genotypes());
+        Set<Integer> refined = new HashSet<>();
+        for (Trio t : trios) {
+            Genotype c = genotypes.get(t.child());
+            Genotype f = genotypes.get(t.father());
+            Genotype m = genotypes.get(t.mother());
+            if (!c.isCalled() || !f.isCalled() || !m.isCalled()) {
+                continue;
+            }
+            TrioModel.Posterior p = model.posterior(genotypeLog10[t.child()], genotypeLog10[t.father()],
+                    genotypeLog10[t.mother()], priorLog10, call.alleles().size(), mitochondrial);
+            if (refined.add(t.father())) {
+                genotypes.set(t.father(), fromPosterior(f, p.father()));
+            }
+            if (refined.add(t.mother())) {
+                genotypes.set(t.mother(), fromPosterior(m, p.mother()));
+            }
+            if (refined.add(t.child())) {
+                Genotype child = fromPosterior(c, p.child());
+                int dnq = (int) Math.min(MAX_QUALITY, Math.round(TrioModel.phred(p.deNovo())));
+                genotypes.set(t.child(), child.isVariant() ? child.withDeNovoQuality(dnq) : child);
+            }
+        }
+        return call.withGenotypes(genotypes);
+    }
+
+    /** The genotype of highest posterior, with GQ its phred probability of being wrong. */
+    private static Genotype fromPosterior(Genotype called, double[] posterior) {
+        int best = 0;
+        for (int g = 1; g < posterior.length; g++) {
+            if (posterior[g] > posterior[best]) {
+                best = g;
+            }
+        }
+        double wrong = 0;
+        for (int g = 0; g < posterior.length; g++) {
+            if (g != best) {
+                wrong += posterior[g];
+            }
+        }
+        int gq = wrong <= 0 ? MAX_QUALITY : (int) Math.min(MAX_QUALITY, Math.round(-10 * StrictMath.log10(wrong)));
+        int[] a = GenotypeLikelihoods.alleles(best);
+        return new Genotype(a[0], a[1], gq, called.pl(), called.ad(), called.dp());
+    }
+}
