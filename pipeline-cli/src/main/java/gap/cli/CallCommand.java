@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.ArgGroup;
@@ -57,6 +59,22 @@ import picocli.CommandLine.Option;
                         + " trio pedigree, and the QC files in OUTPUT/qc. Outputs and logs carry pseudonyms only."})
 public final class CallCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(CallCommand.class);
+
+    /** How -L files are named ({@code Path::of} here; a cluster driver's names Hadoop paths). */
+    private final Function<String, Path> paths;
+    /** Runs the checked request: on --threads threads here; a cluster driver's runs it on its executors. */
+    private final Consumer<CallingRun.Request> runner;
+
+    public CallCommand() {
+        this.paths = Path::of;
+        this.runner = this::runLocally;
+    }
+
+    /** The command of another driver: the same options and checks, with its own paths and its own run. */
+    public CallCommand(Function<String, Path> paths, Consumer<CallingRun.Request> runner) {
+        this.paths = paths;
+        this.runner = runner;
+    }
 
     @Option(names = {"-R", "--reference"}, required = true, paramLabel = "FASTA",
             description = "Reference FASTA, with .fai and .dict beside it.")
@@ -151,17 +169,21 @@ public final class CallCommand implements Callable<Integer> {
         Samples samples = resolved.samples();
         Pedigree family = pedigree == null ? Pedigree.none() : Pedigree.read(pedigree, samples.pedigreeNames(),
                 samples.samples().stream().map(Samples.Sample::sex).toList());
-        List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary), shardSize,
+        List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary, paths), shardSize,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(output);
         if (population != null) {
             PopulationAnnotator.check(population, ReferenceDictionary.of(dictionary));
         }
 
-        LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", samples.ids().size(), shards.size(),
-                shardSize, threads);
-        CallingRun.run(new CallingRun.Request(reference, dictionary, samples, resolved.indexes(), family, shards,
-                params, keys, output, knownSites, scoring, population, qc), new LocalShardExecutor(threads));
+        runner.accept(new CallingRun.Request(reference, dictionary, samples, resolved.indexes(), family, shards,
+                params, keys, output, knownSites, scoring, population, qc));
         return Main.EXIT_OK;
+    }
+
+    private void runLocally(CallingRun.Request request) {
+        LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", request.samples().ids().size(),
+                request.shards().size(), shardSize, threads);
+        CallingRun.run(request, new LocalShardExecutor(threads));
     }
 }

@@ -54,15 +54,22 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         // htsjdk's Log writes straight to stderr, past Log4j2, and can quote header lines: errors only.
         htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
-        CommandLine cli = new CommandLine(new Main());
+        return withErrorHandling(new CommandLine(new Main())).execute(args);
+    }
+
+    /**
+     * Gives a command line gap's exit codes and error output (one line, usage for a bad command line, stack traces
+     * only with {@code --debug}): this command's, and the Spark driver's.
+     */
+    public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler(Main::handleExecutionException);
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("gap: " + ex.getMessage());
+            err.println(ex.getCommandLine().getCommandSpec().root().name() + ": " + ex.getMessage());
             ex.getCommandLine().usage(err);
             return EXIT_USAGE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -30,30 +30,31 @@ import org.apache.parquet.io.LocalInputFile;
  * Looks for identifiers in everything a run leaves: file names, raw bytes, and the decoded content of every
  * container — gzip and BGZF, Parquet pages read back through a reader (compressed columns included), and base64
  * runs in text. Encrypted Parquet columns are left to the raw scan: their ciphertext must not hold the identifier.
+ * Public, in this module's test jar, for the Spark driver's leak tests.
  */
-final class LeakScanner {
+public final class LeakScanner {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
 
     /** Where an identifier was found and how. */
-    record Hit(String where, String identifier, String how) {}
+    public record Hit(String where, String identifier, String how) {}
 
     private final List<String> identifiers;
     private final List<Hit> hits = new ArrayList<>();
 
-    LeakScanner(List<String> identifiers) {
+    public LeakScanner(List<String> identifiers) {
         this.identifiers = List.copyOf(identifiers);
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         return List.copyOf(hits);
     }
 
-    LeakScanner scanText(String where, String text) {
+    public LeakScanner scanText(String where, String text) {
         check(where, text.getBytes(StandardCharsets.UTF_8), "text");
         return this;
     }
 
-    LeakScanner scanTree(Path root) {
+    public LeakScanner scanTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.toList()) {
                 scanText("file name " + root.relativize(p), root.relativize(p).toString());
@@ -67,7 +68,7 @@ final class LeakScanner {
         return this;
     }
 
-    void scanFile(Path file) throws IOException {
+    public void scanFile(Path file) throws IOException {
         String where = file.getFileName().toString();
         byte[] bytes = Files.readAllBytes(file);
         check(where, bytes, "raw bytes");

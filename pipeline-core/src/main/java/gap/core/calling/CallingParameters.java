@@ -31,7 +31,7 @@ public record CallingParameters(
         double minQual,
         double lowQual,
         double deNovoPrior,
-        int deNovoMinQuality) {
+        int deNovoMinQuality) implements java.io.Serializable {
 
 
     /**

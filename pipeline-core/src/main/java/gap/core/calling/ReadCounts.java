@@ -7,7 +7,7 @@ import java.util.Map;
  * Reads seen and kept, and drops per filter reason. Each read is counted once, by the shard that owns its
  * alignment start, so counts from all shards add up to the file's.
  */
-public record ReadCounts(Map<ReadFilters.Reason, Long> byReason) {
+public record ReadCounts(Map<ReadFilters.Reason, Long> byReason) implements java.io.Serializable {
     public static final ReadCounts EMPTY = new ReadCounts(Map.of());
 
     public ReadCounts {

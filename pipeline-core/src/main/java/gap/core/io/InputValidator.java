@@ -13,7 +13,8 @@ import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -149,14 +150,17 @@ public final class InputValidator {
                 return;
             }
             byte[] expected = cramMajorVersion(reads) >= 3 ? CramIO.ZERO_F_EOF_MARKER : CramIO.ZERO_B_EOF_MARKER;
-            try (RandomAccessFile f = new RandomAccessFile(reads.toFile(), "r")) {
-                if (f.length() < expected.length) {
+            // a channel, not a RandomAccessFile: the CRAM may be on any file system (a cluster's HDFS)
+            try (SeekableByteChannel f = Files.newByteChannel(reads)) {
+                if (f.size() < expected.length) {
                     throw new UserException(name + " is too short to be a CRAM file" + fix);
                 }
-                byte[] tail = new byte[expected.length];
-                f.seek(f.length() - expected.length);
-                f.readFully(tail);
-                if (!Arrays.equals(tail, expected)) {
+                ByteBuffer tail = ByteBuffer.allocate(expected.length);
+                f.position(f.size() - expected.length);
+                while (tail.hasRemaining() && f.read(tail) >= 0) {
+                    continue; // a channel may hand over fewer bytes per read than asked
+                }
+                if (!Arrays.equals(tail.array(), expected)) {
                     throw new UserException(name + " has no CRAM end-of-file container" + fix);
                 }
             }

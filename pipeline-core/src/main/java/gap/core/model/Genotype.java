@@ -9,7 +9,8 @@ import java.util.List;
  * (informative fragments per allele), {@code DP} (fragments covering the site) and {@code DNQ}, the phred posterior
  * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele).
  */
-public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
+public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq)
+        implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"

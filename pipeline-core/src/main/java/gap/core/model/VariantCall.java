@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * INFO key (sorted by key) and one genotype per sample of the run, in the run's sample order.
  */
 public record VariantCall(String contig, int position, List<String> alleles, double qual, String filter,
-                          Map<String, Object> info, List<Genotype> genotypes) {
+                          Map<String, Object> info, List<Genotype> genotypes) implements java.io.Serializable {
     public VariantCall {
         alleles = List.copyOf(alleles);
         info = Collections.unmodifiableSortedMap(new TreeMap<>(info));

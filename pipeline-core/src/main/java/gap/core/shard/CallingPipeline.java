@@ -26,9 +26,11 @@ public final class CallingPipeline {
 
     /**
      * The files calling reads: reference FASTA, and each sample's reads (BAM/CRAM) and their index, in the run's sample
-     * order; and the trios among those samples, whose children get de novo qualities.
+     * order; and the trios among those samples, whose children get de novo qualities. Serializable when its paths are
+     * (a cluster driver's are), so the shard task can travel to executors.
      */
-    public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios) {
+    public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios)
+            implements java.io.Serializable {
         public Inputs {
             reads = List.copyOf(reads);
             readsIndexes = List.copyOf(readsIndexes);
@@ -75,7 +77,12 @@ public final class CallingPipeline {
             Shard shard = result.shard();
             progress.update(shard.contig() + ":" + shard.end(), seen, shard.end() - shard.start() + 1L);
         };
-        executor.forEachInOrder(shards, () -> openRunner(inputs, params), runner -> runner::run, merge);
+        // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
+        executor.forEachInOrder(shards,
+                (java.util.function.Supplier<ShardRunner> & java.io.Serializable) () -> openRunner(inputs, params),
+                (java.util.function.Function<ShardRunner, java.util.function.Function<Shard, ShardResult>>
+                        & java.io.Serializable) runner -> runner::run,
+                merge);
         Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage));
         logReadCounts(summary.readCounts());
         return summary;

@@ -7,6 +7,7 @@ import gap.core.cohort.DeNovoTsv;
 import gap.core.cohort.DeNovoCalls;
 import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
+import gap.core.io.CallsTableWriter;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
@@ -77,6 +78,11 @@ public final class CallingRun {
     private CallingRun() {}
 
     public static void run(Request request, ShardExecutor executor) {
+        run(request, executor, CallsTableWriter.SINGLE_FILE);
+    }
+
+    /** As {@link #run(Request, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
+    public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
         // opened first: a summary of another reference fails the run before any calling
         try (PopulationAnnotator population = request.population() == null ? null
@@ -122,7 +128,7 @@ public final class CallingRun {
             LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
-            ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
+            callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
             ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
             LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
             if (!request.pedigree().trios().isEmpty()) {

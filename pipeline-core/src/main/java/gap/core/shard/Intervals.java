@@ -25,9 +25,15 @@ public final class Intervals {
     private Intervals() {}
 
     public static List<Interval> parse(List<String> values, SAMSequenceDictionary dictionary) {
+        return parse(values, dictionary, Path::of);
+    }
+
+    /** As {@link #parse(List, SAMSequenceDictionary)}, with files named as {@code paths} resolves them (a cluster's). */
+    public static List<Interval> parse(List<String> values, SAMSequenceDictionary dictionary,
+                                       java.util.function.Function<String, Path> paths) {
         List<Interval> all = new ArrayList<>();
         for (String value : values) {
-            Path file = Path.of(value);
+            Path file = paths.apply(value);
             if (looksLikeFile(value) && !Files.exists(file)) {
                 throw new UserException("intervals file " + file.getFileName() + " does not exist");
             }

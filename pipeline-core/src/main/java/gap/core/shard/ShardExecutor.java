@@ -16,7 +16,9 @@ public interface ShardExecutor {
      * Runs {@code task} on every shard and passes each result to {@code sink} in shard order.
      *
      * @param workerFactory opens one worker's resources (readers are not thread-safe); each worker is closed at the end
-     * @param task          the work of one shard, given the worker of the thread that runs it
+     * @param task          the work of one shard, given the worker of the thread that runs it. An executor of other
+     *                      processes needs {@code workerFactory}, {@code task} and the results to be Serializable
+     *                      ({@link CallingPipeline}'s are) and may open a worker per shard.
      */
     <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
                                                      Function<W, Function<Shard, R>> task, Consumer<R> sink);

@@ -11,7 +11,7 @@ import java.util.List;
  * owns and the coverage of the bases it owns.
  */
 public record ShardResult(Shard shard, List<VariantCall> calls, List<ReadCounts> readCounts,
-                          List<CoverageMetrics> coverage) {
+                          List<CoverageMetrics> coverage) implements java.io.Serializable {
     public ShardResult {
         calls = List.copyOf(calls);
         readCounts = List.copyOf(readCounts);

@@ -1,0 +1,165 @@
+package gap.spark;
+
+import gap.cli.CallCommand;
+import gap.cli.Main;
+import gap.core.GapVersion;
+import gap.core.privacy.RedactingStream;
+import gap.core.privacy.Redactor;
+import gap.core.shard.ShardExecutor;
+import gap.spark.fs.HadoopFs;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.serializer.KryoSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The Spark driver, {@code spark-submit --class gap.spark.GapSparkDriver gap-spark.jar call …}: {@code gap call}'s
+ * options, meaning, checks and exit codes (its {@link CallCommand}, less {@code --threads}: spark-submit sizes the
+ * work), with every path a Hadoop path ({@code hdfs://}, {@code s3a://}, {@code file://}, or plain, resolved as
+ * Hadoop resolves it), and the shards run as Spark tasks ({@link SparkCall}). Inputs are checked before Spark
+ * starts. All it prints passes the same redaction as the CLI's; Spark's record of the command line (UI, event log)
+ * is redacted through {@code spark.redaction.regex}, and the keystore password comes from the driver's environment
+ * or a file, never the Spark configuration.
+ *
+ * <pre>
+ * spark-submit --master yarn --class gap.spark.GapSparkDriver gap-spark.jar call \
+ *     -R hdfs:///ref/ref.fa --sample-sheet hdfs:///runs/r1/family.tsv --pedigree hdfs:///runs/r1/family.ped \
+ *     -O hdfs:///results/r1 --keystore hdfs:///keys/lab.p12
+ * </pre>
+ */
+public final class GapSparkDriver {
+    /**
+     * Added to Spark's redaction pattern: Spark redacts a property whose value matches, and the JVM's command line
+     * ({@code sun.java.command}) names this class, so the command line, which may hold input paths, never reaches
+     * the UI or the event log.
+     */
+    static final String COMMAND_LINE_REDACTION = "gap\\.spark\\.GapSparkDriver";
+    private static final String SPARK_DEFAULT_REDACTION = "(?i)secret|password|token|access[.]?key";
+
+    private GapSparkDriver() {}
+
+    public static void main(String[] args) {
+        // Before anything prints: stdout and stderr pass the redaction step the CLI's pass (identifiers, input paths).
+        PrintStream out = RedactingStream.wrap(System.out, Redactor.process());
+        PrintStream err = RedactingStream.wrap(System.err, Redactor.process());
+        System.setOut(out);
+        System.setErr(err);
+        htsjdk.samtools.util.Log.setGlobalPrintStream(err);
+        logThroughRedaction();
+        int code = run(args, null, UnaryOperator.identity());
+        out.flush();
+        err.flush();
+        if (code != Main.EXIT_OK) {
+            // spark-submit reports a failure only as a thrown exception, with its stack trace: exit with gap's code
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Spark set up Log4j before this class loaded, writing to the stderr of then. gap's configuration follows
+     * System.err, so Spark's lines and gap's pass the redaction too (unless the user chose a configuration).
+     */
+    private static void logThroughRedaction() {
+        if (System.getProperty("log4j2.configurationFile") != null
+                || System.getProperty("log4j.configurationFile") != null) {
+            return;
+        }
+        URL config = GapSparkDriver.class.getResource("/log4j2.xml");
+        if (config != null) {
+            try {
+                Configurator.reconfigure(config.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Runs a command line and gives its exit code. {@code context} is null to start Spark from spark-submit's
+     * configuration (and stop it at the end), or a running context to use (tests); {@code decorate} wraps the shard
+     * executor (identity, except in tests that make tasks fail).
+     */
+    static int run(String[] args, JavaSparkContext context, UnaryOperator<ShardExecutor> decorate) {
+        htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
+        SparkConf conf = context != null ? context.getConf() : new SparkConf();
+        HadoopFs.configure(hadoopConfiguration(conf));
+        Supplier<JavaSparkContext> spark = context != null ? () -> context : () -> start(conf);
+        SparkCall call = new SparkCall(spark, context == null, decorate);
+        CommandLine cli = new CommandLine(new Root());
+        CommandLine callLine = new CommandLine(new CallCommand(HadoopFs::path, call::run));
+        CommandSpec spec = callLine.getCommandSpec();
+        spec.remove(spec.findOption("--threads"));
+        spec.usageMessage().description(spec.usageMessage().description()[0],
+                "On Spark, every path is a Hadoop path (hdfs://, s3a://, file://, or plain), and the shards run as"
+                        + " Spark tasks (size them with spark-submit's options). OUTPUT/calls.parquet is a directory"
+                        + " partitioned by contigName and positionBin; OUTPUT/_SUCCESS, written last, marks a"
+                        + " complete run.");
+        cli.addSubcommand("call", callLine);
+        cli.registerConverter(Path.class, HadoopFs::path);
+        return Main.withErrorHandling(cli).execute(args);
+    }
+
+    /** Hadoop's configuration as Spark builds it for the job: the cluster's files, then {@code spark.hadoop.*}. */
+    static Configuration hadoopConfiguration(SparkConf conf) {
+        Configuration hadoop = new Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) {
+                hadoop.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+            }
+        }
+        return hadoop;
+    }
+
+    /** Spark, from spark-submit's configuration, with Kryo and the command line redacted. */
+    static JavaSparkContext start(SparkConf conf) {
+        conf.setIfMissing("spark.app.name", "gap call")
+                .setIfMissing("spark.serializer", KryoSerializer.class.getName())
+                .setIfMissing("spark.kryo.registrator", GapKryoRegistrator.class.getName())
+                .set("spark.redaction.regex", redaction(conf));
+        return new JavaSparkContext(conf);
+    }
+
+    static String redaction(SparkConf conf) {
+        String regex = conf.get("spark.redaction.regex", SPARK_DEFAULT_REDACTION);
+        return regex.contains(COMMAND_LINE_REDACTION) ? regex : regex + "|" + COMMAND_LINE_REDACTION;
+    }
+
+    /** The {@code gap-spark} command: {@code call} is its one subcommand. */
+    @Command(name = "gap-spark",
+            mixinStandardHelpOptions = true,
+            versionProvider = Root.Version.class,
+            usageHelpAutoWidth = true,
+            description = "gap on Spark: aligned reads in, variant calls out, the shards spread over a cluster.")
+    static final class Root implements Runnable {
+        @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+                description = "Print stack traces of errors (they may quote input files).")
+        boolean debug;
+
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call)");
+        }
+
+        /** Reports the build version. */
+        static final class Version implements CommandLine.IVersionProvider {
+            @Override
+            public String[] getVersion() {
+                return new String[] {"gap " + GapVersion.get()};
+            }
+        }
+    }
+}

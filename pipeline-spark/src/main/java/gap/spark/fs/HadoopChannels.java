@@ -1,0 +1,185 @@
+package gap.spark.fs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.hadoop.fs.FSDataInputStream;
+
+/** Takes Hadoop's streams, gives java.nio channels: seekable reading (what htsjdk needs for BAM, BAI and FASTA), and writing start to end. */
+final class HadoopChannels {
+    private HadoopChannels() {}
+
+    /** A file opened for reading; positions past the end read as end of file, as java.nio's do. */
+    static final class Reading implements SeekableByteChannel {
+        private final FSDataInputStream in;
+        private final long size;
+        private long position;
+        private boolean open = true;
+
+        Reading(FSDataInputStream in, long size) {
+            this.in = in;
+            this.size = size;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            ensureOpen();
+            if (position >= size) {
+                return -1;
+            }
+            if (in.getPos() != position) {
+                in.seek(position);
+            }
+            int wanted = (int) Math.min(dst.remaining(), size - position);
+            int n;
+            if (dst.hasArray()) {
+                n = in.read(dst.array(), dst.arrayOffset() + dst.position(), wanted);
+                if (n > 0) {
+                    dst.position(dst.position() + n);
+                }
+            } else {
+                byte[] buffer = new byte[wanted];
+                n = in.read(buffer, 0, wanted);
+                if (n > 0) {
+                    dst.put(buffer, 0, n);
+                }
+            }
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            ensureOpen();
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            ensureOpen();
+            if (newPosition < 0) {
+                throw new IllegalArgumentException("negative position");
+            }
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            ensureOpen();
+            return size;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long newSize) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (open) {
+                open = false;
+                in.close();
+            }
+        }
+
+        private void ensureOpen() throws ClosedChannelException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+        }
+    }
+
+    /** A file being written, start to end: its position is its length so far and cannot be moved. */
+    static final class Writing implements SeekableByteChannel {
+        private final OutputStream out;
+        private long written;
+        private boolean open = true;
+
+        Writing(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            throw new NonReadableChannelException();
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ensureOpen();
+            int n = src.remaining();
+            if (src.hasArray()) {
+                out.write(src.array(), src.arrayOffset() + src.position(), n);
+                src.position(src.limit());
+            } else {
+                byte[] buffer = new byte[n];
+                src.get(buffer);
+                out.write(buffer);
+            }
+            written += n;
+            return n;
+        }
+
+        @Override
+        public long position() throws IOException {
+            ensureOpen();
+            return written;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            ensureOpen();
+            if (newPosition != written) {
+                throw new UnsupportedOperationException("Hadoop files are written start to end");
+            }
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            ensureOpen();
+            return written;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new UnsupportedOperationException("Hadoop files are written start to end");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (open) {
+                open = false;
+                out.close();
+            }
+        }
+
+        private void ensureOpen() throws ClosedChannelException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package gap.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.SampleData;
+import gap.core.model.Shard;
+import gap.core.privacy.LabKeys;
+import gap.core.shard.ShardExecutor;
+import gap.core.shard.ShardPlanner;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Spark driver in local mode ({@code local[2,2]}: two task threads, a failed task retried once; Kryo with
+ * registration required) gives what {@code gap call} gives on the sample-data trio (sheet and pedigree) and on the
+ * child alone ({@code -I}), for shard sizes 7 kb, 33 kb and the default, and when a task fails on its first attempt:
+ * the same VCF text, QC files and de novo table byte for byte, the same calls rows, the same decrypted samples rows.
+ */
+class SparkLocalIdentityTest {
+    private static final String PASSWORD = "spark-test-password";
+
+    @TempDir
+    static Path tmp;
+    private static JavaSparkContext spark;
+    private static Path keystore;
+    private static Path passwordFile;
+    private static Path cliTrio;
+    private static Path cliChild;
+
+    @BeforeAll
+    static void cliOutputsAndSpark() throws IOException {
+        keystore = tmp.resolve("lab.p12");
+        passwordFile = tmp.resolve("lab.password");
+        LabKeys.create(keystore, PASSWORD.toCharArray());
+        Files.writeString(passwordFile, PASSWORD);
+        long t0 = System.nanoTime();
+        cliTrio = tmp.resolve("cli-trio");
+        cliChild = tmp.resolve("cli-child");
+        assertEquals(0, gap.cli.Main.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        assertEquals(0, gap.cli.Main.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        long t1 = System.nanoTime();
+        spark = new JavaSparkContext(new SparkConf()
+                .setMaster("local[2,2]")
+                .setAppName("gap-local-identity")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .set("spark.kryo.registrator", GapKryoRegistrator.class.getName())
+                .set("spark.kryo.registrationRequired", "true"));
+        System.out.printf("[stage] CLI reference runs %.1f s, Spark start %.1f s%n", (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** The command line of {@code gap call} ({@code tool} "gap") or the Spark driver's for one sample set. */
+    static String[] args(String tool, String set, Path out, int shardSize) {
+        List<String> a = new ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString()));
+        if (set.equals("trio")) {
+            a.addAll(List.of("--sample-sheet", SampleData.file("samplesheet.tsv").toString(),
+                    // the Spark driver takes Hadoop paths: plain ones and file:// URIs alike
+                    "--pedigree", tool.equals("gap") ? SampleData.file("trio1.ped").toString()
+                            : SampleData.file("trio1.ped").toUri().toString()));
+        } else {
+            a.addAll(List.of("-I", SampleData.file("trio1_child.bam").toString()));
+        }
+        a.addAll(List.of("-O", out.toString(), "--shard-size", String.valueOf(shardSize),
+                "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString()));
+        if (tool.equals("gap")) {
+            a.addAll(List.of("--threads", "2"));
+        }
+        return a.toArray(String[]::new);
+    }
+
+    private static SparkShardExecutor[] runSpark(String set, Path out, int shardSize,
+                                                 UnaryOperator<ShardExecutor> decorate) {
+        SparkShardExecutor[] used = new SparkShardExecutor[1];
+        long t0 = System.nanoTime();
+        int code = GapSparkDriver.run(args("spark", set, out, shardSize), spark, executor -> {
+            used[0] = (SparkShardExecutor) executor;
+            return decorate.apply(executor);
+        });
+        System.out.printf("[stage] Spark %s, shard size %d: %.1f s; %s%n", set, shardSize,
+                (System.nanoTime() - t0) / 1e9, used[0] == null ? "-" : used[0].lastSpread().describe());
+        assertEquals(0, code);
+        assertEquals("local[2,2]", spark.master(), "the context of this class");
+        return used;
+    }
+
+    @ParameterizedTest(name = "{0}, shard size {1}")
+    @CsvSource({"trio, 7000", "trio, 33000", "trio, 100000", "child, 7000", "child, 33000", "child, 100000"})
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void sameOutputsAsTheCli(String set, int shardSize) {
+        Path out = tmp.resolve("spark-" + set + "-" + shardSize);
+        SparkShardExecutor used = runSpark(set, out, shardSize, UnaryOperator.identity())[0];
+        Outputs.assertSameAsCli(set.equals("trio") ? cliTrio : cliChild, out, keystore, PASSWORD);
+        TaskSpread spread = used.lastSpread();
+        int shards = (int) Math.ceil(1_000_000 / (double) shardSize) + (int) Math.ceil(16_569 / (double) shardSize);
+        assertEquals(shards, spread.succeeded(), "one task per shard");
+        assertEquals(0, spread.failedAttempts());
+        if (shards > 100) {
+            // as the scheduler sees task spans (a slot's next task launches as its last one's end is handled)
+            assertTrue(spread.peakConcurrent() >= 2, "both task slots of local[2,2] ran shards at once");
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aTaskThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
+        Path out = tmp.resolve("spark-retried");
+        SparkShardExecutor used = runSpark("trio", out, 33_000, executor -> new FailingFirstAttempt(executor, 5))[0];
+        Outputs.assertSameAsCli(cliTrio, out, keystore, PASSWORD);
+        assertEquals(1, used.lastSpread().failedAttempts(), "shard 5's first attempt failed and was retried");
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aFailedRunLeavesNothingThatLooksComplete() throws IOException {
+        Path out = tmp.resolve("spark-failed");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(OutputCommit.SUCCESS), ""); // an earlier run's marker
+        int code = GapSparkDriver.run(args("spark", "child", out, 100_000), spark,
+                executor -> new FailingFirstAttempt(executor, 2, Integer.MAX_VALUE));
+        assertEquals(3, code, "a shard that keeps failing is an internal error");
+        assertFalse(Files.exists(out.resolve(OutputCommit.SUCCESS)), "the earlier run's marker is gone");
+        assertFalse(Files.exists(out.resolve(OutputCommit.STAGING)), "nothing staged is left");
+        try (var list = Files.list(out)) {
+            assertEquals(List.of(), list.toList());
+        }
+    }
+
+    /** Makes one shard's task throw on its first {@code failures} attempts, inside the real Spark task. */
+    static final class FailingFirstAttempt implements ShardExecutor {
+        private final ShardExecutor inner;
+        private final int shard;
+        private final int failures;
+
+        FailingFirstAttempt(ShardExecutor inner, int shard) {
+            this(inner, shard, 1);
+        }
+
+        FailingFirstAttempt(ShardExecutor inner, int shard, int failures) {
+            this.inner = inner;
+            this.shard = shard;
+            this.failures = failures;
+        }
+
+        @Override
+        public <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
+                                                                Function<W, Function<Shard, R>> task,
+                                                                Consumer<R> sink) {
+            int target = shard;
+            int attempts = failures;
+            inner.forEachInOrder(shards, workerFactory,
+                    (Function<W, Function<Shard, R>> & Serializable) worker -> {
+                        Function<Shard, R> run = task.apply(worker);
+                        return s -> {
+                            if (s.index() == target && TaskContext.get().attemptNumber() < attempts) {
+                                throw new IllegalStateException("a failure injected into a first attempt");
+                            }
+                            return run.apply(s);
+                        };
+                    }, sink);
+        }
+    }
+}
