@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CohortTest {
     private static final double THETA = 1e-3;
     private static final double[] PRIORS = {Math.log10(1 - 1.5 * THETA), Math.log10(THETA), Math.log10(THETA / 2)};
-    private final TrioModel caller = new TrioModel(1e-8);
+    private final TrioModel caller = new TrioModel(1e-8, 1e-4);
 
     @Test
     void deNovoPosteriorOnAHandComputedCase() {
