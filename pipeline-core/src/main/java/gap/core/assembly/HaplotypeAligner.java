@@ -1,14 +1,19 @@
 package gap.core.assembly;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Takes a haplotype and the reference window it was assembled over (both begin and end on the same reference
- * k-mers), gives the events that turn one into the other: an affine-gap global alignment (Gotoh) with GATK's
+ * Takes haplotypes and the reference window they were assembled over (all begin and end on the same reference
+ * k-mers), gives the events that turn the reference into each: an affine-gap global alignment (Gotoh) with GATK's
  * haplotype-to-reference Smith-Waterman weights (match 200, mismatch -150, gap open -260, extension -11), which
  * prefer one long gap to a run of mismatches, then each mismatch as an SNV and each gap as an indel anchored on the
  * reference base before it. Coordinates are 0-based offsets into the reference window.
+ *
+ * <p>The matrices are filled a haplotype column at a time. A column depends only on the haplotype's bases up to it,
+ * so haplotypes taken in sorted order recompute only the columns after the prefix they share with the one before
+ * (as for the pair-HMM); every cell is the same arithmetic, so each alignment is the one it would be alone.
  */
 final class HaplotypeAligner {
     static final int MATCH = 200;
@@ -19,89 +24,110 @@ final class HaplotypeAligner {
 
     /*
      * Traceback moves, packed per cell: bits 0-1 the state a match came from, bits 2-3 the state a deletion came
-     * from, bits 4-5 the state an insertion came from (0 match, 1 deletion, 2 insertion). Scores then need only two
-     * rows; the moves are the same comparisons the full score matrices would answer during the traceback.
+     * from, bits 4-5 the state an insertion came from (0 match, 1 deletion, 2 insertion): the comparisons the
+     * traceback would make on the score matrices, made once when the cell is filled.
      */
     private static final int DEL_SHIFT = 2;
     private static final int INS_SHIFT = 4;
-    /** One move buffer per thread, grown as needed: regions are a few hundred bases, assembled thousands of times. */
-    private static final ThreadLocal<byte[]> MOVES = ThreadLocal.withInitial(() -> new byte[0]);
 
     /** One event: at reference offset {@code offset}, {@code refBases} become {@code altBases} (VCF-style, anchored). */
     record Event(int offset, String refBases, String altBases) {}
 
-    private HaplotypeAligner() {}
+    private final String reference;
+    private final int n;
+    private int[] match = new int[0];
+    private int[] del = new int[0];
+    private int[] ins = new int[0];
+    private byte[] moves = new byte[0];
+
+    private HaplotypeAligner(String reference) {
+        this.reference = reference;
+        this.n = reference.length();
+    }
 
     static List<Event> events(String reference, String haplotype) {
-        if (reference.equals(haplotype)) {
-            return List.of(); // the all-match path outscores any other, so it is the alignment
-        }
-        int n = reference.length();
-        int m = haplotype.length();
-        byte[] moves = moves(n, m);
-        fill(reference, haplotype, moves);
-        return toEvents(reference, haplotype, traceback(n, m, moves));
+        return events(reference, List.of(haplotype)).get(0);
     }
 
-    private static byte[] moves(int n, int m) {
-        int size = (n + 1) * (m + 1);
-        byte[] moves = MOVES.get();
-        if (moves.length < size) {
-            moves = new byte[size];
-            MOVES.set(moves);
-        }
-        return moves;
-    }
-
-    /** The Gotoh recurrences over rolling rows, recording every cell's traceback moves; gives the final state. */
-    private static void fill(String reference, String haplotype, byte[] moves) {
-        int n = reference.length();
-        int m = haplotype.length();
-        int w = m + 1;
-        int[] matchPrev = new int[w];
-        int[] delPrev = new int[w];
-        int[] insPrev = new int[w];
-        int[] matchCur = new int[w];
-        int[] delCur = new int[w];
-        int[] insCur = new int[w];
-        // row 0: only insertions reach it
-        matchPrev[0] = 0;
-        delPrev[0] = NEG;
-        insPrev[0] = NEG;
-        for (int j = 1; j <= m; j++) {
-            matchPrev[j] = NEG;
-            delPrev[j] = NEG;
-            insPrev[j] = GAP_OPEN + (j - 1) * GAP_EXTEND;
-            moves[j] = (byte) (insMove(insPrev[j], insPrev[j - 1], matchPrev[j - 1], delPrev[j - 1], j) << INS_SHIFT);
-        }
-        for (int i = 1; i <= n; i++) {
-            char r = reference.charAt(i - 1);
-            int row = i * w;
-            matchCur[0] = NEG;
-            insCur[0] = NEG;
-            delCur[0] = GAP_OPEN + (i - 1) * GAP_EXTEND;
-            moves[row] = (byte) (delMove(delCur[0], delPrev[0], matchPrev[0], insPrev[0], i) << DEL_SHIFT);
-            for (int j = 1; j <= m; j++) {
-                int s = r == haplotype.charAt(j - 1) ? MATCH : MISMATCH;
-                int dm = matchPrev[j - 1];
-                int dd = delPrev[j - 1];
-                int di = insPrev[j - 1];
-                int from = best(dm, dd, di);
-                matchCur[j] = s + (from == 0 ? dm : from == 1 ? dd : di);
-                int del = Math.max(Math.max(matchPrev[j], insPrev[j]) + GAP_OPEN, delPrev[j] + GAP_EXTEND);
-                delCur[j] = del;
-                int ins = Math.max(Math.max(matchCur[j - 1], delCur[j - 1]) + GAP_OPEN, insCur[j - 1] + GAP_EXTEND);
-                insCur[j] = ins;
-                moves[row + j] = (byte) (from
-                        | delMove(del, delPrev[j], matchPrev[j], insPrev[j], i) << DEL_SHIFT
-                        | insMove(ins, insCur[j - 1], matchCur[j - 1], delCur[j - 1], j) << INS_SHIFT);
+    /** The events of each haplotype, in the order given. */
+    static List<List<Event>> events(String reference, List<String> haplotypes) {
+        List<List<Event>> out = new ArrayList<>(java.util.Collections.nCopies(haplotypes.size(), List.of()));
+        Integer[] order = new Integer[haplotypes.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> haplotypes.get(x).compareTo(haplotypes.get(y)));
+        HaplotypeAligner aligner = new HaplotypeAligner(reference);
+        String previous = null; // the haplotype whose columns the matrices hold
+        for (int k : order) {
+            String hap = haplotypes.get(k);
+            if (hap.equals(reference)) {
+                out.set(k, List.of()); // the all-match path outscores any other, so it is the alignment
+                continue;
             }
-            int[] t = matchPrev; matchPrev = matchCur; matchCur = t;
-            t = delPrev; delPrev = delCur; delCur = t;
-            t = insPrev; insPrev = insCur; insCur = t;
+            int shared = previous == null ? 0 : sharedPrefix(previous, hap);
+            aligner.fill(hap, previous == null ? 0 : shared + 1);
+            out.set(k, aligner.toEvents(hap, aligner.traceback(hap)));
+            previous = hap;
         }
-        // the traceback starts in the state holding the best final score; kept in the corner's spare bits
-        moves[n * w + m] |= (byte) (best(matchPrev[m], delPrev[m], insPrev[m]) << 6);
+        return out;
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int limit = Math.min(a.length(), b.length());
+        int p = 0;
+        while (p < limit && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Fills the columns {@code from..hap.length()} (column 0 too when {@code from} is 0), with their moves. */
+    private void fill(String hap, int from) {
+        int h = n + 1; // column height; cell (i, j) is at j * h + i
+        int size = (hap.length() + 1) * h;
+        if (match.length < size) {
+            int grown = Math.max(size, match.length * 2);
+            match = Arrays.copyOf(match, grown);
+            del = Arrays.copyOf(del, grown);
+            ins = Arrays.copyOf(ins, grown);
+            moves = Arrays.copyOf(moves, grown);
+        }
+        if (from == 0) {
+            match[0] = 0;
+            del[0] = NEG;
+            ins[0] = NEG;
+            for (int i = 1; i <= n; i++) {
+                match[i] = NEG;
+                ins[i] = NEG;
+                del[i] = GAP_OPEN + (i - 1) * GAP_EXTEND;
+                moves[i] = (byte) (delMove(del[i], del[i - 1], match[i - 1], ins[i - 1], i) << DEL_SHIFT);
+            }
+            from = 1;
+        }
+        for (int j = from; j <= hap.length(); j++) {
+            char c = hap.charAt(j - 1);
+            int col = j * h;
+            int left = col - h;
+            // row 0: only insertions reach it
+            match[col] = NEG;
+            del[col] = NEG;
+            ins[col] = GAP_OPEN + (j - 1) * GAP_EXTEND;
+            moves[col] = (byte) (insMove(ins[col], ins[left], match[left], del[left], j) << INS_SHIFT);
+            for (int i = 1; i <= n; i++) {
+                int s = reference.charAt(i - 1) == c ? MATCH : MISMATCH;
+                int dm = match[left + i - 1];
+                int dd = del[left + i - 1];
+                int di = ins[left + i - 1];
+                int best = best(dm, dd, di);
+                match[col + i] = s + (best == 0 ? dm : best == 1 ? dd : di);
+                int d = Math.max(Math.max(match[col + i - 1], ins[col + i - 1]) + GAP_OPEN, del[col + i - 1] + GAP_EXTEND);
+                del[col + i] = d;
+                int in = Math.max(Math.max(match[left + i], del[left + i]) + GAP_OPEN, ins[left + i] + GAP_EXTEND);
+                ins[col + i] = in;
+                moves[col + i] = (byte) (best
+                        | delMove(d, del[col + i - 1], match[col + i - 1], ins[col + i - 1], i) << DEL_SHIFT
+                        | insMove(in, ins[left + i], match[left + i], del[left + i], j) << INS_SHIFT);
+            }
+        }
     }
 
     /** Where a deletion at row {@code i} came from: extended from the row above, or opened from a match/insertion. */
@@ -115,15 +141,17 @@ final class HaplotypeAligner {
     }
 
     /** The operations M, D, I of the alignment, first to last. */
-    private static byte[] traceback(int n, int m, byte[] moves) {
-        int w = m + 1;
+    private byte[] traceback(String hap) {
+        int h = n + 1;
+        int m = hap.length();
         byte[] ops = new byte[n + m];
         int k = ops.length;
         int i = n;
         int j = m;
-        int state = (moves[n * w + m] >> 6) & 3;
+        int corner = m * h + n;
+        int state = best(match[corner], del[corner], ins[corner]);
         while (i > 0 || j > 0) {
-            int cell = moves[i * w + j];
+            int cell = moves[j * h + i];
             if (state == 0) {
                 ops[--k] = 'M';
                 state = cell & 3;
@@ -144,10 +172,10 @@ final class HaplotypeAligner {
                 state = 1;
             }
         }
-        return java.util.Arrays.copyOfRange(ops, k, ops.length);
+        return Arrays.copyOfRange(ops, k, ops.length);
     }
 
-    private static List<Event> toEvents(String reference, String haplotype, byte[] ops) {
+    private List<Event> toEvents(String haplotype, byte[] ops) {
         List<Event> events = new ArrayList<>();
         int r = 0;
         int h = 0;
