@@ -133,23 +133,62 @@ final class PairHmm {
         }
     }
 
-    /** Columns {@code from..hap.length} of every row; the columns before are the previous haplotype's, shared. */
+    /**
+     * Columns {@code from..hap.length} of every row; the columns before are the previous haplotype's, shared.
+     * A row's deletion state is a chain (each cell waits for the one to its left), so rows go in blocks of four,
+     * skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the processor
+     * overlaps their chains. Each cell is the same arithmetic whatever the order.
+     */
     private void fill(byte[] read, byte[] hap, int rows, int w, int from, double matchToMatch, double gapToMatch,
                       double gapOpen, double gapExtend) {
         int n = hap.length;
-        for (int i = 1; i <= rows; i++) {
-            byte base = read[i - 1];
-            double match = rowMatch[i];
-            double mismatch = rowMismatch[i];
-            int row = i * w;
-            int up = row - w;
-            for (int j = from; j <= n; j++) {
-                byte h = hap[j - 1];
-                double emit = base == h || base == 'N' || h == 'N' ? match : mismatch;
-                m[row + j] = emit * (m[up + j - 1] * matchToMatch + (ins[up + j - 1] + del[up + j - 1]) * gapToMatch);
-                ins[row + j] = m[up + j] * gapOpen + ins[up + j] * gapExtend;
-                del[row + j] = m[row + j - 1] * gapOpen + del[row + j - 1] * gapExtend;
+        if (from > n) {
+            return;
+        }
+        int i = 1;
+        for (; i + 3 <= rows; i += 4) {
+            // prologue and epilogue: the block's first and last three skewed columns, where some rows are outside
+            for (int t = from; t < Math.min(from + 3, n + 4); t++) {
+                for (int r = 0; r < 4; r++) {
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                }
+            }
+            for (int t = from + 3; t <= n; t++) {
+                cell(read, hap, i, t, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 1, t - 1, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 2, t - 2, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 3, t - 3, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            }
+            for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
+                for (int r = 0; r < 4; r++) {
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                }
             }
         }
+        for (; i <= rows; i++) {
+            for (int j = from; j <= n; j++) {
+                cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            }
+        }
+    }
+
+    private void cellIfInside(byte[] read, byte[] hap, int i, int j, int w, int from, int n, double matchToMatch,
+                              double gapToMatch, double gapOpen, double gapExtend) {
+        if (j >= from && j <= n) {
+            cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+        }
+    }
+
+    /** The three states of cell (i, j) from its neighbours above, to the left and diagonally before. */
+    private void cell(byte[] read, byte[] hap, int i, int j, int w, double matchToMatch, double gapToMatch,
+                      double gapOpen, double gapExtend) {
+        byte base = read[i - 1];
+        byte h = hap[j - 1];
+        double emit = base == h || base == 'N' || h == 'N' ? rowMatch[i] : rowMismatch[i];
+        int at = i * w + j;
+        int up = at - w;
+        m[at] = emit * (m[up - 1] * matchToMatch + (ins[up - 1] + del[up - 1]) * gapToMatch);
+        ins[at] = m[up] * gapOpen + ins[up] * gapExtend;
+        del[at] = m[at - 1] * gapOpen + del[at - 1] * gapExtend;
     }
 }
