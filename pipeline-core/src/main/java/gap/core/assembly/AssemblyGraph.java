@@ -63,7 +63,7 @@ final class AssemblyGraph {
             table.add(h, r, i); // the reference's k-mers are ids 0, 1, 2, … in order
         }
         AssemblyGraph g = new AssemblyGraph(k, table, 0, r.length - k);
-        g.ensure(table.size());
+        g.ensure(4 * table.size()); // room for the reads' k-mers too: most regions then never grow the arrays
         for (int i = 0; i + k < r.length; i++) {
             g.addEdge(i, code(r[i + k]), i + 1, true);
         }

@@ -33,17 +33,18 @@ final class HaplotypeAligner {
     /** One event: at reference offset {@code offset}, {@code refBases} become {@code altBases} (VCF-style, anchored). */
     record Event(int offset, String refBases, String altBases) {}
 
-    private final String reference;
-    private final int n;
+    /** One aligner per thread: its matrices (a few hundred bases squared) are reused from region to region. */
+    private static final ThreadLocal<HaplotypeAligner> ALIGNERS = ThreadLocal.withInitial(HaplotypeAligner::new);
+
+    private String reference;
+    private byte[] refBases;
+    private int n;
     private int[] match = new int[0];
     private int[] del = new int[0];
     private int[] ins = new int[0];
     private byte[] moves = new byte[0];
 
-    private HaplotypeAligner(String reference) {
-        this.reference = reference;
-        this.n = reference.length();
-    }
+    private HaplotypeAligner() {}
 
     static List<Event> events(String reference, String haplotype) {
         return events(reference, List.of(haplotype)).get(0);
@@ -55,7 +56,10 @@ final class HaplotypeAligner {
         Integer[] order = new Integer[haplotypes.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (x, y) -> haplotypes.get(x).compareTo(haplotypes.get(y)));
-        HaplotypeAligner aligner = new HaplotypeAligner(reference);
+        HaplotypeAligner aligner = ALIGNERS.get();
+        aligner.reference = reference;
+        aligner.n = reference.length();
+        aligner.refBases = reference.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         String previous = null; // the haplotype whose columns the matrices hold
         for (int k : order) {
             String hap = haplotypes.get(k);
@@ -103,8 +107,9 @@ final class HaplotypeAligner {
             }
             from = 1;
         }
+        byte[] r = refBases;
         for (int j = from; j <= hap.length(); j++) {
-            char c = hap.charAt(j - 1);
+            byte c = (byte) hap.charAt(j - 1);
             int col = j * h;
             int left = col - h;
             // row 0: only insertions reach it
@@ -112,20 +117,39 @@ final class HaplotypeAligner {
             del[col] = NEG;
             ins[col] = GAP_OPEN + (j - 1) * GAP_EXTEND;
             moves[col] = (byte) (insMove(ins[col], ins[left], match[left], del[left], j) << INS_SHIFT);
+            // the cell above, carried in locals: the deletion state is a chain down the column
+            int mUp = NEG;
+            int dUp = NEG;
+            int iUp = ins[col];
             for (int i = 1; i <= n; i++) {
-                int s = reference.charAt(i - 1) == c ? MATCH : MISMATCH;
                 int dm = match[left + i - 1];
                 int dd = del[left + i - 1];
                 int di = ins[left + i - 1];
-                int best = best(dm, dd, di);
-                match[col + i] = s + (best == 0 ? dm : best == 1 ? dd : di);
-                int d = Math.max(Math.max(match[col + i - 1], ins[col + i - 1]) + GAP_OPEN, del[col + i - 1] + GAP_EXTEND);
-                del[col + i] = d;
-                int in = Math.max(Math.max(match[left + i], del[left + i]) + GAP_OPEN, ins[left + i] + GAP_EXTEND);
-                ins[col + i] = in;
-                moves[col + i] = (byte) (best
-                        | delMove(d, del[col + i - 1], match[col + i - 1], ins[col + i - 1], i) << DEL_SHIFT
-                        | insMove(in, ins[left + i], match[left + i], del[left + i], j) << INS_SHIFT);
+                // best(dm, dd, di) and its score
+                int gapBest = dd >= di ? dd : di;
+                int gapFrom = dd >= di ? 1 : 2;
+                boolean fromMatch = dm >= gapBest;
+                int mCell = (r[i - 1] == c ? MATCH : MISMATCH) + (fromMatch ? dm : gapBest);
+                int opened = Math.max(mUp, iUp) + GAP_OPEN;
+                int extended = dUp + GAP_EXTEND;
+                int dCell = Math.max(opened, extended);
+                int mLeft = match[left + i];
+                int dLeft = del[left + i];
+                int iLeft = ins[left + i];
+                int iOpened = Math.max(mLeft, dLeft) + GAP_OPEN;
+                int iExtended = iLeft + GAP_EXTEND;
+                int iCell = Math.max(iOpened, iExtended);
+                // a gap state extends when extending scores at least as well as opening (the cell equals it):
+                // the answers delMove() and insMove() give
+                int delFrom = extended >= opened && i > 1 ? 1 : (mUp >= iUp ? 0 : 2);
+                int insFrom = iExtended >= iOpened && j > 1 ? 2 : (mLeft >= dLeft ? 0 : 1);
+                match[col + i] = mCell;
+                del[col + i] = dCell;
+                ins[col + i] = iCell;
+                moves[col + i] = (byte) ((fromMatch ? 0 : gapFrom) | delFrom << DEL_SHIFT | insFrom << INS_SHIFT);
+                mUp = mCell;
+                dUp = dCell;
+                iUp = iCell;
             }
         }
     }
