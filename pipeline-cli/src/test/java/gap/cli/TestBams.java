@@ -59,6 +59,27 @@ final class TestBams {
     }
 
     /**
+     * Copies {@code source} to {@code target} (with a .bai) keeping the records {@code keep} accepts, under the header
+     * {@code header} makes of the source's: a downsampled or relabelled sample.
+     */
+    static Path copy(Path source, Path target, java.util.function.Predicate<SAMRecord> keep,
+                     java.util.function.UnaryOperator<SAMFileHeader> header) {
+        try (SamReader r = open(source)) {
+            SAMFileHeader h = header.apply(r.getFileHeader().clone());
+            List<SAMRecord> kept = new ArrayList<>();
+            for (SAMRecord rec : r) {
+                if (keep.test(rec)) {
+                    rec.setHeader(h);
+                    kept.add(rec);
+                }
+            }
+            return write(target, h, kept, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Indexes a BAM whose records are out of order, as a stale index left beside a rewritten file would: the
      * indexer (which insists on order) is shown each out-of-order read at the previous read's position, while its
      * file offset stays true, so queries return the reads in file order.

@@ -1,14 +1,19 @@
 package gap.core.assembly;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Takes a haplotype and the reference window it was assembled over (both begin and end on the same reference
- * k-mers), gives the events that turn one into the other: an affine-gap global alignment (Gotoh) with GATK's
+ * Takes haplotypes and the reference window they were assembled over (all begin and end on the same reference
+ * k-mers), gives the events that turn the reference into each: an affine-gap global alignment (Gotoh) with GATK's
  * haplotype-to-reference Smith-Waterman weights (match 200, mismatch -150, gap open -260, extension -11), which
  * prefer one long gap to a run of mismatches, then each mismatch as an SNV and each gap as an indel anchored on the
  * reference base before it. Coordinates are 0-based offsets into the reference window.
+ *
+ * <p>The matrices are filled a haplotype column at a time. A column depends only on the haplotype's bases up to it,
+ * so haplotypes taken in sorted order recompute only the columns after the prefix they share with the one before
+ * (as for the pair-HMM); every cell is the same arithmetic, so each alignment is the one it would be alone.
  */
 final class HaplotypeAligner {
     static final int MATCH = 200;
@@ -17,60 +22,172 @@ final class HaplotypeAligner {
     static final int GAP_EXTEND = -11;
     private static final int NEG = Integer.MIN_VALUE / 4;
 
+    /*
+     * Traceback moves, packed per cell: bits 0-1 the state a match came from, bits 2-3 the state a deletion came
+     * from, bits 4-5 the state an insertion came from (0 match, 1 deletion, 2 insertion): the comparisons the
+     * traceback would make on the score matrices, made once when the cell is filled.
+     */
+    private static final int DEL_SHIFT = 2;
+    private static final int INS_SHIFT = 4;
+
     /** One event: at reference offset {@code offset}, {@code refBases} become {@code altBases} (VCF-style, anchored). */
     record Event(int offset, String refBases, String altBases) {}
+
+    /** One aligner per thread: its matrices (a few hundred bases squared) are reused from region to region. */
+    private static final ThreadLocal<HaplotypeAligner> ALIGNERS = ThreadLocal.withInitial(HaplotypeAligner::new);
+
+    private String reference;
+    private byte[] refBases;
+    private int n;
+    private int[] match = new int[0];
+    private int[] del = new int[0];
+    private int[] ins = new int[0];
+    private byte[] moves = new byte[0];
 
     private HaplotypeAligner() {}
 
     static List<Event> events(String reference, String haplotype) {
-        int n = reference.length();
-        int m = haplotype.length();
-        int[][] match = new int[n + 1][m + 1];
-        int[][] del = new int[n + 1][m + 1]; // reference base consumed, haplotype not: a deletion
-        int[][] ins = new int[n + 1][m + 1]; // haplotype base consumed, reference not: an insertion
-        for (int i = 0; i <= n; i++) {
-            for (int j = 0; j <= m; j++) {
-                match[i][j] = NEG;
-                del[i][j] = NEG;
-                ins[i][j] = NEG;
+        return events(reference, List.of(haplotype)).get(0);
+    }
+
+    /** The events of each haplotype, in the order given. */
+    static List<List<Event>> events(String reference, List<String> haplotypes) {
+        List<List<Event>> out = new ArrayList<>(java.util.Collections.nCopies(haplotypes.size(), List.of()));
+        Integer[] order = new Integer[haplotypes.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> haplotypes.get(x).compareTo(haplotypes.get(y)));
+        HaplotypeAligner aligner = ALIGNERS.get();
+        aligner.reference = reference;
+        aligner.n = reference.length();
+        aligner.refBases = reference.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String previous = null; // the haplotype whose columns the matrices hold
+        for (int k : order) {
+            String hap = haplotypes.get(k);
+            if (hap.equals(reference)) {
+                out.set(k, List.of()); // the all-match path outscores any other, so it is the alignment
+                continue;
+            }
+            int shared = previous == null ? 0 : sharedPrefix(previous, hap);
+            aligner.fill(hap, previous == null ? 0 : shared + 1);
+            out.set(k, aligner.toEvents(hap, aligner.traceback(hap)));
+            previous = hap;
+        }
+        return out;
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int limit = Math.min(a.length(), b.length());
+        int p = 0;
+        while (p < limit && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Fills the columns {@code from..hap.length()} (column 0 too when {@code from} is 0), with their moves. */
+    private void fill(String hap, int from) {
+        int h = n + 1; // column height; cell (i, j) is at j * h + i
+        int size = (hap.length() + 1) * h;
+        if (match.length < size) {
+            int grown = Math.max(size, match.length * 2);
+            match = Arrays.copyOf(match, grown);
+            del = Arrays.copyOf(del, grown);
+            ins = Arrays.copyOf(ins, grown);
+            moves = Arrays.copyOf(moves, grown);
+        }
+        if (from == 0) {
+            match[0] = 0;
+            del[0] = NEG;
+            ins[0] = NEG;
+            for (int i = 1; i <= n; i++) {
+                match[i] = NEG;
+                ins[i] = NEG;
+                del[i] = GAP_OPEN + (i - 1) * GAP_EXTEND;
+                moves[i] = (byte) (delMove(del[i], del[i - 1], match[i - 1], ins[i - 1], i) << DEL_SHIFT);
+            }
+            from = 1;
+        }
+        byte[] r = refBases;
+        for (int j = from; j <= hap.length(); j++) {
+            byte c = (byte) hap.charAt(j - 1);
+            int col = j * h;
+            int left = col - h;
+            // row 0: only insertions reach it
+            match[col] = NEG;
+            del[col] = NEG;
+            ins[col] = GAP_OPEN + (j - 1) * GAP_EXTEND;
+            moves[col] = (byte) (insMove(ins[col], ins[left], match[left], del[left], j) << INS_SHIFT);
+            // the cell above, carried in locals: the deletion state is a chain down the column
+            int mUp = NEG;
+            int dUp = NEG;
+            int iUp = ins[col];
+            for (int i = 1; i <= n; i++) {
+                int dm = match[left + i - 1];
+                int dd = del[left + i - 1];
+                int di = ins[left + i - 1];
+                // best(dm, dd, di) and its score
+                int gapBest = dd >= di ? dd : di;
+                int gapFrom = dd >= di ? 1 : 2;
+                boolean fromMatch = dm >= gapBest;
+                int mCell = (r[i - 1] == c ? MATCH : MISMATCH) + (fromMatch ? dm : gapBest);
+                int opened = Math.max(mUp, iUp) + GAP_OPEN;
+                int extended = dUp + GAP_EXTEND;
+                int dCell = Math.max(opened, extended);
+                int mLeft = match[left + i];
+                int dLeft = del[left + i];
+                int iLeft = ins[left + i];
+                int iOpened = Math.max(mLeft, dLeft) + GAP_OPEN;
+                int iExtended = iLeft + GAP_EXTEND;
+                int iCell = Math.max(iOpened, iExtended);
+                // a gap state extends when extending scores at least as well as opening (the cell equals it):
+                // the answers delMove() and insMove() give
+                int delFrom = extended >= opened && i > 1 ? 1 : (mUp >= iUp ? 0 : 2);
+                int insFrom = iExtended >= iOpened && j > 1 ? 2 : (mLeft >= dLeft ? 0 : 1);
+                match[col + i] = mCell;
+                del[col + i] = dCell;
+                ins[col + i] = iCell;
+                moves[col + i] = (byte) ((fromMatch ? 0 : gapFrom) | delFrom << DEL_SHIFT | insFrom << INS_SHIFT);
+                mUp = mCell;
+                dUp = dCell;
+                iUp = iCell;
             }
         }
-        match[0][0] = 0;
-        for (int i = 1; i <= n; i++) {
-            del[i][0] = GAP_OPEN + (i - 1) * GAP_EXTEND;
-        }
-        for (int j = 1; j <= m; j++) {
-            ins[0][j] = GAP_OPEN + (j - 1) * GAP_EXTEND;
-        }
-        for (int i = 1; i <= n; i++) {
-            for (int j = 1; j <= m; j++) {
-                int s = reference.charAt(i - 1) == haplotype.charAt(j - 1) ? MATCH : MISMATCH;
-                match[i][j] = s + max(match[i - 1][j - 1], del[i - 1][j - 1], ins[i - 1][j - 1]);
-                del[i][j] = Math.max(Math.max(match[i - 1][j], ins[i - 1][j]) + GAP_OPEN, del[i - 1][j] + GAP_EXTEND);
-                ins[i][j] = Math.max(Math.max(match[i][j - 1], del[i][j - 1]) + GAP_OPEN, ins[i][j - 1] + GAP_EXTEND);
-            }
-        }
-        // Trace back into a list of operations, last first.
-        List<Character> ops = new ArrayList<>();
+    }
+
+    /** Where a deletion at row {@code i} came from: extended from the row above, or opened from a match/insertion. */
+    private static int delMove(int del, int delAbove, int matchAbove, int insAbove, int i) {
+        return del == delAbove + GAP_EXTEND && i > 1 ? 1 : (matchAbove >= insAbove ? 0 : 2);
+    }
+
+    /** Where an insertion at column {@code j} came from: extended from the left, or opened from a match/deletion. */
+    private static int insMove(int ins, int insLeft, int matchLeft, int delLeft, int j) {
+        return ins == insLeft + GAP_EXTEND && j > 1 ? 2 : (matchLeft >= delLeft ? 0 : 1);
+    }
+
+    /** The operations M, D, I of the alignment, first to last. */
+    private byte[] traceback(String hap) {
+        int h = n + 1;
+        int m = hap.length();
+        byte[] ops = new byte[n + m];
+        int k = ops.length;
         int i = n;
         int j = m;
-        int state = best(match[n][m], del[n][m], ins[n][m]);
+        int corner = m * h + n;
+        int state = best(match[corner], del[corner], ins[corner]);
         while (i > 0 || j > 0) {
+            int cell = moves[j * h + i];
             if (state == 0) {
-                ops.add('M');
-                int prev = best(match[i - 1][j - 1], del[i - 1][j - 1], ins[i - 1][j - 1]);
+                ops[--k] = 'M';
+                state = cell & 3;
                 i--;
                 j--;
-                state = prev;
             } else if (state == 1) {
-                ops.add('D');
-                state = del[i][j] == del[i - 1][j] + GAP_EXTEND && i > 1 ? 1
-                        : (match[i - 1][j] >= ins[i - 1][j] ? 0 : 2);
+                ops[--k] = 'D';
+                state = (cell >> DEL_SHIFT) & 3;
                 i--;
             } else {
-                ops.add('I');
-                state = ins[i][j] == ins[i][j - 1] + GAP_EXTEND && j > 1 ? 2
-                        : (match[i][j - 1] >= del[i][j - 1] ? 0 : 1);
+                ops[--k] = 'I';
+                state = (cell >> INS_SHIFT) & 3;
                 j--;
             }
             if (i == 0 && j > 0) {
@@ -79,13 +196,17 @@ final class HaplotypeAligner {
                 state = 1;
             }
         }
+        return Arrays.copyOfRange(ops, k, ops.length);
+    }
+
+    private List<Event> toEvents(String haplotype, byte[] ops) {
         List<Event> events = new ArrayList<>();
         int r = 0;
         int h = 0;
-        for (int k = ops.size() - 1; k >= 0; ) {
-            char op = ops.get(k);
+        for (int k = 0; k < ops.length; ) {
+            byte op = ops[k];
             int run = 0;
-            while (k - run >= 0 && ops.get(k - run) == op) {
+            while (k + run < ops.length && ops[k + run] == op) {
                 run++;
             }
             if (op == 'M') {
@@ -109,13 +230,9 @@ final class HaplotypeAligner {
                 }
                 h += run;
             }
-            k -= run;
+            k += run;
         }
         return events;
-    }
-
-    private static int max(int a, int b, int c) {
-        return Math.max(a, Math.max(b, c));
     }
 
     /** The state holding the largest score: 0 match, 1 deletion, 2 insertion (match first on ties). */

@@ -65,8 +65,8 @@ public final class LocalAssembler {
                 continue;
             }
             Set<Indel> indels = new LinkedHashSet<>();
-            for (String haplotype : graph.bestPaths(maxHaplotypes)) {
-                for (HaplotypeAligner.Event e : HaplotypeAligner.events(reference, haplotype)) {
+            for (List<HaplotypeAligner.Event> events : HaplotypeAligner.events(reference, graph.bestPaths(maxHaplotypes))) {
+                for (HaplotypeAligner.Event e : events) {
                     // Only long indels: short ones come from CIGARs already, and the alignment's weights write an
                     // MNP as a deletion and an insertion, which would enter the candidates twice over.
                     if (Math.abs(e.refBases().length() - e.altBases().length()) >= MIN_LENGTH) {

@@ -31,6 +31,7 @@ public record CallingParameters(
         double minQual,
         double lowQual,
         double deNovoPrior,
+        double nonMendelianRate,
         int deNovoMinQuality) implements java.io.Serializable {
 
 
@@ -74,6 +75,7 @@ public record CallingParameters(
                     p.real("call.minQual"),
                     p.real("call.lowQual"),
                     p.real("denovo.prior"),
+                    p.real("denovo.nonMendelianRate"),
                     p.integer("denovo.minQuality"));
     }
 }

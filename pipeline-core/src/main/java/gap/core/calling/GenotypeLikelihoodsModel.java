@@ -4,6 +4,7 @@ import gap.core.io.RefWindow;
 import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,14 +47,21 @@ public final class GenotypeLikelihoodsModel {
             double gapOpen = StrictMath.pow(10, -gapOpenQ(site.repeatUnits()) / 10);
             double gapExtend = StrictMath.pow(10, -params.indelGapExtensionQ() / 10);
             double start = 1.0 / haps.referenceLength();
+            // every haplotype of every allele in one batch, allele by allele: the pair-HMM shares their prefixes
+            List<byte[]> all = new ArrayList<>();
+            haps.byAllele().forEach(all::addAll);
+            PairHmm.Batch batch = new PairHmm.Batch(all);
+            double[] perHap = new double[all.size()];
             for (int r = 0; r < evidence.size(); r++) {
                 ReadEvidence e = evidence.get(r);
                 byte[] quals = capped(e.quals(), e.mappingQuality());
+                hmm.log10Likelihoods(e.bases(), quals, batch, gapOpen, gapExtend, start, perHap);
                 log10[r] = new double[site.alleleCount()];
+                int h = 0;
                 for (int a = 0; a < site.alleleCount(); a++) {
                     double best = Double.NEGATIVE_INFINITY;
-                    for (byte[] hap : haps.byAllele().get(a)) {
-                        best = Math.max(best, hmm.log10Likelihood(e.bases(), quals, hap, gapOpen, gapExtend, start));
+                    for (int end = h + haps.byAllele().get(a).size(); h < end; h++) {
+                        best = Math.max(best, perHap[h]);
                     }
                     log10[r][a] = best;
                 }

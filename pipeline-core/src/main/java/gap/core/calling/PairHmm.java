@@ -1,10 +1,18 @@
 package gap.core.calling;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Takes read bases with their qualities and a haplotype, gives log10 P(read | haplotype) summed over every
+ * Takes read bases with their qualities and haplotypes, gives log10 P(read | haplotype) summed over every
  * alignment (the forward algorithm of GATK's pair-HMM, {@code docs/pair_hmm.tex}): match, insertion and deletion
  * states; base-quality emissions; gap open and extension probabilities; the read may start anywhere on the
- * haplotype. Rows are rolled, so one instance allocates once; not thread-safe.
+ * haplotype. One instance keeps its matrices between calls, so it allocates only when a read or haplotype is
+ * longer than any before; not thread-safe.
+ *
+ * <p>A column of the matrices depends only on the haplotype bases up to it, so haplotypes taken in sorted order
+ * ({@link Batch}) recompute only the columns after the prefix they share with the one before, as GATK's pair-HMM
+ * does; every cell is still the same arithmetic, so the results are bit for bit those of a haplotype alone.
  */
 final class PairHmm {
     /** Scales the start so long reads do not underflow doubles (as GATK does); divided out at the end. */
@@ -21,12 +29,44 @@ final class PairHmm {
         }
     }
 
-    private double[] mPrev = new double[0];
-    private double[] iPrev = new double[0];
-    private double[] dPrev = new double[0];
-    private double[] mCur = new double[0];
-    private double[] iCur = new double[0];
-    private double[] dCur = new double[0];
+    /** Haplotypes in sorted order, with the prefix each shares with the one before it. */
+    static final class Batch {
+        private final byte[][] haps;
+        private final int[] order;
+        private final int[] shared;
+        private final int longest;
+
+        Batch(List<byte[]> haplotypes) {
+            haps = haplotypes.toArray(new byte[0][]);
+            Integer[] sorted = new Integer[haps.length];
+            Arrays.setAll(sorted, i -> i);
+            Arrays.sort(sorted, (x, y) -> Arrays.compare(haps[x], haps[y]));
+            order = new int[haps.length];
+            shared = new int[haps.length];
+            int max = 0;
+            for (int k = 0; k < haps.length; k++) {
+                order[k] = sorted[k];
+                byte[] h = haps[order[k]];
+                max = Math.max(max, h.length);
+                if (k > 0) {
+                    byte[] before = haps[order[k - 1]];
+                    int p = Arrays.mismatch(h, before);
+                    shared[k] = p < 0 ? h.length : Math.min(p, Math.min(h.length, before.length));
+                }
+            }
+            longest = max;
+        }
+
+        int size() {
+            return haps.length;
+        }
+    }
+
+    private double[] m = new double[0];
+    private double[] ins = new double[0];
+    private double[] del = new double[0];
+    private double[] rowMatch = new double[0];
+    private double[] rowMismatch = new double[0];
 
     /**
      * @param gapOpen          probability of opening an insertion (and, separately, a deletion) after a match
@@ -36,53 +76,119 @@ final class PairHmm {
      */
     double log10Likelihood(byte[] read, byte[] quals, byte[] hap, double gapOpen, double gapExtend,
                            double startProbability) {
-        int m = read.length;
-        int n = hap.length;
-        if (m == 0) {
-            return 0;
-        }
-        ensure(n + 1);
-        double matchToMatch = 1 - 2 * gapOpen;
-        double gapToMatch = 1 - gapExtend;
-        for (int j = 0; j <= n; j++) {
-            mPrev[j] = 0;
-            iPrev[j] = 0;
-            dPrev[j] = INITIAL * startProbability;
-        }
-        for (int i = 1; i <= m; i++) {
-            byte base = read[i - 1];
-            int q = Math.max(0, Math.min(127, quals[i - 1]));
-            double match = MATCH[q];
-            double mismatch = MISMATCH[q];
-            mCur[0] = 0;
-            iCur[0] = 0;
-            dCur[0] = 0;
-            for (int j = 1; j <= n; j++) {
-                byte h = hap[j - 1];
-                double emit = base == h || base == 'N' || h == 'N' ? match : mismatch;
-                mCur[j] = emit * (mPrev[j - 1] * matchToMatch + (iPrev[j - 1] + dPrev[j - 1]) * gapToMatch);
-                iCur[j] = mPrev[j] * gapOpen + iPrev[j] * gapExtend;
-                dCur[j] = mCur[j - 1] * gapOpen + dCur[j - 1] * gapExtend;
-            }
-            double[] t = mPrev; mPrev = mCur; mCur = t;
-            t = iPrev; iPrev = iCur; iCur = t;
-            t = dPrev; dPrev = dCur; dCur = t;
-        }
-        double sum = 0;
-        for (int j = 1; j <= n; j++) {
-            sum += mPrev[j] + iPrev[j];
-        }
-        return StrictMath.log10(sum) - LOG10_INITIAL;
+        double[] out = new double[1];
+        log10Likelihoods(read, quals, new Batch(List.of(hap)), gapOpen, gapExtend, startProbability, out);
+        return out[0];
     }
 
-    private void ensure(int size) {
-        if (mPrev.length < size) {
-            mPrev = new double[size];
-            iPrev = new double[size];
-            dPrev = new double[size];
-            mCur = new double[size];
-            iCur = new double[size];
-            dCur = new double[size];
+    /** As {@link #log10Likelihood} for every haplotype of {@code batch}; {@code out[h]} is haplotype h's (input order). */
+    void log10Likelihoods(byte[] read, byte[] quals, Batch batch, double gapOpen, double gapExtend,
+                          double startProbability, double[] out) {
+        int rows = read.length;
+        if (rows == 0) {
+            Arrays.fill(out, 0, batch.size(), 0);
+            return;
         }
+        int w = batch.longest + 1;
+        start(read, quals, rows, w, startProbability);
+        double matchToMatch = 1 - 2 * gapOpen;
+        double gapToMatch = 1 - gapExtend;
+        for (int k = 0; k < batch.size(); k++) {
+            byte[] hap = batch.haps[batch.order[k]];
+            fill(read, hap, rows, w, batch.shared[k] + 1, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            double sum = 0;
+            int last = rows * w;
+            for (int j = 1; j <= hap.length; j++) {
+                sum += m[last + j] + ins[last + j];
+            }
+            out[batch.order[k]] = StrictMath.log10(sum) - LOG10_INITIAL;
+        }
+    }
+
+    /** Sizes the matrices, sets row 0 (the read starts anywhere) and column 0, and each row's emissions. */
+    private void start(byte[] read, byte[] quals, int rows, int w, double startProbability) {
+        int size = (rows + 1) * w;
+        if (m.length < size) {
+            m = new double[size];
+            ins = new double[size];
+            del = new double[size];
+        }
+        if (rowMatch.length < rows + 1) {
+            rowMatch = new double[rows + 1];
+            rowMismatch = new double[rows + 1];
+        }
+        double begin = INITIAL * startProbability;
+        for (int j = 0; j < w; j++) {
+            m[j] = 0;
+            ins[j] = 0;
+            del[j] = begin;
+        }
+        for (int i = 1; i <= rows; i++) {
+            m[i * w] = 0;
+            ins[i * w] = 0;
+            del[i * w] = 0;
+            int q = Math.max(0, Math.min(127, quals[i - 1]));
+            rowMatch[i] = MATCH[q];
+            rowMismatch[i] = MISMATCH[q];
+        }
+    }
+
+    /**
+     * Columns {@code from..hap.length} of every row; the columns before are the previous haplotype's, shared.
+     * A row's deletion state is a chain (each cell waits for the one to its left), so rows go in blocks of four,
+     * skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the processor
+     * overlaps their chains. Each cell is the same arithmetic whatever the order.
+     */
+    private void fill(byte[] read, byte[] hap, int rows, int w, int from, double matchToMatch, double gapToMatch,
+                      double gapOpen, double gapExtend) {
+        int n = hap.length;
+        if (from > n) {
+            return;
+        }
+        int i = 1;
+        for (; i + 3 <= rows; i += 4) {
+            // prologue and epilogue: the block's first and last three skewed columns, where some rows are outside
+            for (int t = from; t < Math.min(from + 3, n + 4); t++) {
+                for (int r = 0; r < 4; r++) {
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                }
+            }
+            for (int t = from + 3; t <= n; t++) {
+                cell(read, hap, i, t, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 1, t - 1, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 2, t - 2, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i + 3, t - 3, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            }
+            for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
+                for (int r = 0; r < 4; r++) {
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                }
+            }
+        }
+        for (; i <= rows; i++) {
+            for (int j = from; j <= n; j++) {
+                cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            }
+        }
+    }
+
+    private void cellIfInside(byte[] read, byte[] hap, int i, int j, int w, int from, int n, double matchToMatch,
+                              double gapToMatch, double gapOpen, double gapExtend) {
+        if (j >= from && j <= n) {
+            cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+        }
+    }
+
+    /** The three states of cell (i, j) from its neighbours above, to the left and diagonally before. */
+    private void cell(byte[] read, byte[] hap, int i, int j, int w, double matchToMatch, double gapToMatch,
+                      double gapOpen, double gapExtend) {
+        byte base = read[i - 1];
+        byte h = hap[j - 1];
+        double emit = base == h || base == 'N' || h == 'N' ? rowMatch[i] : rowMismatch[i];
+        int at = i * w + j;
+        int up = at - w;
+        m[at] = emit * (m[up - 1] * matchToMatch + (ins[up - 1] + del[up - 1]) * gapToMatch);
+        ins[at] = m[up] * gapOpen + ins[up] * gapExtend;
+        del[at] = m[at - 1] * gapOpen + del[at - 1] * gapExtend;
     }
 }

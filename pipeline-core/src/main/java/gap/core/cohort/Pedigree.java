@@ -14,16 +14,13 @@ import java.util.Map;
  * Takes a PLINK/PED pedigree ({@code family individual father mother sex phenotype}, whitespace-separated, {@code 0}
  * for a parent not sequenced, sex 1 male, 2 female, 0 unknown) whose individuals are the run's sample aliases (or
  * {@code @RG SM} names without a sample sheet), gives what it declares of the run's samples, by their positions: the
- * trios, the parent–child pairs, and how any two samples are related. Errors name the line and column, never the
+ * trios, and how any two samples are related. Errors name the line and column, never the
  * value: the values are identifiers.
  */
 public final class Pedigree {
 
     /** What a pedigree declares of two samples. */
     public enum Relation { PARENT_CHILD, SIBLINGS, UNRELATED, UNKNOWN }
-
-    /** A declared parent–child pair, by sample position. */
-    public record Pair(int parent, int child) {}
 
     /** One individual: its sample position, its parents' (-1 when not sequenced) and its sex code. */
     private record Person(int sample, int father, int mother, int sex) {}
@@ -142,19 +139,6 @@ public final class Pedigree {
             }
         }
         return trios;
-    }
-
-    /** The declared parent–child pairs, in pedigree order, father before mother. */
-    public List<Pair> parentChildPairs() {
-        List<Pair> pairs = new ArrayList<>();
-        for (Person p : people.values()) {
-            for (int parent : new int[] {p.father(), p.mother()}) {
-                if (parent >= 0) {
-                    pairs.add(new Pair(parent, p.sample()));
-                }
-            }
-        }
-        return pairs;
     }
 
     /** What the pedigree says of samples {@code a} and {@code b}: unknown unless both are in it. */

@@ -34,14 +34,6 @@ public final class Relatedness {
 
     private Relatedness() {}
 
-    public static Estimate estimate(int[] a, int[] b) {
-        Tally t = new Tally();
-        for (int i = 0; i < a.length; i++) {
-            t.add(a[i], b[i]);
-        }
-        return t.estimate();
-    }
-
     /** The counts behind an estimate, one site at a time (a call set read as a stream). */
     public static final class Tally {
         private int sites;

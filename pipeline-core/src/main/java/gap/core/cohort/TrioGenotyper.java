@@ -23,8 +23,8 @@ public final class TrioGenotyper {
     private final TrioModel model;
     private final List<Trio> trios;
 
-    public TrioGenotyper(double mutationRate, List<Trio> trios) {
-        this.model = new TrioModel(mutationRate);
+    public TrioGenotyper(double mutationRate, double nonMendelianRate, List<Trio> trios) {
+        this.model = new TrioModel(mutationRate, nonMendelianRate);
         this.trios = List.copyOf(trios);
     }
 

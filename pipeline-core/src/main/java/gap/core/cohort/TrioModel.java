@@ -8,18 +8,28 @@ import gap.core.model.GenotypeLikelihoods;
  * child's non-reference genotype arose de novo. Parents' genotypes get the population prior the caller uses; the
  * child's comes from Mendelian transmission: each parent passes one of its two alleles, which mutates to each other
  * allele with probability μ/(n−1). On the mitochondrial genome the child's genotype is the mother's, each copy mutating
- * alike, and the father's genotype is his alone. Computed from likelihoods, not from per-sample posteriors or capped
- * PLs, which would count the priors twice.
+ * alike, and the father's genotype is his alone. The de novo posterior is computed from likelihoods, not from
+ * per-sample posteriors or capped PLs, which would count the priors twice.
+ *
+ * <p>The genotype marginals allow, with probability ε per site, that inheritance does not hold there (a mislabelled
+ * sample, a deletion, uniparental disomy): the child's genotype then has the population prior. Without it one wrong
+ * sample, or one site where Mendel does not apply, would bend well-supported genotypes into a Mendelian pattern (a
+ * het called from 24 reference reads costs less than a second mutation). The de novo posterior keeps the pure model.
  */
 public final class TrioModel {
     private final double mutationRate;
+    private final double nonMendelianRate;
 
     /** The trio's marginal posteriors per genotype (VCF order) and P(de novo and the child non-reference). */
     public record Posterior(double[] child, double[] father, double[] mother, double deNovo) {}
 
-    /** @param mutationRate per-base, per-transmission probability of a new allele (default 1e-8) */
-    public TrioModel(double mutationRate) {
+    /**
+     * @param mutationRate     per-base, per-transmission probability of a new allele (default 1e-8)
+     * @param nonMendelianRate ε, the share of sites where the child's genotype ignores the parents' (default 1e-4)
+     */
+    public TrioModel(double mutationRate, double nonMendelianRate) {
         this.mutationRate = mutationRate;
+        this.nonMendelianRate = nonMendelianRate;
     }
 
     /** P(de novo and the child non-reference | the three samples' reads), on an autosome. */
@@ -45,48 +55,64 @@ public final class TrioModel {
         double[] pc = new double[g];
         double[] pf = new double[g];
         double[] pm = new double[g];
+        double mixed = 0;
+        double mendelian = 0;
         double deNovoNonRef = 0;
-        double total = 0;
+        double[] transmitted = new double[g];
+        double[] mutated = new double[g];
         for (int gf = 0; gf < g; gf++) {
             for (int gm = 0; gm < g; gm++) {
                 double parents = f[gf] * m[gm] * prior[gf] * prior[gm];
                 if (parents == 0) {
                     continue;
                 }
-                int[] fa = GenotypeLikelihoods.alleles(gf);
-                int[] ma = GenotypeLikelihoods.alleles(gm);
-                // each of the four (or, for chrM, one) transmissions: the allele given by each parent, then each
-                // transmitted allele may mutate
-                int[][] picks = mitochondrial ? new int[][] {{ma[0], ma[1]}}
-                        : new int[][] {{fa[0], ma[0]}, {fa[0], ma[1]}, {fa[1], ma[0]}, {fa[1], ma[1]}};
-                double pick = 1.0 / picks.length;
-                for (int[] p : picks) {
-                    for (int x2 = 0; x2 < alleleCount; x2++) {
-                        for (int y2 = 0; y2 < alleleCount; y2++) {
-                            int gc = GenotypeLikelihoods.index(x2, y2);
-                            double joint = parents * pick * transmit(p[0], x2, alleleCount)
-                                    * transmit(p[1], y2, alleleCount) * c[gc];
-                            total += joint;
-                            pc[gc] += joint;
-                            pf[gf] += joint;
-                            pm[gm] += joint;
-                            if ((x2 != p[0] || y2 != p[1]) && (x2 != 0 || y2 != 0)) {
-                                deNovoNonRef += joint;
-                            }
-                        }
+                transmission(gf, gm, alleleCount, mitochondrial, transmitted, mutated);
+                for (int gc = 0; gc < g; gc++) {
+                    mendelian += parents * transmitted[gc] * c[gc];
+                    deNovoNonRef += parents * mutated[gc] * c[gc];
+                    double w = parents * ((1 - nonMendelianRate) * transmitted[gc] + nonMendelianRate * prior[gc])
+                            * c[gc];
+                    mixed += w;
+                    pc[gc] += w;
+                    pf[gf] += w;
+                    pm[gm] += w;
+                }
+            }
+        }
+        for (int i = 0; i < g; i++) {
+            pc[i] /= mixed;
+            pf[i] /= mixed;
+            pm[i] /= mixed;
+        }
+        return new Posterior(pc, pf, pm, mendelian == 0 ? 0 : deNovoNonRef / mendelian);
+    }
+
+    /**
+     * P(child genotype | parents' genotypes) under Mendel with mutation, into {@code transmitted}, and the part of it
+     * where some transmitted allele mutated and the child is non-reference, into {@code mutated}: each of the four
+     * picks of one allele per parent (or, for chrM, the mother's two) with the chance of each allele mutating.
+     */
+    private void transmission(int gf, int gm, int alleleCount, boolean mitochondrial, double[] transmitted,
+                              double[] mutated) {
+        java.util.Arrays.fill(transmitted, 0);
+        java.util.Arrays.fill(mutated, 0);
+        int[] fa = GenotypeLikelihoods.alleles(gf);
+        int[] ma = GenotypeLikelihoods.alleles(gm);
+        int[][] picks = mitochondrial ? new int[][] {{ma[0], ma[1]}}
+                : new int[][] {{fa[0], ma[0]}, {fa[0], ma[1]}, {fa[1], ma[0]}, {fa[1], ma[1]}};
+        double pick = 1.0 / picks.length;
+        for (int[] p : picks) {
+            for (int x = 0; x < alleleCount; x++) {
+                for (int y = 0; y < alleleCount; y++) {
+                    int gc = GenotypeLikelihoods.index(x, y);
+                    double t = pick * transmit(p[0], x, alleleCount) * transmit(p[1], y, alleleCount);
+                    transmitted[gc] += t;
+                    if ((x != p[0] || y != p[1]) && (x != 0 || y != 0)) {
+                        mutated[gc] += t;
                     }
                 }
             }
         }
-        if (total == 0) {
-            return new Posterior(pc, pf, pm, 0);
-        }
-        for (int i = 0; i < g; i++) {
-            pc[i] /= total;
-            pf[i] /= total;
-            pm[i] /= total;
-        }
-        return new Posterior(pc, pf, pm, deNovoNonRef / total);
     }
 
     /** Phred of the probability that the call is not de novo, as {@code FORMAT/DNQ}. */

@@ -52,7 +52,7 @@ public final class ShardRunner implements AutoCloseable {
         this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
-        this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), trios);
+        this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), params.nonMendelianRate(), trios);
     }
 
     public ShardResult run(Shard shard) {

@@ -133,4 +133,29 @@ class AssemblyTest {
         assertEquals(List.of(149), ActivityProfile.centres(reads, 1, 400, 2));
         assertEquals(List.of(), ActivityProfile.centres(reads.subList(0, 1), 1, 400, 2), "one clipped read is noise");
     }
+
+    @Test
+    void haplotypesAlignedTogetherGetTheEventsTheyGetAlone() {
+        java.util.Random random = new java.util.Random(9);
+        List<String> haps = new ArrayList<>();
+        for (int h = 0; h < 12; h++) {
+            StringBuilder hap = new StringBuilder(REF);
+            for (int e = 0; e < 1 + random.nextInt(3); e++) {
+                int at = 12 + random.nextInt(hap.length() - 24); // the first and last k-mers stay the reference's
+                switch (random.nextInt(3)) {
+                    case 0 -> hap.setCharAt(at, "ACGT".charAt(random.nextInt(4)));
+                    case 1 -> hap.insert(at, "TTGCA".substring(0, 1 + random.nextInt(5)).repeat(1 + random.nextInt(3)));
+                    default -> hap.delete(at, at + 1 + random.nextInt(9));
+                }
+            }
+            haps.add(hap.toString());
+        }
+        haps.add(REF);
+        haps.add(haps.get(3));
+        List<List<HaplotypeAligner.Event>> together = HaplotypeAligner.events(REF, haps);
+        for (int h = 0; h < haps.size(); h++) {
+            assertEquals(HaplotypeAligner.events(REF, haps.get(h)), together.get(h), haps.get(h));
+        }
+        assertEquals(List.of(), together.get(12), "the reference has no events");
+    }
 }

@@ -132,4 +132,21 @@ class CandidateFinderTest {
         // CA deleted after G1 can slide right to delete the last CA ending at 9.
         assertEquals(9, RepeatContext.lastPlacement(ref, 1, new CandidateFinder.Indel(1, 2, ""), 300));
     }
+
+    @Test
+    void supportIsJudgedPerSampleNotOverTheirPooledReads() {
+        // Sample 2 shows C at 22 (an A) in 2 of its 4 reads (50%); with sample 1's 60 reference reads that is 2 of 64
+        // (3%), below the 5% a candidate needs: pooled, a het in one member of a cohort would go unseen.
+        String alt = REF.substring(1, 21) + "C" + REF.substring(23, 40);
+        List<AlignedRead> second = new ArrayList<>(refReads(2));
+        second.add(read("a1", 1, "40M", alt));
+        second.add(read("a2", 1, "40M", alt));
+        List<CandidateSite> sites = finder.find(WHOLE, REF, List.of(refReads(60), second));
+        assertEquals(1, sites.size());
+        assertEquals(22, sites.get(0).position());
+        assertEquals(List.of("A", "C"), sites.get(0).alleles());
+        List<AlignedRead> pooled = new ArrayList<>(refReads(60));
+        pooled.addAll(second);
+        assertTrue(finder.find(WHOLE, pooled, REF).isEmpty(), "as one sample, 2 of 64 is not enough");
+    }
 }

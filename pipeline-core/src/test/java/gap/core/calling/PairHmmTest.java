@@ -60,4 +60,44 @@ class PairHmmTest {
         assertEquals(lik("CCCCC", "AAAAACCCCCAAAA"), lik("CCCCC", "TTTTTCCCCCTTTTT")
                 + Math.log10(15.0 / 14), 1e-9, "same alignments; only the start probability 1/|H| differs");
     }
+
+    @Test
+    void aBatchSharingPrefixesGivesEachHaplotypeExactlyItsOwnLikelihood() {
+        java.util.Random random = new java.util.Random(9);
+        for (int trial = 0; trial < 50; trial++) {
+            String base = randomBases(random, 40 + random.nextInt(40));
+            java.util.List<byte[]> haps = new java.util.ArrayList<>();
+            for (int h = 0; h < 6; h++) {
+                // edits at random places: haplotypes share prefixes of every length, and differ in length
+                StringBuilder hap = new StringBuilder(base);
+                int at = random.nextInt(hap.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> hap.setCharAt(at, "ACGTN".charAt(random.nextInt(5)));
+                    case 1 -> hap.insert(at, randomBases(random, 1 + random.nextInt(6)));
+                    default -> hap.delete(at, Math.min(hap.length(), at + 1 + random.nextInt(6)));
+                }
+                haps.add(b(hap.toString()));
+            }
+            haps.add(haps.get(2).clone()); // a duplicate shares every column
+            byte[] read = b(randomBases(random, 10 + random.nextInt(30)));
+            byte[] quals = new byte[read.length];
+            for (int i = 0; i < quals.length; i++) {
+                quals[i] = (byte) (2 + random.nextInt(40));
+            }
+            double[] batch = new double[haps.size()];
+            hmm.log10Likelihoods(read, quals, new PairHmm.Batch(haps), OPEN, EXTEND, 0.02, batch);
+            for (int h = 0; h < haps.size(); h++) {
+                double alone = new PairHmm().log10Likelihood(read, quals, haps.get(h), OPEN, EXTEND, 0.02);
+                assertEquals(Double.doubleToRawLongBits(alone), Double.doubleToRawLongBits(batch[h]), "haplotype " + h);
+            }
+        }
+    }
+
+    private static String randomBases(java.util.Random random, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        return sb.toString();
+    }
 }

@@ -1,0 +1,96 @@
+package gap.core.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import gap.core.model.Genotype;
+import gap.core.model.VariantCall;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trio genotypes from hand-set likelihoods (log10, over REF and one ALT: 0/0, 0/1, 1/1) with the caller's SNV prior
+ * (θ = 1e-3: 1 − 1.5θ, θ, θ/2), μ = 1e-8 and ε = 1e-4. The expected numbers come from summing the trio's joint
+ * posterior over every parental genotype pair and transmission by hand (four picks of ¼, each allele kept with 1 − μ
+ * or mutated; with ε the child's genotype has the population prior instead); DNQ from the same sum with ε = 0.
+ */
+class TrioGenotyperTest {
+    private static final double THETA = 1e-3;
+    private static final double[] PRIOR = {Math.log10(1 - 1.5 * THETA), Math.log10(THETA), Math.log10(THETA / 2)};
+    private static final List<Trio> TRIO = List.of(new Trio(2, 0, 1)); // columns: father, mother, child
+    private final TrioGenotyper genotyper = new TrioGenotyper(1e-8, 1e-4, TRIO);
+
+    private static Genotype gt(int a, int b) {
+        return new Genotype(a, b, 30, List.of(0, 0, 0), List.of(10, 10), 20);
+    }
+
+    private static VariantCall call(String contig, Genotype father, Genotype mother, Genotype child) {
+        return new VariantCall(contig, 100, List.of("A", "G"), 100, "PASS", Map.of(), List.of(father, mother, child));
+    }
+
+    @Test
+    void aMotherWhoseFewReadsBarelyShowTheChildsAlleleIsHet() {
+        // Mother 1 G read of 16: het only 10^-0.5 less likely than hom-ref. Her het (θ·0.32·½ of the child's
+        // transmissions) outweighs a new mutation (2μ) by ~8000 and a non-Mendelian site (εθ) by 1600:
+        // P(mother 0/1) = 0.9992 (GQ 31), DNQ 0.
+        VariantCall refined = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)),
+                new double[][] {{0, -6, -20}, {0, -0.5, -10}, {-10, 0, -10}}, PRIOR);
+        assertEquals(new Genotype(0, 1, 31, List.of(0, 0, 0), List.of(10, 10), 20), refined.genotype(1));
+        assertEquals(0, refined.genotype(0).allele2());
+        assertEquals(55, refined.genotype(0).gq());
+        assertEquals(0, refined.genotype(2).dnq());
+        assertEquals(62, refined.genotype(2).gq());
+    }
+
+    @Test
+    void aChildAlleleBothWellCoveredParentsLackIsDeNovo() {
+        // Father 27 reference reads (het 10^-8.1), mother 20 (het 10^-6): inherited ∝ θ·½·(10^-6 + 10^-8.1) against
+        // de novo 2μ: P(de novo) = 0.9707, DNQ 15. Twenty reads of a parent cap DNQ near there: θ is 1e-5 of μ⁻¹.
+        VariantCall refined = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)),
+                new double[][] {{0, -8.1, -20}, {0, -6, -20}, {-10, 0, -10}}, PRIOR);
+        assertEquals(15, refined.genotype(2).dnq());
+        assertEquals(1, refined.genotype(2).allele2());
+        assertEquals(24, refined.genotype(1).gq(), "the mother's hom-ref: 0.4% that she is het after all");
+    }
+
+    @Test
+    void aThinParentTakesTheAlleleAndTheDeNovoQualityFalls() {
+        // The same child with a father of 8 reference reads (het 10^-2.4): his het explains it 100 times better than
+        // a mutation and 20 times better than a non-Mendelian site: father 0/1 at 0.94 (GQ 12), DNQ 0.
+        VariantCall refined = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)),
+                new double[][] {{0, -2.4, -20}, {0, -9, -20}, {-10, 0, -10}}, PRIOR);
+        assertEquals(1, refined.genotype(0).allele2());
+        assertEquals(12, refined.genotype(0).gq());
+        assertEquals(0, refined.genotype(2).dnq());
+    }
+
+    @Test
+    void onChrMTheChildHasTheMothersGenotypeAndTheFatherHasNoSay() {
+        // Both father and child hom-alt, the mother hom-ref: maternal inheritance leaves only a mutation (or the
+        // child's likelihoods being wrong): P(de novo) = 0.99990, DNQ 40; the child keeps 1/1 (GQ 96).
+        VariantCall refined = genotyper.refine(call("chrM", gt(1, 1), gt(0, 0), gt(1, 1)),
+                new double[][] {{-20, -10, 0}, {0, -10, -20}, {-20, -10, 0}}, PRIOR);
+        assertEquals(40, refined.genotype(2).dnq());
+        assertEquals(96, refined.genotype(2).gq());
+        assertEquals(2, refined.genotype(0).allele1() + refined.genotype(0).allele2(), "the father keeps his 1/1");
+    }
+
+    @Test
+    void aMotherWhoIsNotTheMotherDoesNotBendTheChildsGenotype() {
+        // chrM: the "mother" is hom-alt from 28 reads, the child hom-ref from 24. Mendel would rather make the child a
+        // het against its 24 reads (10^-7.2) than allow a second mutation; a non-Mendelian site (ε) keeps it 0/0.
+        VariantCall refined = genotyper.refine(call("chrM", gt(1, 1), gt(1, 1), gt(0, 0)),
+                new double[][] {{-116, -8.4, 0}, {-116, -8.4, 0}, {0, -7.2, -97.7}}, PRIOR);
+        assertEquals(0, refined.genotype(2).allele2());
+        assertEquals(99, refined.genotype(2).gq());
+        assertEquals(1, refined.genotype(1).allele1());
+    }
+
+    @Test
+    void aTrioWithAMemberWithoutReadsIsLeftAsCalled() {
+        VariantCall call = call("chr1", Genotype.noCall(2, 0), gt(0, 0), gt(0, 1));
+        assertSame(call.genotypes().get(2), genotyper.refine(call,
+                new double[][] {{0, 0, 0}, {0, -6, -20}, {-10, 0, -10}}, PRIOR).genotypes().get(2));
+    }
+}
