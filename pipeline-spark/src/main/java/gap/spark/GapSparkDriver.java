@@ -127,7 +127,10 @@ public final class GapSparkDriver {
                 .setIfMissing("spark.serializer", KryoSerializer.class.getName())
                 .setIfMissing("spark.kryo.registrator", GapKryoRegistrator.class.getName())
                 .set("spark.redaction.regex", redaction(conf));
-        return new JavaSparkContext(conf);
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        // the context loads Spark's default logging profile again when it starts: put gap's back
+        logThroughRedaction();
+        return spark;
     }
 
     static String redaction(SparkConf conf) {

@@ -1,8 +1,6 @@
 package gap.spark;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.scheduler.SparkListener;
@@ -12,16 +10,12 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /** Takes Spark's task and executor events of one run, gives its {@link TaskSpread}. */
 final class TaskSpreadListener extends SparkListener {
     private final TreeSet<String> executors = new TreeSet<>();
-    /** Launch (+1) and finish (-1) times of every attempt, for the peak of tasks running at once. */
-    private final List<long[]> edges = new ArrayList<>();
     private int succeeded;
     private int failed;
     private int lost;
 
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
-        edges.add(new long[] {end.taskInfo().launchTime(), 1});
-        edges.add(new long[] {end.taskInfo().finishTime(), -1});
         if (end.taskInfo().successful()) {
             succeeded++;
             executors.add(end.taskInfo().executorId());
@@ -49,19 +43,6 @@ final class TaskSpreadListener extends SparkListener {
                 break;
             }
         }
-        return new TaskSpread(succeeded, new ArrayList<>(executors), peak(), failed, lost);
-    }
-
-    private int peak() {
-        // a finish sorts before a launch at the same millisecond: touching tasks did not overlap
-        List<long[]> sorted = new ArrayList<>(edges);
-        sorted.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
-        int running = 0;
-        int peak = 0;
-        for (long[] e : sorted) {
-            running += (int) e[1];
-            peak = Math.max(peak, running);
-        }
-        return peak;
+        return new TaskSpread(succeeded, new ArrayList<>(executors), failed, lost);
     }
 }
