@@ -131,6 +131,35 @@ class TrioCallTest {
     }
 
     @Test
+    void withKnownSitesTheNovelDeNovoAllelesReachDnq20AndNoGenotypeMoves() throws IOException {
+        // Both de novo alleles are in no list, so a parent's chance of carrying them unseen is 1 % of θ: 228421
+        // passes 20 despite the mother's 20 reads. Known sites weigh only DNQ: every record keeps its genotypes.
+        Path known = tmp.resolve("known");
+        assertEquals(0, Main.run(args(known, SampleData.file("samplesheet.tsv"), SampleData.file("trio1.ped"),
+                "--known-sites", SampleData.file("known-sites.vcf.gz").toString())));
+        Path knownVcf = onlyVcf(known);
+        Map<Integer, String[]> rows = deNovo(known);
+        assertEquals(List.of(228421, 281996), List.copyOf(rows.keySet()));
+        assertTrue(dnq(knownVcf, 228421) >= 20 && dnq(knownVcf, 228421) > dnq(vcf, 228421),
+                dnq(knownVcf, 228421) + " with known sites, " + dnq(vcf, 228421) + " without");
+        assertEquals(genotypes(vcf), genotypes(knownVcf));
+    }
+
+    /** Each record's position and its samples' GT. */
+    private static List<String> genotypes(Path vcf) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : CallCommandTest.vcfText(vcf).lines().filter(l -> !l.startsWith("#")).toList()) {
+            String[] f = line.split("\t");
+            StringBuilder b = new StringBuilder(f[1]);
+            for (int i = 9; i < f.length; i++) {
+                b.append(' ').append(f[i], 0, f[i].indexOf(':'));
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    @Test
     void theTrueFamilyHasNoSwapAndAtMostOneMendelianViolation() throws IOException {
         JsonNode qc = new ObjectMapper().readTree(out.resolve("qc/qc.json").toFile());
         JsonNode trio = qc.path("trios").get(0);

@@ -1,6 +1,7 @@
 package gap.core.calling;
 
 import gap.core.Settings;
+import gap.core.UserException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,14 @@ public record CallingParameters(
         double lowQual,
         double deNovoPrior,
         double nonMendelianRate,
+        double deNovoNovelShare,
         int deNovoMinQuality) implements java.io.Serializable {
+
+    public CallingParameters {
+        if (!(deNovoNovelShare > 0 && deNovoNovelShare <= 1)) {
+            throw new UserException("setting denovo.novelAlleleShare must be above 0 and at most 1");
+        }
+    }
 
 
     /**
@@ -76,6 +84,7 @@ public record CallingParameters(
                     p.real("call.lowQual"),
                     p.real("denovo.prior"),
                     p.real("denovo.nonMendelianRate"),
+                    p.real("denovo.novelAlleleShare"),
                     p.integer("denovo.minQuality"));
     }
 }

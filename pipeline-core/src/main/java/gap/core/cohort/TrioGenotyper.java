@@ -14,25 +14,36 @@ import java.util.Set;
  * genotypes from the trio's posterior (Mendelian transmission with a de novo rate, as GATK's CalculateGenotypePosteriors
  * does with a pedigree): a parent whose few reads barely show the allele its child carries is called het, not hom-ref.
  * GT and GQ come from each member's marginal posterior; PL stays the likelihoods. A child carrying an alternate allele
- * gets FORMAT/DNQ, the phred posterior that its genotype is de novo (capped at 99, as GQ). A trio with a member without
- * reads here is left as called; a sample in several trios takes the first.
+ * gets FORMAT/DNQ, the phred posterior that its genotype is de novo (capped at 99, as GQ); when the run has known
+ * sites, the parents' prior of carrying an allele in no list is lowered for DNQ alone (see
+ * {@link TrioModel#novelPriorsLog10}), never for the genotypes. A trio with a member without reads here is left as
+ * called; a sample in several trios takes the first.
  */
 public final class TrioGenotyper {
     static final int MAX_QUALITY = 99;
 
     private final TrioModel model;
+    private final double novelShare;
     private final List<Trio> trios;
 
-    public TrioGenotyper(double mutationRate, double nonMendelianRate, List<Trio> trios) {
+    /** @param novelShare the share of the parents' prior left to an allele in no known-sites list */
+    public TrioGenotyper(double mutationRate, double nonMendelianRate, double novelShare, List<Trio> trios) {
         this.model = new TrioModel(mutationRate, nonMendelianRate);
+        this.novelShare = novelShare;
         this.trios = List.copyOf(trios);
+    }
+
+    /** Without known sites. */
+    public VariantCall refine(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {
+        return refine(call, genotypeLog10, priorLog10, null);
     }
 
     /**
      * @param genotypeLog10 per sample, log10 P(reads | genotype) over the call's alleles (VCF order)
      * @param priorLog10    the log10 genotype prior the caller used over the call's alleles
+     * @param novel         per allele, whether it is in no known-sites list; null when the run has none
      */
-    public VariantCall refine(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {
+    public VariantCall refine(VariantCall call, double[][] genotypeLog10, double[] priorLog10, boolean[] novel) {
         if (trios.isEmpty()) {
             return call;
         }
@@ -56,11 +67,21 @@ public final class TrioGenotyper {
             }
             if (refined.add(t.child())) {
                 Genotype child = fromPosterior(c, p.child());
-                int dnq = (int) Math.min(MAX_QUALITY, Math.round(TrioModel.phred(p.deNovo())));
-                genotypes.set(t.child(), child.isVariant() ? child.withDeNovoQuality(dnq) : child);
+                if (child.isVariant()) {
+                    double deNovo = carriesNovel(child, novel) ? model.deNovo(genotypeLog10[t.child()],
+                            genotypeLog10[t.father()], genotypeLog10[t.mother()],
+                            TrioModel.novelPriorsLog10(priorLog10, novel, novelShare), call.alleles().size(),
+                            mitochondrial) : p.deNovo();
+                    child = child.withDeNovoQuality((int) Math.min(MAX_QUALITY, Math.round(TrioModel.phred(deNovo))));
+                }
+                genotypes.set(t.child(), child);
             }
         }
         return call.withGenotypes(genotypes);
+    }
+
+    private static boolean carriesNovel(Genotype g, boolean[] novel) {
+        return novel != null && (novel[g.allele1()] || novel[g.allele2()]);
     }
 
     /** The genotype of highest posterior, with GQ its phred probability of being wrong. */

@@ -32,10 +32,10 @@ public final class TrioModel {
         this.nonMendelianRate = nonMendelianRate;
     }
 
-    /** P(de novo and the child non-reference | the three samples' reads), on an autosome. */
+    /** P(de novo and the child non-reference | the three samples' reads). */
     public double deNovo(double[] child, double[] father, double[] mother, double[] parentPriorsLog10,
-                         int alleleCount) {
-        return posterior(child, father, mother, parentPriorsLog10, alleleCount, false).deNovo();
+                         int alleleCount, boolean mitochondrial) {
+        return posterior(child, father, mother, parentPriorsLog10, alleleCount, mitochondrial).deNovo();
     }
 
     /**
@@ -113,6 +113,30 @@ public final class TrioModel {
                 }
             }
         }
+    }
+
+    /**
+     * The parents' genotype priors at a site whose alleles {@code novel} (by allele index) are in no list of known
+     * variants: each genotype carrying such an allele has {@code novelShare} of the prior it had, the rest going to
+     * hom-ref. A variant absent from dbSNP or gnomAD is that much rarer in a random parent than the average
+     * heterozygosity says (about 1 % of a person's variants are in no such list), which is what a child's new allele
+     * is weighed against: Hail's de novo caller and GATK's CalculateGenotypePosteriors use population frequencies
+     * for the same reason.
+     */
+    public static double[] novelPriorsLog10(double[] priorsLog10, boolean[] novel, double novelShare) {
+        double[] out = priorsLog10.clone();
+        double moved = 0;
+        for (int g = 1; g < out.length; g++) {
+            int[] a = GenotypeLikelihoods.alleles(g);
+            int copies = (novel[a[0]] ? 1 : 0) + (a[1] != a[0] && novel[a[1]] ? 1 : 0); // distinct novel alleles
+            if (copies > 0) {
+                double before = StrictMath.pow(10, out[g]);
+                out[g] += copies * StrictMath.log10(novelShare);
+                moved += before - StrictMath.pow(10, out[g]);
+            }
+        }
+        out[0] = StrictMath.log10(StrictMath.pow(10, out[0]) + moved);
+        return out;
     }
 
     /** Phred of the probability that the call is not de novo, as {@code FORMAT/DNQ}. */

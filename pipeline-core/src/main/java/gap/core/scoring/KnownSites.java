@@ -18,12 +18,13 @@ import java.util.Set;
 /**
  * Takes a known-sites VCF (a dbSNP-like list; its index is used when present) and calls in genome order, gives which
  * calls are at known sites: a call is when one of the ALT alleles its genotype carries is an allele of the list at
- * the same place, both written minimally (shared trailing, then leading, bases trimmed). This selects training
- * examples for the scorer and nothing else.
+ * the same place, both written minimally (shared trailing, then leading, bases trimmed). This selects the scorer's
+ * training examples and, through {@link Reader}, tells a trio's de novo posterior which alleles are novel; it is
+ * never a feature, a filter or a genotype prior.
  */
 public final class KnownSites {
     /** Known records can start this far before a call and still, trimmed, be at its position. */
-    private static final int LOOK_BEHIND = 1000;
+    public static final int LOOK_BEHIND = 1000;
     /** Calls this close together on a contig share one index query. */
     private static final int WINDOW = 100_000;
 
@@ -47,28 +48,92 @@ public final class KnownSites {
         }
     }
 
+    /** The known alleles of one stretch of a contig, as {@link Reader#alleles} gives them. */
+    public static final class Alleles {
+        private final Set<Key> keys;
+
+        private Alleles(Set<Key> keys) {
+            this.keys = keys;
+        }
+
+        /** Whether the call's allele {@code allele} (an index into its alleles, ≥ 1) is in the list here. */
+        public boolean isKnown(VariantCall call, int allele) {
+            return keys.contains(Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(allele)));
+        }
+    }
+
+    /** An open known-sites VCF answering for one stretch of a contig at a time; one per thread. */
+    public static final class Reader implements AutoCloseable {
+        private final String name;
+        private final boolean indexed;
+        private final VCFFileReader reader;
+
+        public Reader(Path knownSites) {
+            InputValidator.requireFile(knownSites, "known-sites VCF");
+            this.name = knownSites.getFileName().toString();
+            this.indexed = Files.exists(knownSites.resolveSibling(name + ".tbi"))
+                    || Files.exists(knownSites.resolveSibling(name + ".idx"))
+                    || Files.exists(knownSites.resolveSibling(name + ".csi"));
+            try {
+                this.reader = new VCFFileReader(knownSites, indexed);
+            } catch (TribbleException | SAMException e) {
+                throw unreadable(name, e);
+            }
+        }
+
+        /**
+         * The known alleles of the calls at {@code start..end} of {@code contig}; without an index the whole file is
+         * read for it, so give a large list its {@code .tbi}.
+         */
+        public Alleles alleles(String contig, int start, int end) {
+            Set<Key> known = new HashSet<>();
+            collect(contig, start, end, known);
+            return new Alleles(known);
+        }
+
+        private void collect(String contig, int start, int end, Set<Key> known) {
+            try {
+                if (indexed) {
+                    if (reader.getFileHeader().getSequenceDictionary() == null
+                            || reader.getFileHeader().getSequenceDictionary().getSequence(contig) != null) {
+                        try (CloseableIterator<VariantContext> it = reader.query(contig,
+                                Math.max(1, start - LOOK_BEHIND), end)) {
+                            it.forEachRemaining(vc -> addKeys(vc, known));
+                        }
+                    }
+                } else {
+                    try (CloseableIterator<VariantContext> it = reader.iterator()) {
+                        it.forEachRemaining(vc -> {
+                            if (vc.getContig().equals(contig) && vc.getEnd() >= start - LOOK_BEHIND
+                                    && vc.getStart() <= end) {
+                                addKeys(vc, known);
+                            }
+                        });
+                    }
+                }
+            } catch (TribbleException | SAMException e) {
+                throw unreadable(name, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+
     /** Checks before any work that the file is there and reads as VCF (its header). */
     public static void check(Path knownSites) {
-        InputValidator.requireFile(knownSites, "known-sites VCF");
-        String name = knownSites.getFileName().toString();
-        try (VCFFileReader reader = new VCFFileReader(knownSites, false)) {
-            reader.getFileHeader();
-        } catch (TribbleException | SAMException e) {
-            throw new UserException("known-sites VCF " + name + " could not be read (" + e.getClass().getSimpleName()
-                    + "): check it with 'bcftools view " + name + "'", e);
+        try (Reader reader = new Reader(knownSites)) {
+            reader.reader.getFileHeader();
         }
     }
 
     /** One flag per call, true when it is at a known site. */
     public static boolean[] mark(Path knownSites, List<VariantCall> calls) {
-        InputValidator.requireFile(knownSites, "known-sites VCF");
-        String name = knownSites.getFileName().toString();
-        boolean indexed = Files.exists(knownSites.resolveSibling(name + ".tbi"))
-                || Files.exists(knownSites.resolveSibling(name + ".idx"))
-                || Files.exists(knownSites.resolveSibling(name + ".csi"));
         Set<Key> known = new HashSet<>();
-        try (VCFFileReader reader = new VCFFileReader(knownSites, indexed)) {
-            if (indexed) {
+        try (Reader reader = new Reader(knownSites)) {
+            if (reader.indexed) {
                 int i = 0;
                 while (i < calls.size()) {
                     VariantCall first = calls.get(i);
@@ -81,40 +146,39 @@ public final class KnownSites {
                     for (int c = i; c <= j; c++) {
                         end = Math.max(end, calls.get(c).end());
                     }
-                    if (reader.getFileHeader().getSequenceDictionary() == null
-                            || reader.getFileHeader().getSequenceDictionary().getSequence(first.contig()) != null) {
-                        try (CloseableIterator<VariantContext> it = reader.query(first.contig(),
-                                Math.max(1, first.position() - LOOK_BEHIND), end)) {
-                            it.forEachRemaining(vc -> addKeys(vc, known));
-                        }
-                    }
+                    reader.collect(first.contig(), first.position(), end, known);
                     i = j + 1;
                 }
             } else {
                 Set<String> contigs = new HashSet<>();
                 calls.forEach(c -> contigs.add(c.contig()));
-                try (CloseableIterator<VariantContext> it = reader.iterator()) {
+                try (CloseableIterator<VariantContext> it = reader.reader.iterator()) {
                     it.forEachRemaining(vc -> {
                         if (contigs.contains(vc.getContig())) {
                             addKeys(vc, known);
                         }
                     });
+                } catch (TribbleException | SAMException e) {
+                    throw unreadable(reader.name, e);
                 }
             }
-        } catch (TribbleException | SAMException e) {
-            throw new UserException("known-sites VCF " + name + " could not be read (" + e.getClass().getSimpleName()
-                    + "): check it with 'bcftools view " + name + "'", e);
         }
+        Alleles alleles = new Alleles(known);
         boolean[] marks = new boolean[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             VariantCall call = calls.get(i);
             for (int a = 1; a < call.alleles().size(); a++) {
-                if (call.carried(a) && known.contains(Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(a)))) {
+                if (call.carried(a) && alleles.isKnown(call, a)) {
                     marks[i] = true;
                 }
             }
         }
         return marks;
+    }
+
+    private static UserException unreadable(String name, RuntimeException e) {
+        return new UserException("known-sites VCF " + name + " could not be read (" + e.getClass().getSimpleName()
+                + "): check it with 'bcftools view " + name + "'", e);
     }
 
     private static void addKeys(VariantContext vc, Set<Key> known) {

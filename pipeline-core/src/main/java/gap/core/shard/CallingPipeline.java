@@ -8,6 +8,7 @@ import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
+import gap.core.scoring.KnownSites;
 import gap.core.cohort.Trio;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +27,12 @@ public final class CallingPipeline {
 
     /**
      * The files calling reads: reference FASTA, and each sample's reads (BAM/CRAM) and their index, in the run's sample
-     * order; and the trios among those samples, whose children get de novo qualities. Serializable when its paths are
-     * (a cluster driver's are), so the shard task can travel to executors.
+     * order; the trios among those samples, whose children get de novo qualities; and the known-sites VCF (may be
+     * null), which tells those qualities which alleles are novel. Serializable when its paths are (a cluster driver's
+     * are), so the shard task can travel to executors.
      */
-    public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios)
-            implements java.io.Serializable {
+    public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios,
+                         Path knownSites) implements java.io.Serializable {
         public Inputs {
             reads = List.copyOf(reads);
             readsIndexes = List.copyOf(readsIndexes);
@@ -42,7 +44,7 @@ public final class CallingPipeline {
 
         /** One sample. */
         public Inputs(Path reference, Path reads, Path readsIndex) {
-            this(reference, List.of(reads), List.of(readsIndex), List.of());
+            this(reference, List.of(reads), List.of(readsIndex), List.of(), null);
         }
     }
 
@@ -91,17 +93,22 @@ public final class CallingPipeline {
     static ShardRunner openRunner(Inputs inputs, CallingParameters params) {
         List<ReadSource> reads = new ArrayList<>();
         ReferenceSource reference = new ReferenceSource(inputs.reference());
+        KnownSites.Reader known = null;
         try {
             for (int s = 0; s < inputs.reads().size(); s++) {
                 reads.add(new ReadSource(inputs.reads().get(s), inputs.readsIndexes().get(s), inputs.reference(),
                         new ReadFilters(params.minMappingQuality())));
+            }
+            // only the de novo qualities of trio children look at known sites during calling
+            if (inputs.knownSites() != null && !inputs.trios().isEmpty()) {
+                known = new KnownSites.Reader(inputs.knownSites());
             }
         } catch (RuntimeException e) {
             reads.forEach(ReadSource::close);
             reference.close();
             throw e;
         }
-        return new ShardRunner(reads, reference, params, inputs.trios());
+        return new ShardRunner(reads, reference, params, inputs.trios(), known);
     }
 
     private static void logReadCounts(ReadCounts counts) {

@@ -58,7 +58,7 @@ public final class CallingRun {
     /**
      * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
      * {@code pedigree} what is declared of the samples ({@link Pedigree#none()} when nothing); {@code knownSites} (may
-     * be null) the VCF whose calls train the scorer; {@code population} (may be null) a released summary whose counts
+     * be null) the VCF whose calls train the scorer and whose alleles a trio child's DNQ counts as not novel; {@code population} (may be null) a released summary whose counts
      * annotate every call; {@code qc} writes the QC files.
      */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
@@ -97,7 +97,8 @@ public final class CallingRun {
                     request.reference().getFileName(), request.shards().size(), request.pedigree().trios().size());
             CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
                     request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
-                    List.copyOf(request.indexes().values()), request.pedigree().trios());
+                    List.copyOf(request.indexes().values()), request.pedigree().trios(),
+                    request.knownSites());
             List<VariantCall> calls = new ArrayList<>();
             // the pipeline hands calls over in genome order, as the population annotator reads its summary
             CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,

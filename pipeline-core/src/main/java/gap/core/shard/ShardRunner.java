@@ -20,6 +20,7 @@ import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
 import gap.core.qc.ShardCoverage;
+import gap.core.scoring.KnownSites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,21 +39,28 @@ public final class ShardRunner implements AutoCloseable {
     private final VariantCaller caller;
     private final Annotator annotator = new Annotator();
     private final TrioGenotyper trioGenotyper;
+    private final KnownSites.Reader knownSites;
 
     public ShardRunner(ReadSource reads, ReferenceSource reference, CallingParameters params) {
-        this(List.of(reads), reference, params, List.of());
+        this(List.of(reads), reference, params, List.of(), null);
     }
 
-    /** Over several samples' reads, in the run's sample order, with the trios among them. */
-    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios) {
+    /**
+     * Over several samples' reads, in the run's sample order, with the trios among them and the known sites (may be
+     * null) that tell their children's de novo qualities which alleles are novel.
+     */
+    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
+                       KnownSites.Reader knownSites) {
         this.reads = List.copyOf(reads);
+        this.knownSites = knownSites;
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
         this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
-        this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), params.nonMendelianRate(), trios);
+        this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), params.nonMendelianRate(),
+                params.deNovoNovelShare(), trios);
     }
 
     public ShardResult run(Shard shard) {
@@ -64,7 +72,10 @@ public final class ShardRunner implements AutoCloseable {
             counts.add(shardReads.counts());
         }
         RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
-        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref);
+        // a site the shard owns starts at most at its end and spans at most maxSiteSpan
+        KnownSites.Alleles known = knownSites == null ? null
+                : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
+        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known);
         List<CoverageMetrics> coverage = new ArrayList<>();
         for (List<AlignedRead> sample : kept) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
@@ -72,8 +83,12 @@ public final class ShardRunner implements AutoCloseable {
         return new ShardResult(shard, calls, counts, coverage);
     }
 
-    /** Genotypes each site with each sample's reads that overlap it; sites must come in position order. */
-    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref) {
+    /**
+     * Genotypes each site with each sample's reads that overlap it; sites must come in position order. {@code known}
+     * (may be null) holds the known alleles of the sites.
+     */
+    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref,
+                                KnownSites.Alleles known) {
         List<VariantCall> calls = new ArrayList<>();
         int n = samples.size();
         List<List<AlignedRead>> active = new ArrayList<>();
@@ -97,13 +112,26 @@ public final class ShardRunner implements AutoCloseable {
             }
             VariantCaller.Joint joint = caller.call(sitePileups, likelihoods);
             if (joint != null) {
-                VariantCall call = trioGenotyper.refine(joint.call(), joint.genotypeLog10(), joint.priorLog10());
+                VariantCall call = trioGenotyper.refine(joint.call(), joint.genotypeLog10(), joint.priorLog10(),
+                        novel(joint.call(), known));
                 if (call.hasVariantGenotype()) { // the trio's posterior may find a lone weak het implausible
                     calls.add(annotator.annotate(call, sitePileups, likelihoods));
                 }
             }
         }
         return calls;
+    }
+
+    /** Per allele of the call, whether it is in no known-sites list; null without known sites. */
+    private static boolean[] novel(VariantCall call, KnownSites.Alleles known) {
+        if (known == null) {
+            return null;
+        }
+        boolean[] novel = new boolean[call.alleles().size()];
+        for (int a = 1; a < novel.length; a++) {
+            novel[a] = !known.isKnown(call, a);
+        }
+        return novel;
     }
 
     /*
@@ -153,6 +181,9 @@ public final class ShardRunner implements AutoCloseable {
     private List<AutoCloseable> closeables() {
         List<AutoCloseable> all = new ArrayList<>(reads);
         all.add(reference);
+        if (knownSites != null) {
+            all.add(knownSites);
+        }
         return all;
     }
 }

@@ -25,23 +25,42 @@ class CohortTest {
         // rest), against a parent being het (θ·1e-10) or the child being 0/0 (1e-10): P = 0.99502, DNQ 23.03.
         double[] child = {-10, 0, -10};
         double[] refParent = {0, -10, -20};
-        double p = caller.deNovo(child, refParent, refParent, PRIORS, 2);
+        double p = caller.deNovo(child, refParent, refParent, PRIORS, 2, false);
         assertEquals(0.9950199178869159, p, 1e-9);
         assertEquals(23.0276, TrioModel.phred(p), 1e-3);
+    }
+
+    @Test
+    void aNovelAlleleIsRarerInAParent() {
+        // Priors 1-1.5θ, θ, θ/2 with the alternate allele in no list and a share of 0.01: het 1e-5, hom-alt 5e-6,
+        // hom-ref takes the rest (1 - 1.5e-5), so the priors still add up to 1.
+        double[] novel = TrioModel.novelPriorsLog10(PRIORS, new boolean[] {false, true}, 0.01);
+        assertEquals(1e-5, Math.pow(10, novel[1]), 1e-15);
+        assertEquals(5e-6, Math.pow(10, novel[2]), 1e-15);
+        assertEquals(1 - 1.5e-5, Math.pow(10, novel[0]), 1e-12);
+        // Child het, each parent's het 1e-6 as likely as hom-ref (20 reference reads): against a parent's het at
+        // θ = 1e-3 the posterior is 0.94780 (DNQ 12.8); at 1e-5, 0.99453 (DNQ 22.6). Computed apart by summing the
+        // same transmission model over the nine parental genotype pairs.
+        double[] child = {-10, 0, -10};
+        double[] parent = {0, -6, -20};
+        assertEquals(0.9477998187409494, caller.deNovo(child, parent, parent, PRIORS, 2, false), 1e-9);
+        assertEquals(0.9945300771711726, caller.deNovo(child, parent, parent, novel, 2, false), 1e-9);
+        // An allele both parents may carry unseen: nothing changes for a known one.
+        assertEquals(PRIORS[1], TrioModel.novelPriorsLog10(PRIORS, new boolean[] {false, false}, 0.01)[1], 0);
     }
 
     @Test
     void aThinParentLowersTheDeNovoPosterior() {
         // The father's het is only ten times less likely than hom-ref (a parent at a few reads): DNQ near 0.
         double p = caller.deNovo(new double[] {-10, 0, -10}, new double[] {0, -1, -3}, new double[] {0, -10, -20},
-                PRIORS, 2);
+                PRIORS, 2, false);
         assertEquals(3.953082377336613e-4, p, 1e-9);
     }
 
     @Test
     void aTransmittedAlleleIsNotDeNovo() {
         double p = caller.deNovo(new double[] {-10, 0, -10}, new double[] {-10, 0, -10}, new double[] {0, -10, -20},
-                PRIORS, 2);
+                PRIORS, 2, false);
         assertTrue(p < 1e-7, "a het father explains the child: " + p);
     }
 

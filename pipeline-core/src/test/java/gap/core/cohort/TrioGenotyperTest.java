@@ -19,7 +19,7 @@ class TrioGenotyperTest {
     private static final double THETA = 1e-3;
     private static final double[] PRIOR = {Math.log10(1 - 1.5 * THETA), Math.log10(THETA), Math.log10(THETA / 2)};
     private static final List<Trio> TRIO = List.of(new Trio(2, 0, 1)); // columns: father, mother, child
-    private final TrioGenotyper genotyper = new TrioGenotyper(1e-8, 1e-4, TRIO);
+    private final TrioGenotyper genotyper = new TrioGenotyper(1e-8, 1e-4, 0.01, TRIO);
 
     private static Genotype gt(int a, int b) {
         return new Genotype(a, b, 30, List.of(0, 0, 0), List.of(10, 10), 20);
@@ -52,6 +52,24 @@ class TrioGenotyperTest {
         assertEquals(15, refined.genotype(2).dnq());
         assertEquals(1, refined.genotype(2).allele2());
         assertEquals(24, refined.genotype(1).gq(), "the mother's hom-ref: 0.4% that she is het after all");
+    }
+
+    @Test
+    void aNovelAlleleRaisesTheDeNovoQualityAndLeavesTheGenotypes() {
+        // The same trio with the child's allele in no known-sites list: a parent carries it with 1 % of θ, so the
+        // inherited paths shrink a hundredfold: P(de novo) = 0.99478, DNQ 23 (the same sum with het prior 1e-5).
+        // The genotypes and their GQs keep the caller's prior.
+        double[][] likelihoods = {{0, -8.1, -20}, {0, -6, -20}, {-10, 0, -10}};
+        VariantCall known = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)), likelihoods, PRIOR,
+                new boolean[] {false, false});
+        VariantCall novel = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)), likelihoods, PRIOR,
+                new boolean[] {false, true});
+        assertEquals(15, known.genotype(2).dnq());
+        assertEquals(23, novel.genotype(2).dnq());
+        for (int s = 0; s < 3; s++) {
+            assertEquals(known.genotype(s).gq(), novel.genotype(s).gq());
+            assertEquals(known.genotype(s).allele2(), novel.genotype(s).allele2());
+        }
     }
 
     @Test

@@ -69,4 +69,22 @@ class KnownSitesTest {
         assertArrayEquals(new boolean[] {true, false, true, false}, a, "the de novo SNV at 228421 is in no list");
         assertArrayEquals(a, KnownSites.mark(plain, calls));
     }
+
+    @Test
+    void aReaderAnswersForOneStretchWithOrWithoutIndex() throws Exception {
+        Path indexed = SampleData.file("known-sites.vcf.gz");
+        Path plain = tmp.resolve("plain.vcf.gz");
+        Files.copy(indexed, plain);
+        String c = "chr22_20_21M";
+        VariantCall known = call(c, 154768, "A", "G", 0, 1);
+        VariantCall deNovo = call(c, 228421, "T", "G", 0, 1);
+        for (Path vcf : List.of(indexed, plain)) {
+            try (KnownSites.Reader reader = new KnownSites.Reader(vcf)) {
+                KnownSites.Alleles here = reader.alleles(c, 150_000, 230_000);
+                assertEquals(true, here.isKnown(known, 1), vcf.toString());
+                assertEquals(false, here.isKnown(deNovo, 1), vcf.toString());
+                assertEquals(false, reader.alleles(c, 200_000, 230_000).isKnown(known, 1), "outside the stretch");
+            }
+        }
+    }
 }
