@@ -155,11 +155,15 @@ class SparkClusterIT {
         throw new IllegalStateException("no '" + line + "' in " + log.getFileName() + ":\n" + Files.readString(log));
     }
 
-    /** gap call's arguments for the child (-I) or the trio (sheet and pedigree), without keystore password. */
+    /**
+     * gap call's arguments for the child (-I) or the trio (sheet, pedigree, known sites), without keystore password.
+     */
     private static List<String> callArgs(String ref, String set, String sheetDir, String out, int shardSize) {
         List<String> a = new ArrayList<>(List.of("call", "-R", ref));
         if (set.equals("trio")) {
-            a.addAll(List.of("--sample-sheet", sheetDir + "/samplesheet.tsv", "--pedigree", sheetDir + "/trio1.ped"));
+            // known sites beside the reference: scoring, and de novo qualities that weigh novel alleles
+            a.addAll(List.of("--sample-sheet", sheetDir + "/samplesheet.tsv", "--pedigree", sheetDir + "/trio1.ped",
+                    "--known-sites", ref.substring(0, ref.lastIndexOf('/')) + "/known-sites.vcf.gz"));
         } else {
             a.addAll(List.of("-I", sheetDir + "/trio1_child.bam"));
         }
@@ -371,7 +375,7 @@ class SparkClusterIT {
             hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(SampleData.file(f).toUri()),
                     new org.apache.hadoop.fs.Path(base + "/" + f));
         }
-        for (String f : List.of("ref.fa", "ref.fa.fai", "ref.dict")) {
+        for (String f : List.of("ref.fa", "ref.fa.fai", "ref.dict", "known-sites.vcf.gz", "known-sites.vcf.gz.tbi")) {
             hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(SampleData.file(f).toUri()),
                     new org.apache.hadoop.fs.Path(dfs.getURI() + "/ref/" + f));
         }

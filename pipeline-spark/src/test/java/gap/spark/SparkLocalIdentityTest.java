@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Spark driver in local mode ({@code local[N,2]}: 1, 2 and 4 task threads, a failed task retried once; Kryo with
- * registration required) gives what {@code gap call} gives on the sample-data trio (sheet and pedigree) and on the
- * child alone ({@code -I}), for shard sizes 7 kb, 33 kb and the default, and when a task fails on its first attempt:
+ * registration required) gives what {@code gap call} gives on the sample-data trio (sheet, pedigree, known sites)
+ * and on the child alone ({@code -I}), for shard sizes 7 kb, 33 kb and the default, and when a task fails on its
+ * first attempt:
  * the same VCF text, QC files and de novo table byte for byte, the same calls rows, the same decrypted samples rows.
  * Local mode has one executor; {@link SparkClusterIT} runs real executors.
  */
@@ -101,7 +102,9 @@ class SparkLocalIdentityTest {
             a.addAll(List.of("--sample-sheet", SampleData.file("samplesheet.tsv").toString(),
                     // the Spark driver takes Hadoop paths: plain ones and file:// URIs alike
                     "--pedigree", tool.equals("gap") ? SampleData.file("trio1.ped").toString()
-                            : SampleData.file("trio1.ped").toUri().toString()));
+                            : SampleData.file("trio1.ped").toUri().toString(),
+                    // scoring, and de novo qualities that weigh novel alleles: read on the executors too
+                    "--known-sites", SampleData.file("known-sites.vcf.gz").toString()));
         } else {
             a.addAll(List.of("-I", SampleData.file("trio1_child.bam").toString()));
         }

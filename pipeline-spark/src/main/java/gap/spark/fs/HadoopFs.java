@@ -34,6 +34,7 @@ public final class HadoopFs {
     public static synchronized void configure(Configuration conf) {
         configuration = new Configuration(conf);
         configurationBytes = null;
+        HadoopSeekableStreams.install();
     }
 
     /** As {@link #configure(Configuration)}, from {@link #configurationBytes()} of another JVM; a no-op when equal. */
@@ -49,6 +50,7 @@ public final class HadoopFs {
         }
         configuration = conf;
         configurationBytes = bytes.clone();
+        HadoopSeekableStreams.install();
     }
 
     /** This JVM's configuration, serialised: what executors need to open the driver's paths the driver's way. */
