@@ -1,6 +1,7 @@
 /**
- * The Spark driver: genomes and cohorts sharded across a cluster through core's {@code ShardExecutor} seam, giving
- * the same calls as {@code gap call}. Not built yet (see the README's "Bioinformaticians" section); for now this
- * module pins the Spark dependency set and proves, in a local-mode test, that core's readers run on executors.
+ * The Spark driver: {@code gap call} on a cluster through core's {@code ShardExecutor} seam, giving the same calls
+ * and files as the CLI. {@link gap.spark.GapSparkDriver} takes the CLI's command; {@link gap.spark.SparkShardExecutor}
+ * runs each shard as a Spark task; {@link gap.spark.OutputCommit} and {@link gap.spark.PartitionedCallsWriter} write
+ * the outputs; {@code gap.spark.fs} makes every Hadoop file system a java.nio one, so core reads and writes them.
  */
 package gap.spark;
