@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -110,36 +112,79 @@ public final class CallingRun {
             FamilyQc family = familyTally.build();
             logFamily(family);
 
-            List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
-            extra.addAll(populationInfo);
             Path output = request.output();
-            Path vcf = output.resolve(callSet + ".vcf.gz");
-            try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5, request.params().lowQual(),
-                    extra)) {
-                finalCalls.forEach(sink::add);
-                sink.commit();
-            }
-            LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
+            // The Parquet files need none of the other outputs, and their first write in a process is slow (Hadoop,
+            // Parquet and Avro classes, the codec, the KMS): another thread writes them meanwhile.
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
-            ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
-            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+            FutureTask<Void> parquet = new FutureTask<>(() -> {
+                ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
+                ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+                return null;
+            });
+            Thread parquetWriter = new Thread(parquet, "parquet-writer");
+            parquetWriter.setDaemon(true);
+            parquetWriter.start();
+            try {
+                List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
+                extra.addAll(populationInfo);
+                Path vcf = output.resolve(callSet + ".vcf.gz");
+                try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5,
+                        request.params().lowQual(), extra)) {
+                    finalCalls.forEach(sink::add);
+                    sink.commit();
+                }
+                LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
+                if (!request.pedigree().trios().isEmpty()) {
+                    writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
+                    LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
+                }
+                if (request.qc()) {
+                    List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary,
+                            referenceMd5), output.resolve(QC_DIR));
+                    LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
+                            files.size(), QC_DIR);
+                }
+            } catch (RuntimeException | Error e) {
+                awaitQuietly(parquet); // an exiting JVM would leave a half-written Parquet file behind
+                throw e;
+            }
+            await(parquet);
             LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
-            if (!request.pedigree().trios().isEmpty()) {
-                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
-                LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
-            }
-            if (request.qc()) {
-                List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary, referenceMd5),
-                        output.resolve(QC_DIR));
-                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
-                        files.size(), QC_DIR);
-            }
             long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
                     finalCalls.size(), pass, ids.size(), progress.elapsedMinutes(), memory.what(),
                     memory.mebibytes()));
+        }
+    }
+
+    /** Waits for {@code task} and rethrows what it threw. */
+    private static void await(FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the Parquet files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for {@code task} when another failure is already on its way; its own outcome no longer matters. */
+    private static void awaitQuietly(FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // the failure being thrown is the one to report
         }
     }
 
