@@ -5,7 +5,12 @@ import gap.core.io.InputValidator;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.Shard;
+import gap.core.privacy.LabKeys;
+import gap.core.privacy.Pseudonymiser;
+import gap.core.privacy.Redactor;
+import gap.core.privacy.Samples;
 import gap.core.shard.CallingPipeline;
+import gap.core.shard.CallingRun;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
@@ -22,7 +27,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-/** Takes a reference and a BAM, gives in-JVM steady-state call and decode throughput (medians after warm-up). */
+/**
+ * Takes a reference and a BAM, gives in-JVM steady-state throughput (medians after warm-up) of calling (the pipeline
+ * into a VCF), of the whole run {@code gap call} makes (calling, scoring, VCF, Parquet and QC files) and of decoding.
+ */
 public final class SteadyState {
 
     /** Every task's result folded in and printed, so the JIT cannot drop the work. */
@@ -71,24 +79,29 @@ public final class SteadyState {
         try {
             long[] reads1 = {0};
             long[] owned = {0};
+            LabKeys keys = LabKeys.create(tmp.resolve("bench.p12"), "bench-only".toCharArray());
+            Path out = tmp.resolve("out");
             LongSupplier call = () -> {
                 CallingPipeline.Summary s = call(reference, reads, tmp, threads);
                 reads1[0] = s.readCounts().seen();
                 return s.calls();
             };
+            LongSupplier whole = () -> whole(reference, reads, out, threads, keys);
             LongSupplier decode = () -> {
                 DecodePass.Result r = DecodePass.tiled(reference, reads, threads);
                 owned[0] = r.owned();
                 return r.checksum();
             };
-            double[][] seconds = measure(warmup, runs, List.of(call, decode));
+            double[][] seconds = measure(warmup, runs, List.of(call, whole, decode));
             String head = String.format(Locale.ROOT, "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):",
                     reads.getFileName(), threads, warmup, runs, megabases);
             System.out.println(head);
             System.out.println(line("call  ", seconds[0], cold[0], reads1[0], megabases));
-            System.out.println(line("decode", seconds[1], cold[1], owned[0], megabases));
-            System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima)   [fold %x]%n",
-                    median(seconds[0]) / median(seconds[1]), min(seconds[0]) / min(seconds[1]), fold);
+            System.out.println(line("whole ", seconds[1], cold[1], reads1[0], megabases));
+            System.out.println(line("decode", seconds[2], cold[2], owned[0], megabases));
+            System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima); whole/decode = %.2f, %.2f"
+                    + "   [fold %x]%n", median(seconds[0]) / median(seconds[2]), min(seconds[0]) / min(seconds[2]),
+                    median(seconds[1]) / median(seconds[2]), min(seconds[1]) / min(seconds[2]), fold);
         } finally {
             deleteTree(tmp);
         }
@@ -104,7 +117,7 @@ public final class SteadyState {
         InputValidator.requireFile(input, "reads file");
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
         Path index = InputValidator.checkReads(input, reference, dictionary).index();
-        List<Shard> shards = ShardPlanner.plan(dictionary, List.of(), ShardPlanner.DEFAULT_SHARD_SIZE,
+        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(dir);
         Path vcf = dir.resolve("bench.vcf.gz");
@@ -118,6 +131,32 @@ public final class SteadyState {
         }
         deleteTree(dir, false);
         return summary;
+    }
+
+    /**
+     * What {@code gap call -I input} does after opening the keys: check the inputs, pseudonymise the sample, plan the
+     * shards, and {@link CallingRun#run} (calling, scoring, the VCF, calls.parquet and samples.parquet, the QC files).
+     * Output goes to {@code dir} and is deleted afterwards. Gives the size of the VCF, folded in.
+     */
+    static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys) {
+        CallingParameters params = CallingParameters.load(Map.of());
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
+        InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
+        Samples samples = Samples.fromReads(Map.of(input.toAbsolutePath().normalize(), checked.readGroupSamples()),
+                new Pseudonymiser(keys.pseudonymisationKey()), Redactor.process());
+        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads, params.shardPadding());
+        InputValidator.checkOutputDirectory(dir);
+        CallingRun.run(new CallingRun.Request(reference, dictionary, samples,
+                Map.of(samples.samples().get(0), checked.index()), shards, params, keys, dir),
+                new LocalShardExecutor(threads));
+        long size;
+        try {
+            size = Files.size(dir.resolve(samples.callSetId() + ".vcf.gz"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deleteTree(dir, true);
+        return size;
     }
 
     /**
