@@ -194,14 +194,13 @@ echo "Wall time is the whole command, JVM start-up included; CPU time is user + 
 
 # ---- steady state in one JVM ----------------------------------------------------------------------------------
 echo
-echo "## Steady state in one JVM (gap-bench steady: 3 warm-up runs, median of $RUNS)"
+echo "## Steady state in one JVM (gap-bench steady: 3 warm-up rounds, median of $RUNS; load before: $(load))"
 echo
 echo '```'
 for b in "${BAMS[@]}"; do
-  for n in $STEADY_THREADS; do
-    "${JAVA[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" --threads "$n" \
-      --warmup 3 --runs "$RUNS"
-  done
+  # all thread counts in one JVM, interleaved, so the speedup is a ratio from the same rounds
+  "${JAVA[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" \
+    --threads "$(tr ' ' ',' <<<"$STEADY_THREADS")" --warmup 3 --runs "$RUNS"
 done
 echo '```'
 

@@ -171,6 +171,6 @@ public final class DecodePass {
 
     static IllegalArgumentException usage(String message) {
         return new IllegalArgumentException(message + "; usage: decode|steady -R ref.fa -I reads.bam [--threads N]"
-                + " (decode: [--sequential]; steady: [--warmup 3] [--runs 5])");
+                + " (decode: [--sequential]; steady: --threads N[,M...] [--warmup 3] [--runs 5])");
     }
 }
