@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.logging.log4j.LogManager;
@@ -84,7 +85,9 @@ public final class CallingRun {
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
-            String referenceMd5 = ReferenceSource.md5(request.reference());
+            // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
+            // another thread computes it while the shards run.
+            FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
             List<String> ids = request.samples().ids();
             String callSet = request.samples().callSetId();
             ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()));
@@ -99,6 +102,7 @@ public final class CallingRun {
             CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
                     call -> calls.add(population == null ? call : population.annotate(call)), progress);
             progress.stop();
+            String referenceMd5 = await(md5);
             // Scoring needs all calls (a model is trained on them) before any is written; the family checks count
             // PASS sites, so they come after it.
             boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
@@ -117,14 +121,11 @@ public final class CallingRun {
             // Parquet and Avro classes, the codec, the KMS): another thread writes them meanwhile.
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
-            FutureTask<Void> parquet = new FutureTask<>(() -> {
+            FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
                 ParquetSink.writeCalls(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
                 ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
                 return null;
             });
-            Thread parquetWriter = new Thread(parquet, "parquet-writer");
-            parquetWriter.setDaemon(true);
-            parquetWriter.start();
             try {
                 List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
                 extra.addAll(populationInfo);
@@ -159,13 +160,22 @@ public final class CallingRun {
         }
     }
 
-    /** Waits for {@code task} and rethrows what it threw. */
-    private static void await(FutureTask<Void> task) {
+    /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
+    private static <T> FutureTask<T> startDaemon(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** Waits for {@code task} and gives its result, or rethrows what it threw. */
+    private static <T> T await(FutureTask<T> task) {
         try {
-            task.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the Parquet files", e);
+            throw new IllegalStateException("interrupted while waiting for " + task, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
