@@ -113,22 +113,34 @@ BCF2='set -euo pipefail
 
 records() { gzip -dc "$1" | grep -vc '^#' || true; }
 
+# ---- class data sharing ---------------------------------------------------------------------------------------
+# gap as the ./gap launcher runs it: a CDS archive of the classes a call loads, recorded once by a training call
+# (the launcher's first call after a build), then mapped by every run. gap2j is the bare jar, for comparison.
+JSA=$T/gap.jsa
+GAP_OPTS=(-Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC) # the launcher's options
+"${JAVA[@]}" "${GAP_OPTS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$GAP_JAR" call -R "$REF" -I "$DATA/${BAMS[0]}.bam" \
+  -O "$T/train" --threads 2 >/dev/null 2>"$T/train.err" || { tail -20 "$T/train.err" >&2; die "the CDS training call failed"; }
+rm -rf "$T/train"
+GAP_JAVA=("${JAVA[@]}" "${GAP_OPTS[@]}" -XX:SharedArchiveFile="$JSA")
+
 # ---- whole-process timings ------------------------------------------------------------------------------------
-KEYS=(gap1 gap2 bcf1 bcf2 dec1 dec2)
+KEYS=(gap1 gap2 gap2j bcf1 bcf2 dec1 dec2)
 # set_cmd BAM KEY: puts the command of KEY on BAM in CMD.
 set_cmd() {
   local bam=$DATA/$1.bam o=$T/$1
   case $2 in
-    gap1) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1) ;;
-    gap2) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2) ;;
+    gap1) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1) ;;
+    gap2) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2) ;;
+    gap2j) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2j" --threads 2) ;;
     bcf1) CMD=(bash -c "set -o pipefail; $BCF1" _ "$REF" "$bam" "$o/bcf1.vcf.gz") ;;
     bcf2) CMD=(bash -c "$BCF2" _ "$REF" "$bam" "$o/bcf2.vcf.gz" "$T/regions1.txt" "$T/regions2.txt") ;;
     dec1) CMD=("${JAVA[@]}" -jar "$BENCH_JAR" decode -R "$REF" -I "$bam" --threads 1) ;;
     dec2) CMD=("${JAVA[@]}" -jar "$BENCH_JAR" decode -R "$REF" -I "$bam" --threads 2) ;;
   esac
 }
-LABEL[gap1]="\`java -Xmx4g -jar gap.jar call --threads 1\`"
-LABEL[gap2]="\`java -Xmx4g -jar gap.jar call --threads 2\`"
+LABEL[gap1]="\`gap call --threads 1\` (\`java -Xmx4g -XX:+UseParallelGC -XX:SharedArchiveFile=gap.jsa -jar gap.jar\`, as \`./gap\`)"
+LABEL[gap2]="\`gap call --threads 2\` (the same)"
+LABEL[gap2j]="\`java -Xmx4g -jar gap.jar call --threads 2\` (no CDS archive, G1)"
 LABEL[bcf1]="\`bcftools mpileup -a AD,DP \\| bcftools call -mv\` (1 pipeline)"
 LABEL[bcf2]="bcftools, 2 region pipelines in parallel + \`bcftools concat\`"
 LABEL[dec1]="\`java -Xmx4g -jar gap-bench.jar decode --threads 1\`"
@@ -157,7 +169,7 @@ for b in "${BAMS[@]}"; do
   echo
   echo "| command | median wall s (min–max) | median CPU s | peak RSS MiB |"
   echo "|---|---|---|---|"
-  for k in gap1 gap2 bcf1 bcf2 dec1 dec2; do
+  for k in "${KEYS[@]}"; do
     read -r m lo hi <<<"${WALL[$b.$k]}"
     echo "| ${LABEL[$k]} | $m ($lo–$hi) | ${CPU[$b.$k]} | ${RSS[$b.$k]} |"
   done
@@ -166,6 +178,7 @@ for b in "${BAMS[@]}"; do
   echo
   echo "- gap 1 thread / bcftools 1 process: $(ratio "$b.gap1" "$b.bcf1")"
   echo "- gap 2 threads / bcftools 2 processes: $(ratio "$b.gap2" "$b.bcf2")"
+  echo "- gap 2 threads as ./gap runs it / the bare jar: $(ratio "$b.gap2" "$b.gap2j")"
   echo "- gap / decode, 1 thread: $(ratio "$b.gap1" "$b.dec1")"
   echo "- gap / decode, 2 threads: $(ratio "$b.gap2" "$b.dec2")"
   echo
@@ -182,14 +195,13 @@ echo "Wall time is the whole command, JVM start-up included; CPU time is user + 
 
 # ---- steady state in one JVM ----------------------------------------------------------------------------------
 echo
-echo "## Steady state in one JVM (gap-bench steady: 3 warm-up runs, median of $RUNS)"
+echo "## Steady state in one JVM (gap-bench steady: 3 warm-up rounds, median of $RUNS; load before: $(load))"
 echo
 echo '```'
 for b in "${BAMS[@]}"; do
-  for n in $STEADY_THREADS; do
-    "${JAVA[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" --threads "$n" \
-      --warmup 3 --runs "$RUNS"
-  done
+  # all thread counts in one JVM, interleaved, so the speedup is a ratio from the same rounds
+  "${JAVA[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" \
+    --threads "$(tr ' ' ',' <<<"$STEADY_THREADS")" --warmup 3 --runs "$RUNS"
 done
 echo '```'
 

@@ -76,7 +76,7 @@ public final class DecodePass {
     public static Result tiled(Path reference, Path reads, int threads) {
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
         Path index = InputValidator.checkReads(reads, reference, dictionary).index();
-        List<Shard> shards = ShardPlanner.plan(dictionary, List.of(), ShardPlanner.DEFAULT_SHARD_SIZE,
+        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads,
                 CallingParameters.defaults().shardPadding());
         Result[] total = {new Result(0, 0, 0)};
         new LocalShardExecutor(threads).forEachInOrder(shards, () -> open(reference, reads, index),
@@ -171,6 +171,6 @@ public final class DecodePass {
 
     static IllegalArgumentException usage(String message) {
         return new IllegalArgumentException(message + "; usage: decode|steady -R ref.fa -I reads.bam [--threads N]"
-                + " (decode: [--sequential]; steady: [--warmup 3] [--runs 5])");
+                + " (decode: [--sequential]; steady: --threads N[,M...] [--warmup 3] [--runs 5])");
     }
 }

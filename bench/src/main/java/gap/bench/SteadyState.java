@@ -5,7 +5,12 @@ import gap.core.io.InputValidator;
 import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.Shard;
+import gap.core.privacy.LabKeys;
+import gap.core.privacy.Pseudonymiser;
+import gap.core.privacy.Redactor;
+import gap.core.privacy.Samples;
 import gap.core.shard.CallingPipeline;
+import gap.core.shard.CallingRun;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
@@ -14,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +28,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
-/** Takes a reference and a BAM, gives in-JVM steady-state call and decode throughput (medians after warm-up). */
+/**
+ * Takes a reference and a BAM, gives in-JVM steady-state throughput (medians after warm-up) of calling (the pipeline
+ * into a VCF), of the whole run {@code gap call} makes (calling, scoring, VCF, Parquet and QC files) and of decoding.
+ */
 public final class SteadyState {
 
     /** Every task's result folded in and printed, so the JIT cannot drop the work. */
@@ -34,7 +43,8 @@ public final class SteadyState {
 
     /**
      * {@code decode ...} (see {@link DecodePass}) or
-     * {@code steady -R ref.fa -I reads.bam [--threads N] [--warmup 3] [--runs 5]}.
+     * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5]}; several thread counts
+     * are measured in one interleaved run, and each against the first.
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || !(args[0].equals("decode") || args[0].equals("steady"))) {
@@ -58,10 +68,10 @@ public final class SteadyState {
         Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5"));
         Path reference = Path.of(DecodePass.require(a, "-R"));
         Path reads = Path.of(DecodePass.require(a, "-I"));
-        int threads = Integer.parseInt(a.get("--threads"));
+        int[] threadCounts = Arrays.stream(a.get("--threads").split(",")).mapToInt(Integer::parseInt).toArray();
         int warmup = Integer.parseInt(a.get("--warmup"));
         int runs = Integer.parseInt(a.get("--runs"));
-        if (threads < 1 || warmup < 0 || runs < 1) {
+        if (Arrays.stream(threadCounts).anyMatch(t -> t < 1) || warmup < 0 || runs < 1) {
             throw DecodePass.usage("--threads and --runs must be positive, --warmup not negative");
         }
         DecodePass.quiet();
@@ -71,27 +81,55 @@ public final class SteadyState {
         try {
             long[] reads1 = {0};
             long[] owned = {0};
-            LongSupplier call = () -> {
-                CallingPipeline.Summary s = call(reference, reads, tmp, threads);
-                reads1[0] = s.readCounts().seen();
-                return s.calls();
-            };
-            LongSupplier decode = () -> {
-                DecodePass.Result r = DecodePass.tiled(reference, reads, threads);
-                owned[0] = r.owned();
-                return r.checksum();
-            };
-            double[][] seconds = measure(warmup, runs, List.of(call, decode));
-            String head = String.format(Locale.ROOT, "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):",
-                    reads.getFileName(), threads, warmup, runs, megabases);
-            System.out.println(head);
-            System.out.println(line("call  ", seconds[0], cold[0], reads1[0], megabases));
-            System.out.println(line("decode", seconds[1], cold[1], owned[0], megabases));
-            System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima)   [fold %x]%n",
-                    median(seconds[0]) / median(seconds[1]), min(seconds[0]) / min(seconds[1]), fold);
+            LabKeys keys = LabKeys.create(tmp.resolve("bench.p12"), "bench-only".toCharArray());
+            Path out = tmp.resolve("out");
+            // every thread count's three tasks in one interleaved round, so a burst of other load falls on all
+            List<LongSupplier> tasks = new ArrayList<>();
+            for (int threads : threadCounts) {
+                tasks.add(() -> {
+                    CallingPipeline.Summary s = call(reference, reads, tmp, threads);
+                    reads1[0] = s.readCounts().seen();
+                    return s.calls();
+                });
+                tasks.add(() -> whole(reference, reads, out, threads, keys));
+                tasks.add(() -> {
+                    DecodePass.Result r = DecodePass.tiled(reference, reads, threads);
+                    owned[0] = r.owned();
+                    return r.checksum();
+                });
+            }
+            double[][] seconds = measure(warmup, runs, tasks);
+            for (int k = 0; k < threadCounts.length; k++) {
+                int c = 3 * k;
+                System.out.println(String.format(Locale.ROOT,
+                        "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):", reads.getFileName(),
+                        threadCounts[k], warmup, runs, megabases));
+                System.out.println(line("call  ", seconds[c], cold[c], reads1[0], megabases));
+                System.out.println(line("whole ", seconds[c + 1], cold[c + 1], reads1[0], megabases));
+                System.out.println(line("decode", seconds[c + 2], cold[c + 2], owned[0], megabases));
+                System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima); whole/decode = %.2f,"
+                        + " %.2f%n", ratio(seconds[c], seconds[c + 2]), minRatio(seconds[c], seconds[c + 2]),
+                        ratio(seconds[c + 1], seconds[c + 2]), minRatio(seconds[c + 1], seconds[c + 2]));
+                if (k > 0) {
+                    System.out.printf(Locale.ROOT, "  speedup over threads=%d (medians; minima): call %.2f; %.2f,"
+                            + " whole %.2f; %.2f, decode %.2f; %.2f%n", threadCounts[0],
+                            ratio(seconds[0], seconds[c]), minRatio(seconds[0], seconds[c]),
+                            ratio(seconds[1], seconds[c + 1]), minRatio(seconds[1], seconds[c + 1]),
+                            ratio(seconds[2], seconds[c + 2]), minRatio(seconds[2], seconds[c + 2]));
+                }
+            }
+            System.out.printf("  [fold %x]%n", fold);
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    private static double ratio(double[] a, double[] b) {
+        return median(a) / median(b);
+    }
+
+    private static double minRatio(double[] a, double[] b) {
+        return min(a) / min(b);
     }
 
     /**
@@ -104,7 +142,7 @@ public final class SteadyState {
         InputValidator.requireFile(input, "reads file");
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
         Path index = InputValidator.checkReads(input, reference, dictionary).index();
-        List<Shard> shards = ShardPlanner.plan(dictionary, List.of(), ShardPlanner.DEFAULT_SHARD_SIZE,
+        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads,
                 params.shardPadding());
         InputValidator.checkOutputDirectory(dir);
         Path vcf = dir.resolve("bench.vcf.gz");
@@ -118,6 +156,32 @@ public final class SteadyState {
         }
         deleteTree(dir, false);
         return summary;
+    }
+
+    /**
+     * What {@code gap call -I input} does after opening the keys: check the inputs, pseudonymise the sample, plan the
+     * shards, and {@link CallingRun#run} (calling, scoring, the VCF, calls.parquet and samples.parquet, the QC files).
+     * Output goes to {@code dir} and is deleted afterwards. Gives the size of the VCF, folded in.
+     */
+    static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys) {
+        CallingParameters params = CallingParameters.load(Map.of());
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
+        InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
+        Samples samples = Samples.fromReads(Map.of(input.toAbsolutePath().normalize(), checked.readGroupSamples()),
+                new Pseudonymiser(keys.pseudonymisationKey()), Redactor.process());
+        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads, params.shardPadding());
+        InputValidator.checkOutputDirectory(dir);
+        CallingRun.run(new CallingRun.Request(reference, dictionary, samples,
+                Map.of(samples.samples().get(0), checked.index()), shards, params, keys, dir),
+                new LocalShardExecutor(threads));
+        long size;
+        try {
+            size = Files.size(dir.resolve(samples.callSetId() + ".vcf.gz"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deleteTree(dir, true);
+        return size;
     }
 
     /**

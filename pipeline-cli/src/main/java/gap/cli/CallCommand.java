@@ -17,6 +17,7 @@ import gap.core.shard.Intervals;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ShardPlanner;
 import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.util.Interval;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +125,11 @@ public final class CallCommand implements Callable<Integer> {
             description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--shard-size", paramLabel = "BP", description = "Bases per shard, the unit of parallel work.")
-    int shardSize = ShardPlanner.DEFAULT_SHARD_SIZE;
+    @Option(names = "--shard-size", paramLabel = "BP", showDefaultValue = Visibility.NEVER,
+            description = "Bases per shard, the unit of parallel work. Default: " + ShardPlanner.DEFAULT_SHARD_SIZE
+                    + ", or less (not below " + ShardPlanner.MIN_AUTO_SHARD_SIZE + ") on a small territory so that"
+                    + " each thread gets " + ShardPlanner.SHARDS_PER_WORKER + " shards.")
+    Integer shardSize;
 
     @Option(names = "--population", paramLabel = "PARQUET", showDefaultValue = Visibility.NEVER,
             description = "A released population summary (gap aggregate merge, or gap aggregate) of the same reference:"
@@ -144,7 +148,7 @@ public final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || shardSize < 1) {
+        if (threads < 1 || (shardSize != null && shardSize < 1)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--threads and --shard-size must be positive");
         }
@@ -169,8 +173,9 @@ public final class CallCommand implements Callable<Integer> {
         Samples samples = resolved.samples();
         Pedigree family = pedigree == null ? Pedigree.none() : Pedigree.read(pedigree, samples.pedigreeNames(),
                 samples.samples().stream().map(Samples.Sample::sex).toList());
-        List<Shard> shards = ShardPlanner.plan(dictionary, Intervals.parse(intervals, dictionary, paths), shardSize,
-                params.shardPadding());
+        List<Interval> targets = Intervals.parse(intervals, dictionary, paths);
+        List<Shard> shards = shardSize == null ? ShardPlanner.planFor(dictionary, targets, threads, params.shardPadding())
+                : ShardPlanner.plan(dictionary, targets, shardSize, params.shardPadding());
         InputValidator.checkOutputDirectory(output);
         if (population != null) {
             PopulationAnnotator.check(population, ReferenceDictionary.of(dictionary));
@@ -183,7 +188,8 @@ public final class CallCommand implements Callable<Integer> {
 
     private void runLocally(CallingRun.Request request) {
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} threads", request.samples().ids().size(),
-                request.shards().size(), shardSize, threads);
+                request.shards().size(), request.shards().stream().mapToInt(s -> s.end() - s.start() + 1).max()
+                        .orElse(0), threads);
         CallingRun.run(request, new LocalShardExecutor(threads));
     }
 }

@@ -38,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -88,7 +91,9 @@ public final class CallingRun {
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
-            String referenceMd5 = ReferenceSource.md5(request.reference());
+            // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
+            // another thread computes it while the shards run.
+            FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
             List<String> ids = request.samples().ids();
             String callSet = request.samples().callSetId();
             ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()));
@@ -104,6 +109,7 @@ public final class CallingRun {
             CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
                     call -> calls.add(population == null ? call : population.annotate(call)), progress);
             progress.stop();
+            String referenceMd5 = await(md5);
             // Scoring needs all calls (a model is trained on them) before any is written; the family checks count
             // PASS sites, so they come after it.
             boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
@@ -117,36 +123,85 @@ public final class CallingRun {
             FamilyQc family = familyTally.build();
             logFamily(family);
 
-            List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
-            extra.addAll(populationInfo);
             Path output = request.output();
-            Path vcf = output.resolve(callSet + ".vcf.gz");
-            try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5, request.params().lowQual(),
-                    extra)) {
-                finalCalls.forEach(sink::add);
-                sink.commit();
-            }
-            LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
+            // The Parquet files need none of the other outputs, and their first write in a process is slow (Hadoop,
+            // Parquet and Avro classes, the codec, the KMS): another thread writes them meanwhile.
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
-            callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
-            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+            FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
+                callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
+                ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+                return null;
+            });
+            try {
+                List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
+                extra.addAll(populationInfo);
+                Path vcf = output.resolve(callSet + ".vcf.gz");
+                try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5,
+                        request.params().lowQual(), extra)) {
+                    finalCalls.forEach(sink::add);
+                    sink.commit();
+                }
+                LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
+                if (!request.pedigree().trios().isEmpty()) {
+                    writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
+                    LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
+                }
+                if (request.qc()) {
+                    List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary,
+                            referenceMd5), output.resolve(QC_DIR));
+                    LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
+                            files.size(), QC_DIR);
+                }
+            } catch (RuntimeException | Error e) {
+                awaitQuietly(parquet); // an exiting JVM would leave a half-written Parquet file behind
+                throw e;
+            }
+            await(parquet);
             LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
-            if (!request.pedigree().trios().isEmpty()) {
-                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
-                LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
-            }
-            if (request.qc()) {
-                List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary, referenceMd5),
-                        output.resolve(QC_DIR));
-                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
-                        files.size(), QC_DIR);
-            }
             long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
                     finalCalls.size(), pass, ids.size(), progress.elapsedMinutes(), memory.what(),
                     memory.mebibytes()));
+        }
+    }
+
+    /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
+    private static <T> FutureTask<T> startDaemon(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** Waits for {@code task} and gives its result, or rethrows what it threw. */
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + task, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for {@code task} when another failure is already on its way; its own outcome no longer matters. */
+    private static void awaitQuietly(FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // the failure being thrown is the one to report
         }
     }
 

@@ -15,8 +15,34 @@ import java.util.List;
 public final class ShardPlanner {
     /** The default tile: small enough that a 1 Mb genome makes ten tasks to spread over threads or executors. */
     public static final int DEFAULT_SHARD_SIZE = 100_000;
+    /**
+     * Shards per worker that {@link #planFor} aims for: with fewer, the last shards
+     * leave threads idle (11 shards on 2 threads let one finish a whole shard alone, and a light shard, say over a
+     * gap, makes it worse).
+     */
+    public static final int SHARDS_PER_WORKER = 8;
+    /** The least size the automatic plan uses: each shard re-reads a padding (621 bp by default) at each end. */
+    public static final int MIN_AUTO_SHARD_SIZE = 10_000;
 
     private ShardPlanner() {}
+
+    /**
+     * The automatic plan for {@code workers} threads or executors: tiles of {@link #DEFAULT_SHARD_SIZE}, or smaller
+     * (not below {@link #MIN_AUTO_SHARD_SIZE}) so that each worker gets at least {@link #SHARDS_PER_WORKER} of them.
+     * Only small territories (a 1 Mb test genome, a few genes) get smaller tiles; calls do not depend on the size.
+     */
+    public static List<Shard> planFor(SAMSequenceDictionary dictionary, List<Interval> intervals, int workers,
+                                      int padding) {
+        List<Shard> shards = plan(dictionary, intervals, DEFAULT_SHARD_SIZE, padding);
+        long bases = shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
+        return plan(dictionary, intervals, autoSize(bases, workers), padding);
+    }
+
+    /** The automatic shard size for {@code bases} of territory over {@code workers}. */
+    static int autoSize(long bases, int workers) {
+        long perShard = -Math.floorDiv(-bases, (long) workers * SHARDS_PER_WORKER); // ceiling
+        return (int) Math.max(MIN_AUTO_SHARD_SIZE, Math.min(DEFAULT_SHARD_SIZE, perShard));
+    }
 
     /**
      * @param intervals 1-based inclusive, sorted in dictionary order and non-overlapping (see {@link Intervals}),

@@ -36,6 +36,16 @@ class ShardPlannerTest {
     }
 
     @Test
+    void automaticSizeGivesEachWorkerEnoughShardsOnSmallTerritoriesOnly() {
+        assertEquals(63_536, ShardPlanner.autoSize(1_016_569, 2)); // the 1 Mb test genome: 17 shards on 2 threads
+        assertEquals(ShardPlanner.DEFAULT_SHARD_SIZE, ShardPlanner.autoSize(3_100_000_000L, 32));
+        assertEquals(ShardPlanner.MIN_AUTO_SHARD_SIZE, ShardPlanner.autoSize(5_000, 4));
+        List<Shard> big = ShardPlanner.planFor(new SAMSequenceDictionary(List.of(new SAMSequenceRecord("c", 10_000_000))),
+                List.of(), 2, 0);
+        assertEquals(100, big.size());
+    }
+
+    @Test
     void intervalsFromRegionsAndFilesAreSortedAndMerged(@TempDir Path tmp) throws Exception {
         Path bed = tmp.resolve("t.bed");
         Files.writeString(bed, "chr2\t0\t10\nchr1\t99\t120\n");
