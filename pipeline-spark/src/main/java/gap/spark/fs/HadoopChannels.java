@@ -1,5 +1,6 @@
 package gap.spark.fs;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,14 +14,43 @@ import org.apache.hadoop.fs.FSDataInputStream;
 final class HadoopChannels {
     private HadoopChannels() {}
 
+    /** What both channels share: closing the Hadoop stream once, and refusing work once closed. */
+    private abstract static class StreamChannel implements SeekableByteChannel {
+        private final Closeable stream;
+        private boolean open = true;
+
+        StreamChannel(Closeable stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (open) {
+                open = false;
+                stream.close();
+            }
+        }
+
+        void ensureOpen() throws ClosedChannelException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+        }
+    }
+
     /** A file opened for reading; positions past the end read as end of file, as java.nio's do. */
-    static final class Reading implements SeekableByteChannel {
+    static final class Reading extends StreamChannel {
         private final FSDataInputStream in;
         private final long size;
         private long position;
-        private boolean open = true;
 
         Reading(FSDataInputStream in, long size) {
+            super(in);
             this.in = in;
             this.size = size;
         }
@@ -86,33 +116,15 @@ final class HadoopChannels {
             throw new NonWritableChannelException();
         }
 
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (open) {
-                open = false;
-                in.close();
-            }
-        }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
-        }
     }
 
     /** A file being written, start to end: its position is its length so far and cannot be moved. */
-    static final class Writing implements SeekableByteChannel {
+    static final class Writing extends StreamChannel {
         private final OutputStream out;
         private long written;
-        private boolean open = true;
 
         Writing(OutputStream out) {
+            super(out);
             this.out = out;
         }
 
@@ -163,23 +175,5 @@ final class HadoopChannels {
             throw new UnsupportedOperationException("Hadoop files are written start to end");
         }
 
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (open) {
-                open = false;
-                out.close();
-            }
-        }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
-        }
     }
 }
