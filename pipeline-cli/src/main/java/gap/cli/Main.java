@@ -3,8 +3,6 @@ package gap.cli;
 import gap.core.GapVersion;
 import gap.core.UserException;
 import gap.core.privacy.RedactingStream;
-import gap.core.privacy.Redactor;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,14 +37,10 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Before anything prints: every byte to stdout and stderr (logs, picocli, htsjdk, stack traces) passes one
         // redaction step that replaces identifiers, input paths included, by pseudonyms as they become known.
-        PrintStream out = RedactingStream.wrap(System.out, Redactor.process());
-        PrintStream err = RedactingStream.wrap(System.err, Redactor.process());
-        System.setOut(out);
-        System.setErr(err);
-        htsjdk.samtools.util.Log.setGlobalPrintStream(err);
+        RedactingStream.installForProcess();
         int code = run(args);
-        out.close();
-        err.close();
+        System.out.close();
+        System.err.close();
         System.exit(code);
     }
 

@@ -4,10 +4,8 @@ import gap.cli.CallCommand;
 import gap.cli.Main;
 import gap.core.GapVersion;
 import gap.core.privacy.RedactingStream;
-import gap.core.privacy.Redactor;
 import gap.core.shard.ShardExecutor;
 import gap.spark.fs.HadoopFs;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -51,15 +49,11 @@ public final class GapSparkDriver {
 
     public static void main(String[] args) {
         // Before anything prints: stdout and stderr pass the redaction step the CLI's pass (identifiers, input paths).
-        PrintStream out = RedactingStream.wrap(System.out, Redactor.process());
-        PrintStream err = RedactingStream.wrap(System.err, Redactor.process());
-        System.setOut(out);
-        System.setErr(err);
-        htsjdk.samtools.util.Log.setGlobalPrintStream(err);
+        RedactingStream.installForProcess();
         logThroughRedaction();
         int code = run(args, null, UnaryOperator.identity());
-        out.flush();
-        err.flush();
+        System.out.flush();
+        System.err.flush();
         if (code != Main.EXIT_OK) {
             // spark-submit reports a failure only as a thrown exception, with its stack trace: exit with gap's code
             System.exit(code);

@@ -20,6 +20,17 @@ public final class RedactingStream extends OutputStream {
         this.redactor = redactor;
     }
 
+    /**
+     * Redacts this process's standard output and error with {@link Redactor#process()}, and htsjdk's log, which keeps
+     * a stream of its own: every entry point calls this before anything prints.
+     */
+    public static void installForProcess() {
+        PrintStream err = wrap(System.err, Redactor.process());
+        System.setOut(wrap(System.out, Redactor.process()));
+        System.setErr(err);
+        htsjdk.samtools.util.Log.setGlobalPrintStream(err);
+    }
+
     /** A UTF-8 print stream over {@code out} that redacts line by line. */
     public static PrintStream wrap(PrintStream out, Redactor redactor) {
         return new PrintStream(new RedactingStream(out, redactor), true, StandardCharsets.UTF_8);
