@@ -160,7 +160,7 @@ public final class Annotator {
     static StrandBias strandTable(ReadLikelihoods likelihoods, int[] alleles) {
         int[] counts = new int[4];
         for (int r = 0; r < likelihoods.readCount(); r++) {
-            int best = bestInformative(likelihoods, r, alleles);
+            int best = likelihoods.informativeAllele(r, alleles);
             if (best >= 0) {
                 ReadEvidence e = likelihoods.evidence().get(r);
                 int row = best == 0 ? 0 : 2;
@@ -199,7 +199,7 @@ public final class Annotator {
             lists.add(new ArrayList<>());
         }
         for (int r = 0; r < likelihoods.readCount(); r++) {
-            int best = bestInformative(likelihoods, r, alleles);
+            int best = likelihoods.informativeAllele(r, alleles);
             ReadEvidence e = likelihoods.evidence().get(r);
             if (best < 0 || e.mappingQuality() == 0 || e.mappingQuality() == MAPQ_UNAVAILABLE) {
                 continue;
@@ -219,27 +219,6 @@ public final class Annotator {
     private static Groups groups(List<List<Double>> lists, int at) {
         return new Groups(lists.get(at).stream().mapToDouble(Double::doubleValue).toArray(),
                 lists.get(at + 1).stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /**
-     * The position within {@code alleles} of the read's best allele when it beats the next by GATK's informative
-     * margin, else -1; ties go to the first.
-     */
-    static int bestInformative(ReadLikelihoods likelihoods, int read, int[] alleles) {
-        int best = -1;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < alleles.length; i++) {
-            double v = likelihoods.get(read, alleles[i]);
-            if (v > bestValue) {
-                second = bestValue;
-                bestValue = v;
-                best = i;
-            } else if (v > second) {
-                second = v;
-            }
-        }
-        return best >= 0 && bestValue - second >= ReadLikelihoods.INFORMATIVE_LOG10 ? best : -1;
     }
 
     private static void putZ(Map<String, Object> info, String key, Groups groups) {

@@ -74,24 +74,33 @@ public final class ReadLikelihoods {
     /** Informative fragments per allele of {@code alleles}: those whose best allele beats the next by 0.2 log10. */
     public int[] alleleDepths(int[] alleles) {
         int[] ad = new int[alleles.length];
-        for (double[] read : log10) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            double second = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < alleles.length; i++) {
-                double v = read[alleles[i]];
-                if (v > bestValue) {
-                    second = bestValue;
-                    bestValue = v;
-                    best = i;
-                } else if (v > second) {
-                    second = v;
-                }
-            }
-            if (best >= 0 && bestValue - second >= INFORMATIVE_LOG10) {
+        for (int read = 0; read < log10.length; read++) {
+            int best = informativeAllele(read, alleles);
+            if (best >= 0) {
                 ad[best]++;
             }
         }
         return ad;
+    }
+
+    /**
+     * The position within {@code alleles} of the read's best allele when it beats the next by GATK's informative
+     * margin, else -1; ties go to the first.
+     */
+    public int informativeAllele(int read, int[] alleles) {
+        int best = -1;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < alleles.length; i++) {
+            double v = log10[read][alleles[i]];
+            if (v > bestValue) {
+                second = bestValue;
+                bestValue = v;
+                best = i;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return best >= 0 && bestValue - second >= INFORMATIVE_LOG10 ? best : -1;
     }
 }
