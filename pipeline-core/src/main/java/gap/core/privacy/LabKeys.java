@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.PBEParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -54,6 +55,15 @@ public final class LabKeys {
     static final String PASSWORD_SUFFIX = ".password";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The JDK's own protection of PKCS12 secret-key entries (since JDK 12), named so it can be given iterations. */
+    private static final String ENTRY_PROTECTION = "PBEWithHmacSHA256AndAES_256";
+    /**
+     * PBKDF2 iterations over the default keystore's entries. Iterations stretch a password a person chose and an
+     * attacker can guess; the default keystore's password is 256 random bits, which no stretching strengthens. At
+     * the JDK's 10,000 its three entries cost every run a twentieth of a second and the JIT a compilation it abandons.
+     * Keystores with a password a person gives ({@code gap keys init}, {@code export}) keep the JDK's count.
+     */
+    static final int RANDOM_PASSWORD_ITERATIONS = 1;
     private static final Object DEFAULT_LOCK = new Object();
 
     private final Path location;
@@ -66,11 +76,16 @@ public final class LabKeys {
 
     /** Creates a keystore with all three keys, freshly generated; refuses to replace an existing file. */
     public static LabKeys create(Path keystore, char[] password) {
+        return create(keystore, password, 0);
+    }
+
+    /** As {@link #create(Path, char[])}, the entries protected with {@code iterations} (0: the JDK's default). */
+    private static LabKeys create(Path keystore, char[] password, int iterations) {
         Map<String, byte[]> fresh = new LinkedHashMap<>();
         for (String alias : ALIASES) {
             fresh.put(alias, generateKey());
         }
-        write(keystore, fresh, password);
+        write(keystore, fresh, password, iterations);
         return new LabKeys(keystore, fresh);
     }
 
@@ -179,7 +194,7 @@ public final class LabKeys {
             Arrays.fill(bytes.array(), (byte) 0);
         }
         try {
-            create(keystore, password);
+            create(keystore, password, RANDOM_PASSWORD_ITERATIONS);
         } catch (RuntimeException e) {
             Files.deleteIfExists(passwordFile);
             throw e;
@@ -242,7 +257,7 @@ public final class LabKeys {
         for (String alias : aliases) {
             subset.put(alias, require(alias));
         }
-        write(target, subset, password);
+        write(target, subset, password, 0);
         return new LabKeys(target, subset);
     }
 
@@ -313,8 +328,21 @@ public final class LabKeys {
         }
     }
 
-    /** Writes under a temporary name (mode 600) and moves it into place, never over an existing file. */
-    private static void write(Path keystore, Map<String, byte[]> keys, char[] password) {
+    /** An entry's protection: the JDK's default, or its algorithm with a fresh salt and {@code iterations}. */
+    private static KeyStore.ProtectionParameter protection(char[] password, int iterations) {
+        if (iterations == 0) {
+            return new KeyStore.PasswordProtection(password);
+        }
+        byte[] salt = new byte[20]; // the length the JDK draws for its own entries
+        RANDOM.nextBytes(salt);
+        return new KeyStore.PasswordProtection(password, ENTRY_PROTECTION, new PBEParameterSpec(salt, iterations));
+    }
+
+    /**
+     * Writes under a temporary name (mode 600) and moves it into place, never over an existing file; the entries
+     * protected with {@code iterations} (0: the JDK's default).
+     */
+    private static void write(Path keystore, Map<String, byte[]> keys, char[] password, int iterations) {
         String name = keystore.getFileName().toString();
         if (Files.exists(keystore)) {
             throw new UserException("keystore " + name + " already exists: it may hold keys data depend on, so it is"
@@ -326,10 +354,9 @@ public final class LabKeys {
             Files.createDirectories(dir);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(password);
             for (Map.Entry<String, byte[]> key : keys.entrySet()) {
                 store.setEntry(key.getKey(), new KeyStore.SecretKeyEntry(new SecretKeySpec(key.getValue(), "AES")),
-                        protection);
+                        protection(password, iterations));
             }
             partial = Files.createTempFile(dir, "." + name, ".partial", ownerOnly(false));
             try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {

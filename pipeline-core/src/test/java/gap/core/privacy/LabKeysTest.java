@@ -176,6 +176,44 @@ class LabKeysTest {
         }
     }
 
+    @Test
+    void onlyTheDefaultKeystoreWithItsRandomPasswordSkipsPasswordStretching() throws Exception {
+        Path chosen = dir.resolve("chosen.p12");
+        LabKeys.create(chosen, password());
+        // three entries and the MAC at the JDK's 10,000 iterations; none at 1
+        assertEquals(4, saltedIterationCounts(chosen, new byte[] {0x02, 0x02, 0x27, 0x10}));
+        assertEquals(0, saltedIterationCounts(chosen, new byte[] {0x02, 0x01, 0x01}));
+
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            LabKeys created = LabKeys.openDefault();
+            Path keystore = dir.resolve(".gap").resolve("keys.p12");
+            // the three entries at 1 iteration, the MAC still at 10,000
+            assertEquals(3, saltedIterationCounts(keystore, new byte[] {0x02, 0x01, 0x01}));
+            assertEquals(1, saltedIterationCounts(keystore, new byte[] {0x02, 0x02, 0x27, 0x10}));
+            assertArrayEquals(created.footerKey(), LabKeys.openDefault().footerKey());
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    /**
+     * How often a 20-byte salt (DER OCTET STRING 04 14 ...) is followed by {@code count}, an encoded INTEGER: the
+     * iteration count of an entry's PBKDF2 parameters, or of the file's MAC.
+     */
+    private static int saltedIterationCounts(Path keystore, byte[] count) {
+        byte[] der = readAll(keystore);
+        int found = 0;
+        for (int i = 0; i + 22 + count.length <= der.length; i++) {
+            if (der[i] == 0x04 && der[i + 1] == 0x14
+                    && Arrays.equals(der, i + 22, i + 22 + count.length, count, 0, count.length)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
     private static byte[] readAll(Path file) {
         try {
             return Files.readAllBytes(file);
