@@ -19,8 +19,23 @@ import java.util.Set;
  */
 public final class LocalAssembler {
 
-    /** An assembled indel, VCF-style: after reference base {@code anchor}, {@code deleted} bases go, {@code inserted} come. */
-    public record Indel(int anchor, int deleted, String inserted) {}
+    /**
+     * An indel, VCF-style: after reference base {@code anchor}, {@code deleted} bases go, {@code inserted} come. Read
+     * CIGARs and assembly give them alike.
+     */
+    public record Indel(int anchor, int deleted, String inserted) {
+        // Written out: the generated equals and hashCode assemble method handles at their first call, and run slowly
+        // until compiled; these run for every read with an indel, as hash keys.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Indel i && anchor == i.anchor && deleted == i.deleted && inserted.equals(i.inserted);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * anchor + deleted) * 31 + inserted.hashCode();
+        }
+    }
 
     /** Assembly contributes indels of at least this many bases (as long as ActivityProfile's events). */
     static final int MIN_LENGTH = ActivityProfile.MIN_EVENT_LENGTH;

@@ -2,6 +2,7 @@ package gap.core.calling;
 
 import gap.core.assembly.ActivityProfile;
 import gap.core.assembly.LocalAssembler;
+import gap.core.assembly.LocalAssembler.Indel;
 import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
@@ -35,9 +36,6 @@ public final class CandidateFinder {
                 params.assemblyKmerSizes().stream().mapToInt(Integer::intValue).toArray(), params.assemblyMinPruning(),
                 params.assemblyMaxHaplotypes(), params.minBaseQuality());
     }
-
-    /** One indel seen in reads: anchored at {@code anchor}, deleting {@code deleted} bases or inserting {@code inserted}. */
-    record Indel(int anchor, int deleted, String inserted) {}
 
     public List<CandidateSite> find(Shard shard, List<AlignedRead> reads, RefWindow ref) {
         return find(shard, ref, List.of(reads));
@@ -134,8 +132,7 @@ public final class CandidateFinder {
         int reach = params.maxSiteSpan() + params.haplotypeFlank() + assembler.halfWidth();
         Set<Indel> assembled = new HashSet<>();
         for (int centre : ActivityProfile.centres(reads, shard.start() - reach, shard.end() + reach, params.minAltReads())) {
-            for (LocalAssembler.Indel a : assembler.assemble(centre, reads, ref)) {
-                Indel indel = new Indel(a.anchor(), a.deleted(), a.inserted());
+            for (Indel indel : assembler.assemble(centre, reads, ref)) {
                 if (indel.anchor() >= from && indel.anchor() <= to) {
                     assembled.add(indel);
                 }

@@ -1,5 +1,6 @@
 package gap.core.calling;
 
+import gap.core.assembly.LocalAssembler;
 import gap.core.io.RefWindow;
 
 /**
@@ -40,7 +41,7 @@ record RepeatContext(int period, int units) {
      * insertion slides right while the base it uncovers equals the one it covers, at most {@code maxSpan} bases, so
      * the answer never depends on how much reference a shard happens to hold.
      */
-    static int lastPlacement(RefWindow ref, int anchor, CandidateFinder.Indel indel, int maxSpan) {
+    static int lastPlacement(RefWindow ref, int anchor, LocalAssembler.Indel indel, int maxSpan) {
         int shift = 0;
         if (indel.deleted() > 0) {
             int l = indel.deleted();

@@ -130,7 +130,7 @@ class CandidateFinderTest {
         assertEquals(2, RepeatContext.primitivePeriod("CACA"));
         assertEquals(3, RepeatContext.primitivePeriod("CAG"));
         // CA deleted after G1 can slide right to delete the last CA ending at 9.
-        assertEquals(9, RepeatContext.lastPlacement(ref, 1, new CandidateFinder.Indel(1, 2, ""), 300));
+        assertEquals(9, RepeatContext.lastPlacement(ref, 1, new gap.core.assembly.LocalAssembler.Indel(1, 2, ""), 300));
     }
 
     @Test
