@@ -38,6 +38,9 @@ fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/gap-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+# gap's default keystore (~/.gap) made afresh in the run's folder, as on a new machine: the user's is never touched,
+# and every run opens the same kind of keystore
+JAVA+=(-Duser.home="$T/home")
 
 # ---- versions -------------------------------------------------------------------------------------------------
 echo "# gap benchmark"
@@ -195,12 +198,13 @@ echo "Wall time is the whole command, JVM start-up included; CPU time is user + 
 
 # ---- steady state in one JVM ----------------------------------------------------------------------------------
 echo
-echo "## Steady state in one JVM (gap-bench steady: 3 warm-up rounds, median of $RUNS; load before: $(load))"
+echo "## Steady state in one JVM (gap-bench steady with the launcher's JVM options: 3 warm-up rounds, median of $RUNS;" \
+  "load before: $(load))"
 echo
 echo '```'
 for b in "${BAMS[@]}"; do
   # all thread counts in one JVM, interleaved, so the speedup is a ratio from the same rounds
-  "${JAVA[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" \
+  "${JAVA[@]}" "${GAP_OPTS[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" \
     --threads "$(tr ' ' ',' <<<"$STEADY_THREADS")" --warmup 3 --runs "$RUNS"
 done
 echo '```'
