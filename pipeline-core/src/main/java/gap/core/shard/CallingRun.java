@@ -124,13 +124,12 @@ public final class CallingRun {
             logFamily(family);
 
             Path output = request.output();
-            // The Parquet files need none of the other outputs, and their first write in a process is slow (Hadoop,
-            // Parquet and Avro classes, the codec, the KMS): another thread writes them meanwhile.
+            // calls.parquet needs none of the other outputs and takes about as long as all of them together (its
+            // first write in a process loads Hadoop, Parquet and Avro): another thread writes it meanwhile.
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
             FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
                 callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
-                ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
                 return null;
             });
             try {
@@ -153,6 +152,7 @@ public final class CallingRun {
                     LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
                             files.size(), QC_DIR);
                 }
+                ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
             } catch (RuntimeException | Error e) {
                 awaitQuietly(parquet); // an exiting JVM would leave a half-written Parquet file behind
                 throw e;
