@@ -170,7 +170,8 @@ public final class DecodePass {
     }
 
     static IllegalArgumentException usage(String message) {
-        return new IllegalArgumentException(message + "; usage: decode|steady -R ref.fa -I reads.bam [--threads N]"
-                + " (decode: [--sequential]; steady: --threads N[,M...] [--warmup 3] [--runs 5])");
+        return new IllegalArgumentException(message + "; usage: decode|steady|post -R ref.fa -I reads.bam"
+                + " (decode: [--threads N] [--sequential]; steady: [--threads N[,M...]] [--warmup 3] [--runs 5];"
+                + " post: [--copies 1000])");
     }
 }

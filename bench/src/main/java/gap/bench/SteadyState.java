@@ -42,21 +42,21 @@ public final class SteadyState {
     private SteadyState() {}
 
     /**
-     * {@code decode ...} (see {@link DecodePass}) or
+     * {@code decode ...} (see {@link DecodePass}), {@code post ...} (see {@link PostCalling}) or
      * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5]}; several thread counts
      * are measured in one interleaved run, and each against the first.
      */
     public static void main(String[] args) throws IOException {
-        if (args.length == 0 || !(args[0].equals("decode") || args[0].equals("steady"))) {
+        if (args.length == 0 || !List.of("decode", "steady", "post").contains(args[0])) {
             System.err.println(DecodePass.usage("a command is required").getMessage());
             System.exit(1);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
-            if (args[0].equals("decode")) {
-                DecodePass.main(rest);
-            } else {
-                steady(rest);
+            switch (args[0]) {
+                case "decode" -> DecodePass.main(rest);
+                case "post" -> PostCalling.main(rest);
+                default -> steady(rest);
             }
         } catch (IllegalArgumentException | gap.core.UserException e) {
             System.err.println("gap-bench: " + e.getMessage());
@@ -231,7 +231,7 @@ public final class SteadyState {
         deleteTree(dir, true);
     }
 
-    private static void deleteTree(Path dir, boolean self) {
+    static void deleteTree(Path dir, boolean self) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 if (self || !p.equals(dir)) {
