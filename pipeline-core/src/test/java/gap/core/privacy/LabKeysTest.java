@@ -193,6 +193,11 @@ class LabKeysTest {
             assertEquals(3, saltedIterationCounts(keystore, new byte[] {0x02, 0x01, 0x01}));
             assertEquals(1, saltedIterationCounts(keystore, new byte[] {0x02, 0x02, 0x27, 0x10}));
             assertArrayEquals(created.footerKey(), LabKeys.openDefault().footerKey());
+            // a role's keystore exported from it is opened with a password a person chose: stretched again
+            Path exported = dir.resolve("clinician.p12");
+            created.exportRole("clinician", exported, password());
+            assertEquals(0, saltedIterationCounts(exported, new byte[] {0x02, 0x01, 0x01}));
+            assertEquals(3, saltedIterationCounts(exported, new byte[] {0x02, 0x02, 0x27, 0x10}), "two entries, the MAC");
         } finally {
             System.setProperty("user.home", home);
         }
