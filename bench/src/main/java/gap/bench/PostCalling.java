@@ -96,15 +96,15 @@ final class PostCalling {
         ParquetSink.writeCalls(dir.resolve(copies + ".parquet"), VcfSink.infoHeaderLines(),
                 ReferenceDictionary.of(copied), new CallSet(ids, scored.calls()));
         long t4 = System.nanoTime();
-        QcReport report = new QcReport("bench", "-", "copies", List.of(new SampleQc("SAMPLE", "unknown", "unknown", null,
-                summary.sampleReadCounts().get(0), summary.sampleCoverage().get(0), "SAMPLE")),
+        QcReport report = new QcReport("bench", "-", "copies", List.of(new SampleQc("SAMPLE", "unknown", "unknown",
+                null, summary.sampleReadCounts().get(0), summary.sampleCoverage().get(0), "SAMPLE")),
                 List.of(new CallSetQc("SAMPLE", copies + ".vcf.gz", CallSetStats.of(ids, records))), List.of());
         QcFiles.write(report, dir.resolve("qc" + copies));
         long t5 = System.nanoTime();
         double n = all.size();
-        return String.format(Locale.ROOT, "post %s calls (%d copies of %d): microseconds per call: scoring %.1f,"
-                        + " QC records %.1f, VCF %.1f, calls.parquet %.1f, QC files %.1f", String.format(Locale.ROOT, "%,d", all.size()),
-                copies, calls.size(), (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n,
-                (t4 - t3) / 1e3 / n, (t5 - t4) / 1e3 / n);
+        return String.format(Locale.ROOT, "post %,d calls (%d copies of %d): microseconds per call: scoring %.1f,"
+                        + " QC records %.1f, VCF %.1f, calls.parquet %.1f, QC files %.1f", all.size(), copies,
+                calls.size(), (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n, (t4 - t3) / 1e3 / n,
+                (t5 - t4) / 1e3 / n);
     }
 }

@@ -23,7 +23,8 @@ public final class Samples {
         // a hundredth of a second of every run for this one, which is a map key.
         @Override
         public boolean equals(Object o) {
-            return o instanceof Sample s && Objects.equals(id, s.id) && Objects.equals(patientPseudonym, s.patientPseudonym)
+            return o instanceof Sample s && Objects.equals(id, s.id)
+                    && Objects.equals(patientPseudonym, s.patientPseudonym)
                     && Objects.equals(familyPseudonym, s.familyPseudonym) && Objects.equals(role, s.role)
                     && Objects.equals(sex, s.sex) && Objects.equals(reads, s.reads) && Objects.equals(source, s.source);
         }

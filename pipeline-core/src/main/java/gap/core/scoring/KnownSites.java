@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class KnownSites {
     /** Known records can start this far before a call and still, trimmed, be at its position. */
-    public static final int LOOK_BEHIND = 1000;
+    private static final int LOOK_BEHIND = 1000;
     /** Calls this close together on a contig share one index query. */
     private static final int WINDOW = 100_000;
 

@@ -61,8 +61,9 @@ public final class CallingRun {
     /**
      * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
      * {@code pedigree} what is declared of the samples ({@link Pedigree#none()} when nothing); {@code knownSites} (may
-     * be null) the VCF whose calls train the scorer and whose alleles a trio child's DNQ counts as not novel; {@code population} (may be null) a released summary whose counts
-     * annotate every call; {@code qc} writes the QC files.
+     * be null) the VCF whose calls train the scorer and whose alleles a trio child's DNQ counts as not novel;
+     * {@code population} (may be null) a released summary whose counts annotate every call; {@code qc} writes the QC
+     * files.
      */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, Pedigree pedigree, List<Shard> shards,
@@ -96,7 +97,7 @@ public final class CallingRun {
             FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
             List<String> ids = request.samples().ids();
             String callSet = request.samples().callSetId();
-            ProgressMeter progress = new ProgressMeter(10, planBases(request.shards()));
+            ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(request.shards()));
             progress.start();
             LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", ids.size(), callSet,
                     request.reference().getFileName(), request.shards().size(), request.pedigree().trios().size());
@@ -247,11 +248,7 @@ public final class CallingRun {
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */
     public static String territory(SAMSequenceDictionary dictionary, List<Shard> shards) {
         long reference = dictionary.getSequences().stream().mapToLong(s -> s.getSequenceLength()).sum();
-        return planBases(shards) == reference ? "the whole reference less its N bases"
+        return ShardPlanner.bases(shards) == reference ? "the whole reference less its N bases"
                 : "the -L intervals less their N bases";
-    }
-
-    static long planBases(List<Shard> shards) {
-        return shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
     }
 }

@@ -33,9 +33,13 @@ public final class ShardPlanner {
      */
     public static List<Shard> planFor(SAMSequenceDictionary dictionary, List<Interval> intervals, int workers,
                                       int padding) {
-        List<Shard> shards = plan(dictionary, intervals, DEFAULT_SHARD_SIZE, padding);
-        long bases = shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
+        long bases = bases(plan(dictionary, intervals, DEFAULT_SHARD_SIZE, padding));
         return plan(dictionary, intervals, autoSize(bases, workers), padding);
+    }
+
+    /** The bases a plan covers (padding not counted). */
+    static long bases(List<Shard> shards) {
+        return shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
     }
 
     /** The automatic shard size for {@code bases} of territory over {@code workers}. */

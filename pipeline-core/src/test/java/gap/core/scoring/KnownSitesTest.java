@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import gap.core.SampleData;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,8 +61,7 @@ class KnownSitesTest {
     void theIndexedSampleListGivesTheSameAsAFullRead() throws Exception {
         // sample-data's known sites are bgzipped with a .tbi: windows are queried; a copy without index is read whole.
         Path indexed = SampleData.file("known-sites.vcf.gz");
-        Path plain = tmp.resolve("known.vcf.gz");
-        Files.copy(indexed, plain);
+        Path plain = unindexedCopy(indexed);
         String c = "chr22_20_21M";
         List<VariantCall> calls = List.of(call(c, 154768, "A", "G", 0, 1), call(c, 228421, "T", "G", 0, 1),
                 call(c, 263624, "TA", "T", 0, 1), call("chrM", 263, "A", "G", 1, 1));
@@ -73,8 +73,7 @@ class KnownSitesTest {
     @Test
     void aReaderAnswersForOneStretchWithOrWithoutIndex() throws Exception {
         Path indexed = SampleData.file("known-sites.vcf.gz");
-        Path plain = tmp.resolve("plain.vcf.gz");
-        Files.copy(indexed, plain);
+        Path plain = unindexedCopy(indexed);
         String c = "chr22_20_21M";
         VariantCall known = call(c, 154768, "A", "G", 0, 1);
         VariantCall deNovo = call(c, 228421, "T", "G", 0, 1);
@@ -86,5 +85,12 @@ class KnownSitesTest {
                 assertEquals(false, reader.alleles(c, 200_000, 230_000).isKnown(known, 1), "outside the stretch");
             }
         }
+    }
+
+    /** A copy of {@code vcf} without its index beside it. */
+    private Path unindexedCopy(Path vcf) throws IOException {
+        Path plain = tmp.resolve("plain-" + vcf.getFileName());
+        Files.copy(vcf, plain);
+        return plain;
     }
 }
