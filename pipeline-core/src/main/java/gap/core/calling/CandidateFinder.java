@@ -2,11 +2,11 @@ package gap.core.calling;
 
 import gap.core.assembly.ActivityProfile;
 import gap.core.assembly.LocalAssembler;
-import gap.core.assembly.LocalAssembler.Indel;
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Indel;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;

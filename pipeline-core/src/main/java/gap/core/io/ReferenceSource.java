@@ -1,6 +1,7 @@
 package gap.core.io;
 
 import gap.core.UserException;
+import gap.core.model.RefWindow;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.reference.ReferenceSequence;
 import htsjdk.samtools.reference.ReferenceSequenceFile;

@@ -1,9 +1,8 @@
 package gap.core.qc;
 
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
+import gap.core.model.ReadCounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,8 +106,8 @@ public final class HtmlReport {
             return;
         }
         h.append("<h2>Reads</h2>\n<table id=\"reads\">\n<tr><th>sample</th><th>seen</th><th>kept</th>");
-        for (ReadFilters.Reason r : ReadFilters.Reason.values()) {
-            if (r != ReadFilters.Reason.PASS) {
+        for (ReadCounts.Reason r : ReadCounts.Reason.values()) {
+            if (r != ReadCounts.Reason.PASS) {
                 h.append("<th>").append(QcNames.reasonTitle(r)).append("</th>");
             }
         }
@@ -117,11 +116,11 @@ public final class HtmlReport {
             ReadCounts r = s.reads();
             h.append("<tr><td>").append(Html.escape(s.sample())).append("</td>");
             if (r == null) {
-                h.append("<td colspan=\"").append(ReadFilters.Reason.values().length + 1).append("\">—</td></tr>\n");
+                h.append("<td colspan=\"").append(ReadCounts.Reason.values().length + 1).append("\">—</td></tr>\n");
                 continue;
             }
             h.append("<td>").append(count(r.seen())).append("</td>");
-            for (ReadFilters.Reason reason : ReadFilters.Reason.values()) {
+            for (ReadCounts.Reason reason : ReadCounts.Reason.values()) {
                 h.append("<td>").append(count(r.get(reason))).append("</td>");
             }
             h.append("</tr>\n");

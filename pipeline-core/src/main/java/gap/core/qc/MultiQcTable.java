@@ -1,7 +1,6 @@
 package gap.core.qc;
 
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.model.ReadCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,9 +73,9 @@ public final class MultiQcTable {
         row.add(s.sample());
         ReadCounts r = s.reads();
         row.add(r == null ? "NA" : Long.toString(r.seen()));
-        row.add(r == null || r.seen() == 0 ? "NA" : pct(r.get(ReadFilters.Reason.PASS), r.seen()));
-        row.add(r == null ? "NA" : Long.toString(r.get(ReadFilters.Reason.DUPLICATE)));
-        row.add(r == null ? "NA" : Long.toString(r.get(ReadFilters.Reason.LOW_MAPPING_QUALITY)));
+        row.add(r == null || r.seen() == 0 ? "NA" : pct(r.get(ReadCounts.Reason.PASS), r.seen()));
+        row.add(r == null ? "NA" : Long.toString(r.get(ReadCounts.Reason.DUPLICATE)));
+        row.add(r == null ? "NA" : Long.toString(r.get(ReadCounts.Reason.LOW_MAPPING_QUALITY)));
         CoverageMetrics c = s.coverage();
         boolean covered = c != null && c.territory() > 0;
         row.add(covered ? number(c.meanCoverage(), 2) : "NA");

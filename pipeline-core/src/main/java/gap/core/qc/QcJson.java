@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
+import gap.core.model.ReadCounts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,10 +120,10 @@ public final class QcJson {
 
     private static void reads(ReadCounts reads, ObjectNode o) {
         o.put("seen", reads.seen());
-        o.put("kept", reads.get(ReadFilters.Reason.PASS));
+        o.put("kept", reads.get(ReadCounts.Reason.PASS));
         ObjectNode dropped = o.putObject("dropped");
-        for (ReadFilters.Reason r : ReadFilters.Reason.values()) {
-            if (r != ReadFilters.Reason.PASS) {
+        for (ReadCounts.Reason r : ReadCounts.Reason.values()) {
+            if (r != ReadCounts.Reason.PASS) {
                 dropped.put(QcNames.reason(r), reads.get(r));
             }
         }

@@ -1,9 +1,9 @@
 package gap.core.shard;
 
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.qc.CoverageMetrics;
 import gap.core.qc.ShardCoverage;

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.model.ReadCounts;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ class QcWritersTest {
         h[0] = 5;
         h[30] = 95;
         CoverageMetrics coverage = new CoverageMetrics(100, 95 * 30, h);
-        ReadCounts reads = new ReadCounts(Map.of(ReadFilters.Reason.PASS, 1000L, ReadFilters.Reason.DUPLICATE, 7L));
+        ReadCounts reads = new ReadCounts(Map.of(ReadCounts.Reason.PASS, 1000L, ReadCounts.Reason.DUPLICATE, 7L));
         String id = "GAP-0123456789AB";
         return new QcReport("9.9", null, "the whole reference less its N bases",
                 List.of(new SampleQc(id, "proband", "female", "GAP-ZZZZZZZZZZZZ", reads, coverage, id)),

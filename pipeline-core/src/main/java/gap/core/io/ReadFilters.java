@@ -1,5 +1,6 @@
-package gap.core.calling;
+package gap.core.io;
 
+import gap.core.model.ReadCounts.Reason;
 import htsjdk.samtools.SAMRecord;
 
 /**
@@ -8,9 +9,6 @@ import htsjdk.samtools.SAMRecord;
  * first match counts.
  */
 public final class ReadFilters {
-
-    /** Why a read was dropped; {@link #PASS} when it was kept. */
-    public enum Reason { PASS, UNMAPPED, SECONDARY, SUPPLEMENTARY, DUPLICATE, QC_FAIL, NO_BASES, LOW_MAPPING_QUALITY }
 
     private final int minMappingQuality;
 

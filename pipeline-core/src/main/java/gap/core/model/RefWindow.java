@@ -1,4 +1,4 @@
-package gap.core.io;
+package gap.core.model;
 
 /**
  * A stretch of one contig's reference starting at 1-based {@code start}. Positions outside it read as {@code N},
