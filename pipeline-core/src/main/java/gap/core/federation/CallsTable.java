@@ -4,6 +4,7 @@ import gap.core.UserException;
 import gap.core.io.InputValidator;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.model.Filters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class CallsTable {
             genotypes.add(calls);
         }
         return new CallsRow(r.get("contigName").toString(), (Long) r.get("start"), r.get("referenceAllele").toString(),
-                strings(r.get("alternateAlleles")), strings(r.get("filters")), genotypes);
+                strings(r.get("alternateAlleles")), Filters.fromValues(strings(r.get("filters"))), genotypes);
     }
 
     private static List<String> strings(Object list) {

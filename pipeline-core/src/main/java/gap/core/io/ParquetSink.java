@@ -145,7 +145,7 @@ public final class ParquetSink {
         row.put("referenceAllele", call.ref());
         row.put("alternateAlleles", call.alleles().subList(1, call.alleles().size()));
         row.put("qual", call.qual());
-        row.put("filters", List.of(call.filter().split(";"))); // Glow: one element per failed filter
+        row.put("filters", call.filter().values()); // Glow: one element per failed filter
         row.put("splitFromMultiAllelic", false);
         for (VCFInfoHeaderLine line : info) {
             row.put(INFO_PREFIX + line.getID(), infoValue(line, call.info().get(line.getID())));

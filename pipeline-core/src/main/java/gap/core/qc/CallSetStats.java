@@ -126,10 +126,6 @@ public final class CallSetStats {
         return Map.copyOf(tally.filters);
     }
 
-    public long passRecords() {
-        return tally.filters.getOrDefault("PASS", 0L);
-    }
-
     /** The ST section: substitution type ("A>C" …, bcftools' order) to SNP ALT alleles. */
     public Map<String, Long> substitutions() {
         Map<String, Long> out = new LinkedHashMap<>();

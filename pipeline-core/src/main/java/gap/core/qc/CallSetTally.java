@@ -85,7 +85,7 @@ final class CallSetTally {
         }
         int[] iaf = alleleFrequencyBins(rec);
         records++;
-        filters.merge(rec.filter(), 1L, Long::sum);
+        filters.merge(rec.filter().toString(), 1L, Long::sum);
         if (lineType == AlleleType.REF) {
             noAlts++;
         }
@@ -327,7 +327,7 @@ final class CallSetTally {
                 gq[s][Math.min(call.gq(), GQ_MAX)]++;
             }
             if (type != HOM_RR && type != HAPL_R) {
-                perSample[s]["PASS".equals(rec.filter()) ? SampleVariantCounts.NON_REF_PASS
+                perSample[s][rec.filter().isPass() ? SampleVariantCounts.NON_REF_PASS
                         : SampleVariantCounts.NON_REF_FILTERED]++;
             }
         }

@@ -1,5 +1,6 @@
 package gap.core.qc;
 
+import gap.core.model.Filters;
 import gap.core.model.ReadCounts;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class MultiQcTable {
             new Column("TITV", "Ti/Tv", "Transitions over transversions of SNV genotypes", "{:,.2f}", ""),
             new Column("HET_HOMVAR_RATIO", "Het/hom", "Het over hom-alt SNV genotypes", "{:,.2f}", ""),
             new Column("INS_DEL_RATIO", "Ins/del", "Insertion over deletion genotypes", "{:,.2f}", ""),
-            new Column("PASS_VARIANTS", "PASS", "Non-reference genotypes at PASS records", "{:,.0f}", ""),
+            new Column("PASS_VARIANTS", Filters.PASS_NAME, "Non-reference genotypes at PASS records", "{:,.0f}", ""),
             new Column("FILTERED_VARIANTS", "Filtered", "Non-reference genotypes at filtered records", "{:,.0f}", ""));
 
     private MultiQcTable() {}

@@ -1,6 +1,7 @@
 package gap.core.scoring;
 
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ final class Model {
         for (int m = 0; m < members.size(); m++) {
             double v = (positiveLog[m] - negative.mixture().logDensity(points[m])) / LN10;
             // As written in the VCF: the tranche is set on, and applied to, these values.
-            lod[m] = Double.parseDouble(gap.core.calling.Annotator.fixed(v, 4));
+            lod[m] = InfoField.VQSLOD.round(v);
         }
         double[] trainingLod = training.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
         double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
@@ -177,8 +178,8 @@ final class Model {
         }
         double share = top / (double) values.size();
         if (share >= VariantScorer.NEAR_CONSTANT_SHARE) {
-            return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %s", 100 * share,
-                    values.size(), gap.core.calling.Annotator.fixed(mode, 3));
+            return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %.3f", 100 * share,
+                    values.size(), mode + 0.0); // + 0.0: never "-0.000"
         }
         double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
         double squares = 0;

@@ -29,6 +29,7 @@ import gap.core.qc.SampleQc;
 import gap.core.scoring.KnownSites;
 import gap.core.scoring.ScoringParameters;
 import gap.core.scoring.VariantScorer;
+import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
@@ -127,7 +128,7 @@ public final class CallingRun {
             Path output = request.output();
             // calls.parquet needs none of the other outputs and takes about as long as all of them together (its
             // first write in a process loads Hadoop, Parquet and Avro): another thread writes it meanwhile.
-            List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
+            List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
             info.addAll(populationInfo);
             FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
                 callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
@@ -160,7 +161,7 @@ public final class CallingRun {
             }
             await(parquet);
             LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
-            long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
+            long pass = finalCalls.stream().filter(c -> c.filter().isPass()).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
                     finalCalls.size(), pass, ids.size(), progress.elapsedMinutes(), memory.what(),

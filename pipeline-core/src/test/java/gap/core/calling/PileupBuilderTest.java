@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Filters;
 import gap.core.model.Pileup;
 import gap.core.model.ReadBases;
 import gap.core.model.ReadEvidence;
@@ -51,7 +52,7 @@ class PileupBuilderTest {
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
         assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
         assertEquals(27.51, call.qual(), 1e-9);
-        assertEquals("PASS", call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
+        assertEquals(Filters.PASS, call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
         assertEquals(4, call.genotype(0).dp());
     }
 
