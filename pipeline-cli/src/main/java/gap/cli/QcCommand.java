@@ -16,10 +16,10 @@ import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetReader;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
-import gap.core.qc.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.qc.TruthQc;
+import gap.core.qc.report.QcFiles;
 import gap.core.shard.CallingRun;
 import gap.core.shard.CoverageRun;
 import gap.core.shard.Intervals;
@@ -314,7 +314,7 @@ public final class QcCommand implements Callable<Integer> {
                 pseudonymiser(), redactor).indexes();
         boolean pairOnly = samples.size() == 1 && indexes.size() == 1;
         CallingParameters params = CallingParameters.defaults();
-        long bases = shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
+        long bases = shards.stream().mapToLong(s -> s.length()).sum();
         ProgressMeter progress = new ProgressMeter(10, bases * indexes.size());
         progress.start();
         for (Map.Entry<Samples.Sample, Path> e : indexes.entrySet()) {

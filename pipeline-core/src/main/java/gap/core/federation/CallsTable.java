@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroReadSupport;
@@ -39,20 +38,12 @@ public final class CallsTable {
 
     private CallsTable() {}
 
-    /** The columns read: a projection, so neither INFO columns nor {@code genotypes.sampleId} leave the file. */
+    /**
+     * The columns read, from the schema {@link ParquetSink} writes: a projection, so neither INFO columns nor
+     * {@code genotypes.sampleId} leave the file.
+     */
     static Schema projection() {
-        Schema strings = Schema.createArray(Schema.create(Schema.Type.STRING));
-        Schema genotype = SchemaBuilder.record("Genotype").namespace("gap.parquet").fields()
-                .name("calls").type(Schema.createArray(Schema.create(Schema.Type.INT))).noDefault()
-                .endRecord();
-        return SchemaBuilder.record("Variant").namespace("gap.parquet").fields()
-                .requiredString("contigName")
-                .requiredLong("start")
-                .requiredString("referenceAllele")
-                .name("alternateAlleles").type(strings).noDefault()
-                .name("filters").type(strings).noDefault()
-                .name("genotypes").type(Schema.createArray(genotype)).noDefault()
-                .endRecord();
+        return ParquetSink.callsProjection(COLUMNS, List.of("calls"));
     }
 
     public static Header header(Path calls) {

@@ -77,7 +77,7 @@ public final class CallingPipeline {
                 seen += result.readCounts().get(s).seen();
             }
             Shard shard = result.shard();
-            progress.update(shard.contig() + ":" + shard.end(), seen, shard.end() - shard.start() + 1L);
+            progress.update(shard.contig() + ":" + shard.end(), seen, shard.length());
         };
         // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
         executor.forEachInOrder(shards,

@@ -34,7 +34,7 @@ public final class CoverageRun {
                     counts[0] = counts[0].plus(m.readCounts());
                     coverage[0] = coverage[0].plus(m.coverage());
                     progress.update(m.shard().contig() + ":" + m.shard().end(), m.readCounts().seen(),
-                            m.shard().end() - m.shard().start() + 1L);
+                            m.shard().length());
                 });
         return new Result(counts[0], coverage[0]);
     }

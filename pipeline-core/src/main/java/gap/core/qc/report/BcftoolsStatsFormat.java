@@ -1,6 +1,8 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import gap.core.GapVersion;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.SampleVariantCounts;
 import java.util.List;
 
 /**
@@ -15,7 +17,6 @@ public final class BcftoolsStatsFormat {
 
     /** The text for {@code stats} of the VCF named {@code vcfName} (a file name, never a path). */
     public static String write(CallSetStats stats, String vcfName) {
-        CallSetTally t = stats.tally();
         StringBuilder out = new StringBuilder();
         out.append("# This file was produced by bcftools stats (1.16 format, written by gap-").append(GapVersion.get())
                 .append(") and can be plotted using plot-vcfstats.\n");
@@ -23,10 +24,11 @@ public final class BcftoolsStatsFormat {
         out.append("#\n");
         out.append("# Definition of sets:\n# ID\t[2]id\t[3]tab-separated file names\n");
         out.append("ID\t0\t").append(vcfName).append('\n');
-        summary(t, out);
-        tstv(stats, t, out);
-        singletons(t, out);
-        alleleFrequencies(t, out);
+        summary(stats, out);
+        tstv(stats, out);
+        List<CallSetStats.FrequencyBin> frequencies = stats.frequencyBins();
+        singletons(frequencies.get(0), out);
+        alleleFrequencies(frequencies, out);
         qual(stats, out);
         indels(stats, out);
         substitutions(stats, out);
@@ -35,7 +37,7 @@ public final class BcftoolsStatsFormat {
         return out.toString();
     }
 
-    private static void summary(CallSetTally t, StringBuilder out) {
+    private static void summary(CallSetStats t, StringBuilder out) {
         out.append("""
                 # SN, Summary numbers:
                 #   number of records   .. number of data rows in the VCF
@@ -54,23 +56,25 @@ public final class BcftoolsStatsFormat {
                 #\s
                 # SN\t[2]id\t[3]key\t[4]value
                 """);
-        row(out, "SN", "0", "number of samples:", t.samples.size());
-        row(out, "SN", "0", "number of records:", t.records);
-        row(out, "SN", "0", "number of no-ALTs:", t.noAlts);
-        row(out, "SN", "0", "number of SNPs:", t.snps);
-        row(out, "SN", "0", "number of MNPs:", t.mnps);
-        row(out, "SN", "0", "number of indels:", t.indels);
-        row(out, "SN", "0", "number of others:", t.others);
-        row(out, "SN", "0", "number of multiallelic sites:", t.multiallelic);
-        row(out, "SN", "0", "number of multiallelic SNP sites:", t.multiallelicSnps);
+        row(out, "SN", "0", "number of samples:", t.samples().size());
+        row(out, "SN", "0", "number of records:", t.records());
+        row(out, "SN", "0", "number of no-ALTs:", t.noAlts());
+        row(out, "SN", "0", "number of SNPs:", t.snps());
+        row(out, "SN", "0", "number of MNPs:", t.mnps());
+        row(out, "SN", "0", "number of indels:", t.indels());
+        row(out, "SN", "0", "number of others:", t.others());
+        row(out, "SN", "0", "number of multiallelic sites:", t.multiallelic());
+        row(out, "SN", "0", "number of multiallelic SNP sites:", t.multiallelicSnps());
     }
 
-    private static void tstv(CallSetStats stats, CallSetTally t, StringBuilder out) {
+    private static void tstv(CallSetStats stats, StringBuilder out) {
         out.append("# TSTV, transitions/transversions:\n# TSTV\t[2]id\t[3]ts\t[4]tv\t[5]ts/tv\t[6]ts (1st ALT)"
                 + "\t[7]tv (1st ALT)\t[8]ts/tv (1st ALT)\n");
         long ts = stats.transitions();
         long tv = stats.transversions();
-        row(out, "TSTV", "0", ts, tv, ratio(ts, tv), t.tsAlt1, t.tvAlt1, ratio(t.tsAlt1, t.tvAlt1));
+        long ts1 = stats.transitionsFirstAlt();
+        long tv1 = stats.transversionsFirstAlt();
+        row(out, "TSTV", "0", ts, tv, ratio(ts, tv), ts1, tv1, ratio(ts1, tv1));
     }
 
     /** bcftools prints {@code (float) a / b} with two decimals, 0 when b is 0. */
@@ -78,28 +82,31 @@ public final class BcftoolsStatsFormat {
         return CFormat.fixed(b == 0 ? 0 : (double) ((float) a / b), 2);
     }
 
-    private static void singletons(CallSetTally t, StringBuilder out) {
+    private static void singletons(CallSetStats.FrequencyBin s, StringBuilder out) {
         out.append("# SiS, Singleton stats:\n# SiS\t[2]id\t[3]allele count\t[4]number of SNPs"
                 + "\t[5]number of transitions\t[6]number of transversions\t[7]number of indels\t[8]repeat-consistent"
                 + "\t[9]repeat-inconsistent\t[10]not applicable\n");
         // Without a reference bcftools cannot tell repeat-consistent indels: all are "not applicable".
-        row(out, "SiS", "0", 1, t.afSnps[0], t.afTs[0], t.afTv[0], t.afIndels[0], 0, 0, t.afIndels[0]);
+        row(out, "SiS", "0", 1, s.snps(), s.transitions(), s.transversions(), s.indels(), 0, 0, s.indels());
     }
 
-    private static void alleleFrequencies(CallSetTally t, StringBuilder out) {
+    private static void alleleFrequencies(List<CallSetStats.FrequencyBin> bins, StringBuilder out) {
         out.append("# AF, Stats by non-reference allele frequency:\n# AF\t[2]id\t[3]allele frequency"
                 + "\t[4]number of SNPs\t[5]number of transitions\t[6]number of transversions\t[7]number of indels"
                 + "\t[8]repeat-consistent\t[9]repeat-inconsistent\t[10]not applicable\n");
-        for (int i = 1; i < t.afBins; i++) {
+        CallSetStats.FrequencyBin singletons = bins.get(0);
+        for (int i = 1; i < bins.size(); i++) {
             // bcftools folds the singletons (bin 0) into the first frequency bin here
-            long snps = t.afSnps[i] + (i == 1 ? t.afSnps[0] : 0);
-            long ts = t.afTs[i] + (i == 1 ? t.afTs[0] : 0);
-            long tv = t.afTv[i] + (i == 1 ? t.afTv[0] : 0);
-            long indels = t.afIndels[i] + (i == 1 ? t.afIndels[0] : 0);
+            CallSetStats.FrequencyBin b = bins.get(i);
+            long snps = b.snps() + (i == 1 ? singletons.snps() : 0);
+            long ts = b.transitions() + (i == 1 ? singletons.transitions() : 0);
+            long tv = b.transversions() + (i == 1 ? singletons.transversions() : 0);
+            long indels = b.indels() + (i == 1 ? singletons.indels() : 0);
             if (snps + ts + tv + indels == 0) {
                 continue;
             }
-            row(out, "AF", "0", CFormat.fixed((double) (i - 1) / (t.afBins - 1)), snps, ts, tv, indels, 0, 0, indels);
+            row(out, "AF", "0", CFormat.fixed((double) (i - 1) / (bins.size() - 1)), snps, ts, tv, indels, 0, 0,
+                    indels);
         }
     }
 

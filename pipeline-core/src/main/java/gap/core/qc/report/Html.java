@@ -1,4 +1,4 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 /** Escapes text for HTML and SVG element content and attribute values. */
 final class Html {

@@ -1,4 +1,4 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

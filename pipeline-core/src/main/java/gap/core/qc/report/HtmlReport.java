@@ -1,8 +1,16 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
 import gap.core.model.ReadCounts;
+import gap.core.qc.CallSetQc;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.CoverageMetrics;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.SampleVariantCounts;
+import gap.core.qc.TruthQc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
 import gap.core.model.ReadCounts;
+import gap.core.qc.AlleleType;
+import gap.core.qc.CallRecord;
+import gap.core.qc.CallSetQc;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.CoverageMetrics;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.report.Plot;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
 import java.nio.charset.StandardCharsets;

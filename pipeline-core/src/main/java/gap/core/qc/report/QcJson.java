@@ -1,4 +1,4 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
 import gap.core.model.ReadCounts;
+import gap.core.qc.CallSetQc;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.CoverageMetrics;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.SampleVariantCounts;
+import gap.core.qc.TruthQc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

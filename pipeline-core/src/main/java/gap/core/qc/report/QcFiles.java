@@ -1,7 +1,9 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import gap.core.UserException;
 import gap.core.io.TextFiles;
+import gap.core.qc.CallSetQc;
+import gap.core.qc.QcReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

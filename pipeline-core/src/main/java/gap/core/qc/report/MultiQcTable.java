@@ -1,7 +1,11 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
 import gap.core.model.Filters;
 import gap.core.model.ReadCounts;
+import gap.core.qc.CoverageMetrics;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.SampleVariantCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,11 @@
-package gap.core.qc;
+package gap.core.qc.report;
 
+import gap.core.qc.CallSetQc;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.CoverageMetrics;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.SampleVariantCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
