@@ -58,8 +58,8 @@ class SparkLocalIdentityTest {
         long t0 = System.nanoTime();
         cliTrio = tmp.resolve("cli-trio");
         cliChild = tmp.resolve("cli-child");
-        assertEquals(0, gap.cli.Main.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
-        assertEquals(0, gap.cli.Main.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        assertEquals(0, LocalCall.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        assertEquals(0, LocalCall.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
         System.out.printf("[stage] CLI reference runs %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -189,6 +189,11 @@ class SparkLocalIdentityTest {
             this.inner = inner;
             this.shard = shard;
             this.failures = failures;
+        }
+
+        @Override
+        public int workers() {
+            return inner.workers();
         }
 
         @Override

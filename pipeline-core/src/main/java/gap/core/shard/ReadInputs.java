@@ -1,4 +1,4 @@
-package gap.cli;
+package gap.core.shard;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
@@ -16,13 +16,13 @@ import java.util.Map;
  * Takes a sample sheet or {@code -I} reads files, gives the run's samples, pseudonymised, each with its checked reads'
  * index, in the sheet's or the command line's order.
  */
-final class ReadInputs {
+public final class ReadInputs {
     /** The samples and, in their order, each one's reads index. */
-    record Resolved(Samples samples, Map<Samples.Sample, Path> indexes) {}
+    public record Resolved(Samples samples, Map<Samples.Sample, Path> indexes) {}
 
     private ReadInputs() {}
 
-    static Resolved resolve(Path sheet, List<Path> inputs, Path reference, SAMSequenceDictionary dictionary,
+    public static Resolved resolve(Path sheet, List<Path> inputs, Path reference, SAMSequenceDictionary dictionary,
                             Pseudonymiser pseudonymiser, Redactor redactor) {
         Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
         if (sheet != null) {

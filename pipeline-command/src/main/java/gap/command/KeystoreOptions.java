@@ -1,4 +1,4 @@
-package gap.cli;
+package gap.command;
 
 import gap.core.privacy.LabKeys;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /** The options that choose the lab's keystore, shared by the commands that pseudonymise; gives the opened keys. */
-final class KeystoreOptions {
+public final class KeystoreOptions {
     @Option(names = "--keystore", paramLabel = "P12", showDefaultValue = Visibility.NEVER,
             description = "The lab's keystore (gap keys init). Default: ~/.gap/keys.p12, created on first use.")
     Path keystore;
@@ -16,7 +16,7 @@ final class KeystoreOptions {
                     + " variable.")
     Path passwordFile;
 
-    LabKeys open() {
+    public LabKeys open() {
         return keystore == null ? LabKeys.openDefault() : LabKeys.open(keystore, LabKeys.password(passwordFile));
     }
 }

@@ -1,4 +1,4 @@
-package gap.cli;
+package gap.core.privacy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.apache.parquet.io.LocalInputFile;
  * Looks for identifiers in everything a run leaves: file names, raw bytes, and the decoded content of every
  * container — gzip and BGZF, Parquet pages read back through a reader (compressed columns included), and base64
  * runs in text. Encrypted Parquet columns are left to the raw scan: their ciphertext must not hold the identifier.
- * Public, in this module's test jar, for the Spark driver's leak tests.
+ * Public, in core's test jar, for the leak tests of the CLI and of the Spark driver.
  */
 public final class LeakScanner {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
@@ -94,7 +94,7 @@ public final class LeakScanner {
      * Every value of every column the file keeps in plaintext, read through parquet-avro, projecting the encrypted
      * columns out of the Avro schema parquet-avro stored in the file (it keeps the file's list layout).
      */
-    static String parquetValues(Path file) throws IOException {
+    public static String parquetValues(Path file) throws IOException {
         List<String> encrypted = new ArrayList<>();
         Schema schema;
         try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
