@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gap.core.SampleData;
-import gap.core.qc.Tools;
+import gap.core.Tools;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

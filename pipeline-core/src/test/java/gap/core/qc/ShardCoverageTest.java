@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gap.core.SampleData;
+import gap.core.Tools;
 import gap.core.io.InputValidator;
 import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;

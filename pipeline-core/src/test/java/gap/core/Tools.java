@@ -1,4 +1,4 @@
-package gap.core.qc;
+package gap.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Debian tools the QC is held to (bcftools, samtools, multiqc, chromium). Outside CI a test without its tool
+ * Runs the Debian tools tests hold gap to (bcftools, samtools, multiqc, chromium). Outside CI a test without its tool
  * is skipped; in CI ({@code CI=true}, where .ci/run installs them) a missing tool fails it, so a real-tool check
  * cannot pass by being skipped.
  */
