@@ -4,9 +4,9 @@ import gap.core.model.ReadCounts.Reason;
 import htsjdk.samtools.SAMRecord;
 
 /**
- * Takes a read, says which filter drops it, if any (DESIGN.md §3): unmapped, secondary, supplementary, duplicate,
- * QC-fail, no stored bases, or mapping quality below the threshold or unavailable (255). Checked in that order; the
- * first match counts.
+ * Takes a read, says which filter drops it, if any (step 4 of docs/ARCHITECTURE.md's data path): unmapped,
+ * secondary, supplementary, duplicate, QC-fail, no stored bases, or mapping quality below the threshold or unavailable
+ * (255). Checked in that order; the first match counts.
  */
 public final class ReadFilters {
 
