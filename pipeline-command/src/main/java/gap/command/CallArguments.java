@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 public final class CallArguments {
     /** The first paragraph of every driver's {@code call} help. */
-    public static final String DESCRIPTION = "Call germline SNVs and indels in the samples' aligned reads (BAM or CRAM),"
-            + " jointly when there are several.";
+    public static final String DESCRIPTION = "Call germline SNVs and indels in the samples' aligned reads"
+            + " (BAM or CRAM), jointly when there are several.";
     /** The second: what it writes. */
     public static final String OUTPUTS = "Writes OUTPUT/<pseudonym>.vcf.gz (the sample's, or the family's or cohort's"
             + " for several samples) with its tabix index, OUTPUT/calls.parquet, OUTPUT/samples.parquet,"

@@ -42,7 +42,8 @@ public final class Annotator {
         Map<String, Object> info = new LinkedHashMap<>(call.info());
         putAlleleCounts(info, call);
         if (call.genotypes().size() > 1) {
-            put(info, InfoField.EXCESS_HET, ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()));
+            put(info, InfoField.EXCESS_HET,
+                    ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()));
         }
         Double qd = qualByDepth(call, likelihoods.readCount());
         if (qd != null) {

@@ -251,21 +251,22 @@ public final class ParquetSink {
         return values;
     }
 
+    /** One value as its column holds it; calls hold numbers as numbers, so text in a numeric field is an error. */
     private static Object scalar(VCFInfoHeaderLine line, Object value) {
         if (value == null || ".".equals(value)) {
             return null;
         }
-        try {
-            return switch (line.getType()) {
-                case Integer -> value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
-                case Float -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString());
-                case Flag -> Boolean.TRUE;
-                case String, Character -> value.toString();
-            };
-        } catch (NumberFormatException e) {
+        if ((line.getType() == VCFHeaderLineType.Integer || line.getType() == VCFHeaderLineType.Float)
+                && !(value instanceof Number)) {
             throw new IllegalArgumentException("INFO " + line.getID() + " is declared " + line.getType()
-                    + " but holds " + value, e);
+                    + " but holds " + value.getClass().getSimpleName() + " " + value);
         }
+        return switch (line.getType()) {
+            case Integer -> ((Number) value).intValue();
+            case Float -> ((Number) value).doubleValue();
+            case Flag -> Boolean.TRUE;
+            case String, Character -> value.toString();
+        };
     }
 
     private static Schema nullable(Schema schema) {
