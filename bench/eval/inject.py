@@ -2,7 +2,8 @@
 """inject.py: error injection that the shared generators (germsim.py / readsim.py) do not do, for the evaluation
 sets of bench/eval. Standard library only; every random choice comes from random.Random(--seed).
 
-  plan   pick artefact sites on the reference, away from truth events and other artefact sites:
+  plan   pick artefact sites on the reference, away from truth events and other artefact sites, whose context has
+         no copy elsewhere within 6 mismatches (so `pcr` edits only reads of the site):
            stutter  PCR slippage: one unit more or less in a homopolymer or dinucleotide tract, carried by a share
                     of the fragments (both mates, both strands); an indel artefact
            lowfrac  an early PCR (or cross-sample) substitution carried by a small share of the fragments, with the
@@ -19,9 +20,14 @@ sets of bench/eval. Standard library only; every random choice comes from random
 """
 import argparse
 import json
+import os
 import random
 import re
 import sys
+
+sys.dont_write_bytecode = True      # no __pycache__ in the checkout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from truthtools import read_fasta  # noqa: E402
 
 TR = str.maketrans("ACGTN", "TGCAN")
 FLANK = 20
@@ -35,21 +41,6 @@ ADAPTER2 = "AGATCGGAAGAGCGTCGTGTAGGGAAAGAGTGTAGATCTCGGTGGTCGCCGTATCATTAAAAAAAAAA
 
 def rc(s):
     return s.translate(TR)[::-1]
-
-
-def read_fasta(path):
-    seqs, name, parts = {}, None, []
-    with open(path) as fh:
-        for line in fh:
-            if line.startswith(">"):
-                if name:
-                    seqs[name] = "".join(parts).upper()
-                name, parts = line[1:].split()[0], []
-            else:
-                parts.append(line.strip())
-    if name:
-        seqs[name] = "".join(parts).upper()
-    return seqs
 
 
 def read_fastq(path):
@@ -119,6 +110,22 @@ def unique(S, s):
     return S.count(s) + S.count(rc(s)) == 1
 
 
+def near_copy(S, ctx, at, seed=10, max_mm=2 * MAX_MISMATCH):
+    """Whether the reference holds ctx (placed at 0-based `at`) elsewhere, on either strand, with at most max_mm
+    mismatches. Exact 10-base seeds every 10 bases find every copy with up to len(ctx)//10 - 1 mismatches, more
+    than `pcr` tolerates: a site in an Alu or a low-copy repeat would otherwise edit reads of its other copies."""
+    for orient, c in (("+", ctx), ("-", rc(ctx))):
+        for off in range(0, len(c) - seed + 1, seed):
+            q = S.find(c[off:off + seed])
+            while q != -1:
+                st = q - off
+                if (orient == "-" or st != at) and st >= 0 and st + len(c) <= len(S):
+                    if sum(1 for x, y in zip(S[st:st + len(c)], c) if x != y) <= max_mm:
+                        return True
+                q = S.find(c[off:off + seed], q + 1)
+    return False
+
+
 def plan(a):
     S = read_fasta(a.ref)[CHUNK]
     n = len(S)
@@ -143,7 +150,7 @@ def plan(a):
         if busy.find(b"\x01", lo, hi) != -1:
             continue
         ctx = S[st - FLANK:en + FLANK]
-        if not unique(S, ctx) or not unique(S, S[st - FLANK:st]) or not unique(S, S[en:en + FLANK]):
+        if not unique(S, S[st - FLANK:st]) or not unique(S, S[en:en + FLANK]) or near_copy(S, ctx, st - FLANK):
             continue
         change = -1 if rng.random() < 0.7 else 1
         rate = round(rng.uniform(*a.stutter_rate), 3)
@@ -163,7 +170,7 @@ def plan(a):
         if busy.find(b"\x01", p - FLANK - 1, p + FLANK + 2) != -1:
             continue
         ctx = S[p - FLANK:p + FLANK + 1]
-        if "N" in ctx or not unique(S, ctx) or re.search(r"(.)\1{5}", ctx):
+        if "N" in ctx or re.search(r"(.)\1{5}", ctx) or near_copy(S, ctx, p - FLANK):
             continue
         alt = rng.choice([b for b in "ACGT" if b != S[p]])
         rate = round(rng.uniform(*a.lowfrac_rate), 3)

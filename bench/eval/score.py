@@ -350,7 +350,7 @@ def score_set(a, name):
     artefacts = load_artefacts(s)
     novel = load_novel(s)
     child = len(s["samples"]) - 1
-    truths = [truth_alleles(s, i) for i in range(len(s["samples"]))]
+    truth = truth_alleles(s, child)
     denovo = None
     if s["kind"] == "trio":
         denovo = {(c, int(p), r, x) for c, p, r, x, *_ in truthtools.split_alleles(f(s, "denovo"), ref, atomize=True)}
@@ -375,7 +375,7 @@ def score_set(a, name):
             for si, sample in enumerate(cols):
                 row["persons"].append(concordance(a, s, vcf, sample, si, incl, out))
             seen = alleles if incl else {k: v for k, v in alleles.items() if v[0]}   # PASS view: passing only
-            row["artefacts"] = artefact_fps(seen, artefacts, truths[child])
+            row["artefacts"] = artefact_fps(seen, artefacts, truth)
             row["novel"] = (len(novel),) + novel_status(alleles, novel)      # called (any filter), filtered
             if denovo is not None:
                 row["denovo"] = denovo_status(alleles, denovo)
