@@ -625,7 +625,7 @@ def header(a):
              "- " + "; ".join(f"{t}: {run([t, '--version']).strip().splitlines()[0]}"
                               for t in ("bcftools", "freebayes") if shutil.which(t)),
              f"- sets: `{a.sets}`; threads: {a.threads}; run: {datetime.date.today().isoformat()}, "
-             f"{os.cpu_count()} cores",
+             f"{os.cpu_count()} cores; command: `score.py {' '.join(sys.argv[1:])}`",
              "- all calls = `gap concordance --include-filtered`; PASS = FILTER PASS or `.`; bcftools and freebayes "
              "write no filters (their PASS equals all calls). P/R/F1 as `gap concordance` counts them (alleles, "
              "MNPs and complex alleles decomposed); events per class from its `--classes` view."]
