@@ -475,6 +475,9 @@ public final class ParquetSink {
             try (ParquetWriter<GenericRecord> writer = builder.build()) {
                 rows.writeTo(writer);
             }
+            if (encryption == null) {
+                ParquetFooters.canonicalise(partial);
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;
         } catch (IOException e) {
