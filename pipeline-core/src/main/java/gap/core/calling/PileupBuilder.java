@@ -137,7 +137,7 @@ public final class PileupBuilder {
         int offset = readOffset(read, site);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
                 read.negativeStrand(), offset < 0 ? -1 : readPosition(read, offset),
-                offset < 0 ? -1 : read.quals()[offset]);
+                offset < 0 ? -1 : read.quals()[offset], false, read.f1r2());
     }
 
     /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
@@ -211,7 +211,7 @@ public final class PileupBuilder {
         bases.write(read.bases(), n - tail, tailCount);
         quals.write(read.quals(), n - tail, tailCount);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality());
+                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality(), false, aligned.f1r2());
     }
 
     /**
@@ -241,7 +241,8 @@ public final class PileupBuilder {
         // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
         ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
-                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand());
+                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand(),
+                a.f1r2());
     }
 
     /** Of two mates over a haplotype window, the one with more bases there (the first on a tie), standing for both. */

@@ -8,6 +8,7 @@ import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
+import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
 import htsjdk.variant.variantcontext.writer.Options;
 import htsjdk.variant.variantcontext.writer.VariantContextWriter;
@@ -165,8 +166,9 @@ public final class VcfSink implements AutoCloseable {
         for (int s = 0; s < samples.size(); s++) {
             genotypes.add(genotype(samples.get(s), call.genotype(s), alleles));
         }
+        // NaN: no QUAL (a somatic call's evidence is its TLOD), written "."
         VariantContextBuilder vc = new VariantContextBuilder("gap", call.contig(), call.position(), call.end(), alleles)
-                .log10PError(call.qual() / -10.0)
+                .log10PError(Double.isNaN(call.qual()) ? VariantContext.NO_LOG10_PERROR : call.qual() / -10.0)
                 .attributes(call.info())
                 .genotypes(genotypes);
         if ("PASS".equals(call.filter())) {
@@ -191,6 +193,7 @@ public final class VcfSink implements AutoCloseable {
         if (g.dnq() >= 0) {
             b.attribute(DE_NOVO_QUALITY, g.dnq());
         }
+        g.format().forEach(b::attribute);
         return b.make();
     }
 
