@@ -107,16 +107,18 @@ public final class SomaticRun {
         for (int i = 0; i < sites.size(); i++) {
             contexts.add(new SomaticFilterEngine.Context(populationAf[i], inPanel(pon, sites.get(i)), events[i]));
         }
-        double defaultAf = SomaticFilterEngine.defaultAf(request.somatic(), request.tumourOnly(),
-                request.germlineResource() != null || request.population() != null,
-                request.params().snvHeterozygosity());
+        boolean resource = request.germlineResource() != null || request.population() != null;
         SomaticFilterEngine engine = new SomaticFilterEngine(request.somatic(), shards.callable(),
-                contamination.contamination(), request.tumourOnly(), defaultAf);
+                contamination.contamination(), request.tumourOnly(),
+                SomaticFilterEngine.defaultAf(request.somatic(), request.tumourOnly(), resource,
+                        request.params().snvHeterozygosity()),
+                SomaticFilterEngine.defaultAf(request.somatic(), request.tumourOnly(), resource,
+                        request.params().indelHeterozygosity()));
         List<SomaticFilterEngine.Verdict> verdicts = engine.run(sites, contexts);
         List<VariantCall> calls = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
-            calls.add(SomaticCalls.of(sites.get(i), verdicts.get(i), populationAf[i], defaultAf,
-                    contexts.get(i).inPanelOfNormals(), events[i]));
+            calls.add(SomaticCalls.of(sites.get(i), verdicts.get(i), engine.populationAf(sites.get(i),
+                    contexts.get(i)), contexts.get(i).inPanelOfNormals(), events[i]));
         }
         long pass = calls.stream().filter(c -> "PASS".equals(c.filter())).count();
         LOG.info(String.format(Locale.ROOT, "Filtered %d candidate(s): %d PASS at error threshold %.3f; %d callable"

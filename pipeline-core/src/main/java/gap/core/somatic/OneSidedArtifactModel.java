@@ -14,9 +14,9 @@ import java.util.TreeMap;
  *
  * <p>Likelihoods: artefact in group g — the ALT fragments of g ~ BetaBinomial(α, β) and those of the other group are
  * sequencing errors ~ BetaBinomial(1, βseq); none — the ALT fragments spread over the groups as the fragments do
- * (hypergeometric) with a flat beta-binomial total. Split-only (the orientation model, as Mutect2's
- * LearnReadOrientationModel): only the ALT fragments' split given their number, ~Beta(100, 1) towards the artefact's
- * group or Beta(10, 10) for a real variant.
+ * (hypergeometric) with a flat beta-binomial total. Split-only (the orientation model): only the ALT fragments'
+ * split given their number, as Mutect2's LearnReadOrientationModel judges the F1R2 share of the ALT reads; the other
+ * group's ALT fragments of an artefact are sequencing errors at the site's own base-quality error rate.
  */
 final class OneSidedArtifactModel {
     /** One call's counts: fragments and ALT fragments in group 1 and group 2. */
@@ -38,9 +38,6 @@ final class OneSidedArtifactModel {
     private static final double INITIAL_ALPHA = 1;
     private static final double INITIAL_BETA = 20;
     private static final double MIN_POTENTIAL = 0.1;
-    private static final double LIKELY = 100;
-    private static final double RARE = 1;
-    private static final double BALANCED = 10;
 
     private final boolean splitOnly;
     private final double initialPrior;
@@ -66,7 +63,10 @@ final class OneSidedArtifactModel {
         this.nonArtifactPseudocount = nonArtifactPseudocount;
     }
 
-    /** The posterior of an artefact for a call of class {@code key}; {@code betaSeq} shapes sequencing errors. */
+    /**
+     * The posterior of an artefact for a call of class {@code key}; sequencing errors show the ALT base with
+     * probability 1 / (betaSeq + 1) per fragment (the mean of Beta(1, betaSeq)).
+     */
     Posterior posterior(String key, Counts c, double betaSeq) {
         if (c.alt() == 0) {
             return new Posterior(0, 0);
@@ -81,15 +81,30 @@ final class OneSidedArtifactModel {
                 - Distributions.lnChoose(n, c.alt()) + Distributions.betaBinomial(n, c.alt(), 1, 1)
                 + StrictMath.log1p(-prior[0] - prior[1]);
         if (splitOnly) {
-            // Mutect2's read-orientation likelihoods: the ALT fragments' share in group 1 ~ Beta(100, 1) for an
-            // artefact of group 1, Beta(1, 100) for one of group 2, Beta(10, 10) for a real variant
-            one = Distributions.betaBinomial(c.alt(), c.a1(), LIKELY, RARE) + StrictMath.log(prior[0]);
-            two = Distributions.betaBinomial(c.alt(), c.a1(), RARE, LIKELY) + StrictMath.log(prior[1]);
-            none = Distributions.betaBinomial(c.alt(), c.a1(), BALANCED, BALANCED)
-                    + StrictMath.log1p(-prior[0] - prior[1]);
+            // the split given the ALT total: an artefact's other group holds only errors, each of its fragments
+            // showing the ALT base with probability `leak`; a real variant's spread as the fragments are
+            double leak = 1 / (betaSeq + 1);
+            one = split(c.n1(), c.a1(), c.n2(), c.a2(), leak) + StrictMath.log(prior[0]);
+            two = split(c.n2(), c.a2(), c.n1(), c.a1(), leak) + StrictMath.log(prior[1]);
+            none = Distributions.lnChoose(c.n1(), c.a1()) + Distributions.lnChoose(c.n2(), c.a2())
+                    - Distributions.lnChoose(n, c.alt()) + StrictMath.log1p(-prior[0] - prior[1]);
         }
         double norm = Distributions.logSumExp(one, two, none);
         return new Posterior(StrictMath.exp(one - norm), StrictMath.exp(two - norm));
+    }
+
+    /**
+     * ln P(a group's ALT fragments = a, the other's = b | a + b) when the artefact is in the group: a ~
+     * BetaBinomial(n, α, β), b ~ Binomial(m, leak), normalised over the splits of a + b.
+     */
+    private double split(int n, int a, int m, int b, double leak) {
+        int alt = a + b;
+        double[] terms = new double[alt + 1];
+        for (int j = 0; j <= alt; j++) {
+            terms[j] = j > n || alt - j > m ? Double.NEGATIVE_INFINITY
+                    : Distributions.betaBinomial(n, j, alpha, beta) + Distributions.binomial(m, alt - j, leak);
+        }
+        return terms[a] - Distributions.logSumExp(terms);
     }
 
     /** Keeps a call's posterior for the next {@link #learn()}. */

@@ -32,9 +32,9 @@ public final class SomaticCalls {
 
     private SomaticCalls() {}
 
-    /** The VCF record of a site; {@code populationAf} per ALT (NaN: the default for alleles missing). */
+    /** The VCF record of a site; {@code populationAf} per ALT, as the filters used it. */
     public static VariantCall of(SomaticSite s, SomaticFilterEngine.Verdict verdict, double[] populationAf,
-                                 double defaultAf, boolean inPanel, int events) {
+                                 boolean inPanel, int events) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put(TLOD, fixed(s.tlod(), 2));
         if (s.hasNormal()) {
@@ -43,8 +43,7 @@ public final class SomaticCalls {
         }
         double[] popaf = new double[s.altCount()];
         for (int a = 0; a < popaf.length; a++) {
-            double f = populationAf == null || Double.isNaN(populationAf[a]) ? defaultAf : populationAf[a];
-            popaf[a] = -StrictMath.log10(Math.max(f, 1e-300));
+            popaf[a] = -StrictMath.log10(Math.max(populationAf[a], 1e-300));
         }
         info.put(POPAF, fixed(popaf, 2));
         info.put("ECNT", events);

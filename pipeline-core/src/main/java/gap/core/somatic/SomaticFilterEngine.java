@@ -28,29 +28,39 @@ public final class SomaticFilterEngine {
     private static final double EPSILON = 1e-10;
     private static final double MIN_NORMAL_ARTIFACT_RATIO = 0.1;
     private static final double MIN_AF_FOR_HOM_ALT = 0.9;
+    /** Beta(5, 5): a germline carrier's ALT fraction in the normal. */
+    private static final double CARRIER_FRACTION = 5;
     private static final int LONGEST_STRAND_ARTIFACT_INDEL = 4;
+    /**
+     * base_qual fires only when the ALT bases are also this much below the REF bases' median (three times their
+     * error rate): where every base of a run is about Q20, its true ALT bases are too, and nothing is low for it.
+     */
+    private static final int THREE_FOLD_PHRED = 5;
     /** Mutect2's --long-indel-length: the mapping quality filter reads such indels' REF fragments. */
     private static final int LONG_INDEL = 5;
 
     private final SomaticParameters params;
     private final double contamination;
     private final boolean tumourOnly;
-    private final double defaultAf;
+    private final double defaultSnvAf;
+    private final double defaultIndelAf;
     private final AlleleFractionClusters clusters;
     private final OneSidedArtifactModel strand = new OneSidedArtifactModel(0.001, 0.5, 1000, false);
     private final OneSidedArtifactModel orientation = new OneSidedArtifactModel(0.01, 0.5, 1, true);
     private double threshold;
 
     /**
-     * @param defaultAf the population frequency of an allele the germline resource does not hold (see
-     *                  {@link #defaultAf(SomaticParameters, boolean, boolean, double)})
+     * @param defaultSnvAf   the population frequency of an SNV (or MNV) allele the germline resource does not hold
+     *                       (see {@link #defaultAf(SomaticParameters, boolean, boolean, double)})
+     * @param defaultIndelAf the same for an indel allele
      */
     public SomaticFilterEngine(SomaticParameters params, long callableSites, double contamination,
-                               boolean tumourOnly, double defaultAf) {
+                               boolean tumourOnly, double defaultSnvAf, double defaultIndelAf) {
         this.params = params;
         this.contamination = contamination;
         this.tumourOnly = tumourOnly;
-        this.defaultAf = defaultAf;
+        this.defaultSnvAf = defaultSnvAf;
+        this.defaultIndelAf = defaultIndelAf;
         this.clusters = new AlleleFractionClusters(params, callableSites);
         this.threshold = params.initialThreshold();
     }
@@ -150,7 +160,8 @@ public final class SomaticFilterEngine {
         p.put(SomaticFilter.PANEL_OF_NORMALS, c.inPanelOfNormals() ? 1.0 : 0.0);
         int altBq = s.medianBaseQuality()[b];
         int refBq = s.medianBaseQuality()[0];
-        boolean lowBq = altBq >= 0 && altBq < params.minMedianBaseQuality() && (refBq < 0 || altBq < refBq);
+        boolean lowBq = altBq >= 0 && altBq < params.minMedianBaseQuality()
+                && (refBq < 0 || altBq <= refBq - THREE_FOLD_PHRED);
         p.put(SomaticFilter.BASE_QUAL, lowBq ? 1.0 : 0.0);
         p.put(SomaticFilter.MAP_QUAL, lowMappingQuality(s, b) ? 1.0 : 0.0);
         int pos = s.medianReadPosition()[b];
@@ -173,10 +184,11 @@ public final class SomaticFilterEngine {
 
     /**
      * Mutect2's germline model: the tumour's counts as a germline het (allele fraction ½, either allele) or hom-alt
-     * against the somatic spectrum, the normal's log odds, and the population's het and hom-alt priors.
+     * against the somatic spectrum, the normal's counts as a carrier's against a hom-ref's, and the population's het
+     * and hom-alt priors.
      */
     private double germline(SomaticSite s, Context c, int b) {
-        double af = populationAf(c, b);
+        double af = populationAf(s, c)[b - 1];
         if (tumourOnly && af > params.maxPopulationAf()) {
             return 1;
         }
@@ -195,7 +207,7 @@ public final class SomaticFilterEngine {
                 Distributions.binomial(total, alt, 0.5));
         double hetVsSomatic = het - clusters.logLikelihoodGivenSomatic(total, alt);
         double homAltVsSomatic = s.tumour().af()[b - 1] < MIN_AF_FOR_HOM_ALT ? Double.NEGATIVE_INFINITY : 0;
-        double normalLogOdds = s.hasNormal() ? -s.nlod()[b - 1] * SomaticGenotyper.LN10 : 0;
+        double normalLogOdds = s.hasNormal() ? normalGermlineLogOdds(s, b) : 0;
         double logPriorSomatic = clusters.logSomaticPrior(s.indelLength(b));
         double notSomatic = Distributions.log1mexp(logPriorSomatic);
         double germlineHet = StrictMath.log(2 * af * (1 - af)) + hetVsSomatic + normalLogOdds + notSomatic;
@@ -207,22 +219,47 @@ public final class SomaticFilterEngine {
         return g / (g + StrictMath.exp(somatic - max));
     }
 
-    private double populationAf(Context c, int b) {
-        double af = c.populationAf() == null ? Double.NaN : c.populationAf()[b - 1];
-        return Double.isNaN(af) ? defaultAf : af;
+    /**
+     * ln odds that the normal's counts come from a germline carrier rather than a hom-ref normal. A carrier's ALT
+     * fraction in the normal is ½ (NLOD's assumption), or for a share of carriers (somatic.filter.imbalancedCarrierShare)
+     * skewed, ~ Beta(5, 5) (Mutect2's het allele-fraction prior in its orientation model, broad for copy number): a
+     * het whose ALT the normal under-represents (an allele poorly captured) still counts as one. Hom-ref shows the ALT
+     * only by error, at its REF bases' error rate.
+     */
+    private double normalGermlineLogOdds(SomaticSite s, int b) {
+        int depth = s.normal().depth();
+        int alt = s.normal().ad()[b];
+        int refBq = s.normalMedianRefBaseQuality() >= 0 ? s.normalMedianRefBaseQuality() : 30;
+        double error = StrictMath.pow(10, -refBq / 10.0) / 3;
+        double carrier = Distributions.logSumExp(
+                StrictMath.log(1 - params.imbalancedCarrierShare()) + Distributions.binomial(depth, alt, 0.5),
+                StrictMath.log(params.imbalancedCarrierShare())
+                        + Distributions.betaBinomial(depth, alt, CARRIER_FRACTION, CARRIER_FRACTION));
+        return carrier - Distributions.binomial(depth, alt, error);
+    }
+
+    /** Per ALT, the population frequency the run uses: the resource's, else the default for its type. */
+    public double[] populationAf(SomaticSite s, Context c) {
+        double[] out = new double[s.altCount()];
+        for (int b = 1; b <= out.length; b++) {
+            double af = c.populationAf() == null ? Double.NaN : c.populationAf()[b - 1];
+            out[b - 1] = !Double.isNaN(af) ? af : s.indelLength(b) == 0 ? defaultSnvAf : defaultIndelAf;
+        }
+        return out;
     }
 
     /**
-     * The population frequency of an allele the resource lacks: Mutect2's defaults, with a normal and without; in
-     * tumour-only mode without any resource, the germline heterozygosity's (2f(1 − f) = θ): with nothing saying a
-     * variant is rare, a germline variant must not pass as somatic for want of a prior.
+     * The population frequency of an allele the resource lacks: Mutect2's defaults, with a normal and without, which
+     * trust a resource to hold nearly every germline allele; without any resource, the germline heterozygosity's
+     * (2f(1 − f) = θ): with nothing saying a variant is rare, a germline variant the normal barely shows (an allele
+     * poorly captured there) must not pass as somatic for want of a prior.
      */
     public static double defaultAf(SomaticParameters params, boolean tumourOnly, boolean hasResource,
                                    double heterozygosity) {
-        if (!tumourOnly) {
-            return params.afNotInResource();
+        if (!hasResource) {
+            return (1 - StrictMath.sqrt(1 - 2 * heterozygosity)) / 2;
         }
-        return hasResource ? params.afNotInResourceTumourOnly() : (1 - StrictMath.sqrt(1 - 2 * heterozygosity)) / 2;
+        return tumourOnly ? params.afNotInResourceTumourOnly() : params.afNotInResource();
     }
 
     /** Mutect2's contamination filter: the counts as another person's cells' (one or many) against somatic. */
@@ -230,7 +267,7 @@ public final class SomaticFilterEngine {
         if (contamination <= 0) {
             return 0;
         }
-        double f = populationAf(c, b);
+        double f = populationAf(s, c)[b - 1];
         int total = s.tumour().depth();
         int alt = s.tumour().ad()[b];
         double single = StrictMath.exp(StrictMath.log(2 * f * (1 - f))
@@ -305,7 +342,10 @@ public final class SomaticFilterEngine {
         OneSidedArtifactModel.Counts counts = flip
                 ? new OneSidedArtifactModel.Counts(n2, f2r1[b], n1, f1r2[b])
                 : new OneSidedArtifactModel.Counts(n1, f1r2[b], n2, f2r1[b]);
-        OneSidedArtifactModel.Posterior post = orientation.posterior(key, counts, 1000);
+        // errors turn a base into this ALT at a third of the site's REF base error rate
+        int refBq = s.medianBaseQuality()[0] >= 0 ? s.medianBaseQuality()[0] : 30;
+        double leak = StrictMath.pow(10, -refBq / 10.0) / 3;
+        OneSidedArtifactModel.Posterior post = orientation.posterior(key, counts, 1 / leak - 1);
         if (learning) {
             orientation.record(key, counts, post);
         }

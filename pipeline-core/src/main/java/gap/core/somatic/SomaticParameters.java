@@ -14,8 +14,8 @@ public record SomaticParameters(double candidateMinAltFraction, double emitLod, 
                                 ThresholdStrategy thresholdStrategy, double fScoreBeta, double maxFalseDiscoveryRate,
                                 double initialThreshold, int maxEventsInRegion, int eventWindow, int maxAltAlleles,
                                 int minMedianBaseQuality, int minMedianMappingQuality, int minMedianReadPosition,
-                                double normalPValue, int minSlippageLength, double slippageRate,
-                                int ponMinSampleCount) implements java.io.Serializable {
+                                double normalPValue, double imbalancedCarrierShare, int minSlippageLength,
+                                double slippageRate, int ponMinSampleCount) implements java.io.Serializable {
 
     /** How the error-probability threshold is chosen (FilterMutectCalls' strategies). */
     public enum ThresholdStrategy { OPTIMAL_F_SCORE, FALSE_DISCOVERY_RATE, CONSTANT }
@@ -42,7 +42,8 @@ public record SomaticParameters(double candidateMinAltFraction, double emitLod, 
                 p.integer("somatic.filter.maxEventsInRegion"), p.integer("somatic.filter.eventWindow"),
                 p.integer("somatic.filter.maxAltAlleles"), p.integer("somatic.filter.minMedianBaseQuality"),
                 p.integer("somatic.filter.minMedianMappingQuality"), p.integer("somatic.filter.minMedianReadPosition"),
-                p.real("somatic.filter.normalPValue"), p.integer("somatic.filter.minSlippageLength"),
+                p.real("somatic.filter.normalPValue"), p.real("somatic.filter.imbalancedCarrierShare"),
+                p.integer("somatic.filter.minSlippageLength"),
                 p.real("somatic.filter.slippageRate"), p.integer("somatic.pon.minSampleCount"));
     }
 }
