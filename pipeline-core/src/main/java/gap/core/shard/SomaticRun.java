@@ -17,7 +17,15 @@ import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
+import gap.core.qc.CallRecord;
+import gap.core.qc.CallSetQc;
+import gap.core.qc.CallSetStats;
 import gap.core.qc.CoverageMetrics;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.QcFiles;
+import gap.core.qc.QcReport;
+import gap.core.qc.SampleQc;
+import gap.core.qc.SomaticQc;
 import gap.core.somatic.ContaminationEstimate;
 import gap.core.somatic.GermlineResource;
 import gap.core.somatic.GermlineSite;
@@ -124,6 +132,40 @@ public final class SomaticRun {
         LOG.info(String.format(Locale.ROOT, "Filtered %d candidate(s): %d PASS at error threshold %.3f; %d callable"
                 + " positions", calls.size(), pass, engine.threshold(), shards.callable()));
         write(request, calls, md5, contamination, engine, callsTable);
+        if (request.qc()) {
+            List<List<String>> filters = verdicts.stream()
+                    .map(v -> v.failed().stream().map(gap.core.somatic.SomaticFilter::vcfName).toList()).toList();
+            SomaticQc somaticQc = SomaticQc.of(request.tumour().id(),
+                    request.tumourOnly() ? null : request.normal().id(), sites, filters,
+                    contamination.contamination(), contamination.error(), engine.clusters());
+            List<Path> files = QcFiles.write(qcReport(request, calls, shards, md5, somaticQc),
+                    request.output().resolve(CallingRun.QC_DIR));
+            LOG.info(String.format(Locale.ROOT, "Wrote %d QC files to %s/; estimated purity %.2f", files.size(),
+                    CallingRun.QC_DIR, somaticQc.purity()));
+        }
+    }
+
+    /** The run's QC: each sample's reads and coverage, the somatic VCF's statistics and the somatic section. */
+    private static QcReport qcReport(Request request, List<VariantCall> calls, Shards shards, String md5,
+                                     SomaticQc somatic) {
+        String name = vcfName(request);
+        List<SampleQc> samples = new ArrayList<>();
+        List<Samples.Sample> ordered = request.ordered();
+        for (int i = 0; i < ordered.size(); i++) {
+            Samples.Sample s = ordered.get(i);
+            samples.add(new SampleQc(s.id(), s.role(), s.sex(), s.familyPseudonym(), shards.counts().get(i),
+                    shards.coverage().get(i), name));
+        }
+        List<String> ids = ordered.stream().map(Samples.Sample::id).toList();
+        CallSetStats stats = CallSetStats.of(ids, calls.stream().map(CallRecord::of).toList());
+        return new QcReport(gap.core.GapVersion.get(), md5, CallingRun.territory(request.dictionary(),
+                request.shards()), samples, List.of(new CallSetQc(name, name + ".vcf.gz", stats)), List.of(),
+                FamilyQc.NONE, somatic);
+    }
+
+    /** The somatic VCF's name without {@code .vcf.gz}: the patient's pseudonym, marked somatic. */
+    static String vcfName(Request request) {
+        return request.tumour().patientPseudonym() + ".somatic";
     }
 
     private static Shards runShards(Request request, ShardExecutor executor, ProgressMeter progress) {
@@ -284,7 +326,7 @@ public final class SomaticRun {
         if (!request.tumourOnly()) {
             runLines.put("contamination", String.format(Locale.ROOT, "%.4f", contamination.contamination()));
         }
-        Path vcf = output.resolve(request.tumour().patientPseudonym() + ".somatic.vcf.gz");
+        Path vcf = output.resolve(vcfName(request) + ".vcf.gz");
         try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, md5, request.params().lowQual(),
                 SomaticCalls.headerLines(runLines))) {
             calls.forEach(sink::add);
