@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, SomaticCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
+        subcommands = {CallCommand.class, SomaticCommand.class, SomaticPonCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
                 ConcordanceCommand.class,
                 KeysCommand.class, ReidentifyCommand.class})
 public final class Main implements Runnable {
@@ -68,7 +68,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic, score, qc, aggregate,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic, somatic-pon, score, qc, aggregate,"
                 + " concordance, keys, reidentify)");
     }
 

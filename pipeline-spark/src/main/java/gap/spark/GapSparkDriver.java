@@ -2,6 +2,7 @@ package gap.spark;
 
 import gap.cli.CallCommand;
 import gap.cli.Main;
+import gap.cli.SomaticCommand;
 import gap.core.GapVersion;
 import gap.core.privacy.RedactingStream;
 import gap.core.shard.ShardExecutor;
@@ -100,6 +101,10 @@ public final class GapSparkDriver {
                         + " partitioned by contigName and positionBin; OUTPUT/_SUCCESS, written last, marks a"
                         + " complete run.");
         cli.addSubcommand("call", callLine);
+        CommandLine somaticLine = new CommandLine(new SomaticCommand(HadoopFs::path, call::runSomatic));
+        CommandSpec somaticSpec = somaticLine.getCommandSpec();
+        somaticSpec.remove(somaticSpec.findOption("--threads"));
+        cli.addSubcommand("somatic", somaticLine);
         cli.registerConverter(Path.class, HadoopFs::path);
         return Main.withErrorHandling(cli).execute(args);
     }
@@ -132,7 +137,7 @@ public final class GapSparkDriver {
         return regex.contains(COMMAND_LINE_REDACTION) ? regex : regex + "|" + COMMAND_LINE_REDACTION;
     }
 
-    /** The {@code gap-spark} command: {@code call} is its one subcommand. */
+    /** The {@code gap-spark} command: {@code call} and {@code somatic} are its subcommands. */
     @Command(name = "gap-spark",
             mixinStandardHelpOptions = true,
             versionProvider = Root.Version.class,
@@ -148,7 +153,7 @@ public final class GapSparkDriver {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic)");
         }
 
         /** Reports the build version. */

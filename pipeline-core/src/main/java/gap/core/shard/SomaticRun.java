@@ -168,7 +168,7 @@ public final class SomaticRun {
         return request.tumour().patientPseudonym() + ".somatic";
     }
 
-    private static Shards runShards(Request request, ShardExecutor executor, ProgressMeter progress) {
+    static Shards runShards(Request request, ShardExecutor executor, ProgressMeter progress) {
         List<Path> reads = new ArrayList<>();
         List<Path> indexes = new ArrayList<>();
         for (Samples.Sample s : request.ordered()) {
