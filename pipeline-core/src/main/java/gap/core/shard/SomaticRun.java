@@ -116,12 +116,14 @@ public final class SomaticRun {
             contexts.add(new SomaticFilterEngine.Context(populationAf[i], inPanel(pon, sites.get(i)), events[i]));
         }
         boolean resource = request.germlineResource() != null || request.population() != null;
+        if (request.tumourOnly() && !resource) {
+            LOG.warn("Tumour-only without a germline resource: germline variants are told from somatic ones by the"
+                    + " germline heterozygosity and the allele fractions alone, so somatic calls near germline"
+                    + " fractions are filtered as germline; give --germline-resource or --population");
+        }
         SomaticFilterEngine engine = new SomaticFilterEngine(request.somatic(), shards.callable(),
-                contamination.contamination(), request.tumourOnly(),
-                SomaticFilterEngine.defaultAf(request.somatic(), request.tumourOnly(), resource,
-                        request.params().snvHeterozygosity()),
-                SomaticFilterEngine.defaultAf(request.somatic(), request.tumourOnly(), resource,
-                        request.params().indelHeterozygosity()));
+                contamination.contamination(), request.tumourOnly(), resource, request.params().snvHeterozygosity(),
+                request.params().indelHeterozygosity());
         List<SomaticFilterEngine.Verdict> verdicts = engine.run(sites, contexts);
         List<VariantCall> calls = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {

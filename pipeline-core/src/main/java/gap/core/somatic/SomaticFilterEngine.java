@@ -42,6 +42,9 @@ public final class SomaticFilterEngine {
     private final SomaticParameters params;
     private final double contamination;
     private final boolean tumourOnly;
+    private final boolean hasResource;
+    private final double snvHeterozygosity;
+    private final double indelHeterozygosity;
     private final double defaultSnvAf;
     private final double defaultIndelAf;
     private final AlleleFractionClusters clusters;
@@ -50,17 +53,21 @@ public final class SomaticFilterEngine {
     private double threshold;
 
     /**
-     * @param defaultSnvAf   the population frequency of an SNV (or MNV) allele the germline resource does not hold
-     *                       (see {@link #defaultAf(SomaticParameters, boolean, boolean, double)})
-     * @param defaultIndelAf the same for an indel allele
+     * @param hasResource         whether a germline resource (VCF or population summary) gives frequencies
+     * @param snvHeterozygosity   the germline SNV heterozygosity θ (prior.snvHeterozygosity)
+     * @param indelHeterozygosity the germline indel heterozygosity (prior.indelHeterozygosity)
      */
     public SomaticFilterEngine(SomaticParameters params, long callableSites, double contamination,
-                               boolean tumourOnly, double defaultSnvAf, double defaultIndelAf) {
+                               boolean tumourOnly, boolean hasResource, double snvHeterozygosity,
+                               double indelHeterozygosity) {
         this.params = params;
         this.contamination = contamination;
         this.tumourOnly = tumourOnly;
-        this.defaultSnvAf = defaultSnvAf;
-        this.defaultIndelAf = defaultIndelAf;
+        this.hasResource = hasResource;
+        this.snvHeterozygosity = snvHeterozygosity;
+        this.indelHeterozygosity = indelHeterozygosity;
+        this.defaultSnvAf = defaultAf(params, tumourOnly, hasResource, snvHeterozygosity);
+        this.defaultIndelAf = defaultAf(params, tumourOnly, hasResource, indelHeterozygosity);
         this.clusters = new AlleleFractionClusters(params, callableSites);
         this.threshold = params.initialThreshold();
     }
@@ -210,13 +217,30 @@ public final class SomaticFilterEngine {
         double normalLogOdds = s.hasNormal() ? normalGermlineLogOdds(s, b) : 0;
         double logPriorSomatic = clusters.logSomaticPrior(s.indelLength(b));
         double notSomatic = Distributions.log1mexp(logPriorSomatic);
-        double germlineHet = StrictMath.log(2 * af * (1 - af)) + hetVsSomatic + normalLogOdds + notSomatic;
-        double germlineHom = StrictMath.log(af * af) + homAltVsSomatic + normalLogOdds + notSomatic;
+        double[] prior = germlinePriors(s, c, b, af);
+        double germlineHet = prior[0] + hetVsSomatic + normalLogOdds + notSomatic;
+        double germlineHom = prior[1] + homAltVsSomatic + normalLogOdds + notSomatic;
         double germline = Distributions.logSumExp(germlineHet, germlineHom);
-        double somatic = StrictMath.log((1 - af) * (1 - af)) + logPriorSomatic;
+        double somatic = prior[2] + logPriorSomatic;
         double max = Math.max(germline, somatic);
         double g = StrictMath.exp(germline - max);
         return g / (g + StrictMath.exp(somatic - max));
+    }
+
+    /**
+     * ln priors of a germline het, a germline hom-alt and no germline allele: Hardy-Weinberg on the resource's
+     * population frequency (Mutect2's); without any resource, the germline caller's genotype priors (het θ, hom-alt
+     * θ/2, θ the SNV or indel heterozygosity), since one frequency for every allele would make hom-alt germline
+     * variants a thousand times rarer than they are.
+     */
+    private double[] germlinePriors(SomaticSite s, Context c, int b, double af) {
+        boolean known = c.populationAf() != null && !Double.isNaN(c.populationAf()[b - 1]);
+        if (hasResource || known) {
+            return new double[] {StrictMath.log(2 * af * (1 - af)), StrictMath.log(af * af),
+                    StrictMath.log((1 - af) * (1 - af))};
+        }
+        double theta = s.indelLength(b) == 0 ? snvHeterozygosity : indelHeterozygosity;
+        return new double[] {StrictMath.log(theta), StrictMath.log(theta / 2), StrictMath.log1p(-1.5 * theta)};
     }
 
     /**
