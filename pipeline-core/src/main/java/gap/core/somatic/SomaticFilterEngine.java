@@ -110,7 +110,9 @@ public final class SomaticFilterEngine {
     }
 
     private Verdict verdict(Map<SomaticFilter, Double> p, double combined) {
-        double cut = Math.min(1 - EPSILON, Math.max(EPSILON, threshold));
+        // the threshold is the combined probability of the last call the F-score keeps; a filter's own probability
+        // can exceed that by a rounding of 1 − (1 − p), which must not fail the very call that set the threshold
+        double cut = Math.min(1 - EPSILON, Math.max(EPSILON, threshold)) * (1 + 1e-9);
         double max = p.values().stream().filter(v -> v > cut).mapToDouble(Double::doubleValue).max().orElse(0);
         List<SomaticFilter> failed = new ArrayList<>();
         p.forEach((f, v) -> {
