@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code gap somatic} on the committed som1 slice (200 kb of the tumour at 60x and its normal at 30x, in a
- * copy-neutral LOH region, with oxoG-like artefacts and germline hets the normal under-represents): accuracy
+ * {@code gap somatic} on the committed som1 slice (200 kb of the tumour at 60x and its normal at 30x, most of a
+ * copy-neutral LOH region, with germline hets the normal under-represents or covers thinly): accuracy
  * against the somatic truth, no artefact or germline position PASS, Mutect2's fields, pseudonyms only, the same bytes
  * whatever the threads and shards, and the {@code --tumour/--normal} form.
  */
