@@ -1,26 +1,16 @@
 package gap.cli;
 
-import gap.core.UserException;
-import gap.core.calling.CallingParameters;
-import gap.core.io.InputValidator;
-import gap.core.model.Shard;
-import gap.core.privacy.LabKeys;
-import gap.core.privacy.Pseudonymiser;
-import gap.core.privacy.Redactor;
-import gap.core.privacy.Samples;
-import gap.core.shard.Intervals;
+import gap.command.Commands;
+import gap.command.KeystoreOptions;
+import gap.command.RedactedPaths;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.PanelOfNormalsRun;
-import gap.core.shard.ShardPlanner;
-import gap.core.shard.SomaticRun;
-import gap.core.somatic.SomaticParameters;
-import htsjdk.samtools.SAMSequenceDictionary;
-import java.nio.file.Files;
+import gap.core.shard.SomaticPreparation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -30,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gap somatic-pon}: a panel of normals from normals' reads, the sites table {@code gap somatic
  * --panel-of-normals} reads: each normal called tumour-only, the alleles seen in at least
- * {@code somatic.pon.minSampleCount} of them kept (Mutect2 on each normal, then CreateSomaticPanelOfNormals).
+ * {@code somatic.pon.minSampleCount} of them kept (Mutect2 on each normal, then CreateSomaticPanelOfNormals). Parses
+ * the options; core checks them ({@link SomaticPreparation#preparePanel}) and runs {@link PanelOfNormalsRun}.
  *
  * <pre>
  * gap somatic-pon -R ref.fa -I normal1.bam -I normal2.bam -I normal3.bam -O pon.tsv
@@ -56,6 +47,7 @@ public final class SomaticPonCommand implements Callable<Integer> {
     /** The normals: reads files, or a sample sheet. */
     static final class Inputs {
         @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
+                converter = RedactedPaths.Reads.class,
                 description = "One normal's aligned reads, coordinate-sorted and indexed; repeatable.")
         List<Path> inputs;
 
@@ -83,36 +75,17 @@ public final class SomaticPonCommand implements Callable<Integer> {
             description = "Override a default of conf/gap-defaults.properties; repeatable.")
     Map<String, String> settings = Map.of();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--threads must be positive");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be positive");
         }
-        Redactor redactor = Redactor.process();
-        if (inputs.inputs != null) {
-            inputs.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));
-        }
-        SomaticParameters somatic = SomaticParameters.load(settings);
-        CallingParameters params = SomaticCommand.callingParameters(settings, somatic);
-        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        LabKeys keys = keystore.open();
-        Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
-        ReadInputs.Resolved resolved = ReadInputs.resolve(inputs.sheet, inputs.inputs, reference, dictionary,
-                pseudonymiser, redactor);
-        List<Shard> shards = ShardPlanner.planFor(dictionary, Intervals.parse(intervals, dictionary, Path::of),
-                threads, params.shardPadding());
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserException("the folder of -O does not exist: create it first");
-        }
-        List<SomaticRun.Request> normals = new ArrayList<>();
-        for (Samples.Sample s : resolved.samples().samples()) {
-            normals.add(new SomaticRun.Request(reference, dictionary, resolved.samples(), s, null, resolved.indexes(),
-                    shards, params, somatic, keys, folder, null, null, null, false));
-        }
-        PanelOfNormalsRun.run(new PanelOfNormalsRun.Request(normals, output, somatic.ponMinSampleCount()),
+        PanelOfNormalsRun.run(SomaticPreparation.preparePanel(new SomaticPreparation.PanelOptions(reference,
+                inputs.inputs, inputs.sheet, output, intervals, settings, keystore::open)),
                 new LocalShardExecutor(threads));
-        return Main.EXIT_OK;
+        return Commands.EXIT_OK;
     }
 }

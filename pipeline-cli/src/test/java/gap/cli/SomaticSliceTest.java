@@ -11,6 +11,7 @@ import gap.core.SampleData;
 import gap.core.concordance.Concordance;
 import gap.core.concordance.ConcordanceReport;
 import gap.core.concordance.VariantClass;
+import gap.core.privacy.LeakScanner;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
 import htsjdk.variant.vcf.VCFHeader;

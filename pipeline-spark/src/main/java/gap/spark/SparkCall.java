@@ -1,13 +1,14 @@
 package gap.spark;
 
 import gap.core.privacy.Samples;
+import gap.core.shard.CallRequest;
 import gap.core.shard.CallingRun;
 import gap.core.shard.ShardExecutor;
 import gap.core.shard.SomaticRun;
-import java.util.function.BiConsumer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.logging.log4j.LogManager;
@@ -38,16 +39,16 @@ final class SparkCall {
         this.decorate = decorate;
     }
 
-    void run(CallingRun.Request request) {
+    void run(CallRequest request) {
         inStaging(request.output(), fileNames(request.indexes()), request.samples().ids().size(),
-                request.shards().size(), (staging, executor) -> CallingRun.run(staged(request, staging), executor,
+                (staging, executor) -> CallingRun.run(request.withOutput(staging), executor,
                         new PartitionedCallsWriter()));
     }
 
     /** {@code gap somatic} on Spark: the same orchestration, staged and committed as a call is. */
     void runSomatic(SomaticRun.Request request) {
-        inStaging(request.output(), fileNames(request.indexes()), request.ordered().size(), request.shards().size(),
-                (staging, executor) -> SomaticRun.run(staged(request, staging), executor,
+        inStaging(request.output(), fileNames(request.indexes()), request.ordered().size(),
+                (staging, executor) -> SomaticRun.run(request.withOutput(staging), executor,
                         new PartitionedCallsWriter()));
     }
 
@@ -55,14 +56,14 @@ final class SparkCall {
      * Runs {@code work} with a staging folder and the cluster's executor, then commits the staged outputs into
      * {@code output} ({@code _SUCCESS} last), or aborts; stops the context when it owns it.
      */
-    private void inStaging(Path output, Map<String, String> fileNames, int samples, int shards,
+    private void inStaging(Path output, Map<String, String> fileNames, int samples,
                            BiConsumer<Path, ShardExecutor> work) {
         JavaSparkContext spark = context.get();
         try {
             OutputCommit commit = OutputCommit.begin(output, spark.sc().applicationId());
             try {
-                LOG.info("{} sample(s), {} shards, on Spark {} (master {}, default parallelism {})", samples, shards,
-                        spark.version(), spark.master(), spark.defaultParallelism());
+                LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})", samples, spark.version(),
+                        spark.master(), spark.defaultParallelism());
                 work.accept(commit.staging(), decorate.apply(new SparkShardExecutor(spark, fileNames)));
                 commit.commit();
                 LOG.info("Committed: outputs in place, {} written last", OutputCommit.SUCCESS);
@@ -75,17 +76,6 @@ final class SparkCall {
                 spark.stop();
             }
         }
-    }
-
-    private static CallingRun.Request staged(CallingRun.Request r, Path staging) {
-        return new CallingRun.Request(r.reference(), r.dictionary(), r.samples(), r.indexes(), r.pedigree(),
-                r.shards(), r.params(), r.keys(), staging, r.knownSites(), r.scoring(), r.population(), r.qc());
-    }
-
-    private static SomaticRun.Request staged(SomaticRun.Request r, Path staging) {
-        return new SomaticRun.Request(r.reference(), r.dictionary(), r.samples(), r.tumour(), r.normal(),
-                r.indexes(), r.shards(), r.params(), r.somatic(), r.keys(), staging, r.germlineResource(),
-                r.population(), r.panelOfNormals(), r.qc());
     }
 
     /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gap-spark somatic} in local mode (two task threads, Kryo with registration required) gives what
- * {@code gap somatic} gives on the som1 slice: the same somatic VCF and QC files byte for byte, its contamination
- * table, and {@code _SUCCESS} last.
+ * {@code gap somatic} gives on the som1 slice ({@link LocalCall}, as the CLI runs it): the same somatic VCF and QC
+ * files byte for byte, its contamination table, and {@code _SUCCESS} last.
  */
 class SparkSomaticTest {
     private static final String PASSWORD = "spark-somatic-password";
@@ -37,7 +37,7 @@ class SparkSomaticTest {
         Files.writeString(password, PASSWORD);
         Path cli = tmp.resolve("cli");
         Path spark = tmp.resolve("spark");
-        assertEquals(0, gap.cli.Main.run(args(cli, keystore, password, true)));
+        assertEquals(0, LocalCall.run(args(cli, keystore, password, true)));
         JavaSparkContext context = new JavaSparkContext(new SparkConf()
                 .setMaster("local[2,2]")
                 .setAppName("gap-somatic")
@@ -63,8 +63,8 @@ class SparkSomaticTest {
 
     private static String[] args(Path out, Path keystore, Path password, boolean cli) {
         List<String> a = new ArrayList<>(List.of("somatic", "-R", SampleData.file("ref.fa").toString(),
-                "--sample-sheet", SampleData.file("som1.samplesheet.tsv").toString(), "-O", out.toString(), "--keystore", keystore.toString(),
-                "--keystore-password-file", password.toString()));
+                "--sample-sheet", SampleData.file("som1.samplesheet.tsv").toString(), "-O", out.toString(),
+                "--keystore", keystore.toString(), "--keystore-password-file", password.toString()));
         if (cli) {
             a.addAll(List.of("--threads", "2"));
         }

@@ -1,5 +1,6 @@
 package gap.core.qc;
 
+import gap.core.model.Filters;
 import gap.core.somatic.SomaticSite;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ public record SomaticQc(String tumour, String normal, String mode, long passSnvs
     }
 
     /**
-     * The section of a run's sites; {@code filters} per site (empty when PASS), {@code clusters} the spectrum's
+     * The section of a run's sites; {@code filters} per site, {@code clusters} the spectrum's
      * (allele fraction, weight) heaviest first.
      */
-    public static SomaticQc of(String tumour, String normal, List<SomaticSite> sites, List<List<String>> filters,
+    public static SomaticQc of(String tumour, String normal, List<SomaticSite> sites, List<Filters> filters,
                                double contamination, double contaminationError, List<double[]> clusters) {
         long[] histogram = new long[(int) Math.round(1 / AF_BIN)];
         long[] spectrum = new long[96];
@@ -40,12 +41,12 @@ public record SomaticQc(String tumour, String normal, String mode, long passSnvs
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < sites.size(); i++) {
             SomaticSite s = sites.get(i);
-            List<String> failed = filters.get(i);
-            if (!failed.isEmpty()) {
-                failed.forEach(f -> counts.merge(f, 1L, Long::sum));
+            Filters failed = filters.get(i);
+            if (!failed.isPass()) {
+                failed.names().forEach(f -> counts.merge(f, 1L, Long::sum));
                 continue;
             }
-            counts.merge("PASS", 1L, Long::sum);
+            counts.merge(Filters.PASS_NAME, 1L, Long::sum);
             int b = s.bestAlt();
             double af = s.tumour().af()[b - 1];
             histogram[Math.min(histogram.length - 1, (int) (af / AF_BIN))]++;

@@ -3,7 +3,7 @@ package gap.core.shard;
 import gap.core.UserException;
 import gap.core.io.ReferenceSource;
 import gap.core.io.TextFiles;
-import gap.core.privacy.Samples;
+import gap.core.model.Shard;
 import gap.core.somatic.PanelOfNormals;
 import gap.core.somatic.SomaticSite;
 import java.io.IOException;
@@ -35,11 +35,12 @@ public final class PanelOfNormalsRun {
         int n = 0;
         for (SomaticRun.Request normal : request.normals()) {
             n++;
-            ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(normal.shards()));
+            List<Shard> plan = normal.shards(executor.workers());
+            ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(plan));
             progress.start();
             LOG.info("Normal {} of {} ({}): tumour-only somatic calling", n, request.normals().size(),
                     normal.tumour().id());
-            List<SomaticSite> sites = SomaticRun.runShards(normal, executor, progress).sites();
+            List<SomaticSite> sites = SomaticRun.runShards(normal, plan, executor, progress).sites();
             progress.stop();
             for (SomaticSite s : sites) {
                 for (int a = 1; a < s.alleles().size(); a++) {

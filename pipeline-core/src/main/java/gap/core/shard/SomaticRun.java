@@ -1,18 +1,19 @@
 package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallsTableWriter;
 import gap.core.io.ParquetSink;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.TextFiles;
 import gap.core.io.VcfSink;
 import gap.core.model.CallSet;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
@@ -22,10 +23,10 @@ import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetStats;
 import gap.core.qc.CoverageMetrics;
 import gap.core.qc.FamilyQc;
-import gap.core.qc.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.qc.SomaticQc;
+import gap.core.qc.report.QcFiles;
 import gap.core.somatic.ContaminationEstimate;
 import gap.core.somatic.GermlineResource;
 import gap.core.somatic.GermlineSite;
@@ -34,7 +35,11 @@ import gap.core.somatic.SomaticCalls;
 import gap.core.somatic.SomaticFilterEngine;
 import gap.core.somatic.SomaticParameters;
 import gap.core.somatic.SomaticSite;
+import gap.core.vcf.InfoField;
+import gap.core.vcf.SomaticFormatField;
+import gap.core.vcf.SomaticInfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.util.Interval;
 import htsjdk.variant.vcf.VCFCompoundHeaderLine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,9 +72,21 @@ public final class SomaticRun {
      * {@code population} (a released gap summary) and {@code panelOfNormals} (a gap somatic-pon table) may be null.
      */
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples, Samples.Sample tumour,
-                          Samples.Sample normal, Map<Samples.Sample, Path> indexes, List<Shard> shards,
-                          CallingParameters params, SomaticParameters somatic, LabKeys keys, Path output,
-                          Path germlineResource, Path population, Path panelOfNormals, boolean qc) {
+                          Samples.Sample normal, Map<Samples.Sample, Path> indexes, List<Interval> intervals,
+                          Integer shardSize, CallingParameters params, SomaticParameters somatic, LabKeys keys,
+                          Path output, Path germlineResource, Path population, Path panelOfNormals, boolean qc) {
+        /** The shards of this run on {@code workers} workers: of the shard size, or the automatic plan. */
+        public List<Shard> shards(int workers) {
+            return shardSize == null ? ShardPlanner.planFor(dictionary, intervals, workers, params.shardPadding())
+                    : ShardPlanner.plan(dictionary, intervals, shardSize, params.shardPadding());
+        }
+
+        /** The same run into another directory (a cluster driver's staging directory). */
+        public Request withOutput(Path value) {
+            return new Request(reference, dictionary, samples, tumour, normal, indexes, intervals, shardSize, params,
+                    somatic, keys, value, germlineResource, population, panelOfNormals, qc);
+        }
+
         public boolean tumourOnly() {
             return normal == null;
         }
@@ -94,12 +111,15 @@ public final class SomaticRun {
     }
 
     public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
-        ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(request.shards()));
+        List<Shard> plan = request.shards(executor.workers());
+        LOG.info("{} shards of at most {} bp, on {} workers", plan.size(),
+                plan.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());
+        ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(plan));
         progress.start();
         LOG.info("Somatic calling of tumour {}{} against {}: {} shards", request.tumour().id(),
                 request.tumourOnly() ? " (tumour-only)" : " and normal " + request.normal().id(),
-                request.reference().getFileName(), request.shards().size());
-        Shards shards = runShards(request, executor, progress);
+                request.reference().getFileName(), plan.size());
+        Shards shards = runShards(request, plan, executor, progress);
         progress.stop();
         String md5 = ReferenceSource.md5(request.reference());
         List<SomaticSite> sites = shards.sites();
@@ -130,17 +150,16 @@ public final class SomaticRun {
             calls.add(SomaticCalls.of(sites.get(i), verdicts.get(i), engine.populationAf(sites.get(i),
                     contexts.get(i)), contexts.get(i).inPanelOfNormals(), events[i]));
         }
-        long pass = calls.stream().filter(c -> "PASS".equals(c.filter())).count();
+        long pass = calls.stream().filter(c -> c.filter().isPass()).count();
         LOG.info(String.format(Locale.ROOT, "Filtered %d candidate(s): %d PASS at error threshold %.3f; %d callable"
                 + " positions", calls.size(), pass, engine.threshold(), shards.callable()));
         write(request, calls, md5, contamination, engine, callsTable);
         if (request.qc()) {
-            List<List<String>> filters = verdicts.stream()
-                    .map(v -> v.failed().stream().map(gap.core.somatic.SomaticFilter::vcfName).toList()).toList();
+            List<Filters> filters = calls.stream().map(VariantCall::filter).toList();
             SomaticQc somaticQc = SomaticQc.of(request.tumour().id(),
                     request.tumourOnly() ? null : request.normal().id(), sites, filters,
                     contamination.contamination(), contamination.error(), engine.clusters());
-            List<Path> files = QcFiles.write(qcReport(request, calls, shards, md5, somaticQc),
+            List<Path> files = QcFiles.write(qcReport(request, plan, calls, shards, md5, somaticQc),
                     request.output().resolve(CallingRun.QC_DIR));
             LOG.info(String.format(Locale.ROOT, "Wrote %d QC files to %s/; estimated purity %.2f", files.size(),
                     CallingRun.QC_DIR, somaticQc.purity()));
@@ -148,8 +167,8 @@ public final class SomaticRun {
     }
 
     /** The run's QC: each sample's reads and coverage, the somatic VCF's statistics and the somatic section. */
-    private static QcReport qcReport(Request request, List<VariantCall> calls, Shards shards, String md5,
-                                     SomaticQc somatic) {
+    private static QcReport qcReport(Request request, List<Shard> plan, List<VariantCall> calls, Shards shards,
+                                     String md5, SomaticQc somatic) {
         String name = vcfName(request);
         List<SampleQc> samples = new ArrayList<>();
         List<Samples.Sample> ordered = request.ordered();
@@ -160,8 +179,7 @@ public final class SomaticRun {
         }
         List<String> ids = ordered.stream().map(Samples.Sample::id).toList();
         CallSetStats stats = CallSetStats.of(ids, calls.stream().map(CallRecord::of).toList());
-        return new QcReport(gap.core.GapVersion.get(), md5, CallingRun.territory(request.dictionary(),
-                request.shards()), samples, List.of(new CallSetQc(name, name + ".vcf.gz", stats)), List.of(),
+        return new QcReport(gap.core.GapVersion.get(), md5, CallingRun.territory(request.dictionary(), plan), samples, List.of(new CallSetQc(name, name + ".vcf.gz", stats)), List.of(),
                 FamilyQc.NONE, somatic);
     }
 
@@ -170,7 +188,7 @@ public final class SomaticRun {
         return request.tumour().patientPseudonym() + ".somatic";
     }
 
-    static Shards runShards(Request request, ShardExecutor executor, ProgressMeter progress) {
+    static Shards runShards(Request request, List<Shard> plan, ShardExecutor executor, ProgressMeter progress) {
         List<Path> reads = new ArrayList<>();
         List<Path> indexes = new ArrayList<>();
         for (Samples.Sample s : request.ordered()) {
@@ -188,7 +206,7 @@ public final class SomaticRun {
         CoverageMetrics[] coverage = new CoverageMetrics[n];
         java.util.Arrays.fill(counts, ReadCounts.EMPTY);
         java.util.Arrays.fill(coverage, CoverageMetrics.EMPTY);
-        executor.forEachInOrder(request.shards(),
+        executor.forEachInOrder(plan,
                 (Supplier<SomaticShardRunner> & java.io.Serializable) () -> open(inputs, params, somatic),
                 (Function<SomaticShardRunner, Function<Shard, SomaticShardResult>> & java.io.Serializable)
                         runner -> runner::run,
@@ -268,7 +286,7 @@ public final class SomaticRun {
             sorted.sort(java.util.Comparator.<String[]>comparingInt(w -> dict.indexes().get(w[0]))
                     .thenComparingInt(w -> Integer.parseInt(w[1])));
             for (String[] w : sorted) {
-                VariantCall probe = new VariantCall(w[0], Integer.parseInt(w[1]), List.of(w[2], w[3]), 0, "PASS",
+                VariantCall probe = new VariantCall(w[0], Integer.parseInt(w[1]), List.of(w[2], w[3]), 0, Filters.PASS,
                         Map.of(), new Genotype(0, 1, -1, List.of(), List.of(0, 0), 0));
                 Object af = annotator.annotate(probe).info().get(PopulationAnnotator.AF);
                 if (af instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Double d) {
@@ -335,9 +353,9 @@ public final class SomaticRun {
             sink.commit();
         }
         LOG.info("Wrote {} somatic record(s) to {}", calls.size(), vcf.getFileName());
-        List<VCFCompoundHeaderLine> columns = new ArrayList<>(VcfSink.infoHeaderLines());
-        columns.addAll(SomaticCalls.infoLines());
-        columns.addAll(SomaticCalls.formatLines());
+        List<VCFCompoundHeaderLine> columns = new ArrayList<>(InfoField.headerLines());
+        columns.addAll(SomaticInfoField.headerLines());
+        columns.addAll(SomaticFormatField.headerLines());
         callsTable.write(output.resolve("calls.parquet"), columns, ReferenceDictionary.of(request.dictionary()),
                 new CallSet(ids, calls));
         ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());

@@ -1,6 +1,6 @@
 package gap.core.shard;
 
-import gap.core.calling.ReadCounts;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.qc.CoverageMetrics;
 import gap.core.somatic.GermlineSite;

@@ -2,10 +2,10 @@ package gap.core.somatic;
 
 import gap.core.calling.ReadLikelihoods;
 import gap.core.calling.VariantCaller;
-import gap.core.io.RefWindow;
 import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
