@@ -13,6 +13,8 @@ import gap.core.privacy.Samples;
 import gap.core.scoring.KnownSites;
 import gap.core.scoring.ScoringParameters;
 import gap.core.shard.CallingRun;
+import gap.core.shard.CopyNumberRun;
+import gap.core.cnv.CnvParameters;
 import gap.core.shard.Intervals;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ShardPlanner;
@@ -58,7 +60,7 @@ import picocli.CommandLine.Option;
                 "Writes OUTPUT/<pseudonym>.vcf.gz (the sample's, or the family's or cohort's for several samples) with"
                         + " its tabix index, OUTPUT/calls.parquet, OUTPUT/samples.parquet, OUTPUT/denovo.tsv with a"
                         + " trio pedigree, and the QC files in OUTPUT/qc. Outputs and logs carry pseudonyms only."})
-public final class CallCommand implements Callable<Integer> {
+public class CallCommand implements Callable<Integer> {
     private static final Logger LOG = LogManager.getLogger(CallCommand.class);
 
     /** How -L files are named ({@code Path::of} here; a cluster driver's names Hadoop paths). */
@@ -136,6 +138,13 @@ public final class CallCommand implements Callable<Integer> {
                     + " adds INFO/POP_AC, POP_AN, POP_AF and POP_SUPPRESSED to every call whose allele it holds.")
     Path population;
 
+    @Option(names = "--cnv-panel", paramLabel = "PARQUET", showDefaultValue = Visibility.NEVER,
+            description = "A panel of normals (gap cnv-panel) of the same reference and bin size: adds copy-number"
+                    + " changes (<DEL>/<DUP> records with CN, CNQ, MF), OUTPUT/cnv.tsv, OUTPUT/cnv.parquet and a"
+                    + " copy-ratio and B-allele-fraction plot per sample to the QC, from the depth counted in the"
+                    + " same pass over the reads.")
+    Path cnvPanel;
+
     @Option(names = "--qc", negatable = true, defaultValue = "true", fallbackValue = "true",
             showDefaultValue = Visibility.NEVER,
             description = "Write the QC files to OUTPUT/qc: report.html, qc.json, gap_qc_mqc.tsv (MultiQC) and a"
@@ -181,9 +190,23 @@ public final class CallCommand implements Callable<Integer> {
             PopulationAnnotator.check(population, ReferenceDictionary.of(dictionary));
         }
 
+        CopyNumberRun.Options copyNumber = null;
+        if (cnvPanel != null) {
+            Samples.protectPath(cnvPanel, "[panel]", redactor);
+            copyNumber = new CopyNumberRun.Options(cnvPanel, CnvParameters.load(settings), copyNumberOnly());
+            CopyNumberRun.open(copyNumber, ReferenceDictionary.of(dictionary), params.minMappingQuality());
+        } else if (copyNumberOnly()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "gap cnv needs --cnv-panel (build one with gap cnv-panel)");
+        }
         runner.accept(new CallingRun.Request(reference, dictionary, samples, resolved.indexes(), family, shards,
-                params, keys, output, knownSites, scoring, population, qc));
+                params, keys, output, knownSites, scoring, population, qc, copyNumber));
         return Main.EXIT_OK;
+    }
+
+    /** Whether only copy number is written ({@code gap cnv}); {@code gap call} writes everything. */
+    boolean copyNumberOnly() {
+        return false;
     }
 
     private void runLocally(CallingRun.Request request) {

@@ -177,6 +177,11 @@ public final class VcfSink implements AutoCloseable {
         writer.add(vc.make());
     }
 
+    /** A record built elsewhere (copy-number changes), its samples in this sink's order; genome order as the calls. */
+    public void add(htsjdk.variant.variantcontext.VariantContext record) {
+        writer.add(record);
+    }
+
     private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
         GenotypeBuilder b = g.isCalled()
                 ? new GenotypeBuilder(sample, List.of(alleles.get(g.allele1()), alleles.get(g.allele2())))

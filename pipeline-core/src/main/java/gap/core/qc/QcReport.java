@@ -1,5 +1,6 @@
 package gap.core.qc;
 
+import gap.core.cnv.CnvResult;
 import java.util.List;
 
 /**
@@ -9,14 +10,23 @@ import java.util.List;
  *
  * <p>{@code family} holds the family checks of a joint call (Mendelian violations and de novo counts per trio,
  * relatedness per pair of samples); {@link FamilyQc#NONE} for one sample or call sets read from files.
+ * {@code copyNumber} holds each sample's copy-number analysis when the run had a panel of normals (else empty).
  */
 public record QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
-                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
+                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family,
+                       List<CnvResult> copyNumber) {
     public QcReport {
         samples = List.copyOf(samples);
         callSets = List.copyOf(callSets);
         truth = List.copyOf(truth);
         java.util.Objects.requireNonNull(family, "family");
+        copyNumber = List.copyOf(copyNumber);
+    }
+
+    /** A report without copy number. */
+    public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
+                    List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, List.of());
     }
 
     /** A report without family checks. */

@@ -68,7 +68,17 @@ public final class CallingRun {
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                           Map<Samples.Sample, Path> indexes, Pedigree pedigree, List<Shard> shards,
                           CallingParameters params, LabKeys keys, Path output, Path knownSites,
-                          ScoringParameters scoring, Path population, boolean qc) {
+                          ScoringParameters scoring, Path population, boolean qc,
+                          CopyNumberRun.Options copyNumber) {
+
+        /** Without copy number. */
+        public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
+                       Map<Samples.Sample, Path> indexes, Pedigree pedigree, List<Shard> shards,
+                       CallingParameters params, LabKeys keys, Path output, Path knownSites,
+                       ScoringParameters scoring, Path population, boolean qc) {
+            this(reference, dictionary, samples, indexes, pedigree, shards, params, keys, output, knownSites, scoring,
+                    population, qc, null);
+        }
 
         /** A run without pedigree, known sites or population summary, with the default scoring settings and QC. */
         public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
@@ -88,6 +98,10 @@ public final class CallingRun {
     /** As {@link #run(Request, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
     public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
+        // checked before calling too: a panel of another reference or read filter fails the run at once
+        CopyNumberRun copyNumber = request.copyNumber() == null ? null
+                : CopyNumberRun.open(request.copyNumber(), dictionary, request.params().minMappingQuality());
+        boolean smallVariants = copyNumber == null || !request.copyNumber().only();
         // opened first: a summary of another reference fails the run before any calling
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
@@ -104,7 +118,7 @@ public final class CallingRun {
             CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
                     request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
                     List.copyOf(request.indexes().values()), request.pedigree().trios(),
-                    request.knownSites());
+                    request.knownSites(), copyNumber == null ? 0 : copyNumber.binSize());
             List<VariantCall> calls = new ArrayList<>();
             // the pipeline hands calls over in genome order, as the population annotator reads its summary
             CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
@@ -118,7 +132,11 @@ public final class CallingRun {
             DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
                     request.params().deNovoMinQuality());
             List<VariantCall> finalCalls = named.calls();
-            List<CallRecord> records = finalCalls.stream().map(CallRecord::of).toList();
+            CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
+                    : copyNumber.analyse(request, summary, finalCalls);
+            List<VariantCall> written = smallVariants ? finalCalls : List.of();
+            List<CallRecord> records = cnv.callRecords(written.stream().map(CallRecord::of).toList(), ids,
+                    dictionary);
             FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
             records.forEach(familyTally::add);
             FamilyQc family = familyTally.build();
@@ -130,26 +148,34 @@ public final class CallingRun {
             List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
             info.addAll(populationInfo);
             FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
-                callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
+                if (smallVariants) {
+                    callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
+                }
                 return null;
             });
             try {
                 List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
                 extra.addAll(populationInfo);
-                Path vcf = output.resolve(callSet + ".vcf.gz");
+                extra.addAll(cnv.headerLines());
+                Path vcf = output.resolve(callSet + (smallVariants ? ".vcf.gz" : ".cnv.vcf.gz"));
                 try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5,
                         request.params().lowQual(), extra)) {
-                    finalCalls.forEach(sink::add);
+                    cnv.writeWith(written, sink, dictionary);
                     sink.commit();
                 }
-                LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
-                if (!request.pedigree().trios().isEmpty()) {
+                LOG.info("Wrote {} calls and {} copy-number change(s) to {}", written.size(), cnv.records().size(),
+                        vcf.getFileName());
+                if (copyNumber != null) {
+                    CopyNumberRun.writeTables(output, cnv.results(), dictionary);
+                    LOG.info("Wrote {} and {}", gap.core.cnv.CnvTables.TSV, gap.core.cnv.CnvTables.PARQUET);
+                }
+                if (smallVariants && !request.pedigree().trios().isEmpty()) {
                     writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
                     LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
                 }
                 if (request.qc()) {
-                    List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary,
-                            referenceMd5), output.resolve(QC_DIR));
+                    List<Path> files = QcFiles.write(qcReport(request, callSet, vcf.getFileName().toString(),
+                            records, family, summary, referenceMd5, cnv.results()), output.resolve(QC_DIR));
                     LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
                             files.size(), QC_DIR);
                 }
@@ -159,7 +185,8 @@ public final class CallingRun {
                 throw e;
             }
             await(parquet);
-            LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+            LOG.info("Wrote {}samples.parquet for {} sample(s)", smallVariants ? "calls.parquet and " : "",
+                    ids.size());
             long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
@@ -231,8 +258,9 @@ public final class CallingRun {
     }
 
     /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
-    private static QcReport qcReport(Request request, String callSet, List<CallRecord> records, FamilyQc family,
-                                     CallingPipeline.Summary summary, String referenceMd5) {
+    private static QcReport qcReport(Request request, String callSet, String vcfName, List<CallRecord> records,
+                                     FamilyQc family, CallingPipeline.Summary summary, String referenceMd5,
+                                     List<gap.core.cnv.CnvResult> copyNumber) {
         List<SampleQc> samples = new ArrayList<>();
         List<Samples.Sample> all = request.samples().samples();
         for (int s = 0; s < all.size(); s++) {
@@ -242,7 +270,7 @@ public final class CallingRun {
         }
         CallSetStats stats = CallSetStats.of(request.samples().ids(), records);
         return new QcReport(GapVersion.get(), referenceMd5, territory(request.dictionary(), request.shards()), samples,
-                List.of(new CallSetQc(callSet, callSet + ".vcf.gz", stats)), List.of(), family);
+                List.of(new CallSetQc(callSet, vcfName, stats)), List.of(), family, copyNumber);
     }
 
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */

@@ -8,6 +8,8 @@ import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
 import gap.core.calling.ReadCounts;
 import gap.core.calling.VariantCaller;
+import gap.core.cnv.BinCounter;
+import gap.core.cnv.BinCounts;
 import gap.core.cohort.TrioGenotyper;
 import gap.core.cohort.Trio;
 import gap.core.io.ReadSource;
@@ -40,6 +42,8 @@ public final class ShardRunner implements AutoCloseable {
     private final Annotator annotator = new Annotator();
     private final TrioGenotyper trioGenotyper;
     private final KnownSites.Reader knownSites;
+    /** Bases per copy-number bin; 0 when the run does not count depth bins. */
+    private final int binSize;
 
     public ShardRunner(ReadSource reads, ReferenceSource reference, CallingParameters params) {
         this(List.of(reads), reference, params, List.of(), null);
@@ -51,6 +55,13 @@ public final class ShardRunner implements AutoCloseable {
      */
     public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
                        KnownSites.Reader knownSites) {
+        this(reads, reference, params, trios, knownSites, 0);
+    }
+
+    /** As above, counting each sample's depth in bins of {@code binSize} bases as the reads go by (0: not). */
+    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
+                       KnownSites.Reader knownSites, int binSize) {
+        this.binSize = binSize;
         this.reads = List.copyOf(reads);
         this.knownSites = knownSites;
         this.reference = reference;
@@ -66,10 +77,16 @@ public final class ShardRunner implements AutoCloseable {
     public ShardResult run(Shard shard) {
         List<List<AlignedRead>> kept = new ArrayList<>();
         List<ReadCounts> counts = new ArrayList<>();
+        List<BinCounter> binCounters = new ArrayList<>();
         for (ReadSource source : reads) {
-            ReadSource.ShardReads shardReads = source.query(shard);
+            BinCounter bins = binSize > 0 ? new BinCounter(shard, binSize,
+                    reference.dictionary().getSequence(shard.contig()).getSequenceLength()) : null;
+            ReadSource.ShardReads shardReads = source.query(shard, bins);
             kept.add(shardReads.reads());
             counts.add(shardReads.counts());
+            if (bins != null) {
+                binCounters.add(bins);
+            }
         }
         RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
@@ -80,7 +97,11 @@ public final class ShardRunner implements AutoCloseable {
         for (List<AlignedRead> sample : kept) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
         }
-        return new ShardResult(shard, calls, counts, coverage);
+        List<BinCounts> bins = new ArrayList<>();
+        for (BinCounter counter : binCounters) {
+            bins.add(counter.result(ref));
+        }
+        return new ShardResult(shard, calls, counts, coverage, bins);
     }
 
     /**

@@ -1,0 +1,112 @@
+package gap.cli;
+
+import gap.core.calling.CallingParameters;
+import gap.core.cnv.CnvParameters;
+import gap.core.io.InputValidator;
+import gap.core.model.Shard;
+import gap.core.privacy.Pseudonymiser;
+import gap.core.privacy.Redactor;
+import gap.core.privacy.Samples;
+import gap.core.shard.Intervals;
+import gap.core.shard.LocalShardExecutor;
+import gap.core.shard.PanelRun;
+import gap.core.shard.ShardPlanner;
+import htsjdk.samtools.SAMSequenceDictionary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gap cnv-panel}: a panel of normals for copy number, from normals sequenced as the samples are.
+ *
+ * <pre>
+ * gap cnv-panel -R ref.fa -I normal1.bam -I normal2.bam -I normal3.bam -O panel.parquet
+ * gap cnv-panel -R ref.fa --sample-sheet normals.tsv -O panel.parquet --set cnv.binSize=2000
+ * </pre>
+ */
+@Command(name = "cnv-panel",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        showDefaultValues = true,
+        usageHelpAutoWidth = true,
+        description = {"Build a panel of normals for copy number (gap call --cnv-panel, gap cnv): read depth per bin"
+                + " of the normals, GC content and mappability per bin, the normals' median and spread per bin after"
+                + " GC correction, and the bins never to be called.",
+                "Writes one Parquet file. Normals are named by pseudonym only; their sex comes from the sample sheet"
+                        + " or, when unknown, from their X and Y depth."})
+public final class CnvPanelCommand implements Callable<Integer> {
+    @Option(names = {"-R", "--reference"}, required = true, paramLabel = "FASTA",
+            description = "Reference FASTA, with .fai and .dict beside it.")
+    Path reference;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Inputs inputs;
+
+    /** Where the normals' reads come from. */
+    static final class Inputs {
+        @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
+                description = "Aligned reads of one normal, coordinate-sorted and indexed. Repeatable.")
+        List<Path> inputs;
+
+        @Option(names = "--sample-sheet", required = true, paramLabel = "TSV",
+                description = "The normals, one per line: patient_id mrn sample_alias family_id role sex bam.")
+        Path sheet;
+    }
+
+    @Option(names = {"-O", "--output"}, required = true, paramLabel = "PARQUET",
+            description = "The panel file to write (.parquet).")
+    Path output;
+
+    @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL", showDefaultValue = Visibility.NEVER,
+            description = "Restrict the panel to these regions (as gap call -L); repeatable. Default: the whole"
+                    + " reference.")
+    List<String> intervals = List.of();
+
+    @Mixin
+    KeystoreOptions keystore;
+
+    @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
+            description = "Override a default of conf/gap-defaults.properties (cnv.*, read.minMappingQuality);"
+                    + " repeatable.")
+    Map<String, String> settings = Map.of();
+
+    @Override
+    public Integer call() {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--threads must be positive");
+        }
+        if (!output.getFileName().toString().endsWith(".parquet")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "-O must name a .parquet file");
+        }
+        Redactor redactor = Redactor.process();
+        if (inputs.inputs != null) {
+            inputs.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));
+        }
+        Samples.protectPath(output, "[panel]", redactor);
+        CallingParameters params = CallingParameters.load(settings);
+        CnvParameters cnv = CnvParameters.load(settings);
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
+        Pseudonymiser pseudonymiser = new Pseudonymiser(keystore.open().pseudonymisationKey());
+        ReadInputs.Resolved resolved = ReadInputs.resolve(inputs.sheet, inputs.inputs, reference, dictionary,
+                pseudonymiser, redactor);
+        List<Shard> shards = ShardPlanner.planFor(dictionary, Intervals.parse(intervals, dictionary, Path::of),
+                threads, 0);
+        Path folder = output.toAbsolutePath().getParent();
+        InputValidator.checkOutputDirectory(folder);
+        PanelRun.run(new PanelRun.Request(reference, dictionary, resolved.samples(), resolved.indexes(), shards,
+                params, cnv, output), new LocalShardExecutor(threads));
+        return Main.EXIT_OK;
+    }
+}
