@@ -127,12 +127,28 @@ public final class Segmenter {
         for (int i = 0; i < x.length; i++) {
             int from = Math.max(0, i - 2);
             int to = Math.min(x.length, i + 3);
-            double med = GcCorrector.median(java.util.Arrays.copyOfRange(x, from, to));
+            double med = nearMedian(java.util.Arrays.copyOfRange(x, from, to), x[i]);
             if (Math.abs(x[i] - med) > 4 * sigma) {
                 out[i] = med + Math.signum(x[i] - med) * 2 * sigma;
             }
         }
         return out;
+    }
+
+    /**
+     * The median of {@code window}; of an even number of values (a window cut by an end), the middle value nearer to
+     * {@code own}, so that a bin next to the end of a deep run is not drawn half way to it.
+     */
+    private static double nearMedian(double[] window, double own) {
+        double[] s = window.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        if (n % 2 == 1) {
+            return s[n / 2];
+        }
+        double lo = s[n / 2 - 1];
+        double hi = s[n / 2];
+        return Math.abs(lo - own) <= Math.abs(hi - own) ? lo : hi;
     }
 
     /**
