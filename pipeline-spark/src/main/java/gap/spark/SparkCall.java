@@ -62,7 +62,8 @@ final class SparkCall {
 
     private static CallingRun.Request staged(CallingRun.Request r, Path staging) {
         return new CallingRun.Request(r.reference(), r.dictionary(), r.samples(), r.indexes(), r.pedigree(),
-                r.shards(), r.params(), r.keys(), staging, r.knownSites(), r.scoring(), r.population(), r.qc());
+                r.shards(), r.params(), r.keys(), staging, r.knownSites(), r.scoring(), r.population(), r.qc(),
+                r.copyNumber());
     }
 
     /**

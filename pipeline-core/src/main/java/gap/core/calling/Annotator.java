@@ -91,7 +91,7 @@ public final class Annotator {
                 continue;
             }
             an += 2;
-            for (int a : new int[] {g.allele1(), g.allele2()}) {
+            for (int a : g.gt()) {
                 if (a > 0) {
                     ac[a - 1]++;
                 }

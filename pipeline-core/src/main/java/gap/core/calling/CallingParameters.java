@@ -34,12 +34,18 @@ public record CallingParameters(
         double deNovoPrior,
         double nonMendelianRate,
         double deNovoNovelShare,
-        int deNovoMinQuality) implements java.io.Serializable {
+        int deNovoMinQuality,
+        double mitoMinFraction,
+        List<String> parRegions) implements java.io.Serializable {
 
     public CallingParameters {
         if (!(deNovoNovelShare > 0 && deNovoNovelShare <= 1)) {
             throw new UserException("setting denovo.novelAlleleShare must be above 0 and at most 1");
         }
+        if (!(mitoMinFraction > 0 && mitoMinFraction < 1)) {
+            throw new UserException("setting ploidy.mitoMinFraction must lie in (0, 1)");
+        }
+        parRegions = List.copyOf(parRegions);
     }
 
 
@@ -85,6 +91,8 @@ public record CallingParameters(
                     p.real("denovo.prior"),
                     p.real("denovo.nonMendelianRate"),
                     p.real("denovo.novelAlleleShare"),
-                    p.integer("denovo.minQuality"));
+                    p.integer("denovo.minQuality"),
+                    p.real("ploidy.mitoMinFraction"),
+                    p.list("ploidy.parRegions"));
     }
 }

@@ -53,6 +53,9 @@ public final class CandidateFinder {
         }
         int n = to - from + 1;
         int sampleCount = samples.size();
+        // chrM: alleles down to the heteroplasmy reported (3 %), below the 5 % of a diploid genome
+        double fraction = gap.core.model.Contigs.isMitochondrial(shard.contig())
+                ? Math.min(params.minAltFraction(), params.mitoMinFraction()) : params.minAltFraction();
         int[][] depth = new int[sampleCount][n];
         int[][] mismatches = new int[sampleCount][4 * n];
         Map<Indel, int[]> indels = new HashMap<>();
@@ -75,7 +78,7 @@ public final class CandidateFinder {
                 int count = 0;
                 for (int s = 0; s < sampleCount; s++) {
                     int c = mismatches[s][4 * i + b];
-                    supported |= depth[s][i] > 0 && supported(c, depth[s][i]);
+                    supported |= depth[s][i] > 0 && supported(c, depth[s][i], fraction);
                     count += c;
                 }
                 if (supported) {
@@ -91,7 +94,7 @@ public final class CandidateFinder {
             boolean supported = false;
             int count = 0;
             for (int s = 0; s < sampleCount; s++) {
-                supported |= supported(counts[s], depth[s][i]);
+                supported |= supported(counts[s], depth[s][i], fraction);
                 count += counts[s];
             }
             if (assembled.contains(indel)) {
@@ -173,8 +176,8 @@ public final class CandidateFinder {
         return scored.stream().limit(params.maxNeighbours()).map(Scored::allele).toList();
     }
 
-    private boolean supported(int count, int depth) {
-        return count >= params.minAltReads() && count >= params.minAltFraction() * depth;
+    private boolean supported(int count, int depth, double fraction) {
+        return count >= params.minAltReads() && count >= fraction * depth;
     }
 
     /**

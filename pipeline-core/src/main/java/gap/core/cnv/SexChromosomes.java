@@ -2,22 +2,19 @@ package gap.core.cnv;
 
 import gap.core.model.Ploidy;
 import gap.core.model.Sex;
-import htsjdk.samtools.AbstractBAMFileIndex;
-import htsjdk.samtools.BAMIndex;
+import gap.core.calling.ReadFilters;
+import gap.core.io.ReadSource;
+import gap.core.io.ReferenceSource;
+import gap.core.model.Shard;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
-import htsjdk.samtools.SamInputResource;
-import htsjdk.samtools.SamReader;
-import htsjdk.samtools.SamReaderFactory;
-import htsjdk.samtools.ValidationStringency;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Takes a sample's reads (their BAM index's per-contig counts, before calling) or its depth bins and SNV calls (after),
+ * Takes a sample's reads (a few windows of them, before calling) or its depth bins and SNV calls (after),
  * gives its sex-chromosome {@link Karyotype}: the depth of X and Y against the autosomes (DRAGEN's ploidy estimator:
  * XX has X at about 1 and Y near 0, XY both at about 1/2) and, from SNV calls, the share of X calls outside the PARs
  * whose reads are mixed (heterozygous-looking: none in a male but for errors). Copies are the nearest whole number to
@@ -66,43 +63,73 @@ public final class SexChromosomes {
         return new Karyotype(xRatio, yRatio, x, y, xHeterozygosity);
     }
 
+    /** Windows per kind of contig (autosomes, X, Y) whose reads are counted before calling. */
+    static final int WINDOWS = 30;
+    static final int WINDOW = 10_000;
+
     /**
-     * From the BAM index's mapped-read counts per contig over contig lengths; null for a reference without chrX or
-     * autosomes, or reads without such an index (CRAM).
+     * From the reads themselves, before calling: reads kept by the read filters that start in up to 30 windows of
+     * 10 kb spread over the autosomes, over X outside its PARs and over Y outside its PARs (windows mostly N
+     * skipped), per A/C/G/T base; an index query per window, so BAM and CRAM alike, in well under a second. Null for a
+     * reference without chrX or autosomes.
      */
-    public static Karyotype fromIndex(Path reads, Path index, Path reference, SAMSequenceDictionary dictionary) {
-        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
-                .referenceSequence(reference).open(SamInputResource.of(reads).index(index))) {
-            if (!reader.hasIndex()) {
-                return null;
+    public static Karyotype fromReads(Path reads, Path index, Path reference, SAMSequenceDictionary dictionary,
+                                      Ploidy ploidy, int minMappingQuality) {
+        double[] perBase = new double[3];
+        try (ReadSource source = new ReadSource(reads, index, reference, new ReadFilters(minMappingQuality));
+             ReferenceSource ref = new ReferenceSource(reference)) {
+            for (Ploidy.Kind kind : new Ploidy.Kind[] {Ploidy.Kind.AUTOSOME, Ploidy.Kind.X, Ploidy.Kind.Y}) {
+                List<Shard> windows = windows(dictionary, ploidy, kind, ref);
+                if (windows.isEmpty() && kind != Ploidy.Kind.Y) {
+                    return null;
+                }
+                long count = 0;
+                long bases = 0;
+                for (Shard w : windows) {
+                    count += source.query(w).counts().get(ReadFilters.Reason.PASS);
+                    bases += acgt(ref.window(w.contig(), w.start(), w.end()), w.start(), w.end());
+                }
+                perBase[kind.ordinal()] = bases == 0 ? 0 : count / (double) bases;
             }
-            BAMIndex bai = reader.indexing().getIndex();
-            if (!(bai instanceof AbstractBAMFileIndex meta)) {
-                return null;
+        }
+        if (perBase[0] == 0) {
+            return null;
+        }
+        return of(perBase[1] / perBase[0], perBase[2] / perBase[0], Double.NaN);
+    }
+
+    /** Up to WINDOWS windows evenly spread over the contigs of {@code kind}, outside PARs, at most 10 % N. */
+    private static List<Shard> windows(SAMSequenceDictionary dictionary, Ploidy ploidy, Ploidy.Kind kind,
+                                       ReferenceSource ref) {
+        List<Shard> all = new ArrayList<>();
+        for (SAMSequenceRecord seq : dictionary.getSequences()) {
+            if (Ploidy.kind(seq.getSequenceName()) != kind) {
+                continue;
             }
-            double[] perBase = new double[3]; // reads per base: autosomes, X, Y
-            long[] length = new long[3];
-            for (SAMSequenceRecord seq : dictionary.getSequences()) {
-                int k = switch (Ploidy.kind(seq.getSequenceName())) {
-                    case AUTOSOME -> 0;
-                    case X -> 1;
-                    case Y -> 2;
-                    case MITOCHONDRIAL -> -1;
-                };
-                if (k >= 0) {
-                    perBase[k] += meta.getMetaData(seq.getSequenceIndex()).getAlignedRecordCount();
-                    length[k] += seq.getSequenceLength();
+            for (int start = 1; start + WINDOW - 1 <= seq.getSequenceLength(); start += WINDOW) {
+                if (!ploidy.inPar(seq.getSequenceName(), start) && !ploidy.inPar(seq.getSequenceName(),
+                        start + WINDOW - 1)) {
+                    all.add(new Shard(all.size(), seq.getSequenceName(), start, start + WINDOW - 1, 0));
                 }
             }
-            if (length[0] == 0 || length[1] == 0 || perBase[0] == 0) {
-                return null;
-            }
-            double autosomal = perBase[0] / length[0];
-            double y = length[2] == 0 ? 0 : perBase[2] / length[2] / autosomal;
-            return of(perBase[1] / length[1] / autosomal, y, Double.NaN);
-        } catch (IOException | RuntimeException e) {
-            return null; // an index without counts: sex stays as declared
         }
+        List<Shard> chosen = new ArrayList<>();
+        double step = Math.max(1, all.size() / (double) WINDOWS);
+        for (double i = 0; i < all.size() && chosen.size() < WINDOWS; i += step) {
+            Shard w = all.get((int) i);
+            if (acgt(ref.window(w.contig(), w.start(), w.end()), w.start(), w.end()) >= 0.9 * WINDOW) {
+                chosen.add(w);
+            }
+        }
+        return chosen;
+    }
+
+    private static long acgt(gap.core.io.RefWindow window, int from, int to) {
+        long n = 0;
+        for (int p = from; p <= to; p++) {
+            n += window.base(p) == 'N' ? 0 : 1;
+        }
+        return n;
     }
 
     /**

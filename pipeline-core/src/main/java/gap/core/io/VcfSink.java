@@ -115,6 +115,9 @@ public final class VcfSink implements AutoCloseable {
     /** FORMAT key of a child's de novo quality. */
     public static final String DE_NOVO_QUALITY = "DNQ";
 
+    /** FORMAT key of a chrM sample's heteroplasmy fractions (Mutect2's name). */
+    public static final String ALLELE_FRACTION = "AF";
+
     /** INFO key of the scorer's log odds (GATK VQSR's name). */
     public static final String VQSLOD = "VQSLOD";
 
@@ -137,6 +140,8 @@ public final class VcfSink implements AutoCloseable {
         }
         lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
                 "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
+        lines.add(new VCFFormatHeaderLine(ALLELE_FRACTION, VCFHeaderLineCount.A, VCFHeaderLineType.Float,
+                "Allele fractions of alternate alleles in the sample's mitochondrial DNA (heteroplasmy), chrM only"));
         for (SAMSequenceRecord seq : dictionary.getSequences()) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("ID", seq.getSequenceName());
@@ -183,9 +188,11 @@ public final class VcfSink implements AutoCloseable {
     }
 
     private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
-        GenotypeBuilder b = g.isCalled()
-                ? new GenotypeBuilder(sample, List.of(alleles.get(g.allele1()), alleles.get(g.allele2())))
-                : new GenotypeBuilder(sample, List.of(Allele.NO_CALL, Allele.NO_CALL));
+        List<Allele> gt = new ArrayList<>();
+        for (int a : g.gt()) {
+            gt.add(a < 0 ? Allele.NO_CALL : alleles.get(a));
+        }
+        GenotypeBuilder b = new GenotypeBuilder(sample, gt);
         b.AD(g.ad().stream().mapToInt(Integer::intValue).toArray()).DP(g.dp());
         if (g.gq() >= 0) {
             b.GQ(g.gq());
@@ -195,6 +202,10 @@ public final class VcfSink implements AutoCloseable {
         }
         if (g.dnq() >= 0) {
             b.attribute(DE_NOVO_QUALITY, g.dnq());
+        }
+        if (!g.af().isEmpty()) {
+            b.attribute(ALLELE_FRACTION, g.af().stream()
+                    .map(f -> String.format(java.util.Locale.ROOT, "%.3f", f)).toList());
         }
         return b.make();
     }

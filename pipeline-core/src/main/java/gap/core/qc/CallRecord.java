@@ -43,7 +43,7 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
         Object dp = call.info().get("DP");
         List<Call> samples = new ArrayList<>();
         for (Genotype g : call.genotypes()) {
-            samples.add(new Call(new int[] {g.allele1(), g.allele2()}, g.gq(), g.dp(),
+            samples.add(new Call(g.gt(), g.gq(), g.dp(),
                     g.ad().stream().mapToInt(Integer::intValue).toArray(), g.dnq()));
         }
         Object an = call.info().get("AN");

@@ -4,6 +4,8 @@ import gap.core.calling.CallingParameters;
 import gap.core.calling.ReadCounts;
 import gap.core.calling.ReadFilters;
 import gap.core.cnv.SampleDepth;
+import gap.core.model.Ploidy;
+import gap.core.model.Sex;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
@@ -33,8 +35,10 @@ public final class CallingPipeline {
      * are), so the shard task can travel to executors.
      */
     public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios,
-                         Path knownSites, int cnvBinSize) implements java.io.Serializable {
+                         Path knownSites, int cnvBinSize, Ploidy ploidy, List<Sex> sexes)
+            implements java.io.Serializable {
         public Inputs {
+            sexes = sexes == null ? null : List.copyOf(sexes);
             reads = List.copyOf(reads);
             readsIndexes = List.copyOf(readsIndexes);
             trios = List.copyOf(trios);
@@ -43,9 +47,12 @@ public final class CallingPipeline {
             }
         }
 
-        /** Without depth bins ({@code cnvBinSize} 0: copy number is not counted). */
+        /**
+         * Without depth bins ({@code cnvBinSize} 0: copy number is not counted), and with the ploidy of samples of
+         * unknown sex (X and Y diploid, chrM haploid) and the known builds' PARs.
+         */
         public Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios, Path knownSites) {
-            this(reference, reads, readsIndexes, trios, knownSites, 0);
+            this(reference, reads, readsIndexes, trios, knownSites, 0, null, null);
         }
 
         /** One sample. */
@@ -125,7 +132,12 @@ public final class CallingPipeline {
             reference.close();
             throw e;
         }
-        return new ShardRunner(reads, reference, params, inputs.trios(), known, inputs.cnvBinSize());
+        Ploidy ploidy = inputs.ploidy() != null ? inputs.ploidy()
+                : Ploidy.of(PanelRun.lengths(reference.dictionary()), Ploidy.regions(params.parRegions()));
+        List<Sex> sexes = inputs.sexes() != null ? inputs.sexes()
+                : java.util.Collections.nCopies(inputs.reads().size(), Sex.UNKNOWN);
+        return new ShardRunner(reads, reference, params, inputs.trios(), known, inputs.cnvBinSize(),
+                new ShardRunner.SamplePloidy(ploidy, sexes));
     }
 
     private static void logReadCounts(ReadCounts counts) {

@@ -111,6 +111,7 @@ public final class CallingRun {
             FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
             List<String> ids = request.samples().ids();
             String callSet = request.samples().callSetId();
+            SexCheck.Outcome sex = SexCheck.resolve(request);
             ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(request.shards()));
             progress.start();
             LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", ids.size(), callSet,
@@ -118,7 +119,7 @@ public final class CallingRun {
             CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
                     request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
                     List.copyOf(request.indexes().values()), request.pedigree().trios(),
-                    request.knownSites(), copyNumber == null ? 0 : copyNumber.binSize());
+                    request.knownSites(), copyNumber == null ? 0 : copyNumber.binSize(), sex.ploidy(), sex.sexes());
             List<VariantCall> calls = new ArrayList<>();
             // the pipeline hands calls over in genome order, as the population annotator reads its summary
             CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
@@ -133,7 +134,7 @@ public final class CallingRun {
                     request.params().deNovoMinQuality());
             List<VariantCall> finalCalls = named.calls();
             CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
-                    : copyNumber.analyse(request, summary, finalCalls);
+                    : copyNumber.analyse(request, summary, finalCalls, sex.sexes(), sex.ploidy());
             List<VariantCall> written = smallVariants ? finalCalls : List.of();
             List<CallRecord> records = cnv.callRecords(written.stream().map(CallRecord::of).toList(), ids,
                     dictionary);
@@ -163,8 +164,12 @@ public final class CallingRun {
                     cnv.writeWith(written, sink, dictionary);
                     sink.commit();
                 }
-                LOG.info("Wrote {} calls and {} copy-number change(s) to {}", written.size(), cnv.records().size(),
-                        vcf.getFileName());
+                if (copyNumber == null) {
+                    LOG.info("Wrote {} calls to {}", written.size(), vcf.getFileName());
+                } else {
+                    LOG.info("Wrote {} calls and {} copy-number change(s) to {}", written.size(),
+                            cnv.records().size(), vcf.getFileName());
+                }
                 if (copyNumber != null) {
                     CopyNumberRun.writeTables(output, cnv.results(), dictionary);
                     LOG.info("Wrote {} and {}", gap.core.cnv.CnvTables.TSV, gap.core.cnv.CnvTables.PARQUET);

@@ -115,24 +115,12 @@ public final class CopyNumberRun {
     }
 
     /**
-     * Each sample's analysis from the run's depth bins and final calls, with the sex each is called with (the
-     * sheet's; inferred from depth where unknown), and their records.
+     * Each sample's analysis from the run's depth bins and final calls, with the sex each was called with (the
+     * sheet's, or its reads' where unknown or contradicted: {@link SexCheck}), and their records.
      */
-    public Outcome analyse(CallingRun.Request request, CallingPipeline.Summary summary, List<VariantCall> calls) {
-        Map<String, Long> lengths = new java.util.LinkedHashMap<>();
-        request.dictionary().getSequences().forEach(q -> lengths.put(q.getSequenceName(), (long) q.getSequenceLength()));
-        Ploidy ploidy = Ploidy.of(lengths, List.of());
-        List<Sex> sexes = new ArrayList<>();
+    public Outcome analyse(CallingRun.Request request, CallingPipeline.Summary summary, List<VariantCall> calls,
+                           List<Sex> sexes, Ploidy ploidy) {
         List<String> ids = request.samples().ids();
-        for (int s = 0; s < ids.size(); s++) {
-            Sex sex = Sex.parse(request.samples().samples().get(s).sex());
-            if (sex == Sex.UNKNOWN) {
-                gap.core.cnv.SexChromosomes.Karyotype k = gap.core.cnv.SexChromosomes.fromDepth(
-                        summary.sampleDepth().get(s), SnvSite.of(calls, s, params.bafMinDepth()), ploidy);
-                sex = k == null ? Sex.UNKNOWN : k.sex();
-            }
-            sexes.add(sex);
-        }
         List<CnvResult> results = call(ids, sexes, summary.sampleDepth(), calls, ploidy);
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
         return new Outcome(results, records(results, ids, request.reference(), dictionary));
