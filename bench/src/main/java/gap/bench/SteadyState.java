@@ -11,6 +11,8 @@ import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
 import gap.core.shard.CallingPipeline;
 import gap.core.shard.CallingRun;
+import gap.core.shard.CopyNumberRun;
+import gap.core.cnv.CnvParameters;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
@@ -43,8 +45,9 @@ public final class SteadyState {
 
     /**
      * {@code decode ...} (see {@link DecodePass}), {@code post ...} (see {@link PostCalling}) or
-     * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5]}; several thread counts
-     * are measured in one interleaved run, and each against the first.
+     * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5] [--cnv-panel panel.parquet]};
+     * several thread counts are measured in one interleaved run, and each against the first; with a panel of normals,
+     * the whole run with copy number ({@code gap call --cnv-panel}) too, against the whole run without.
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || !List.of("decode", "steady", "post").contains(args[0])) {
@@ -65,7 +68,9 @@ public final class SteadyState {
     }
 
     static void steady(String[] args) throws IOException {
-        Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5"));
+        Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5",
+                "--cnv-panel", ""));
+        Path panel = a.get("--cnv-panel").isEmpty() ? null : Path.of(a.get("--cnv-panel"));
         Path reference = Path.of(DecodePass.require(a, "-R"));
         Path reads = Path.of(DecodePass.require(a, "-I"));
         int[] threadCounts = Arrays.stream(a.get("--threads").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -85,6 +90,7 @@ public final class SteadyState {
             Path out = tmp.resolve("out");
             // every thread count's three tasks in one interleaved round, so a burst of other load falls on all
             List<LongSupplier> tasks = new ArrayList<>();
+            int perThreads = panel == null ? 3 : 4;
             for (int threads : threadCounts) {
                 tasks.add(() -> {
                     CallingPipeline.Summary s = call(reference, reads, tmp, threads);
@@ -97,10 +103,13 @@ public final class SteadyState {
                     owned[0] = r.owned();
                     return r.checksum();
                 });
+                if (panel != null) {
+                    tasks.add(() -> whole(reference, reads, out, threads, keys, panel));
+                }
             }
             double[][] seconds = measure(warmup, runs, tasks);
             for (int k = 0; k < threadCounts.length; k++) {
-                int c = 3 * k;
+                int c = perThreads * k;
                 System.out.println(String.format(Locale.ROOT,
                         "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):", reads.getFileName(),
                         threadCounts[k], warmup, runs, megabases));
@@ -110,6 +119,12 @@ public final class SteadyState {
                 System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima); whole/decode = %.2f,"
                         + " %.2f%n", ratio(seconds[c], seconds[c + 2]), minRatio(seconds[c], seconds[c + 2]),
                         ratio(seconds[c + 1], seconds[c + 2]), minRatio(seconds[c + 1], seconds[c + 2]));
+                if (panel != null) {
+                    System.out.println(line("whole+cnv", seconds[c + 3], cold[c + 3], reads1[0], megabases));
+                    System.out.printf(Locale.ROOT, "  whole with copy number / whole = %.3f (medians), %.3f"
+                            + " (minima)%n", ratio(seconds[c + 3], seconds[c + 1]),
+                            minRatio(seconds[c + 3], seconds[c + 1]));
+                }
                 if (k > 0) {
                     System.out.printf(Locale.ROOT, "  speedup over threads=%d (medians; minima): call %.2f; %.2f,"
                             + " whole %.2f; %.2f, decode %.2f; %.2f%n", threadCounts[0],
@@ -164,6 +179,11 @@ public final class SteadyState {
      * Output goes to {@code dir} and is deleted afterwards. Gives the size of the VCF, folded in.
      */
     static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys) {
+        return whole(reference, input, dir, threads, keys, null);
+    }
+
+    /** As above, with copy number against {@code panel} when not null ({@code gap call --cnv-panel}). */
+    static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys, Path panel) {
         CallingParameters params = CallingParameters.load(Map.of());
         SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
         InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
@@ -171,8 +191,11 @@ public final class SteadyState {
                 new Pseudonymiser(keys.pseudonymisationKey()), Redactor.process());
         List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads, params.shardPadding());
         InputValidator.checkOutputDirectory(dir);
+        CopyNumberRun.Options copyNumber = panel == null ? null
+                : new CopyNumberRun.Options(panel, CnvParameters.load(Map.of()), false);
         CallingRun.run(new CallingRun.Request(reference, dictionary, samples,
-                Map.of(samples.samples().get(0), checked.index()), shards, params, keys, dir),
+                Map.of(samples.samples().get(0), checked.index()), gap.core.cohort.Pedigree.none(), shards, params,
+                keys, dir, null, gap.core.scoring.ScoringParameters.defaults(), null, true, copyNumber),
                 new LocalShardExecutor(threads));
         long size;
         try {

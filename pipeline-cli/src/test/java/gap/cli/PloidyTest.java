@@ -70,6 +70,7 @@ class PloidyTest {
         List<SyntheticGenome.Copy> c = new ArrayList<>();
         c.add(new SyntheticGenome.Copy("chr1", snvs("chr1", het), 15));
         c.add(new SyntheticGenome.Copy("chr1", Map.of(), 15));
+        c.add(new SyntheticGenome.Copy("chr2", Map.of(), 30));
         // chrM at 400x in three lineages: the 100 % allele in all, the 20 %, 5 % and 1 % ones in parts
         c.add(new SyntheticGenome.Copy("chrM", snvs("chrM", MITO_100), 400 * 0.74));
         c.add(new SyntheticGenome.Copy("chrM", snvs("chrM", MITO_100, MITO_20), 400 * 0.20));

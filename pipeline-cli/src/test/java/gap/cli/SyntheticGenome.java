@@ -24,7 +24,8 @@ import java.util.Random;
 
 /**
  * A small synthetic genome for tests that need what the committed slice lacks (chrX, chrY, their PARs, copy-number
- * changes): a reference of random sequence ({@code chr1}, {@code chrX}, {@code chrY} whose first {@link #PAR} bases
+ * changes): a reference of random sequence ({@code chr1}, {@code chr2}, {@code chrX}, {@code chrY} whose first
+ * {@link #PAR} bases
  * are N — the GRCh38 analysis sets mask Y's PARs so their reads align to X's — and {@code chrM}), and people made of
  * haplotypes, one list of copies per contig, each copy the reference with SNVs written in, present in a fraction of
  * cells. Reads are simulated as 2×100 bp pairs of 300 bp fragments drawn uniformly from each copy at the copy's depth,
@@ -40,6 +41,7 @@ final class SyntheticGenome {
 
     static {
         CONTIGS.put("chr1", 120_000);
+        CONTIGS.put("chr2", 60_000);
         CONTIGS.put("chrX", 60_000);
         CONTIGS.put("chrY", 30_000);
         CONTIGS.put("chrM", 16_569);

@@ -36,14 +36,17 @@ public record CallingParameters(
         double deNovoNovelShare,
         int deNovoMinQuality,
         double mitoMinFraction,
+        double mitoHeteroplasmyPrior,
         List<String> parRegions) implements java.io.Serializable {
 
     public CallingParameters {
         if (!(deNovoNovelShare > 0 && deNovoNovelShare <= 1)) {
             throw new UserException("setting denovo.novelAlleleShare must be above 0 and at most 1");
         }
-        if (!(mitoMinFraction > 0 && mitoMinFraction < 1)) {
-            throw new UserException("setting ploidy.mitoMinFraction must lie in (0, 1)");
+        if (!(mitoMinFraction > 0 && mitoMinFraction < 1) || !(mitoHeteroplasmyPrior > 0
+                && mitoHeteroplasmyPrior < 1)) {
+            throw new UserException("settings ploidy.mitoMinFraction and ploidy.mitoHeteroplasmyPrior must lie in"
+                    + " (0, 1)");
         }
         parRegions = List.copyOf(parRegions);
     }
@@ -93,6 +96,7 @@ public record CallingParameters(
                     p.real("denovo.novelAlleleShare"),
                     p.integer("denovo.minQuality"),
                     p.real("ploidy.mitoMinFraction"),
+                    p.real("ploidy.mitoHeteroplasmyPrior"),
                     p.list("ploidy.parRegions"));
     }
 }

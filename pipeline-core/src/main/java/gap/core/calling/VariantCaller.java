@@ -145,28 +145,30 @@ public final class VariantCaller {
     }
 
     /**
-     * chrM: each sample's fraction of each alternate allele (EM over its reads, {@link Heteroplasmy}); an allele is
-     * kept when some sample carries it at {@code ploidy.mitoMinFraction} or more with log10 odds of QUAL
-     * {@code call.minQual}/10 or more. GT is haploid: the kept allele of highest fraction the sample carries so, else
-     * REF; FORMAT/AF every kept allele's fraction; GQ the phred odds of that call; no PL (no genotypes are weighed).
-     * QUAL is ten times the best log10 odds.
+     * chrM: each sample's fraction of each alternate allele (EM over its reads, {@link Heteroplasmy}); its quality is
+     * the phred posterior of the allele's absence, from the likelihood ratio of that fraction against none and prior
+     * odds (the allele's heterozygosity when homoplasmic, {@code ploidy.mitoHeteroplasmyPrior} when heteroplasmic),
+     * so that a few erroneous reads at one place are not a heteroplasmy. An allele is kept when some sample carries it at {@code ploidy.mitoMinFraction} or more with
+     * quality {@code call.minQual} or more. GT is haploid: the kept allele of highest fraction the sample carries so,
+     * else REF; FORMAT/AF every kept allele's fraction; GQ that quality (for REF, the odds of the allele's absence
+     * against the least fraction reported); no PL (no genotypes are weighed). QUAL is the best quality.
      */
     private Joint mitochondrial(CandidateSite site, List<Pileup> pileups, List<ReadLikelihoods> likelihoods) {
         int samples = pileups.size();
         int k = site.alleleCount();
         Heteroplasmy.Estimate[][] est = new Heteroplasmy.Estimate[samples][k];
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
-        double bestLod = 0;
+        double best = 0;
         for (int s = 0; s < samples; s++) {
             for (int a = 1; a < k && covered(pileups.get(s)); a++) {
                 est[s][a] = Heteroplasmy.estimate(likelihoods.get(s), a);
-                if (present(est[s][a])) {
+                if (present(est[s][a], site, a)) {
                     carried.add(a);
-                    bestLod = Math.max(bestLod, est[s][a].lod());
+                    best = Math.max(best, quality(est[s][a], site, a));
                 }
             }
         }
-        double qual = round2(10 * bestLod);
+        double qual = round2(best);
         if (carried.isEmpty() || qual < params.minQual()) {
             return null;
         }
@@ -179,7 +181,7 @@ public final class VariantCaller {
         int depth = 0;
         for (int s = 0; s < samples; s++) {
             depth += pileups.get(s).depth();
-            genotypes[s] = heteroplasmic(est[s], kept, likelihoods.get(s), pileups.get(s));
+            genotypes[s] = heteroplasmic(site, est[s], kept, likelihoods.get(s), pileups.get(s));
         }
         VariantCall call = new VariantCall(site.contig(), site.position(), trim(site.alleles(), kept), qual,
                 qual < params.lowQual() ? "LowQual" : "PASS", java.util.Map.of("DP", depth), List.of(genotypes));
@@ -187,33 +189,46 @@ public final class VariantCaller {
         return new Joint(call, new double[samples][g], new double[g], new int[samples]);
     }
 
-    private boolean present(Heteroplasmy.Estimate e) {
-        return e != null && e.fraction() >= params.mitoMinFraction() && 10 * e.lod() >= params.minQual();
+    private boolean present(Heteroplasmy.Estimate e, CandidateSite site, int allele) {
+        return e != null && e.fraction() >= params.mitoMinFraction() && quality(e, site, allele) >= params.minQual();
     }
 
-    private Genotype heteroplasmic(Heteroplasmy.Estimate[] est, int[] kept, ReadLikelihoods likelihoods,
-                                   Pileup pileup) {
+    /**
+     * Phred of P(allele absent): posterior odds of presence are the likelihood ratio times theta / (1 - theta), theta
+     * the allele's heterozygosity where it is (nearly) all of the mtDNA, the heteroplasmy prior where it is part.
+     */
+    private double quality(Heteroplasmy.Estimate e, CandidateSite site, int allele) {
+        double theta = e.fraction() >= 1 - params.mitoMinFraction() ? theta(site, allele)
+                : params.mitoHeteroplasmyPrior();
+        double log10Odds = e.lod() + StrictMath.log10(theta / (1 - theta));
+        // P(absent) = 1 / (1 + odds); phred = 10 log10(1 + odds), computed without overflow for large odds
+        return 10 * (Math.max(log10Odds, 0) + StrictMath.log10(1 + StrictMath.pow(10, -Math.abs(log10Odds))));
+    }
+
+    private Genotype heteroplasmic(CandidateSite site, Heteroplasmy.Estimate[] est, int[] kept,
+                                   ReadLikelihoods likelihoods, Pileup pileup) {
         if (est[kept[1]] == null) {
             return Genotype.noCall(kept.length, pileup.depth(), 1);
         }
         int called = 0;
-        double lod = 0;
+        double quality = 0;
         List<Double> af = new ArrayList<>();
         for (int i = 1; i < kept.length; i++) {
             Heteroplasmy.Estimate e = est[kept[i]];
             af.add(e.fraction());
-            if (present(e) && (called == 0 || e.fraction() > af.get(called - 1))) {
+            if (present(e, site, kept[i]) && (called == 0 || e.fraction() > af.get(called - 1))) {
                 called = i;
-                lod = e.lod();
+                quality = quality(e, site, kept[i]);
             }
         }
         if (called == 0) { // REF: the odds against the least fraction reported, of the likeliest allele
-            lod = Double.POSITIVE_INFINITY;
+            quality = Double.POSITIVE_INFINITY;
             for (int i = 1; i < kept.length; i++) {
-                lod = Math.min(lod, Heteroplasmy.absenceOdds(likelihoods, kept[i], params.mitoMinFraction()));
+                quality = Math.min(quality, 10 * Heteroplasmy.absenceOdds(likelihoods, kept[i],
+                        params.mitoMinFraction()));
             }
         }
-        int gq = (int) Math.max(0, Math.min(MAX_GQ, Math.round(10 * lod)));
+        int gq = (int) Math.max(0, Math.min(MAX_GQ, Math.round(quality)));
         int[] ad = likelihoods.alleleDepths(kept);
         return new Genotype(called, called, gq, List.of(), boxed(ad), pileup.depth(), -1, 1, af);
     }

@@ -81,7 +81,9 @@ public final class CnvCaller {
             List<double[]> values = new ArrayList<>(); // raw, gc, expected, floor
             for (int b = 0; b < pc.bins(); b++) {
                 int middle = (Bins.start(binSize, b) + Bins.end(pc.length(), binSize, b)) / 2;
-                int copies = ploidy.copies(pc.name(), middle, sex);
+                // a sample whose sex is unknown (or that its reads contradict) has no expected copies on X and Y
+                int copies = sex == Sex.UNKNOWN && Ploidy.kind(pc.name()) != Ploidy.Kind.AUTOSOME ? 0
+                        : ploidy.copies(pc.name(), middle, sex);
                 if (pc.mask()[b] != PanelOfNormals.Mask.NONE || !depth.complete(sc, b) || copies == 0
                         || !(pc.median()[b] > 0)) {
                     continue;
