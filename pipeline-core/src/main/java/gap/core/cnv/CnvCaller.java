@@ -58,12 +58,13 @@ public final class CnvCaller {
         SnvIndex index = new SnvIndex(snvs);
         double[][] first = gcCorrected(contigs, null);
         double noise = Segmenter.noise(Arrays.asList(first));
-        Analysis a1 = new Run(contigs, first, noise, index).analyse(index.hetShare());
+        Analysis a1 = new Run(contigs, first, noise, params.systematicSd(), index).analyse(index.hetShare());
         double[][] second = gcCorrected(contigs, a1.pieces());
-        Run run = new Run(contigs, second, noise, index);
+        double systematic = systematic(second, noise);
+        Run run = new Run(contigs, second, noise, systematic, index);
         Analysis a = run.analyse(a1.hetShare());
         List<CnvSegment> segments = new WholeContigs(params, caller.bafModel()).apply(run, a);
-        return new CnvResult(sample, sex, segments, noise, a.baseline(), a.fromAlleles(), usable,
+        return new CnvResult(sample, sex, segments, noise, systematic, a.baseline(), a.fromAlleles(), usable,
                 panel.usableBins() - usable, (int) snvs.stream().filter(SnvSite::het).count(),
                 ratioPoints(contigs, second, a.baseline()), alleleFractionPoints(snvs));
     }
@@ -141,9 +142,45 @@ public final class CnvCaller {
         return out;
     }
 
+    /** Bins per window of the systematic SD's measure. */
+    static final int SYSTEMATIC_WINDOW = 50;
+
+    /**
+     * The sample's systematic SD of segment means: within each segment (every change point the segmentation finds,
+     * called or not), 50-bin windows' means less the segment's; their robust SD (MAD) less the windows' sampling
+     * noise ({@code noise²/50}), never below {@code cnv.minSystematicSd}; the first pass's value when fewer than 5
+     * windows fit. Deviations are taken within segments, so changes, even uncalled ones, do not inflate it: it is the
+     * wobble of depth along unchanged sequence that panel normalisation leaves.
+     */
+    double systematic(double[][] log2, double noise) {
+        List<Double> deviations = new ArrayList<>();
+        for (double[] x : log2) {
+            for (int[] seg : segmenter.segment(x, noise)) {
+                double mean = 0;
+                for (int i = seg[0]; i < seg[1]; i++) {
+                    mean += x[i];
+                }
+                mean /= seg[1] - seg[0];
+                for (int w = seg[0]; w + SYSTEMATIC_WINDOW <= seg[1]; w += SYSTEMATIC_WINDOW) {
+                    double sum = 0;
+                    for (int i = w; i < w + SYSTEMATIC_WINDOW; i++) {
+                        sum += x[i];
+                    }
+                    deviations.add(sum / SYSTEMATIC_WINDOW - mean);
+                }
+            }
+        }
+        if (deviations.size() < 5) {
+            return params.systematicSd();
+        }
+        double spread = GcCorrector.mad(deviations.stream().mapToDouble(Double::doubleValue).toArray());
+        double excess = spread * spread - noise * noise / SYSTEMATIC_WINDOW;
+        return Math.max(params.minSystematicSd(), Math.sqrt(Math.max(0, excess)));
+    }
+
     /** Whether a called piece is reported: a changed state, enough bins, enough quality. */
     boolean reportable(Piece p) {
-        return p.call() != null && !p.call().state().isNeutral() && p.bins() >= params.minEventBins()
+        return p.call() != null && p.call().state().isCopyChange() && p.bins() >= params.minEventBins()
                 && p.call().quality() >= params.minQuality();
     }
 
@@ -165,17 +202,19 @@ public final class CnvCaller {
                 .map(s -> new CnvResult.Point(s.contig(), s.position(), s.altFraction())).toList();
     }
 
-    /** One sample's pass: its contigs' bins and ratios, its noise and SNV calls. */
+    /** One sample's pass: its contigs' bins and ratios, its bins' noise and systematic SD, its SNV calls. */
     final class Run {
         final List<ContigBins> contigs;
         final double[][] log2;
         final double noise;
+        final double systematic;
         final SnvIndex index;
 
-        Run(List<ContigBins> contigs, double[][] log2, double noise, SnvIndex index) {
+        Run(List<ContigBins> contigs, double[][] log2, double noise, double systematic, SnvIndex index) {
             this.contigs = contigs;
             this.log2 = log2;
             this.noise = noise;
+            this.systematic = systematic;
             this.index = index;
         }
 
@@ -234,8 +273,8 @@ public final class CnvCaller {
                 floor += cb.floor()[i];
             }
             floor /= p.bins();
-            SegmentCaller.Call call = caller.call(p.mean() - baseline, p.bins(), noise, floor - baseline,
-                    p.expected(), p.alleles(), hetShare);
+            SegmentCaller.Call call = caller.call(p.mean() - baseline, p.bins(), noise, systematic,
+                    floor - baseline, p.expected(), p.alleles(), hetShare);
             return new Piece(p.contig(), p.from(), p.to(), p.mean(), p.expected(), p.alleles(), call);
         }
 
@@ -264,7 +303,35 @@ public final class CnvCaller {
             return reportable(p) ? List.of(p.call().state().copies(), p.expected()) : List.of(-1, p.expected());
         }
 
-        /** The baseline: bin-weighted median of the allele-balanced pieces' means; 0 when too few bins are. */
+        /**
+         * With too few allele-balanced bins: the baseline of highest posterior, each piece's data summed over its
+         * states and their priors, the baseline N(0, depthScaleSd²) a priori (0 being the panel's depth), searched in
+         * steps of 0.01 over ±1.2. A trisomic contig sequenced a fifth less deep than the panel is then three copies in
+         * every cell, as its allele fractions say, not in four fifths of them, as its depth alone would.
+         */
+        double searchBaseline(List<Piece> pieces, double hetShare) {
+            double best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            int steps = (int) Math.round(BASELINE_REACH / BASELINE_STEP);
+            for (int g = -steps; g <= steps; g++) {
+                double b = g * BASELINE_STEP;
+                double z = b / params.depthScaleSd();
+                double score = -0.5 * z * z;
+                for (Piece p : pieces) {
+                    score += call(p, b, hetShare).call().logMarginal();
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = b;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * The baseline: bin-weighted median of the allele-balanced pieces' means; searched with the allele fractions
+         * ({@link #searchBaseline}) when too few bins are balanced.
+         */
         Baseline baseline(List<Piece> pieces, double hetShare) {
             List<Piece> balanced = new ArrayList<>();
             long hets = 0;
@@ -282,7 +349,7 @@ public final class CnvCaller {
                 }
             }
             if (balanced.isEmpty() || bins < Math.max(params.minEventBins(), 0.05 * all)) {
-                return new Baseline(0, false, Double.NaN);
+                return new Baseline(searchBaseline(pieces, hetShare), false, Double.NaN);
             }
             balanced.sort((x, y) -> Double.compare(x.mean(), y.mean()));
             double seen = 0;
@@ -295,6 +362,10 @@ public final class CnvCaller {
             throw new IllegalStateException("unreachable");
         }
     }
+
+    /** Steps and reach (log2) of the baseline search. */
+    static final double BASELINE_STEP = 0.01;
+    static final double BASELINE_REACH = 1.2;
 
     /** The baseline log2 ratio, whether allele balance gave it, and the het share of the balanced pieces. */
     record Baseline(double value, boolean fromAlleles, double hetShare) {}

@@ -16,6 +16,8 @@ public record CnvParameters(
         double maxSpreadFactor,
         double segmentAlpha,
         double systematicSd,
+        double minSystematicSd,
+        double depthScaleSd,
         double eventPrior,
         double mosaicPrior,
         double minMosaicFraction,
@@ -40,7 +42,8 @@ public record CnvParameters(
         if (!(wholeContigShare > 0.5 && wholeContigShare <= 1) || !(minMosaicFraction > 0 && minMosaicFraction < 1)) {
             throw new UserException("cnv.wholeContigShare must lie in (0.5, 1] and cnv.minMosaicFraction in (0, 1)");
         }
-        if (minEventBins < 1 || bafMinDepth < 1 || !(systematicSd > 0) || !(bafConcentration > 0)) {
+        if (minEventBins < 1 || bafMinDepth < 1 || !(systematicSd > 0) || !(minSystematicSd > 0) || !(depthScaleSd > 0)
+                || !(bafConcentration > 0)) {
             throw new UserException("cnv.minEventBins, baf.minDepth, systematicSd and baf.concentration must be"
                     + " positive");
         }
@@ -60,6 +63,8 @@ public record CnvParameters(
                 p.real("cnv.maxSpreadFactor"),
                 p.real("cnv.segmentAlpha"),
                 p.real("cnv.systematicSd"),
+                p.real("cnv.minSystematicSd"),
+                p.real("cnv.depthScaleSd"),
                 p.real("cnv.eventPrior"),
                 p.real("cnv.mosaicPrior"),
                 p.real("cnv.minMosaicFraction"),

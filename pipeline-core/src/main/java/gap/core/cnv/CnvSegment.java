@@ -12,7 +12,7 @@ public record CnvSegment(String contig, int start, int end, int bins, double mea
 
     /** {@code DEL} or {@code DUP} against the expected copies; null when neutral. */
     public String svType() {
-        return state.isNeutral() ? null : state.copies() < state.expected() ? "DEL" : "DUP";
+        return !state.isCopyChange() ? null : state.copies() < state.expected() ? "DEL" : "DUP";
     }
 
     public int length() {

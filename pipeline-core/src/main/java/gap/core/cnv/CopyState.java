@@ -3,16 +3,27 @@ package gap.core.cnv;
 /**
  * A copy-number state of a segment: {@code copies} in the cells that carry the change, {@code fraction} the share of
  * cells that do (1: constitutional; below 1: mosaic), against {@code expected} copies (2 on autosomes; 1 on a male's X
- * outside the PARs and on his Y). A state with copies equal to expected is neutral.
+ * outside the PARs and on his Y); {@code loh} for two copies of one haplotype (copy-neutral loss of heterozygosity,
+ * uniparental disomy), weighed so that it is not mistaken for a change of depth, and not reported. A state with
+ * copies equal to expected and no LOH is neutral.
  */
-public record CopyState(int copies, double fraction, int expected) {
+public record CopyState(int copies, double fraction, int expected, boolean loh) {
+
+    public CopyState(int copies, double fraction, int expected) {
+        this(copies, fraction, expected, false);
+    }
 
     public static CopyState neutral(int expected) {
         return new CopyState(expected, 1, expected);
     }
 
     public boolean isNeutral() {
-        return copies == expected;
+        return copies == expected && !loh;
+    }
+
+    /** A loss or gain of copies (a DEL or DUP to report), not copy-neutral. */
+    public boolean isCopyChange() {
+        return copies != expected;
     }
 
     public boolean isMosaic() {
@@ -38,6 +49,9 @@ public record CopyState(int copies, double fraction, int expected) {
     public double[] minorFractions() {
         if (expected != 2) {
             return null;
+        }
+        if (loh) { // one haplotype twice in a share f of cells: (1-f)/2
+            return new double[] {fraction >= 1 ? 0 : (1 - fraction) / 2};
         }
         if (copies == 2 || copies == 0) {
             return new double[] {0.5};

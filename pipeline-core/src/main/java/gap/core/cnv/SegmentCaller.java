@@ -28,8 +28,11 @@ public final class SegmentCaller {
         return baf;
     }
 
-    /** What a segment was called: its state and quality (phred, capped at 99). */
-    public record Call(CopyState state, double quality) {}
+    /**
+     * What a segment was called: its state and quality (phred, capped at 99), and the log of its data's likelihood
+     * summed over the states and their priors (how well some state explains it: what a baseline is chosen by).
+     */
+    public record Call(CopyState state, double quality, double logMarginal) {}
 
     /**
      * @param meanLog2 the segment's mean log2 ratio against the baseline
@@ -42,8 +45,14 @@ public final class SegmentCaller {
      */
     public Call call(double meanLog2, int bins, double noise, double floorLog2, int expected, AlleleEvidence alleles,
                      double hetShare) {
+        return call(meanLog2, bins, noise, params.systematicSd(), floorLog2, expected, alleles, hetShare);
+    }
+
+    /** As above with the sample's systematic SD of segment means ({@code systematic}, log2) measured. */
+    public Call call(double meanLog2, int bins, double noise, double systematic, double floorLog2, int expected,
+                     AlleleEvidence alleles, double hetShare) {
         List<CopyState> states = states(expected);
-        double sd = Math.sqrt(noise * noise / bins + params.systematicSd() * params.systematicSd());
+        double sd = Math.sqrt(noise * noise / bins + systematic * systematic);
         double[] score = new double[states.size()];
         int fullStates = 0;
         int mosaicStates = 0;
@@ -65,31 +74,36 @@ public final class SegmentCaller {
         // The copy number is called on its posterior summed over the shares of cells, then the share within it:
         // CNQ says how sure the copy number is, MF how much of the sample carries it.
         double total = logSumExp(score);
-        int copies = -1;
+        int kind = Integer.MIN_VALUE;
         double bestMarginal = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c <= expected + MAX_GAIN; c++) {
+        for (int c = -1; c <= expected + MAX_GAIN; c++) {
             double m = logSumExp(select(score, states, c, true));
             if (m > bestMarginal) {
                 bestMarginal = m;
-                copies = c;
+                kind = c;
             }
         }
         int best = -1;
         for (int i = 0; i < states.size(); i++) {
-            if (states.get(i).copies() == copies && (best < 0 || score[i] > score[best])) {
+            if (kind(states.get(i)) == kind && (best < 0 || score[i] > score[best])) {
                 best = i;
             }
         }
-        double wrong = logSumExp(select(score, states, copies, false)) - total;
+        double wrong = logSumExp(select(score, states, kind, false)) - total;
         double quality = wrong == Double.NEGATIVE_INFINITY ? MAX_QUALITY
                 : Math.min(MAX_QUALITY, -10 * wrong / Math.log(10));
-        return new Call(states.get(best), Math.max(0, quality));
+        return new Call(states.get(best), Math.max(0, quality), total);
     }
 
-    /** The scores of the states with ({@code same}) or without {@code copies}. */
-    private static double[] select(double[] score, List<CopyState> states, int copies, boolean same) {
+    /** What a state is called as: its copies, or -1 for copy-neutral loss of heterozygosity. */
+    private static int kind(CopyState s) {
+        return s.loh() ? -1 : s.copies();
+    }
+
+    /** The scores of the states of ({@code same}) or not of {@code kind}. */
+    private static double[] select(double[] score, List<CopyState> states, int kind, boolean same) {
         return java.util.stream.IntStream.range(0, score.length)
-                .filter(i -> (states.get(i).copies() == copies) == same).mapToDouble(i -> score[i]).toArray();
+                .filter(i -> (kind(states.get(i)) == kind) == same).mapToDouble(i -> score[i]).toArray();
     }
 
     /** The states weighed for a segment of {@code expected} copies. */
@@ -113,6 +127,11 @@ public final class SegmentCaller {
             // copies gained in half the cells read exactly as one copy gained in all (ratio 1.5, fractions 1/3).
             for (double f : Math.abs(c - expected) == 1 ? fractions : List.of(1.0)) {
                 states.add(new CopyState(c, f, expected));
+            }
+        }
+        if (expected == 2) { // copy-neutral LOH, so that absent hets are not taken for a change of depth
+            for (double f : fractions) {
+                states.add(new CopyState(2, f, 2, true));
             }
         }
         return states;

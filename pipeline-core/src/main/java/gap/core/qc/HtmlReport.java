@@ -143,7 +143,7 @@ public final class HtmlReport {
             h.append("<tr><td>").append(Html.escape(r.sample())).append("</td><td>").append(r.sex().word())
                     .append("</td><td>").append(count(r.usableBins())).append("</td><td>").append(fixed(r.noise(), 3))
                     .append("</td><td>").append(fixed(r.baseline(), 3))
-                    .append(r.baselineFromAlleles() ? "" : " (panel depth)").append("</td><td>").append(count(r.hets()))
+                    .append(r.baselineFromAlleles() ? "" : " (fitted)").append("</td><td>").append(count(r.hets()))
                     .append("</td><td>").append(count(r.events().size())).append("</td></tr>\n");
         }
         h.append("</table>\n<table id=\"copy-number-changes\">\n<tr><th>sample</th><th>region</th><th>type</th>"

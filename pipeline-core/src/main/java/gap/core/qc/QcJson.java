@@ -246,8 +246,10 @@ public final class QcJson {
         o.put("usableBins", r.usableBins());
         o.put("maskedBins", r.maskedBins());
         ratio(o, "noise", r.noise());
+        ratio(o, "systematicSd", r.systematic());
         ratio(o, "baseline", r.baseline());
-        o.put("baselineFrom", r.baselineFromAlleles() ? "allele-balanced segments" : "panel depth");
+        o.put("baselineFrom", r.baselineFromAlleles() ? "allele-balanced segments"
+                : "fitted to depth and allele fractions");
         o.put("hetSnvs", r.hets());
         ArrayNode changes = o.putArray("changes");
         for (CnvSegment e : r.events()) {

@@ -141,9 +141,11 @@ public final class CopyNumberRun {
     }
 
     private static void log(CnvResult r) {
-        LOG.info(String.format(Locale.ROOT, "Copy number of %s: %d usable bins, noise %.3f, baseline %.3f (%s),"
-                        + " %d change(s)", r.sample(), r.usableBins(), r.noise(), r.baseline(),
-                r.baselineFromAlleles() ? "from allele-balanced segments" : "the panel's absolute depth",
+        LOG.info(String.format(Locale.ROOT, "Copy number of %s: %d usable bins, noise %.3f (systematic %.3f),"
+                        + " baseline %.3f (%s), %d change(s)", r.sample(), r.usableBins(), r.noise(), r.systematic(),
+                r.baseline(),
+                r.baselineFromAlleles() ? "from allele-balanced segments"
+                        : "none allele-balanced: fitted to depth and allele fractions",
                 r.events().size()));
         for (CnvSegment e : r.events()) {
             LOG.info(String.format(Locale.ROOT, "  %s %s:%d-%d %s CN %d%s CNQ %.0f, %d bins, %d hets (BAF %.2f)%s",

@@ -75,4 +75,13 @@ class SegmentCallerTest {
         assertEquals(new CopyState(0, 1, 1), c.state());
         assertEquals(0, c.state().ratio(), 1e-12);
     }
+
+    @Test
+    void aRunOfHomozygosityIsNotADeletion() {
+        // two copies' depth and no het among 90 SNV calls: copy-neutral loss of heterozygosity (a run of
+        // homozygosity, isodisomy), which a caller without such a state would take for a loss of one copy
+        SegmentCaller.Call c = caller.call(0.01, 150, NOISE, FLOOR, 2, new AlleleEvidence(List.of(), 90), 0.6);
+        assertTrue(c.state().loh() && !c.state().isCopyChange(), c.toString());
+        assertEquals(new CopyState(2, 1, 2, true), c.state());
+    }
 }
