@@ -45,19 +45,9 @@ public final class CnvPanelCommand implements Callable<Integer> {
             description = "Reference FASTA, with .fai and .dict beside it.")
     Path reference;
 
+    /** The normals' reads: -I files or a sample sheet, as gap call takes them. */
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Inputs inputs;
-
-    /** Where the normals' reads come from. */
-    static final class Inputs {
-        @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
-                description = "Aligned reads of one normal, coordinate-sorted and indexed. Repeatable.")
-        List<Path> inputs;
-
-        @Option(names = "--sample-sheet", required = true, paramLabel = "TSV",
-                description = "The normals, one per line: patient_id mrn sample_alias family_id role sex bam.")
-        Path sheet;
-    }
+    CallCommand.Inputs inputs;
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "PARQUET",
             description = "The panel file to write (.parquet).")
