@@ -214,9 +214,22 @@ class CopyNumberTest {
     }
 
     @Test
-    void noIdentifierReachesAnyOutputOrLog() {
+    void noIdentifierReachesAnyOutputOrLog() throws IOException {
         LeakScanner scanner = new LeakScanner(IDS).scanTree(out).scanText("stderr", run.stderr())
                 .scanText("stdout", run.stdout());
+        scanner.scanFile(tmp.resolve("panel.parquet"));
         assertEquals(List.of(), scanner.hits());
+    }
+
+    @Test
+    void aPanelOfAnotherReferenceIsOneLineAndExitTwo() {
+        List<String> a = new ArrayList<>(List.of("cnv", "-R", gap.core.SampleData.file("ref.fa").toString(), "-I",
+                gap.core.SampleData.file("trio1_child.bam").toString(), "--cnv-panel",
+                tmp.resolve("panel.parquet").toString(), "-O", tmp.resolve("other").toString()));
+        a.addAll(TestKeys.options(tmp.resolve("keys")));
+        Cli.Result r = Cli.run(a.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains("built on another reference"), r.stderr());
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * Takes a sample's reported copy-number segments, gives them as VCF 4.2 structural records: {@code <DEL>} or
@@ -61,14 +60,18 @@ public final class CnvVcf {
         return lines;
     }
 
+    /** 1-based POS of an event's record: the base before it, or the contig's first for an event starting there. */
+    public static int position(CnvSegment e) {
+        return e.start() > 1 ? e.start() - 1 : 1;
+    }
+
     /**
-     * The record of one event of sample {@code sample} (index among {@code samples}); {@code base} gives the
-     * reference base at a 1-based position of the event's contig.
+     * The record of one event of sample {@code sample} (index among {@code samples}); {@code refBase} is the
+     * reference base at {@link #position}.
      */
-    public static VariantContext record(CnvSegment e, int sample, List<String> samples, int binSize,
-                                        IntFunction<Character> base) {
-        int pos = e.start() > 1 ? e.start() - 1 : 1;
-        Allele ref = Allele.create((byte) Character.toUpperCase(base.apply(pos)), true);
+    public static VariantContext record(CnvSegment e, int sample, List<String> samples, int binSize, byte refBase) {
+        int pos = position(e);
+        Allele ref = Allele.create((byte) Character.toUpperCase(refBase), true);
         Allele alt = Allele.create("<" + e.svType() + ">", false);
         int length = e.end() - e.start() + 1;
         List<Genotype> genotypes = new ArrayList<>();

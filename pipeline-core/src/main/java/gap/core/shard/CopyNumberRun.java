@@ -164,9 +164,8 @@ public final class CopyNumberRun {
         try (ReferenceSource ref = new ReferenceSource(reference)) {
             for (int s = 0; s < results.size(); s++) {
                 for (CnvSegment e : results.get(s).events()) {
-                    int pos = e.start() > 1 ? e.start() - 1 : 1;
-                    byte base = ref.window(e.contig(), pos, pos).base(pos);
-                    out.add(CnvVcf.record(e, s, samples, panel.binSize(), p -> (char) base));
+                    int pos = CnvVcf.position(e);
+                    out.add(CnvVcf.record(e, s, samples, panel.binSize(), ref.window(e.contig(), pos, pos).base(pos)));
                 }
             }
         }
