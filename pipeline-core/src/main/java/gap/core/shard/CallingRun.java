@@ -152,6 +152,9 @@ public final class CallingRun {
                 if (smallVariants) {
                     callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
                 }
+                if (copyNumber != null) { // cnv.parquet too: the writer's classes are loaded by then
+                    CopyNumberRun.writeTables(output, cnv.results(), dictionary);
+                }
                 return null;
             });
             try {
@@ -170,10 +173,6 @@ public final class CallingRun {
                     LOG.info("Wrote {} calls and {} copy-number change(s) to {}", written.size(),
                             cnv.records().size(), vcf.getFileName());
                 }
-                if (copyNumber != null) {
-                    CopyNumberRun.writeTables(output, cnv.results(), dictionary);
-                    LOG.info("Wrote {} and {}", gap.core.cnv.CnvTables.TSV, gap.core.cnv.CnvTables.PARQUET);
-                }
                 if (smallVariants && !request.pedigree().trios().isEmpty()) {
                     writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
                     LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
@@ -190,8 +189,9 @@ public final class CallingRun {
                 throw e;
             }
             await(parquet);
-            LOG.info("Wrote {}samples.parquet for {} sample(s)", smallVariants ? "calls.parquet and " : "",
-                    ids.size());
+            String tables = (smallVariants ? "calls.parquet" : "") + (copyNumber == null ? ""
+                    : (smallVariants ? ", " : "") + "cnv.tsv, cnv.parquet");
+            LOG.info("Wrote {}samples.parquet for {} sample(s)", tables.isEmpty() ? "" : tables + " and ", ids.size());
             long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
