@@ -1,6 +1,17 @@
 package gap.cli;
 
+import gap.command.CallArguments;
+import gap.command.Commands;
+import gap.core.shard.CallPreparation;
+import gap.core.shard.CallingRun;
+import gap.core.shard.LocalShardExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code gap cnv}: copy-number changes and aneuploidy of the samples against a panel of normals, alone. The same run
@@ -22,9 +33,24 @@ import picocli.CommandLine.Command;
                 "Writes OUTPUT/<pseudonym>.cnv.vcf.gz with its index, OUTPUT/cnv.tsv, OUTPUT/cnv.parquet,"
                         + " OUTPUT/samples.parquet and the QC files in OUTPUT/qc. Small variants are called in the same"
                         + " pass for their allele fractions, not written. Outputs and logs carry pseudonyms only."})
-public final class CnvCommand extends CallCommand {
+public final class CnvCommand implements Callable<Integer> {
+    @Mixin
+    CallArguments call;
+
+    @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
+            description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    boolean copyNumberOnly() {
-        return true;
+    public Integer call() {
+        if (threads < 1 || (call.shardSize() != null && call.shardSize() < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --shard-size must be positive");
+        }
+        CallingRun.run(CallPreparation.prepare(call.options(Path::of).withCopyNumberOnly(true)),
+                new LocalShardExecutor(threads));
+        return Commands.EXIT_OK;
     }
 }

@@ -1,21 +1,16 @@
 package gap.cli;
 
-import gap.core.calling.CallingParameters;
-import gap.core.cnv.CnvParameters;
-import gap.core.io.InputValidator;
-import gap.core.model.Shard;
-import gap.core.privacy.Pseudonymiser;
-import gap.core.privacy.Redactor;
-import gap.core.privacy.Samples;
-import gap.core.shard.Intervals;
+import gap.command.CallArguments;
+import gap.command.Commands;
+import gap.command.KeystoreOptions;
+import gap.command.RedactedPaths;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.PanelRun;
-import gap.core.shard.ShardPlanner;
-import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -23,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gap cnv-panel}: a panel of normals for copy number, from normals sequenced as the samples are.
+ * {@code gap cnv-panel}: a panel of normals for copy number, from normals sequenced as the samples are. Parses the
+ * options and runs core's {@link PanelRun} on {@code --threads} threads; core checks the inputs.
  *
  * <pre>
  * gap cnv-panel -R ref.fa -I normal1.bam -I normal2.bam -I normal3.bam -O panel.parquet
@@ -47,10 +43,10 @@ public final class CnvPanelCommand implements Callable<Integer> {
 
     /** The normals' reads: -I files or a sample sheet, as gap call takes them. */
     @ArgGroup(exclusive = true, multiplicity = "1")
-    CallCommand.Inputs inputs;
+    CallArguments.Inputs inputs;
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "PARQUET",
-            description = "The panel file to write (.parquet).")
+            converter = RedactedPaths.Panel.class, description = "The panel file to write (.parquet).")
     Path output;
 
     @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL", showDefaultValue = Visibility.NEVER,
@@ -70,33 +66,17 @@ public final class CnvPanelCommand implements Callable<Integer> {
                     + " repeatable.")
     Map<String, String> settings = Map.of();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--threads must be positive");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be positive");
         }
-        if (!output.getFileName().toString().endsWith(".parquet")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "-O must name a .parquet file");
-        }
-        Redactor redactor = Redactor.process();
-        if (inputs.inputs != null) {
-            inputs.inputs.forEach(p -> Samples.protectReadsPath(p, redactor));
-        }
-        Samples.protectPath(output, "[panel]", redactor);
-        CallingParameters params = CallingParameters.load(settings);
-        CnvParameters cnv = CnvParameters.load(settings);
-        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        Pseudonymiser pseudonymiser = new Pseudonymiser(keystore.open().pseudonymisationKey());
-        ReadInputs.Resolved resolved = ReadInputs.resolve(inputs.sheet, inputs.inputs, reference, dictionary,
-                pseudonymiser, redactor);
-        List<Shard> shards = ShardPlanner.planFor(dictionary, Intervals.parse(intervals, dictionary, Path::of),
-                threads, 0);
-        Path folder = output.toAbsolutePath().getParent();
-        InputValidator.checkOutputDirectory(folder);
-        PanelRun.run(new PanelRun.Request(reference, dictionary, resolved.samples(), resolved.indexes(), shards,
-                params, cnv, output), new LocalShardExecutor(threads));
-        return Main.EXIT_OK;
+        PanelRun.Options options = new PanelRun.Options(reference, inputs.inputs(), inputs.sheet(), intervals,
+                settings, keystore::open, output);
+        PanelRun.run(PanelRun.prepare(options, threads), new LocalShardExecutor(threads));
+        return Commands.EXIT_OK;
     }
 }

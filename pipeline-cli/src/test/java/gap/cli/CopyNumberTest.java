@@ -3,6 +3,7 @@ package gap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gap.core.privacy.LeakScanner;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
@@ -231,5 +232,17 @@ class CopyNumberTest {
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals(1, r.stderrLines().size(), r.stderr());
         assertTrue(r.stderr().contains("built on another reference"), r.stderr());
+    }
+
+    @Test
+    void copyNumberAloneWithoutAPanelIsOneLineAndExitTwo() {
+        List<String> a = new ArrayList<>(List.of("cnv", "-R", gap.core.SampleData.file("ref.fa").toString(), "-I",
+                gap.core.SampleData.file("trio1_child.bam").toString(), "-O", tmp.resolve("nopanel").toString()));
+        a.addAll(TestKeys.options(tmp.resolve("keys")));
+        Cli.Result r = Cli.run(a.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains("gap cnv needs --cnv-panel"), r.stderr());
+        assertTrue(Files.notExists(tmp.resolve("nopanel")), "checked before anything is made");
     }
 }

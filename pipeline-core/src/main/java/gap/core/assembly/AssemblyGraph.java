@@ -328,8 +328,4 @@ final class AssemblyGraph {
         }
         return Arrays.copyOf(order, size);
     }
-
-    int kmerSize() {
-        return k;
-    }
 }

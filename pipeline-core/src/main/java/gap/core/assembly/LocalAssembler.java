@@ -1,9 +1,10 @@
 package gap.core.assembly;
 
-import gap.core.calling.PileupBuilder;
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.Indel;
+import gap.core.model.ReadBases;
 import gap.core.model.ReadEvidence;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,24 +19,6 @@ import java.util.Set;
  * soft-clipped.
  */
 public final class LocalAssembler {
-
-    /**
-     * An indel, VCF-style: after reference base {@code anchor}, {@code deleted} bases go, {@code inserted} come. Read
-     * CIGARs and assembly give them alike.
-     */
-    public record Indel(int anchor, int deleted, String inserted) {
-        // Written out: the generated equals and hashCode assemble method handles at their first call, and run slowly
-        // until compiled; these run for every read with an indel, as hash keys.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Indel i && anchor == i.anchor && deleted == i.deleted && inserted.equals(i.inserted);
-        }
-
-        @Override
-        public int hashCode() {
-            return (31 * anchor + deleted) * 31 + inserted.hashCode();
-        }
-    }
 
     /** Assembly contributes indels of at least this many bases (as long as ActivityProfile's events). */
     static final int MIN_LENGTH = ActivityProfile.MIN_EVENT_LENGTH;
@@ -65,7 +48,7 @@ public final class LocalAssembler {
         List<byte[][]> segments = new ArrayList<>();
         for (AlignedRead read : reads) {
             if (read.overlaps(from, to)) {
-                ReadEvidence e = PileupBuilder.observeWithClips(read, from, to);
+                ReadEvidence e = ReadBases.observeWithClips(read, from, to);
                 segments.add(new byte[][] {e.bases(), e.quals()});
             }
         }

@@ -49,6 +49,11 @@ public record CallingParameters(
                     + " (0, 1)");
         }
         parRegions = List.copyOf(parRegions);
+        try {
+            gap.core.model.Ploidy.regions(parRegions);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("setting ploidy.parRegions: " + e.getMessage());
+        }
     }
 
 

@@ -2,11 +2,11 @@ package gap.core.calling;
 
 import gap.core.assembly.ActivityProfile;
 import gap.core.assembly.LocalAssembler;
-import gap.core.assembly.LocalAssembler.Indel;
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Indel;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +41,12 @@ public final class CandidateFinder {
         return find(shard, ref, List.of(reads));
     }
 
+    /**
+     * What the reads show over {@code [from, to]}, per sample: depth and mismatches by base (A, C, G, T) at each
+     * position, and the reads' count of each CIGAR indel.
+     */
+    private record Tally(int from, int[][] depth, int[][] mismatches, Map<Indel, int[]> indels) {}
+
     /** The candidate sites of several samples' reads (each list in position order), in position order. */
     public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples) {
         // Tally a reach beyond the shard on both sides: the neighbours of an owned site must be the same whichever
@@ -51,25 +57,42 @@ public final class CandidateFinder {
         if (to < from || shard.start() > ref.end()) {
             return List.of();
         }
+        Tally tally = tally(samples, ref, from, to);
+        Set<Indel> assembled = assemble(shard, pooled(samples), ref, from, to);
+        TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
+        double fraction = minAltFraction(shard.contig());
+        addSnvs(tally, ref, to, fraction, byPosition);
+        addIndels(tally, assembled, fraction, byPosition);
+
+        TreeMap<Integer, Found> found = new TreeMap<>();
+        byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
+        List<CandidateSite> sites = new ArrayList<>();
+        for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
+            sites.add(f.site().withNeighbours(neighbours(f, found)));
+        }
+        return sites;
+    }
+
+    private Tally tally(List<List<AlignedRead>> samples, RefWindow ref, int from, int to) {
         int n = to - from + 1;
         int sampleCount = samples.size();
-        // chrM: alleles down to the heteroplasmy reported (3 %), below the 5 % of a diploid genome
-        double fraction = gap.core.model.Contigs.isMitochondrial(shard.contig())
-                ? Math.min(params.minAltFraction(), params.mitoMinFraction()) : params.minAltFraction();
         int[][] depth = new int[sampleCount][n];
         int[][] mismatches = new int[sampleCount][4 * n];
         Map<Indel, int[]> indels = new HashMap<>();
-
         for (int s = 0; s < sampleCount; s++) {
             for (AlignedRead read : samples.get(s)) {
                 scan(read, ref, from, to, depth[s], mismatches[s], indels, s, sampleCount);
             }
         }
-        Set<Indel> assembled = assemble(shard, pooled(samples), ref, from, to);
+        return new Tally(from, depth, mismatches, indels);
+    }
 
-        TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            int pos = from + i;
+    /** The SNV alleles some sample supports, by position; a position whose reference base is N has none. */
+    private void addSnvs(Tally tally, RefWindow ref, int to, double fraction,
+                         Map<Integer, List<Allele>> byPosition) {
+        int sampleCount = tally.depth().length;
+        for (int i = 0; i < to - tally.from() + 1; i++) {
+            int pos = tally.from() + i;
             if (ref.base(pos) == 'N') {
                 continue;
             }
@@ -77,8 +100,8 @@ public final class CandidateFinder {
                 boolean supported = false;
                 int count = 0;
                 for (int s = 0; s < sampleCount; s++) {
-                    int c = mismatches[s][4 * i + b];
-                    supported |= depth[s][i] > 0 && supported(c, depth[s][i], fraction);
+                    int c = tally.mismatches()[s][4 * i + b];
+                    supported |= tally.depth()[s][i] > 0 && supported(c, tally.depth()[s][i], fraction);
                     count += c;
                 }
                 if (supported) {
@@ -86,15 +109,21 @@ public final class CandidateFinder {
                 }
             }
         }
+    }
+
+    /** The indel alleles some sample's CIGARs support, and every assembled one, by anchor position. */
+    private void addIndels(Tally tally, Set<Indel> assembled, double fraction,
+                           Map<Integer, List<Allele>> byPosition) {
+        int sampleCount = tally.depth().length;
         for (Indel indel : assembled) {
-            indels.computeIfAbsent(indel, k -> new int[sampleCount]);
+            tally.indels().computeIfAbsent(indel, k -> new int[sampleCount]);
         }
-        indels.forEach((indel, counts) -> {
-            int i = indel.anchor() - from;
+        tally.indels().forEach((indel, counts) -> {
+            int i = indel.anchor() - tally.from();
             boolean supported = false;
             int count = 0;
             for (int s = 0; s < sampleCount; s++) {
-                supported |= supported(counts[s], depth[s][i], fraction);
+                supported |= supported(counts[s], tally.depth()[s][i], fraction);
                 count += counts[s];
             }
             if (assembled.contains(indel)) {
@@ -106,14 +135,6 @@ public final class CandidateFinder {
                 byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(indel, (byte) 0, count));
             }
         });
-
-        TreeMap<Integer, Found> found = new TreeMap<>();
-        byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
-        List<CandidateSite> sites = new ArrayList<>();
-        for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
-            sites.add(f.site().withNeighbours(neighbours(f, found)));
-        }
-        return sites;
     }
 
     /** All samples' reads in one list in position order (ties in sample order), as assembly takes them. */
@@ -174,6 +195,12 @@ public final class CandidateFinder {
                 .thenComparingInt(x -> x.allele().position())
                 .thenComparing(x -> x.allele().alt()));
         return scored.stream().limit(params.maxNeighbours()).map(Scored::allele).toList();
+    }
+
+    /** chrM: alleles down to the heteroplasmy reported (3 %), below the 5 % of a diploid genome. */
+    private double minAltFraction(String contig) {
+        return gap.core.model.Contigs.isMitochondrial(contig)
+                ? Math.min(params.minAltFraction(), params.mitoMinFraction()) : params.minAltFraction();
     }
 
     private boolean supported(int count, int depth, double fraction) {

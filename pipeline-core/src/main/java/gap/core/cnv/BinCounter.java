@@ -1,8 +1,9 @@
 package gap.core.cnv;
 
-import gap.core.calling.ReadFilters;
+import gap.core.model.ReadCounts;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 
 /**
@@ -33,9 +34,9 @@ public final class BinCounter implements ReadSource.Observer {
     }
 
     @Override
-    public void owned(int alignmentStart, int mappingQuality, ReadFilters.Reason reason) {
-        boolean kept = reason == ReadFilters.Reason.PASS;
-        if (!kept && reason != ReadFilters.Reason.LOW_MAPPING_QUALITY) {
+    public void owned(int alignmentStart, int mappingQuality, ReadCounts.Reason reason) {
+        boolean kept = reason == ReadCounts.Reason.PASS;
+        if (!kept && reason != ReadCounts.Reason.LOW_MAPPING_QUALITY) {
             return; // unmapped, secondary, supplementary, duplicate, QC-fail: not a placed molecule
         }
         int b = (alignmentStart - 1) / binSize - firstBin;

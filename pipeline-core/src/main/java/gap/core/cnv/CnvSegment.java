@@ -1,5 +1,7 @@
 package gap.core.cnv;
 
+import gap.core.vcf.CnvFields;
+
 /**
  * A called segment of one sample: 1-based inclusive {@code start}–{@code end} on {@code contig} (the outer edges of its
  * first and last bins; a whole-contig call spans the contig), its usable {@code bins}, mean log2 copy ratio against
@@ -12,7 +14,7 @@ public record CnvSegment(String contig, int start, int end, int bins, double mea
 
     /** {@code DEL} or {@code DUP} against the expected copies; null when neutral. */
     public String svType() {
-        return !state.isCopyChange() ? null : state.copies() < state.expected() ? "DEL" : "DUP";
+        return !state.isCopyChange() ? null : state.copies() < state.expected() ? CnvFields.DEL : CnvFields.DUP;
     }
 
     public int length() {

@@ -1,8 +1,9 @@
 package gap.core.cnv;
 
+import gap.core.model.ReadCounts;
 import gap.core.model.Ploidy;
 import gap.core.model.Sex;
-import gap.core.calling.ReadFilters;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
@@ -86,7 +87,7 @@ public final class SexChromosomes {
                 long count = 0;
                 long bases = 0;
                 for (Shard w : windows) {
-                    count += source.query(w).counts().get(ReadFilters.Reason.PASS);
+                    count += source.query(w).counts().get(ReadCounts.Reason.PASS);
                     bases += acgt(ref.window(w.contig(), w.start(), w.end()), w.start(), w.end());
                 }
                 perBase[kind.ordinal()] = bases == 0 ? 0 : count / (double) bases;
@@ -124,7 +125,7 @@ public final class SexChromosomes {
         return chosen;
     }
 
-    private static long acgt(gap.core.io.RefWindow window, int from, int to) {
+    private static long acgt(gap.core.model.RefWindow window, int from, int to) {
         long n = 0;
         for (int p = from; p <= to; p++) {
             n += window.base(p) == 'N' ? 0 : 1;

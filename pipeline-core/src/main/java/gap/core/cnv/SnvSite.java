@@ -16,7 +16,7 @@ public record SnvSite(String contig, int position, boolean het, int alt, int dep
         List<SnvSite> sites = new ArrayList<>();
         for (VariantCall call : calls) {
             if (call.alleles().size() != 2 || call.ref().length() != 1 || call.alleles().get(1).length() != 1
-                    || !"PASS".equals(call.filter())) {
+                    || !call.filter().isPass()) {
                 continue;
             }
             Genotype g = call.genotype(sample);

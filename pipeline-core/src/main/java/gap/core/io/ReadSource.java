@@ -1,9 +1,8 @@
 package gap.core.io;
 
 import gap.core.UserException;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.model.AlignedRead;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import htsjdk.samtools.Cigar;
 import htsjdk.samtools.CigarElement;
@@ -49,7 +48,7 @@ public final class ReadSource implements AutoCloseable {
      * shard) with the filters' verdict: how depth is counted per bin in the pass that calls.
      */
     public interface Observer {
-        void owned(int alignmentStart, int mappingQuality, ReadFilters.Reason reason);
+        void owned(int alignmentStart, int mappingQuality, ReadCounts.Reason reason);
     }
 
     /** The reads overlapping {@code [shard.paddedStart, shard.paddedEnd]} that pass the filters, in file order. */
@@ -71,14 +70,14 @@ public final class ReadSource implements AutoCloseable {
                             + shard.contig() + ":" + previousStart + "): sort it with 'samtools sort' and index it");
                 }
                 previousStart = start;
-                ReadFilters.Reason reason = filters.test(rec);
+                ReadCounts.Reason reason = filters.test(rec);
                 if (shard.owns(start)) {
                     tally.add(reason);
                     if (observer != null) {
                         observer.owned(start, rec.getMappingQuality(), reason);
                     }
                 }
-                if (reason == ReadFilters.Reason.PASS) {
+                if (reason == ReadCounts.Reason.PASS) {
                     kept.add(toAlignedRead(rec));
                 }
             }

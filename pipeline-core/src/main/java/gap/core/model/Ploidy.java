@@ -76,13 +76,16 @@ public final class Ploidy implements java.io.Serializable {
         return Kind.AUTOSOME;
     }
 
-    /** Regions written {@code contig:start-end} (1-based, inclusive), as {@code ploidy.parRegions} lists them. */
+    /**
+     * Regions written {@code contig:start-end} (1-based, inclusive), as {@code ploidy.parRegions} lists them; one not
+     * so written is an IllegalArgumentException (the settings turn it into a one-line user error).
+     */
     public static List<Region> regions(List<String> texts) {
         List<Region> out = new ArrayList<>();
         for (String t : texts) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+):(\\d+)-(\\d+)").matcher(t.trim());
             if (!m.matches() || Long.parseLong(m.group(2)) > Long.parseLong(m.group(3))) {
-                throw new gap.core.UserException("setting ploidy.parRegions: '" + t + "' is not contig:start-end");
+                throw new IllegalArgumentException("'" + t + "' is not contig:start-end");
             }
             out.add(new Region(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }

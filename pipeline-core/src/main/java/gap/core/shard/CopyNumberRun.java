@@ -118,7 +118,7 @@ public final class CopyNumberRun {
      * Each sample's analysis from the run's depth bins and final calls, with the sex each was called with (the
      * sheet's, or its reads' where unknown or contradicted: {@link SexCheck}), and their records.
      */
-    public Outcome analyse(CallingRun.Request request, CallingPipeline.Summary summary, List<VariantCall> calls,
+    public Outcome analyse(CallRequest request, CallingPipeline.Summary summary, List<VariantCall> calls,
                            List<Sex> sexes, Ploidy ploidy) {
         List<String> ids = request.samples().ids();
         List<CnvResult> results = call(ids, sexes, summary.sampleDepth(), calls, ploidy);

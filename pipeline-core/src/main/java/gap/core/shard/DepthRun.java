@@ -1,11 +1,11 @@
 package gap.core.shard;
 
-import gap.core.calling.ReadFilters;
+import gap.core.io.ReadFilters;
 import gap.core.cnv.BinCounter;
 import gap.core.cnv.BinCounts;
 import gap.core.cnv.SampleDepth;
 import gap.core.io.ReadSource;
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package gap.core.shard;
 
+import gap.core.UserException;
 import gap.core.calling.CallingParameters;
 import gap.core.cnv.CnvParameters;
 import gap.core.cnv.PanelBuilder;
@@ -7,10 +8,14 @@ import gap.core.cnv.PanelOfNormals;
 import gap.core.cnv.PanelTable;
 import gap.core.cnv.SampleDepth;
 import gap.core.cnv.SexChromosomes;
+import gap.core.io.InputValidator;
 import gap.core.io.ReferenceDictionary;
 import gap.core.model.Ploidy;
 import gap.core.model.Sex;
 import gap.core.model.Shard;
+import gap.core.privacy.LabKeys;
+import gap.core.privacy.Pseudonymiser;
+import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -36,7 +42,35 @@ public final class PanelRun {
                           Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params,
                           CnvParameters cnv, Path output) {}
 
+    /**
+     * What a driver parsed of a {@code gap cnv-panel} command line, before any check: the normals' reads ({@code -I}
+     * files, or a sample sheet), {@code -L} values, {@code --set} overrides, the keystore's opener, the panel file.
+     */
+    public record Options(Path reference, List<Path> inputs, Path sampleSheet, List<String> intervals,
+                          Map<String, String> settings, Supplier<LabKeys> keys, Path output) {}
+
     private PanelRun() {}
+
+    /**
+     * Checks a command line's options (settings, the output's name and folder, reference, keystore, reads against the
+     * reference, intervals), each failure one line, and gives the request for {@code workers} workers.
+     */
+    public static Request prepare(Options o, int workers) {
+        CallingParameters params = CallingParameters.load(o.settings());
+        CnvParameters cnv = CnvParameters.load(o.settings());
+        if (!o.output().getFileName().toString().endsWith(".parquet")) {
+            throw new UserException("-O must name a .parquet file");
+        }
+        InputValidator.checkOutputDirectory(o.output().toAbsolutePath().getParent());
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(o.reference());
+        Pseudonymiser pseudonymiser = new Pseudonymiser(o.keys().get().pseudonymisationKey());
+        ReadInputs.Resolved resolved = ReadInputs.resolve(o.sampleSheet(), o.inputs(), o.reference(), dictionary,
+                pseudonymiser, Redactor.process());
+        List<Shard> shards = ShardPlanner.planFor(dictionary, Intervals.parse(o.intervals(), dictionary, Path::of),
+                workers, 0);
+        return new Request(o.reference(), dictionary, resolved.samples(), resolved.indexes(), shards, params, cnv,
+                o.output());
+    }
 
     public static void run(Request r, ShardExecutor executor) {
         List<Samples.Sample> normals = List.copyOf(r.indexes().keySet());

@@ -25,7 +25,7 @@ final class SexCheck {
 
     private SexCheck() {}
 
-    static Outcome resolve(CallingRun.Request r) {
+    static Outcome resolve(CallRequest r) {
         Map<String, Long> lengths = PanelRun.lengths(r.dictionary());
         Ploidy ploidy = Ploidy.of(lengths, Ploidy.regions(r.params().parRegions()));
         boolean sexChromosomes = lengths.keySet().stream().anyMatch(c -> Ploidy.kind(c) == Ploidy.Kind.X);

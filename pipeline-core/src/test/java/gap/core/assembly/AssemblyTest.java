@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.Indel;
+import gap.core.model.RefWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,9 +114,9 @@ class AssemblyTest {
             reads.add(AlignedRead.of("R" + i, 1001 + cut, "50S" + (end - cut - 50) + "M", s, 30, 60));
         }
         LocalAssembler assembler = new LocalAssembler(120, new int[] {25, 35}, 2, 8, 10);
-        List<LocalAssembler.Indel> indels = assembler.assemble(1001 + cut, reads, window);
+        List<Indel> indels = assembler.assemble(1001 + cut, reads, window);
         assertEquals(1, indels.size(), indels.toString());
-        LocalAssembler.Indel found = indels.get(0);
+        Indel found = indels.get(0);
         assertEquals(0, found.deleted());
         assertEquals(30, found.inserted().length());
         // left-normalised: the anchor is at or before the base the insertion follows

@@ -61,8 +61,11 @@ class PloidyTest {
         assertTrue(given.inPar("chrX", 5_000));
         assertEquals(2, given.copies("chrX", 5_000, Sex.MALE));
         assertEquals(1, given.copies("chrX", 10_001, Sex.MALE));
-        assertThrows(gap.core.UserException.class, () -> Ploidy.regions(List.of("chrX:100-1")));
-        assertThrows(gap.core.UserException.class, () -> Ploidy.regions(List.of("chrX")));
+        assertThrows(IllegalArgumentException.class, () -> Ploidy.regions(List.of("chrX:100-1")));
+        assertThrows(IllegalArgumentException.class, () -> Ploidy.regions(List.of("chrX")));
+        // as a setting, a user error of one line
+        assertThrows(gap.core.UserException.class,
+                () -> gap.core.calling.CallingParameters.load(java.util.Map.of("ploidy.parRegions", "chrX")));
     }
 
     @Test
