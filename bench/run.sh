@@ -125,15 +125,21 @@ GAP_OPTS=(-Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC) # the launc
   -O "$T/train" --threads 2 >/dev/null 2>"$T/train.err" || { tail -20 "$T/train.err" >&2; die "the CDS training call failed"; }
 rm -rf "$T/train"
 GAP_JAVA=("${JAVA[@]}" "${GAP_OPTS[@]}" -XX:SharedArchiveFile="$JSA")
+# A panel of normals for the copy-number rows: the trio's parents, sequenced as the child was.
+for p in trio1_father trio1_mother; do [[ -f $DATA/$p.bam ]] || die "$DATA/$p.bam not found (the copy-number panel)"; done
+"${GAP_JAVA[@]}" -jar "$GAP_JAR" cnv-panel -R "$REF" -I "$DATA/trio1_father.bam" -I "$DATA/trio1_mother.bam" \
+  -O "$T/panel.parquet" --threads 2 >/dev/null 2>"$T/panel.err" || { tail -20 "$T/panel.err" >&2; die "gap cnv-panel failed"; }
 
 # ---- whole-process timings ------------------------------------------------------------------------------------
-KEYS=(gap1 gap2 gap2j bcf1 bcf2 dec1 dec2)
+KEYS=(gap1 gap2 gap2c gap2j bcf1 bcf2 dec1 dec2)
 # set_cmd BAM KEY: puts the command of KEY on BAM in CMD.
 set_cmd() {
   local bam=$DATA/$1.bam o=$T/$1
   case $2 in
     gap1) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1) ;;
     gap2) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2) ;;
+    gap2c) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2c" --threads 2 \
+      --cnv-panel "$T/panel.parquet") ;;
     gap2j) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2j" --threads 2) ;;
     bcf1) CMD=(bash -c "set -o pipefail; $BCF1" _ "$REF" "$bam" "$o/bcf1.vcf.gz") ;;
     bcf2) CMD=(bash -c "$BCF2" _ "$REF" "$bam" "$o/bcf2.vcf.gz" "$T/regions1.txt" "$T/regions2.txt") ;;
@@ -143,6 +149,7 @@ set_cmd() {
 }
 LABEL[gap1]="\`gap call --threads 1\` (\`java -Xmx4g -XX:+UseParallelGC -XX:SharedArchiveFile=gap.jsa -jar gap.jar\`, as \`./gap\`)"
 LABEL[gap2]="\`gap call --threads 2\` (the same)"
+LABEL[gap2c]="\`gap call --threads 2 --cnv-panel\` (the same, with copy number against the parents' panel)"
 LABEL[gap2j]="\`java -Xmx4g -jar gap.jar call --threads 2\` (no CDS archive, G1)"
 LABEL[bcf1]="\`bcftools mpileup -a AD,DP \\| bcftools call -mv\` (1 pipeline)"
 LABEL[bcf2]="bcftools, 2 region pipelines in parallel + \`bcftools concat\`"
@@ -182,6 +189,7 @@ for b in "${BAMS[@]}"; do
   echo "- gap 1 thread / bcftools 1 process: $(ratio "$b.gap1" "$b.bcf1")"
   echo "- gap 2 threads / bcftools 2 processes: $(ratio "$b.gap2" "$b.bcf2")"
   echo "- gap 2 threads as ./gap runs it / the bare jar: $(ratio "$b.gap2" "$b.gap2j")"
+  echo "- gap 2 threads with copy number (--cnv-panel) / without: $(ratio "$b.gap2c" "$b.gap2")"
   echo "- gap / decode, 1 thread: $(ratio "$b.gap1" "$b.dec1")"
   echo "- gap / decode, 2 threads: $(ratio "$b.gap2" "$b.dec2")"
   echo
@@ -205,7 +213,7 @@ echo '```'
 for b in "${BAMS[@]}"; do
   # all thread counts in one JVM, interleaved, so the speedup is a ratio from the same rounds
   "${JAVA[@]}" "${GAP_OPTS[@]}" -Djava.io.tmpdir="$T" -jar "$BENCH_JAR" steady -R "$REF" -I "$DATA/$b.bam" \
-    --threads "$(tr ' ' ',' <<<"$STEADY_THREADS")" --warmup 3 --runs "$RUNS"
+    --threads "$(tr ' ' ',' <<<"$STEADY_THREADS")" --warmup 3 --runs "$RUNS" --cnv-panel "$T/panel.parquet"
 done
 echo '```'
 

@@ -43,8 +43,9 @@ public final class SteadyState {
 
     /**
      * {@code decode ...} (see {@link DecodePass}), {@code post ...} (see {@link PostCalling}) or
-     * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5]}; several thread counts
-     * are measured in one interleaved run, and each against the first.
+     * {@code steady -R ref.fa -I reads.bam [--threads N[,M...]] [--warmup 3] [--runs 5] [--cnv-panel panel.parquet]};
+     * several thread counts are measured in one interleaved run, and each against the first; with a panel of normals,
+     * the whole run with copy number ({@code gap call --cnv-panel}) too, against the whole run without.
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || !List.of("decode", "steady", "post").contains(args[0])) {
@@ -65,7 +66,9 @@ public final class SteadyState {
     }
 
     static void steady(String[] args) throws IOException {
-        Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5"));
+        Map<String, String> a = DecodePass.parse(args, Map.of("--threads", "1", "--warmup", "3", "--runs", "5",
+                "--cnv-panel", ""));
+        Path panel = a.get("--cnv-panel").isEmpty() ? null : Path.of(a.get("--cnv-panel"));
         Path reference = Path.of(DecodePass.require(a, "-R"));
         Path reads = Path.of(DecodePass.require(a, "-I"));
         int[] threadCounts = Arrays.stream(a.get("--threads").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -85,6 +88,7 @@ public final class SteadyState {
             Path out = tmp.resolve("out");
             // every thread count's three tasks in one interleaved round, so a burst of other load falls on all
             List<LongSupplier> tasks = new ArrayList<>();
+            int perThreads = panel == null ? 3 : 4;
             for (int threads : threadCounts) {
                 tasks.add(() -> {
                     CallingPipeline.Summary s = call(reference, reads, tmp, threads);
@@ -97,10 +101,13 @@ public final class SteadyState {
                     owned[0] = r.owned();
                     return r.checksum();
                 });
+                if (panel != null) {
+                    tasks.add(() -> whole(reference, reads, out, threads, keys, panel));
+                }
             }
             double[][] seconds = measure(warmup, runs, tasks);
             for (int k = 0; k < threadCounts.length; k++) {
-                int c = 3 * k;
+                int c = perThreads * k;
                 System.out.println(String.format(Locale.ROOT,
                         "steady %s threads=%d warmup=%d runs=%d (%.3f Mb reference):", reads.getFileName(),
                         threadCounts[k], warmup, runs, megabases));
@@ -110,6 +117,12 @@ public final class SteadyState {
                 System.out.printf(Locale.ROOT, "  call/decode = %.2f (medians), %.2f (minima); whole/decode = %.2f,"
                         + " %.2f%n", ratio(seconds[c], seconds[c + 2]), minRatio(seconds[c], seconds[c + 2]),
                         ratio(seconds[c + 1], seconds[c + 2]), minRatio(seconds[c + 1], seconds[c + 2]));
+                if (panel != null) {
+                    System.out.println(line("whole+cnv", seconds[c + 3], cold[c + 3], reads1[0], megabases));
+                    System.out.printf(Locale.ROOT, "  whole with copy number / whole = %.3f (medians), %.3f"
+                            + " (minima)%n", ratio(seconds[c + 3], seconds[c + 1]),
+                            minRatio(seconds[c + 3], seconds[c + 1]));
+                }
                 if (k > 0) {
                     System.out.printf(Locale.ROOT, "  speedup over threads=%d (medians; minima): call %.2f; %.2f,"
                             + " whole %.2f; %.2f, decode %.2f; %.2f%n", threadCounts[0],
@@ -165,8 +178,13 @@ public final class SteadyState {
      * size of the VCF, folded in.
      */
     static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys) {
+        return whole(reference, input, dir, threads, keys, null);
+    }
+
+    /** As above, with copy number against {@code panel} when not null ({@code gap call --cnv-panel}). */
+    static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys, Path panel) {
         CallRequest request = CallPreparation.prepare(CallOptions.of(reference, dir, () -> keys)
-                .withInputs(List.of(input)));
+                .withInputs(List.of(input)).withCnvPanel(panel));
         CallingRun.run(request, new LocalShardExecutor(threads));
         long size;
         try {

@@ -32,8 +32,8 @@ public final class CallArguments {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
 
-    /** Where the reads come from: reads files, or a sample sheet. */
-    static final class Inputs {
+    /** Where the reads come from: reads files, or a sample sheet ({@code gap cnv-panel} takes its normals so too). */
+    public static final class Inputs {
         @Option(names = {"-I", "--input"}, required = true, paramLabel = "BAM/CRAM",
                 converter = RedactedPaths.Reads.class,
                 description = "Aligned reads of one sample, coordinate-sorted and indexed; its @RG SM is the"
@@ -44,6 +44,16 @@ public final class CallArguments {
                 description = "Samples to call, one per line: patient_id mrn sample_alias family_id role sex bam"
                         + " (tab-separated, bam relative to the sheet).")
         Path sheet;
+
+        /** The {@code -I} files; null with a sample sheet. */
+        public List<Path> inputs() {
+            return inputs;
+        }
+
+        /** The {@code --sample-sheet}; null with {@code -I}. */
+        public Path sheet() {
+            return sheet;
+        }
     }
 
     @Option(names = "--pedigree", paramLabel = "PED", showDefaultValue = Visibility.NEVER,
@@ -82,6 +92,14 @@ public final class CallArguments {
                     + " adds INFO/POP_AC, POP_AN, POP_AF and POP_SUPPRESSED to every call whose allele it holds.")
     Path population;
 
+    @Option(names = "--cnv-panel", paramLabel = "PARQUET", showDefaultValue = Visibility.NEVER,
+            converter = RedactedPaths.Panel.class,
+            description = "A panel of normals (gap cnv-panel) of the same reference: adds copy-number changes"
+                    + " (<DEL>/<DUP> records with CN, CNQ, MF), OUTPUT/cnv.tsv, OUTPUT/cnv.parquet and a copy-ratio"
+                    + " and B-allele-fraction plot per sample to the QC, from the depth counted in the same pass over"
+                    + " the reads.")
+    Path cnvPanel;
+
     @Option(names = "--qc", negatable = true, defaultValue = "true", fallbackValue = "true",
             showDefaultValue = Visibility.NEVER,
             description = "Write the QC files to OUTPUT/qc: report.html, qc.json, gap_qc_mqc.tsv (MultiQC) and a"
@@ -109,6 +127,7 @@ public final class CallArguments {
                 .withShardSize(shardSize)
                 .withQc(qc)
                 .withSettings(settings)
-                .withPaths(paths);
+                .withPaths(paths)
+                .withCnvPanel(cnvPanel);
     }
 }

@@ -87,6 +87,22 @@ public final class RedactedPaths {
         }
     }
 
+    /** A panel of normals ({@code --cnv-panel}, or the one {@code gap cnv-panel} writes): "[panel]". */
+    public static final class Panel extends Labelled {
+        public Panel() {
+            this(Path::of);
+        }
+
+        Panel(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            return "[panel]";
+        }
+    }
+
     /** The calls {@code gap score} reads ({@code -V}): "[calls]". */
     public static final class Calls extends Labelled {
         public Calls() {

@@ -10,6 +10,8 @@ import gap.core.io.InputValidator;
 import gap.core.model.Shard;
 import gap.core.privacy.LabKeys;
 import gap.core.shard.ShardExecutor;
+import gap.core.shard.LocalShardExecutor;
+import gap.core.shard.PanelRun;
 import gap.core.shard.ShardPlanner;
 import htsjdk.samtools.SAMSequenceDictionary;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,7 +42,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * registration required) gives what {@code gap call} gives on the sample-data trio (sheet, pedigree, known sites)
  * and on the child alone ({@code -I}), for shard sizes 7 kb, 33 kb and the default, and when a task fails on its
  * first attempt:
- * the same VCF text, QC files and de novo table byte for byte, the same calls rows, the same decrypted samples rows.
+ * the same VCF text, QC files and de novo table byte for byte, the same calls rows, the same decrypted samples rows;
+ * and with a panel of normals ({@code --cnv-panel}), the same copy-number records, cnv.tsv and cnv.parquet.
  * Local mode has one executor; {@link SparkClusterIT} runs real executors.
  */
 class SparkLocalIdentityTest {
@@ -52,6 +56,8 @@ class SparkLocalIdentityTest {
     private static Path passwordFile;
     private static Path cliTrio;
     private static Path cliChild;
+    private static Path cliCnv;
+    private static Path panel;
 
     @BeforeAll
     static void cliOutputsAndSpark() throws IOException {
@@ -64,6 +70,12 @@ class SparkLocalIdentityTest {
         cliChild = tmp.resolve("cli-child");
         assertEquals(0, LocalCall.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
         assertEquals(0, LocalCall.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        panel = tmp.resolve("panel.parquet"); // the trio's panel, made as gap cnv-panel makes it
+        PanelRun.run(PanelRun.prepare(new PanelRun.Options(SampleData.file("ref.fa"), List.of(),
+                SampleData.file("samplesheet.tsv"), List.of(), Map.of(),
+                () -> LabKeys.open(keystore, PASSWORD.toCharArray()), panel), 2), new LocalShardExecutor(2));
+        cliCnv = tmp.resolve("cli-cnv");
+        assertEquals(0, LocalCall.run(args("gap", "cnv", cliCnv, ShardPlanner.DEFAULT_SHARD_SIZE)));
         System.out.printf("[stage] CLI reference runs %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -112,6 +124,9 @@ class SparkLocalIdentityTest {
         } else {
             a.addAll(List.of("-I", SampleData.file("trio1_child.bam").toString()));
         }
+        if (set.equals("cnv")) { // the panel read on the driver, the depth counted by the executors' shards
+            a.addAll(List.of("--cnv-panel", tool.equals("gap") ? panel.toString() : panel.toUri().toString()));
+        }
         a.addAll(List.of("-O", out.toString(), "--shard-size", String.valueOf(shardSize),
                 "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString()));
         if (tool.equals("gap")) {
@@ -141,12 +156,14 @@ class SparkLocalIdentityTest {
             "'local[2,2]', trio, 7000", "'local[2,2]', trio, 33000", "'local[2,2]', trio, 100000",
             "'local[2,2]', child, 7000", "'local[2,2]', child, 33000", "'local[2,2]', child, 100000",
             "'local[4,2]', trio, 7000", "'local[4,2]', trio, 33000", "'local[4,2]', trio, 100000",
-            "'local[4,2]', child, 7000", "'local[4,2]', child, 33000", "'local[4,2]', child, 100000"})
+            "'local[4,2]', child, 7000", "'local[4,2]', child, 33000", "'local[4,2]', child, 100000",
+            "'local[2,2]', cnv, 7000", "'local[4,2]', cnv, 33000"})
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void sameOutputsAsTheCli(String master, String set, int shardSize) {
         Path out = tmp.resolve("spark-" + master.replaceAll("\\W", "") + "-" + set + "-" + shardSize);
         SparkShardExecutor used = runSpark(master, set, out, shardSize, UnaryOperator.identity())[0];
-        Outputs.assertSameAsCli(set.equals("trio") ? cliTrio : cliChild, out, keystore, PASSWORD);
+        Outputs.assertSameAsCli(set.equals("trio") ? cliTrio : set.equals("cnv") ? cliCnv : cliChild, out, keystore,
+                PASSWORD);
         TaskSpread spread = used.lastSpread();
         int shards = (int) Math.ceil(1_000_000 / (double) shardSize) + (int) Math.ceil(16_569 / (double) shardSize);
         assertEquals(shards, spread.succeeded(), "one task per shard");

@@ -41,9 +41,10 @@ public final class Annotator {
         ReadLikelihoods likelihoods = ReadLikelihoods.pool(perSample);
         Map<String, Object> info = new LinkedHashMap<>(call.info());
         putAlleleCounts(info, call);
-        if (call.genotypes().size() > 1) {
-            put(info, InfoField.EXCESS_HET,
-                    ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()));
+        // Hardy-Weinberg needs diploid genotypes: none on chrM or a male's X and Y (haploid)
+        List<Genotype> diploid = call.genotypes().stream().filter(g -> g.isCalled() && g.ploidy() == 2).toList();
+        if (call.genotypes().size() > 1 && !diploid.isEmpty()) {
+            put(info, InfoField.EXCESS_HET, ExcessHet.of(diploid));
         }
         Double qd = qualByDepth(call, likelihoods.readCount());
         if (qd != null) {
@@ -77,8 +78,8 @@ public final class Annotator {
             if (!g.isCalled()) {
                 continue;
             }
-            an += 2;
-            for (int a : new int[] {g.allele1(), g.allele2()}) {
+            an += g.ploidy();
+            for (int a : g.gt()) {
                 if (a > 0) {
                     ac[a - 1]++;
                 }
@@ -119,6 +120,11 @@ public final class Annotator {
      * learn them as a separate population; the jitter is seeded by the site, so a run is reproducible.
      */
     static Double qualByDepth(VariantCall call, int fragments) {
+        if (gap.core.model.Contigs.isMitochondrial(call.contig())) {
+            // a heteroplasmy's QUAL grows with its alternate reads, not with all the carrier's: over a thousandfold
+            // chrM, QUAL per read of a true 5 % allele is small; no QD (its hard filter then does not apply)
+            return null;
+        }
         int depth = call.genotypes().stream().filter(Genotype::isVariant)
                 .mapToInt(g -> g.ad().stream().mapToInt(Integer::intValue).sum()).sum();
         if (depth == 0) {

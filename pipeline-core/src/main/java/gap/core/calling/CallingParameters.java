@@ -34,11 +34,25 @@ public record CallingParameters(
         double deNovoPrior,
         double nonMendelianRate,
         double deNovoNovelShare,
-        int deNovoMinQuality) implements java.io.Serializable {
+        int deNovoMinQuality,
+        double mitoMinFraction,
+        double mitoHeteroplasmyPrior,
+        List<String> parRegions) implements java.io.Serializable {
 
     public CallingParameters {
         if (!(deNovoNovelShare > 0 && deNovoNovelShare <= 1)) {
             throw new UserException("setting denovo.novelAlleleShare must be above 0 and at most 1");
+        }
+        if (!(mitoMinFraction > 0 && mitoMinFraction < 1) || !(mitoHeteroplasmyPrior > 0
+                && mitoHeteroplasmyPrior < 1)) {
+            throw new UserException("settings ploidy.mitoMinFraction and ploidy.mitoHeteroplasmyPrior must lie in"
+                    + " (0, 1)");
+        }
+        parRegions = List.copyOf(parRegions);
+        try {
+            gap.core.model.Ploidy.regions(parRegions);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("setting ploidy.parRegions: " + e.getMessage());
         }
     }
 
@@ -85,6 +99,9 @@ public record CallingParameters(
                     p.real("denovo.prior"),
                     p.real("denovo.nonMendelianRate"),
                     p.real("denovo.novelAlleleShare"),
-                    p.integer("denovo.minQuality"));
+                    p.integer("denovo.minQuality"),
+                    p.real("ploidy.mitoMinFraction"),
+                    p.real("ploidy.mitoHeteroplasmyPrior"),
+                    p.list("ploidy.parRegions"));
     }
 }

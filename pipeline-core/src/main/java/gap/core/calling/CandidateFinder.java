@@ -60,8 +60,9 @@ public final class CandidateFinder {
         Tally tally = tally(samples, ref, from, to);
         Set<Indel> assembled = assemble(shard, pooled(samples), ref, from, to);
         TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
-        addSnvs(tally, ref, to, byPosition);
-        addIndels(tally, assembled, byPosition);
+        double fraction = minAltFraction(shard.contig());
+        addSnvs(tally, ref, to, fraction, byPosition);
+        addIndels(tally, assembled, fraction, byPosition);
 
         TreeMap<Integer, Found> found = new TreeMap<>();
         byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
@@ -87,7 +88,8 @@ public final class CandidateFinder {
     }
 
     /** The SNV alleles some sample supports, by position; a position whose reference base is N has none. */
-    private void addSnvs(Tally tally, RefWindow ref, int to, Map<Integer, List<Allele>> byPosition) {
+    private void addSnvs(Tally tally, RefWindow ref, int to, double fraction,
+                         Map<Integer, List<Allele>> byPosition) {
         int sampleCount = tally.depth().length;
         for (int i = 0; i < to - tally.from() + 1; i++) {
             int pos = tally.from() + i;
@@ -99,7 +101,7 @@ public final class CandidateFinder {
                 int count = 0;
                 for (int s = 0; s < sampleCount; s++) {
                     int c = tally.mismatches()[s][4 * i + b];
-                    supported |= tally.depth()[s][i] > 0 && supported(c, tally.depth()[s][i]);
+                    supported |= tally.depth()[s][i] > 0 && supported(c, tally.depth()[s][i], fraction);
                     count += c;
                 }
                 if (supported) {
@@ -110,7 +112,8 @@ public final class CandidateFinder {
     }
 
     /** The indel alleles some sample's CIGARs support, and every assembled one, by anchor position. */
-    private void addIndels(Tally tally, Set<Indel> assembled, Map<Integer, List<Allele>> byPosition) {
+    private void addIndels(Tally tally, Set<Indel> assembled, double fraction,
+                           Map<Integer, List<Allele>> byPosition) {
         int sampleCount = tally.depth().length;
         for (Indel indel : assembled) {
             tally.indels().computeIfAbsent(indel, k -> new int[sampleCount]);
@@ -120,7 +123,7 @@ public final class CandidateFinder {
             boolean supported = false;
             int count = 0;
             for (int s = 0; s < sampleCount; s++) {
-                supported |= supported(counts[s], tally.depth()[s][i]);
+                supported |= supported(counts[s], tally.depth()[s][i], fraction);
                 count += counts[s];
             }
             if (assembled.contains(indel)) {
@@ -194,8 +197,14 @@ public final class CandidateFinder {
         return scored.stream().limit(params.maxNeighbours()).map(Scored::allele).toList();
     }
 
-    private boolean supported(int count, int depth) {
-        return count >= params.minAltReads() && count >= params.minAltFraction() * depth;
+    /** chrM: alleles down to the heteroplasmy reported (3 %), below the 5 % of a diploid genome. */
+    private double minAltFraction(String contig) {
+        return gap.core.model.Contigs.isMitochondrial(contig)
+                ? Math.min(params.minAltFraction(), params.mitoMinFraction()) : params.minAltFraction();
+    }
+
+    private boolean supported(int count, int depth, double fraction) {
+        return count >= params.minAltReads() && count >= fraction * depth;
     }
 
     /**

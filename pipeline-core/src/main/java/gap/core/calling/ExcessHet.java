@@ -22,6 +22,9 @@ public final class ExcessHet {
         int het = 0;
         int homAlt = 0;
         for (Genotype g : genotypes) {
+            if (g.ploidy() != 2) {
+                continue; // Hardy-Weinberg speaks of diploid genotypes: a male's X and Y calls are left out
+            }
             if (g.isHomRef()) {
                 homRef++;
             } else if (g.allele1() == 0) {

@@ -1,6 +1,7 @@
 package gap.core.calling;
 
 import gap.core.model.CandidateSite;
+import gap.core.model.Contigs;
 import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.GenotypeLikelihoods;
@@ -31,9 +32,22 @@ public final class VariantCaller {
 
     /**
      * A joint call with what the family stages need beyond it: each sample's log10 genotype likelihoods over the
-     * call's alleles (VCF order; all 0 for a no-call) and the log10 genotype prior the caller used.
+     * call's alleles (diploid VCF order; all 0 for a no-call), the log10 diploid genotype prior the caller used, and
+     * each sample's copies at the site (2; 1 where haploid, the likelihoods of the homozygous genotypes being those of
+     * the single allele; 0 where not called, a female's Y). chrM calls measure heteroplasmy instead: their
+     * likelihoods and priors are all 0 and no family model applies.
      */
-    public record Joint(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {}
+    public record Joint(VariantCall call, double[][] genotypeLog10, double[] priorLog10, int[] ploidy) {
+        public Joint(VariantCall call, double[][] genotypeLog10, double[] priorLog10) {
+            this(call, genotypeLog10, priorLog10, diploid(genotypeLog10.length));
+        }
+    }
+
+    static int[] diploid(int samples) {
+        int[] p = new int[samples];
+        java.util.Arrays.fill(p, 2);
+        return p;
+    }
 
     /** The call of one sample, or null. */
     public VariantCall call(Pileup pileup, ReadLikelihoods likelihoods) {
@@ -43,15 +57,26 @@ public final class VariantCaller {
 
     /** The joint call of the samples whose pileups (of one site) and likelihoods are given, in sample order; or null. */
     public Joint call(List<Pileup> pileups, List<ReadLikelihoods> likelihoods) {
+        return call(pileups, likelihoods, diploid(pileups.size()));
+    }
+
+    /**
+     * As {@link #call(List, List)}, each sample with its copies at the site ({@code ploidy}: 2, 1 haploid, 0 not
+     * called); on chrM the heteroplasmy of each allele is measured instead ({@link #mitochondrial}).
+     */
+    public Joint call(List<Pileup> pileups, List<ReadLikelihoods> likelihoods, int[] ploidy) {
         CandidateSite site = pileups.get(0).site();
+        if (Contigs.isMitochondrial(site.contig())) {
+            return mitochondrial(site, pileups, likelihoods);
+        }
         int samples = pileups.size();
         int[] all = new int[site.alleleCount()];
         Arrays.setAll(all, i -> i);
         // Keep REF and the alleles of the samples' genotypes; the others were considered and rejected.
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
         for (int s = 0; s < samples; s++) {
-            if (covered(pileups.get(s))) {
-                for (int a : GenotypeLikelihoods.alleles(posterior(site, likelihoods.get(s), all).best())) {
+            if (covered(pileups.get(s)) && ploidy[s] > 0) {
+                for (int a : GenotypeLikelihoods.alleles(posterior(site, likelihoods.get(s), all, ploidy[s]).best())) {
                     if (a != 0) {
                         carried.add(a);
                     }
@@ -74,19 +99,24 @@ public final class VariantCaller {
         for (int s = 0; s < samples; s++) {
             Pileup pileup = pileups.get(s);
             depth += pileup.depth();
-            if (!covered(pileup)) {
-                genotypes[s] = Genotype.noCall(kept.length, pileup.depth());
+            if (!covered(pileup) || ploidy[s] == 0) {
+                genotypes[s] = Genotype.noCall(kept.length, pileup.depth(), ploidy[s] == 2 ? 2 : 1);
                 genotypeLog10[s] = new double[GenotypeLikelihoods.genotypeCount(kept.length)];
                 continue;
             }
-            Posterior post = posterior(site, likelihoods.get(s), kept);
+            Posterior post = posterior(site, likelihoods.get(s), kept, ploidy[s]);
             int[] called = GenotypeLikelihoods.alleles(post.best());
             anyVariant |= called[1] != 0;
             log10AllHomRef += post.log10(0);
             int gq = (int) Math.min(MAX_GQ, Math.round(-10 * post.log10NotBest()));
-            int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
             int[] ad = likelihoods.get(s).alleleDepths(kept);
-            genotypes[s] = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
+            if (ploidy[s] == 1) {
+                genotypes[s] = Genotype.haploid(called[0], gq, boxed(haploidPl(post.likelihoods(), kept.length)),
+                        boxed(ad), pileup.depth());
+            } else {
+                int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
+                genotypes[s] = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
+            }
             genotypeLog10[s] = post.likelihoods();
         }
         if (!anyVariant) {
@@ -100,7 +130,110 @@ public final class VariantCaller {
         Filters filter = qual < params.lowQual() ? Filters.failed(FilterFields.LOW_QUAL) : Filters.PASS;
         VariantCall call = new VariantCall(site.contig(), site.position(), alleles, qual, filter,
                 java.util.Map.of(InfoField.DP.key(), depth), List.of(genotypes));
-        return new Joint(call, genotypeLog10, log10Priors(site, kept));
+        return new Joint(call, genotypeLog10, log10Priors(site, kept), ploidy.clone());
+    }
+
+    /** Haploid PL: one value per allele, from the homozygous genotypes' likelihoods (those of the single allele). */
+    static int[] haploidPl(double[] diploidLog10, int alleles) {
+        double[] hom = new double[alleles];
+        for (int a = 0; a < alleles; a++) {
+            hom[a] = diploidLog10[GenotypeLikelihoods.index(a, a)];
+        }
+        double best = java.util.Arrays.stream(hom).max().orElse(0);
+        int[] pl = new int[alleles];
+        for (int a = 0; a < alleles; a++) {
+            pl[a] = (int) Math.round(-10 * (hom[a] - best));
+        }
+        return pl;
+    }
+
+    /**
+     * chrM: each sample's fraction of each alternate allele (EM over its reads, {@link Heteroplasmy}); its quality is
+     * the phred posterior of the allele's absence, from the likelihood ratio of that fraction against none and prior
+     * odds (the allele's heterozygosity when homoplasmic, {@code ploidy.mitoHeteroplasmyPrior} when heteroplasmic),
+     * so that a few erroneous reads at one place are not a heteroplasmy. An allele is kept when some sample carries it at {@code ploidy.mitoMinFraction} or more with
+     * quality {@code call.minQual} or more. GT is haploid: the kept allele of highest fraction the sample carries so,
+     * else REF; FORMAT/AF every kept allele's fraction; GQ that quality (for REF, the odds of the allele's absence
+     * against the least fraction reported); no PL (no genotypes are weighed). QUAL is the best quality.
+     */
+    private Joint mitochondrial(CandidateSite site, List<Pileup> pileups, List<ReadLikelihoods> likelihoods) {
+        int samples = pileups.size();
+        int k = site.alleleCount();
+        Heteroplasmy.Estimate[][] est = new Heteroplasmy.Estimate[samples][k];
+        java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
+        double best = 0;
+        for (int s = 0; s < samples; s++) {
+            for (int a = 1; a < k && covered(pileups.get(s)); a++) {
+                est[s][a] = Heteroplasmy.estimate(likelihoods.get(s), a);
+                if (present(est[s][a], site, a)) {
+                    carried.add(a);
+                    best = Math.max(best, quality(est[s][a], site, a));
+                }
+            }
+        }
+        double qual = round2(best);
+        if (carried.isEmpty() || qual < params.minQual()) {
+            return null;
+        }
+        int[] kept = new int[carried.size() + 1];
+        int i = 1;
+        for (int a : carried) {
+            kept[i++] = a;
+        }
+        Genotype[] genotypes = new Genotype[samples];
+        int depth = 0;
+        for (int s = 0; s < samples; s++) {
+            depth += pileups.get(s).depth();
+            genotypes[s] = heteroplasmic(site, est[s], kept, likelihoods.get(s), pileups.get(s));
+        }
+        VariantCall call = new VariantCall(site.contig(), site.position(), trim(site.alleles(), kept), qual,
+                qual < params.lowQual() ? Filters.failed(FilterFields.LOW_QUAL) : Filters.PASS, java.util.Map.of(InfoField.DP.key(), depth), List.of(genotypes));
+        int g = GenotypeLikelihoods.genotypeCount(kept.length);
+        return new Joint(call, new double[samples][g], new double[g], new int[samples]);
+    }
+
+    private boolean present(Heteroplasmy.Estimate e, CandidateSite site, int allele) {
+        return e != null && e.fraction() >= params.mitoMinFraction() && quality(e, site, allele) >= params.minQual();
+    }
+
+    /**
+     * Phred of P(allele absent): posterior odds of presence are the likelihood ratio times theta / (1 - theta), theta
+     * the allele's heterozygosity where it is (nearly) all of the mtDNA, the heteroplasmy prior where it is part.
+     */
+    private double quality(Heteroplasmy.Estimate e, CandidateSite site, int allele) {
+        double theta = e.fraction() >= 1 - params.mitoMinFraction() ? theta(site, allele)
+                : params.mitoHeteroplasmyPrior();
+        double log10Odds = e.lod() + StrictMath.log10(theta / (1 - theta));
+        // P(absent) = 1 / (1 + odds); phred = 10 log10(1 + odds), computed without overflow for large odds
+        return 10 * (Math.max(log10Odds, 0) + StrictMath.log10(1 + StrictMath.pow(10, -Math.abs(log10Odds))));
+    }
+
+    private Genotype heteroplasmic(CandidateSite site, Heteroplasmy.Estimate[] est, int[] kept,
+                                   ReadLikelihoods likelihoods, Pileup pileup) {
+        if (est[kept[1]] == null) {
+            return Genotype.noCall(kept.length, pileup.depth(), 1);
+        }
+        int called = 0;
+        double quality = 0;
+        List<Double> af = new ArrayList<>();
+        for (int i = 1; i < kept.length; i++) {
+            Heteroplasmy.Estimate e = est[kept[i]];
+            af.add(e.fraction());
+            if (present(e, site, kept[i]) && (called == 0 || e.fraction() > af.get(called - 1))) {
+                called = i;
+                quality = quality(e, site, kept[i]);
+            }
+        }
+        if (called == 0) { // REF: the odds against the least fraction reported, of the likeliest allele
+            quality = Double.POSITIVE_INFINITY;
+            for (int i = 1; i < kept.length; i++) {
+                quality = Math.min(quality, 10 * Heteroplasmy.absenceOdds(likelihoods, kept[i],
+                        params.mitoMinFraction()));
+            }
+        }
+        int gq = (int) Math.max(0, Math.min(MAX_GQ, Math.round(quality)));
+        int[] ad = likelihoods.alleleDepths(kept);
+        return new Genotype(called, called, gq, List.of(), boxed(ad), pileup.depth(), -1, 1, af);
     }
 
     /** A sample has a say at a site when some fragment of it spans the site. */
@@ -108,10 +241,15 @@ public final class VariantCaller {
         return !pileup.evidence().isEmpty();
     }
 
-    /** Posterior over the genotypes of {@code alleles}, kept in log10 for precision at both ends. */
+    /** Posterior over the diploid genotypes of {@code alleles}, kept in log10 for precision at both ends. */
     Posterior posterior(CandidateSite site, ReadLikelihoods likelihoods, int[] alleles) {
+        return posterior(site, likelihoods, alleles, 2);
+    }
+
+    /** As above for {@code ploidy} copies: a haploid sample's genotypes are the homozygous ones, with haploid priors. */
+    Posterior posterior(CandidateSite site, ReadLikelihoods likelihoods, int[] alleles, int ploidy) {
         double[] gl = likelihoods.genotypeLog10(alleles);
-        double[] prior = log10Priors(site, alleles);
+        double[] prior = ploidy == 1 ? log10HaploidPriors(site, alleles) : log10Priors(site, alleles);
         double[] joint = new double[gl.length];
         for (int g = 0; g < gl.length; g++) {
             joint[g] = gl[g] + prior[g];
@@ -149,6 +287,24 @@ public final class VariantCaller {
         for (int g = 0; g < prior.length; g++) {
             prior[g] = StrictMath.log10(prior[g]);
         }
+        return prior;
+    }
+
+    /**
+     * Haploid priors over the diploid index space: each alternate allele θ (its heterozygosity: one copy to carry
+     * it), REF the rest, every heterozygous genotype impossible (log10 0 = -infinity).
+     */
+    double[] log10HaploidPriors(CandidateSite site, int[] alleles) {
+        int k = alleles.length;
+        double[] prior = new double[k * (k + 1) / 2];
+        java.util.Arrays.fill(prior, Double.NEGATIVE_INFINITY);
+        double nonRef = 0;
+        for (int a = 1; a < k; a++) {
+            double theta = theta(site, alleles[a]);
+            prior[GenotypeLikelihoods.index(a, a)] = StrictMath.log10(theta);
+            nonRef += theta;
+        }
+        prior[0] = StrictMath.log10(1 - nonRef);
         return prior;
     }
 

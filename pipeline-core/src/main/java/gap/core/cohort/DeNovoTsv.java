@@ -34,6 +34,9 @@ public final class DeNovoTsv {
     }
 
     static String gt(Genotype g) {
-        return g.isCalled() ? g.allele1() + "/" + g.allele2() : "./.";
+        if (!g.isCalled()) {
+            return g.ploidy() == 1 ? "." : "./.";
+        }
+        return g.ploidy() == 1 ? Integer.toString(g.allele1()) : g.allele1() + "/" + g.allele2();
     }
 }

@@ -1,9 +1,10 @@
 package gap.core.cohort;
 
 /**
- * Takes a trio's genotypes at a site (allele-index pairs; null when not called), says whether the child's genotype
- * breaks Mendel's laws: on autosomes one allele must come from each parent; on the mitochondrial genome the child's
- * alleles must all be the mother's.
+ * Takes a trio's genotypes at a site (allele indexes, one per copy; null when not called), says whether the child's
+ * genotype breaks Mendel's laws: on autosomes (and PARs) one allele must come from each parent; on the mitochondrial
+ * genome the child's alleles must all be the mother's; a haploid child (a son's X) must have one of the mother's
+ * alleles; a diploid child of a haploid father (a daughter's X) the father's one and one of the mother's.
  */
 public final class MendelianCheck {
     private MendelianCheck() {}
@@ -13,20 +14,26 @@ public final class MendelianCheck {
         if (child == null || mother == null || (!mitochondrial && father == null)) {
             return false;
         }
-        if (mitochondrial) {
+        if (mitochondrial || child.length == 1) {
             for (int a : child) {
-                if (a != mother[0] && a != mother[1]) {
+                if (!has(mother, a)) {
                     return true;
                 }
             }
             return false;
         }
-        boolean straight = has(father, child[0]) && has(mother, child[1]);
-        boolean crossed = has(father, child[1]) && has(mother, child[0]);
+        int[] paternal = father.length == 1 ? new int[] {father[0], father[0]} : father;
+        boolean straight = has(paternal, child[0]) && has(mother, child[1]);
+        boolean crossed = has(paternal, child[1]) && has(mother, child[0]);
         return !(straight || crossed);
     }
 
     private static boolean has(int[] genotype, int allele) {
-        return genotype[0] == allele || genotype[1] == allele;
+        for (int a : genotype) {
+            if (a == allele) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -39,6 +39,78 @@ public final class TrioGenotyper {
     }
 
     /**
+     * A joint call with its samples' copies at the site: on X a son is haploid and inherits his copy from the mother, a
+     * daughter one from each parent; on Y a son inherits his father's (a daughter is not called there). chrM calls
+     * measure heteroplasmy, not genotypes: they are left as called, with no DNQ.
+     */
+    public VariantCall refine(gap.core.calling.VariantCaller.Joint joint, boolean[] novel) {
+        VariantCall call = joint.call();
+        if (trios.isEmpty() || Contigs.isMitochondrial(call.contig())) {
+            return call;
+        }
+        int[] ploidy = joint.ploidy();
+        int alleles = call.alleles().size();
+        List<Genotype> genotypes = new ArrayList<>(call.genotypes());
+        Set<Integer> refined = new HashSet<>();
+        for (Trio t : trios) {
+            TrioModel.Inheritance mode = inheritance(call.contig(), ploidy[t.child()], ploidy[t.father()],
+                    ploidy[t.mother()]);
+            boolean needsMother = mode != TrioModel.Inheritance.Y_SON;
+            if (mode == null || !genotypes.get(t.child()).isCalled() || !genotypes.get(t.father()).isCalled()
+                    || (needsMother && !genotypes.get(t.mother()).isCalled())) {
+                continue;
+            }
+            double[][] priors = new double[3][];
+            int[] members = {t.child(), t.father(), t.mother()};
+            for (int i = 0; i < 3; i++) {
+                priors[i] = ploidy[members[i]] == 1 ? TrioModel.haploidPriorsLog10(joint.priorLog10(), alleles)
+                        : joint.priorLog10();
+            }
+            double[][] gl = joint.genotypeLog10();
+            TrioModel.Posterior p = model.posterior(gl[t.child()], gl[t.father()], gl[t.mother()], priors, alleles,
+                    mode);
+            set(genotypes, refined, t.father(), p.father());
+            if (needsMother) {
+                set(genotypes, refined, t.mother(), p.mother());
+            }
+            if (refined.add(t.child())) {
+                Genotype child = fromPosterior(genotypes.get(t.child()), p.child());
+                if (child.isVariant()) {
+                    double deNovo = p.deNovo();
+                    if (carriesNovel(child, novel)) {
+                        double[][] novelPriors = {priors[0], TrioModel.novelPriorsLog10(priors[1], novel, novelShare),
+                            TrioModel.novelPriorsLog10(priors[2], novel, novelShare)};
+                        deNovo = model.posterior(gl[t.child()], gl[t.father()], gl[t.mother()], novelPriors, alleles,
+                                mode).deNovo();
+                    }
+                    child = child.withDeNovoQuality((int) Math.min(MAX_QUALITY, Math.round(TrioModel.phred(deNovo))));
+                }
+                genotypes.set(t.child(), child);
+            }
+        }
+        return call.withGenotypes(genotypes);
+    }
+
+    private static void set(List<Genotype> genotypes, Set<Integer> refined, int member, double[] posterior) {
+        if (refined.add(member)) {
+            genotypes.set(member, fromPosterior(genotypes.get(member), posterior));
+        }
+    }
+
+    /** How the site passes from parents to child given each member's copies there; null when it does not. */
+    static TrioModel.Inheritance inheritance(String contig, int child, int father, int mother) {
+        return switch (gap.core.model.Ploidy.kind(contig)) {
+            case X -> child == 1 && mother == 2 ? TrioModel.Inheritance.X_SON
+                    : child == 2 && father == 1 && mother == 2 ? TrioModel.Inheritance.X_DAUGHTER
+                    : child == 2 && father == 2 && mother == 2 ? TrioModel.Inheritance.AUTOSOMAL : null;
+            case Y -> child == 1 && father == 1 ? TrioModel.Inheritance.Y_SON
+                    : child == 2 && father == 2 && mother == 2 ? TrioModel.Inheritance.AUTOSOMAL : null;
+            case MITOCHONDRIAL -> null;
+            case AUTOSOME -> child == 2 && father == 2 && mother == 2 ? TrioModel.Inheritance.AUTOSOMAL : null;
+        };
+    }
+
+    /**
      * @param genotypeLog10 per sample, log10 P(reads | genotype) over the call's alleles (VCF order)
      * @param priorLog10    the log10 genotype prior the caller used over the call's alleles
      * @param novel         per allele, whether it is in no known-sites list; null when the run has none
@@ -100,6 +172,6 @@ public final class TrioGenotyper {
         }
         int gq = wrong <= 0 ? MAX_QUALITY : (int) Math.min(MAX_QUALITY, Math.round(-10 * StrictMath.log10(wrong)));
         int[] a = GenotypeLikelihoods.alleles(best);
-        return new Genotype(a[0], a[1], gq, called.pl(), called.ad(), called.dp());
+        return new Genotype(a[0], a[1], gq, called.pl(), called.ad(), called.dp(), -1, called.ploidy(), called.af());
     }
 }

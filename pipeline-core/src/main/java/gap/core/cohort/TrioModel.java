@@ -24,6 +24,13 @@ public final class TrioModel {
     public record Posterior(double[] child, double[] father, double[] mother, double deNovo) {}
 
     /**
+     * How the child inherits a site: from both parents (autosomes, PARs), from the mother's genotype alone (chrM),
+     * on X a son's one copy from one of the mother's two and a daughter's from the father's one and one of the
+     * mother's, on Y a son's one copy from the father's. Haploid genotypes are the homozygous ones of the VCF order.
+     */
+    public enum Inheritance { AUTOSOMAL, MITOCHONDRIAL, X_SON, X_DAUGHTER, Y_SON }
+
+    /**
      * @param mutationRate     per-base, per-transmission probability of a new allele (default 1e-8)
      * @param nonMendelianRate ε, the share of sites where the child's genotype ignores the parents' (default 1e-4)
      */
@@ -44,14 +51,23 @@ public final class TrioModel {
      */
     public Posterior posterior(double[] child, double[] father, double[] mother, double[] parentPriorsLog10,
                                int alleleCount, boolean mitochondrial) {
+        return posterior(child, father, mother, new double[][] {parentPriorsLog10, parentPriorsLog10,
+            parentPriorsLog10}, alleleCount, mitochondrial ? Inheritance.MITOCHONDRIAL : Inheritance.AUTOSOMAL);
+    }
+
+    /**
+     * As above with each member's own genotype prior ({@code priorsLog10}: child, father, mother; a haploid member's
+     * gives the heterozygous genotypes none) and the way the site is inherited.
+     */
+    public Posterior posterior(double[] child, double[] father, double[] mother, double[][] priorsLog10,
+                               int alleleCount, Inheritance inheritance) {
         int g = GenotypeLikelihoods.genotypeCount(alleleCount);
         double[] c = linear(child);
         double[] f = linear(father);
         double[] m = linear(mother);
-        double[] prior = new double[g];
-        for (int i = 0; i < g; i++) {
-            prior[i] = StrictMath.pow(10, parentPriorsLog10[i]);
-        }
+        double[] childPrior = linearPrior(priorsLog10[0]);
+        double[] fatherPrior = linearPrior(priorsLog10[1]);
+        double[] motherPrior = linearPrior(priorsLog10[2]);
         double[] pc = new double[g];
         double[] pf = new double[g];
         double[] pm = new double[g];
@@ -62,16 +78,16 @@ public final class TrioModel {
         double[] mutated = new double[g];
         for (int gf = 0; gf < g; gf++) {
             for (int gm = 0; gm < g; gm++) {
-                double parents = f[gf] * m[gm] * prior[gf] * prior[gm];
+                double parents = f[gf] * m[gm] * fatherPrior[gf] * motherPrior[gm];
                 if (parents == 0) {
                     continue;
                 }
-                transmission(gf, gm, alleleCount, mitochondrial, transmitted, mutated);
+                transmission(gf, gm, alleleCount, inheritance, transmitted, mutated);
                 for (int gc = 0; gc < g; gc++) {
                     mendelian += parents * transmitted[gc] * c[gc];
                     deNovoNonRef += parents * mutated[gc] * c[gc];
-                    double w = parents * ((1 - nonMendelianRate) * transmitted[gc] + nonMendelianRate * prior[gc])
-                            * c[gc];
+                    double w = parents * ((1 - nonMendelianRate) * transmitted[gc] + nonMendelianRate
+                            * childPrior[gc]) * c[gc];
                     mixed += w;
                     pc[gc] += w;
                     pf[gf] += w;
@@ -92,14 +108,22 @@ public final class TrioModel {
      * where some transmitted allele mutated and the child is non-reference, into {@code mutated}: each of the four
      * picks of one allele per parent (or, for chrM, the mother's two) with the chance of each allele mutating.
      */
-    private void transmission(int gf, int gm, int alleleCount, boolean mitochondrial, double[] transmitted,
+    private void transmission(int gf, int gm, int alleleCount, Inheritance inheritance, double[] transmitted,
                               double[] mutated) {
         java.util.Arrays.fill(transmitted, 0);
         java.util.Arrays.fill(mutated, 0);
         int[] fa = GenotypeLikelihoods.alleles(gf);
         int[] ma = GenotypeLikelihoods.alleles(gm);
-        int[][] picks = mitochondrial ? new int[][] {{ma[0], ma[1]}}
-                : new int[][] {{fa[0], ma[0]}, {fa[0], ma[1]}, {fa[1], ma[0]}, {fa[1], ma[1]}};
+        if (inheritance == Inheritance.X_SON || inheritance == Inheritance.Y_SON) {
+            haploidTransmission(inheritance == Inheritance.X_SON ? ma : new int[] {fa[0]}, alleleCount, transmitted,
+                    mutated);
+            return;
+        }
+        int[][] picks = switch (inheritance) {
+            case MITOCHONDRIAL -> new int[][] {{ma[0], ma[1]}};
+            case X_DAUGHTER -> new int[][] {{fa[0], ma[0]}, {fa[0], ma[1]}}; // the father has one X to give
+            default -> new int[][] {{fa[0], ma[0]}, {fa[0], ma[1]}, {fa[1], ma[0]}, {fa[1], ma[1]}};
+        };
         double pick = 1.0 / picks.length;
         for (int[] p : picks) {
             for (int x = 0; x < alleleCount; x++) {
@@ -113,6 +137,47 @@ public final class TrioModel {
                 }
             }
         }
+    }
+
+    /** A haploid child's one copy: one of {@code from} (each alike), mutating with the per-transmission rate. */
+    private void haploidTransmission(int[] from, int alleleCount, double[] transmitted, double[] mutated) {
+        double pick = 1.0 / from.length;
+        for (int p : from) {
+            for (int x = 0; x < alleleCount; x++) {
+                int gc = GenotypeLikelihoods.index(x, x);
+                double t = pick * transmit(p, x, alleleCount);
+                transmitted[gc] += t;
+                if (x != p && x != 0) {
+                    mutated[gc] += t;
+                }
+            }
+        }
+    }
+
+    /**
+     * A haploid sample's genotype prior in the diploid index space, from the diploid one: an alternate allele takes
+     * θ (twice the prior θ/2 of its homozygous genotype), REF the rest, heterozygous genotypes none.
+     */
+    public static double[] haploidPriorsLog10(double[] diploidLog10, int alleleCount) {
+        double[] out = new double[diploidLog10.length];
+        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        double nonRef = 0;
+        for (int a = 1; a < alleleCount; a++) {
+            int hom = GenotypeLikelihoods.index(a, a);
+            double theta = 2 * StrictMath.pow(10, diploidLog10[hom]);
+            out[hom] = StrictMath.log10(theta);
+            nonRef += theta;
+        }
+        out[0] = StrictMath.log10(1 - nonRef);
+        return out;
+    }
+
+    private static double[] linearPrior(double[] log10) {
+        double[] out = new double[log10.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = StrictMath.pow(10, log10[i]);
+        }
+        return out;
     }
 
     /**

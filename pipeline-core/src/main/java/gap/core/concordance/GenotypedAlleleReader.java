@@ -77,7 +77,8 @@ public final class GenotypedAlleleReader {
                 Genotype gt = vc.getGenotype(sampleName);
                 boolean checked = false;
                 for (Allele alt : vc.getAlternateAlleles()) {
-                    int n = gt.countAllele(alt);
+                    // a haploid genotype's one copy (a male's X, chrM) is as homozygous as a diploid's two
+                    int n = gt.countAllele(alt) * (gt.getPloidy() == 1 ? 2 : 1);
                     if (n == 0) {
                         continue;
                     }

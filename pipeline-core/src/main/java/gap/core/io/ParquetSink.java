@@ -209,7 +209,8 @@ public final class ParquetSink {
             Genotype g = call.genotype(s);
             GenericRecord genotype = new GenericData.Record(genotypeSchema);
             genotype.put("sampleId", sampleIds.get(s));
-            genotype.put("calls", List.of(g.allele1(), g.allele2())); // -1, -1 for a no-call, as Glow writes ./.
+            // -1, -1 for a no-call, as Glow writes ./.; one index for a haploid genotype, as Glow reads GT 1
+            genotype.put("calls", java.util.Arrays.stream(g.gt()).boxed().toList());
             genotype.put("phased", false);
             genotype.put("depth", g.dp());
             genotype.put("conditionalQuality", g.gq() >= 0 ? g.gq() : null);

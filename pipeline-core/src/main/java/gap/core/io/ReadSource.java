@@ -43,8 +43,21 @@ public final class ReadSource implements AutoCloseable {
         this.reader = factory.open(SamInputResource.of(path).index(index));
     }
 
+    /**
+     * Sees each record a shard owns (its alignment start lies in the shard, so every record is seen by exactly one
+     * shard) with the filters' verdict: how depth is counted per bin in the pass that calls.
+     */
+    public interface Observer {
+        void owned(int alignmentStart, int mappingQuality, ReadCounts.Reason reason);
+    }
+
     /** The reads overlapping {@code [shard.paddedStart, shard.paddedEnd]} that pass the filters, in file order. */
     public ShardReads query(Shard shard) {
+        return query(shard, null);
+    }
+
+    /** As {@link #query(Shard)}, showing every owned record to {@code observer} (may be null). */
+    public ShardReads query(Shard shard, Observer observer) {
         List<AlignedRead> kept = new ArrayList<>();
         ReadCounts.Tally tally = new ReadCounts.Tally();
         int previousStart = 0;
@@ -60,6 +73,9 @@ public final class ReadSource implements AutoCloseable {
                 ReadCounts.Reason reason = filters.test(rec);
                 if (shard.owns(start)) {
                     tally.add(reason);
+                    if (observer != null) {
+                        observer.owned(start, rec.getMappingQuality(), reason);
+                    }
                 }
                 if (reason == ReadCounts.Reason.PASS) {
                     kept.add(toAlignedRead(rec));

@@ -95,19 +95,34 @@ public final class VcfCalls {
     }
 
     private static Genotype genotype(VariantContext vc, htsjdk.variant.variantcontext.Genotype g, String label) {
-        boolean complete = g != null && g.getPloidy() == 2 && g.hasAD() && g.hasDP();
+        int ploidy = g == null ? 0 : g.getPloidy();
+        boolean complete = (ploidy == 1 || ploidy == 2) && g.hasAD() && g.hasDP();
         if (complete && g.isNoCall()) {
-            return new Genotype(-1, -1, -1, List.of(), boxed(g.getAD()), g.getDP());
+            return Genotype.noCall(g.getAD().length, g.getDP(), ploidy).withAd(boxed(g.getAD()));
         }
-        if (!complete || g.isMixed() || !g.hasGQ() || !g.hasPL()) {
-            throw new UserException(label + " record " + vc.getContig() + ":" + vc.getStart() + " lacks a diploid GT"
+        List<Double> af = fractions(g);
+        // a chrM genotype measures heteroplasmy (AF) instead of weighing genotypes: it has no PL
+        if (!complete || g.isMixed() || !g.hasGQ() || (!g.hasPL() && af.isEmpty())) {
+            throw new UserException(label + " record " + vc.getContig() + ":" + vc.getStart() + " lacks a GT"
                     + " with AD, DP, GQ and PL: give a VCF written by gap call");
         }
         int a1 = vc.getAlleleIndex(g.getAllele(0));
-        int a2 = vc.getAlleleIndex(g.getAllele(1));
+        int a2 = vc.getAlleleIndex(g.getAllele(ploidy - 1));
         Integer dnq = VcfRecords.integer(g.getExtendedAttribute(FormatFields.DE_NOVO_QUALITY));
-        return new Genotype(Math.min(a1, a2), Math.max(a1, a2), g.getGQ(), boxed(g.getPL()), boxed(g.getAD()),
-                g.getDP(), dnq == null ? -1 : dnq);
+        return new Genotype(Math.min(a1, a2), Math.max(a1, a2), g.getGQ(), g.hasPL() ? boxed(g.getPL()) : List.of(),
+                boxed(g.getAD()), g.getDP(), dnq == null ? -1 : dnq, ploidy, af);
+    }
+
+    private static List<Double> fractions(htsjdk.variant.variantcontext.Genotype g) {
+        Object af = g == null ? null : g.getExtendedAttribute(FormatFields.ALLELE_FRACTION);
+        if (af == null) {
+            return List.of();
+        }
+        List<Double> out = new ArrayList<>();
+        for (String v : af.toString().replace("[", "").replace("]", "").split(",")) {
+            out.add(Double.parseDouble(v.trim()));
+        }
+        return out;
     }
 
     private static List<Integer> boxed(int[] values) {

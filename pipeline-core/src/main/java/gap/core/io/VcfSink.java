@@ -126,6 +126,11 @@ public final class VcfSink implements AutoCloseable {
         writer.add(vc.make());
     }
 
+    /** A record built elsewhere (copy-number changes), its samples in this sink's order; genome order as the calls. */
+    public void add(htsjdk.variant.variantcontext.VariantContext record) {
+        writer.add(record);
+    }
+
     /** The INFO values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
     private static Map<String, Object> attributes(Map<String, Object> info) {
         Map<String, Object> out = new LinkedHashMap<>(info);
@@ -139,9 +144,11 @@ public final class VcfSink implements AutoCloseable {
     }
 
     private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
-        GenotypeBuilder b = g.isCalled()
-                ? new GenotypeBuilder(sample, List.of(alleles.get(g.allele1()), alleles.get(g.allele2())))
-                : new GenotypeBuilder(sample, List.of(Allele.NO_CALL, Allele.NO_CALL));
+        List<Allele> gt = new ArrayList<>();
+        for (int a : g.gt()) {
+            gt.add(a < 0 ? Allele.NO_CALL : alleles.get(a));
+        }
+        GenotypeBuilder b = new GenotypeBuilder(sample, gt);
         b.AD(g.ad().stream().mapToInt(Integer::intValue).toArray()).DP(g.dp());
         if (g.gq() >= 0) {
             b.GQ(g.gq());
@@ -151,6 +158,10 @@ public final class VcfSink implements AutoCloseable {
         }
         if (g.dnq() >= 0) {
             b.attribute(FormatFields.DE_NOVO_QUALITY, g.dnq());
+        }
+        if (!g.af().isEmpty()) {
+            b.attribute(FormatFields.ALLELE_FRACTION, g.af().stream()
+                    .map(f -> String.format(java.util.Locale.ROOT, "%.3f", f)).toList());
         }
         g.format().forEach((key, value) -> {
             int decimals = Decimals.ofFormat(key);

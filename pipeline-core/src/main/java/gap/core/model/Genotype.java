@@ -6,39 +6,68 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One sample's diploid genotype at a site, with the VCF FORMAT values: {@code GT} as two allele indexes (0 = REF,
- * both -1 for a no-call, {@code ./.}: no fragment of the sample spans the site), {@code GQ} (phred, capped at 99; -1
- * when absent), {@code PL} (normalised phred likelihoods, best = 0, VCF genotype order; empty when absent), {@code AD}
- * (informative fragments per allele), {@code DP} (fragments covering the site) and {@code DNQ}, the phred posterior
- * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele).
- * {@code format} holds the FORMAT fields of other analyses by VCF key (somatic calls' AF, F1R2, F2R1), sorted by key;
- * the run's header declares them.
+ * One sample's genotype at a site, with the VCF FORMAT values: {@code GT} as allele indexes (0 = REF, -1 for a
+ * no-call: no fragment of the sample spans the site), {@code ploidy} copies of them (2, or 1 on a male's X outside the
+ * PARs, his Y and chrM, where both indexes are the one allele: {@code 1}, not {@code 1/1}), {@code GQ} (phred, capped
+ * at 99; -1 when absent), {@code PL} (normalised phred likelihoods, best = 0, VCF genotype order for the ploidy; empty
+ * when absent), {@code AD} (informative fragments per allele), {@code DP} (fragments covering the site), {@code DNQ},
+ * the phred posterior that a child's genotype is de novo (-1 when the sample is no trio's child or carries no
+ * alternate allele), and {@code AF}, the fraction of the sample's copies carrying each alternate allele where it is
+ * measured rather than genotyped (chrM heteroplasmy; empty elsewhere). {@code format} holds the FORMAT fields of other
+ * analyses by VCF key (somatic calls' AF, F1R2, F2R1), sorted by key; the run's header declares them.
  */
 public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
-                       Map<String, Object> format) implements java.io.Serializable {
+                       int ploidy, List<Double> af, Map<String, Object> format) implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"
                     + allele2);
         }
+        if (ploidy < 1 || ploidy > 2 || (ploidy == 1 && allele1 != allele2)) {
+            throw new IllegalArgumentException("a genotype has 1 or 2 copies, a haploid one a single allele");
+        }
         pl = List.copyOf(pl);
         ad = List.copyOf(ad);
+        af = List.copyOf(af);
         format = format.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(format));
     }
 
-    /** A genotype without other FORMAT fields. */
-    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
-        this(allele1, allele2, gq, pl, ad, dp, dnq, Map.of());
+    /** A genotype of {@code ploidy} copies, without other analyses' FORMAT fields. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                    int ploidy, List<Double> af) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, ploidy, af, Map.of());
     }
 
-    /** A genotype without a de novo quality. */
+    /** A diploid genotype with other analyses' FORMAT fields (somatic calls). */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                    Map<String, Object> format) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, 2, List.of(), format);
+    }
+
+    /** A diploid genotype. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, 2, List.of());
+    }
+
+    /** A diploid genotype without a de novo quality. */
     public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp) {
         this(allele1, allele2, gq, pl, ad, dp, -1);
     }
 
+    /** A haploid genotype carrying {@code allele} (-1: a haploid no-call). */
+    public static Genotype haploid(int allele, int gq, List<Integer> pl, List<Integer> ad, int dp) {
+        return new Genotype(allele, allele, gq, pl, ad, dp, -1, 1, List.of());
+    }
+
     /** {@code ./.} for a sample with no evidence at a site of {@code alleleCount} alleles: AD all 0, its DP kept. */
     public static Genotype noCall(int alleleCount, int dp) {
-        return new Genotype(-1, -1, -1, List.of(), java.util.Collections.nCopies(alleleCount, 0), dp);
+        return noCall(alleleCount, dp, 2);
+    }
+
+    /** A no-call of {@code ploidy} copies ({@code .} when haploid). */
+    public static Genotype noCall(int alleleCount, int dp, int ploidy) {
+        return new Genotype(-1, -1, -1, List.of(), java.util.Collections.nCopies(alleleCount, 0), dp, -1, ploidy,
+                List.of());
     }
 
     public boolean isCalled() {
@@ -63,7 +92,16 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
         return allele1 == allele || allele2 == allele;
     }
 
+    /** The GT allele indexes, one per copy. */
+    public int[] gt() {
+        return ploidy == 1 ? new int[] {allele1} : new int[] {allele1, allele2};
+    }
+
+    public Genotype withAd(List<Integer> newAd) {
+        return new Genotype(allele1, allele2, gq, pl, newAd, dp, dnq, ploidy, af, format);
+    }
+
     public Genotype withDeNovoQuality(int quality) {
-        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, format);
+        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, ploidy, af, format);
     }
 }

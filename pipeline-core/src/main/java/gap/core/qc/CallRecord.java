@@ -53,7 +53,7 @@ public record CallRecord(String contig, int position, List<String> alleles, floa
         Object dp = call.info().get(InfoField.DP.key());
         List<Call> samples = new ArrayList<>();
         for (Genotype g : call.genotypes()) {
-            samples.add(new Call(new int[] {g.allele1(), g.allele2()}, g.gq(), g.dp(),
+            samples.add(new Call(g.gt(), g.gq(), g.dp(),
                     g.ad().stream().mapToInt(Integer::intValue).toArray(), g.dnq()));
         }
         Object an = call.info().get(InfoField.AN.key());

@@ -19,6 +19,8 @@ import java.util.Locale;
 public final class FamilyTally {
     /** Genotypes below this GQ are left out of relatedness: a wrong genotype looks like a shared-nothing site. */
     static final int MIN_GQ = 20;
+    /** Reads a chrM REF call needs to count against a child's allele whatever its GQ ({@link #mitoConfident}). */
+    static final int MIN_MITO_DEPTH = 20;
     /** Fewer comparable sites than this: no relation is inferred (the estimate would be noise). */
     static final int MIN_SITES = 100;
     /** A declared mother whose child has alleles she lacks at this many chrM sites, and this share of them. */
@@ -80,7 +82,7 @@ public final class FamilyTally {
                 trioCounts[t][c.dnq() >= minDeNovoQuality ? 2 : 1]++;
             }
         }
-        if (mito && confident(c) && confident(m) && (variant(c) || variant(m))) {
+        if (mito && mitoConfident(c) && mitoConfident(m) && (variant(c) || variant(m))) {
             mitochondrial[t][0]++;
             if (MendelianCheck.violates(c.gt(), null, m.gt(), true)) {
                 mitochondrial[t][1]++;
@@ -178,6 +180,16 @@ public final class FamilyTally {
 
     private static boolean confident(CallRecord.Call g) {
         return called(g) && g.gq() >= MIN_GQ;
+    }
+
+    /**
+     * A chrM genotype to compare with the other's (mother's or child's): confident, or a REF call over at least
+     * {@link #MIN_MITO_DEPTH} reads. A chrM REF call's GQ weighs the allele's absence down to the 3 % heteroplasmy
+     * reported, which 30 reads cannot exclude; that they show none of the other's homoplasmic allele tells one
+     * maternal line from another.
+     */
+    private static boolean mitoConfident(CallRecord.Call g) {
+        return confident(g) || (called(g) && !variant(g) && g.dp() >= MIN_MITO_DEPTH);
     }
 
     /** Copies of the alternate allele of a confident diploid genotype, else -1. */

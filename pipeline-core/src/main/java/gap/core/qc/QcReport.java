@@ -1,5 +1,6 @@
 package gap.core.qc;
 
+import gap.core.cnv.CnvResult;
 import java.util.List;
 
 /**
@@ -9,21 +10,36 @@ import java.util.List;
  *
  * <p>{@code family} holds the family checks of a joint call (Mendelian violations and de novo counts per trio,
  * relatedness per pair of samples); {@link FamilyQc#NONE} for one sample or call sets read from files.
+ * {@code copyNumber} holds each sample's copy-number analysis when the run had a panel of normals (else empty);
  * {@code somatic} is the somatic section of a somatic run (null otherwise).
  */
 public record QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
-                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family, SomaticQc somatic) {
+                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family,
+                       List<CnvResult> copyNumber, SomaticQc somatic) {
     public QcReport {
         samples = List.copyOf(samples);
         callSets = List.copyOf(callSets);
         truth = List.copyOf(truth);
         java.util.Objects.requireNonNull(family, "family");
+        copyNumber = List.copyOf(copyNumber);
     }
 
-    /** A report without a somatic section. */
+    /** A germline report: copy number, no somatic section. */
+    public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
+                    List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family, List<CnvResult> copyNumber) {
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, copyNumber, null);
+    }
+
+    /** A somatic report: no copy number. */
+    public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
+                    List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family, SomaticQc somatic) {
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, List.of(), somatic);
+    }
+
+    /** A report without copy number or a somatic section. */
     public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
                     List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
-        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, null);
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, List.of(), null);
     }
 
     /** A report without family checks. */

@@ -1,6 +1,8 @@
 package gap.core.shard;
 
+import gap.core.UserException;
 import gap.core.calling.CallingParameters;
+import gap.core.cnv.CnvParameters;
 import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
@@ -15,14 +17,17 @@ import htsjdk.samtools.SAMSequenceDictionary;
 
 /**
  * Takes a {@code gap call} command line's options, gives the checked {@link CallRequest}: every input is checked
- * before any work (settings, known sites, reference, keystore, reads against the reference, pedigree, intervals,
- * output directory, population summary, in that order), each failure one line naming the file by its name. What every
+ * before any work ({@code gap cnv} without a panel, settings, known sites, reference, keystore, reads against the reference, pedigree, intervals,
+ * output directory, population summary, panel of normals, in that order), each failure one line naming the file by its name. What every
  * driver runs between parsing its options and starting the run.
  */
 public final class CallPreparation {
     private CallPreparation() {}
 
     public static CallRequest prepare(CallOptions options) {
+        if (options.copyNumberOnly() && options.cnvPanel() == null) {
+            throw new UserException("gap cnv needs --cnv-panel (build one with gap cnv-panel)");
+        }
         CallingParameters params = CallingParameters.load(options.settings());
         ScoringParameters scoring = ScoringParameters.load(options.settings());
         if (options.knownSites() != null) {
@@ -41,9 +46,22 @@ public final class CallPreparation {
         if (options.population() != null) {
             PopulationAnnotator.check(options.population(), ReferenceDictionary.of(dictionary));
         }
+        CopyNumberRun.Options copyNumber = copyNumber(options, dictionary, params);
         return CallRequest.of(options.reference(), dictionary, samples, resolved.indexes(), keys, options.output())
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
                 .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
-                .withQc(options.qc());
+                .withQc(options.qc()).withCopyNumber(copyNumber);
+    }
+
+    /** The panel of normals, checked against the run's reference and read filter; null without one. */
+    private static CopyNumberRun.Options copyNumber(CallOptions options, SAMSequenceDictionary dictionary,
+                                                    CallingParameters params) {
+        if (options.cnvPanel() == null) {
+            return null;
+        }
+        CopyNumberRun.Options copyNumber = new CopyNumberRun.Options(options.cnvPanel(),
+                CnvParameters.load(options.settings()), options.copyNumberOnly());
+        CopyNumberRun.open(copyNumber, ReferenceDictionary.of(dictionary), params.minMappingQuality());
+        return copyNumber;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * line's options): the reference and its dictionary, the samples with each one's reads index (in run order), the
  * keys, the output directory, and what the options add. Built with {@link #of} and {@code with…}; unset, a request
  * has no pedigree, no intervals (the whole reference), the automatic shard size, the default settings, no known sites
- * or population summary, and writes the QC files.
+ * or population summary, no copy number, and writes the QC files.
  */
 public final class CallRequest {
     private final Path reference;
@@ -35,6 +35,7 @@ public final class CallRequest {
     private Path knownSites;
     private Path population;
     private boolean qc = true;
+    private CopyNumberRun.Options copyNumber;
 
     private CallRequest(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                         Map<Samples.Sample, Path> indexes, LabKeys keys, Path output) {
@@ -62,6 +63,7 @@ public final class CallRequest {
         c.knownSites = knownSites;
         c.population = population;
         c.qc = qc;
+        c.copyNumber = copyNumber;
         return c;
     }
 
@@ -116,6 +118,13 @@ public final class CallRequest {
     public CallRequest withQc(boolean value) {
         CallRequest c = copy(output);
         c.qc = value;
+        return c;
+    }
+
+    /** Copy number against a panel of normals, or only copy number ({@code gap cnv}); null for none. */
+    public CallRequest withCopyNumber(CopyNumberRun.Options value) {
+        CallRequest c = copy(output);
+        c.copyNumber = value;
         return c;
     }
 
@@ -185,5 +194,10 @@ public final class CallRequest {
 
     public boolean qc() {
         return qc;
+    }
+
+    /** Copy number's panel and settings; null when the run has none. */
+    public CopyNumberRun.Options copyNumber() {
+        return copyNumber;
     }
 }

@@ -2,6 +2,9 @@ package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
 import gap.core.io.ReadFilters;
+import gap.core.cnv.SampleDepth;
+import gap.core.model.Ploidy;
+import gap.core.model.Sex;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
 import gap.core.model.ReadCounts;
@@ -32,8 +35,10 @@ public final class CallingPipeline {
      * are), so the shard task can travel to executors.
      */
     public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios,
-                         Path knownSites) implements java.io.Serializable {
+                         Path knownSites, int cnvBinSize, Ploidy ploidy, List<Sex> sexes)
+            implements java.io.Serializable {
         public Inputs {
+            sexes = sexes == null ? null : List.copyOf(sexes);
             reads = List.copyOf(reads);
             readsIndexes = List.copyOf(readsIndexes);
             trios = List.copyOf(trios);
@@ -42,14 +47,26 @@ public final class CallingPipeline {
             }
         }
 
+        /**
+         * Without depth bins ({@code cnvBinSize} 0: copy number is not counted), and with the ploidy of samples of
+         * unknown sex (X and Y diploid, chrM haploid) and the known builds' PARs.
+         */
+        public Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios, Path knownSites) {
+            this(reference, reads, readsIndexes, trios, knownSites, 0, null, null);
+        }
+
         /** One sample. */
         public Inputs(Path reference, Path reads, Path readsIndex) {
             this(reference, List.of(reads), List.of(readsIndex), List.of(), null);
         }
     }
 
-    /** What a run did: calls written, and per sample the reads' tally and the coverage of the callable bases. */
-    public record Summary(long calls, List<ReadCounts> sampleReadCounts, List<CoverageMetrics> sampleCoverage) {
+    /**
+     * What a run did: calls written, and per sample the reads' tally, the coverage of the callable bases and, when
+     * the run counted copy number, its depth bins (else an empty list).
+     */
+    public record Summary(long calls, List<ReadCounts> sampleReadCounts, List<CoverageMetrics> sampleCoverage,
+                          List<SampleDepth> sampleDepth) {
         /** The reads' tally of all samples together. */
         public ReadCounts readCounts() {
             return sampleReadCounts.stream().reduce(ReadCounts.EMPTY, ReadCounts::plus);
@@ -67,6 +84,10 @@ public final class CallingPipeline {
         CoverageMetrics[] coverage = new CoverageMetrics[samples];
         java.util.Arrays.fill(counts, ReadCounts.EMPTY);
         java.util.Arrays.fill(coverage, CoverageMetrics.EMPTY);
+        List<SampleDepth> depth = new ArrayList<>();
+        for (int s = 0; inputs.cnvBinSize() > 0 && s < samples; s++) {
+            depth.add(new SampleDepth(inputs.cnvBinSize()));
+        }
         Consumer<ShardResult> merge = result -> {
             result.calls().forEach(sink);
             calls[0] += result.calls().size();
@@ -75,6 +96,9 @@ public final class CallingPipeline {
                 counts[s] = counts[s].plus(result.readCounts().get(s));
                 coverage[s] = coverage[s].plus(result.coverage().get(s));
                 seen += result.readCounts().get(s).seen();
+                if (!depth.isEmpty()) {
+                    depth.get(s).add(result.bins().get(s));
+                }
             }
             Shard shard = result.shard();
             progress.update(shard.contig() + ":" + shard.end(), seen, shard.length());
@@ -85,7 +109,7 @@ public final class CallingPipeline {
                 (java.util.function.Function<ShardRunner, java.util.function.Function<Shard, ShardResult>>
                         & java.io.Serializable) runner -> runner::run,
                 merge);
-        Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage));
+        Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage), List.copyOf(depth));
         logReadCounts(summary.readCounts());
         return summary;
     }
@@ -108,7 +132,12 @@ public final class CallingPipeline {
             reference.close();
             throw e;
         }
-        return new ShardRunner(reads, reference, params, inputs.trios(), known);
+        Ploidy ploidy = inputs.ploidy() != null ? inputs.ploidy()
+                : Ploidy.of(PanelRun.lengths(reference.dictionary()), Ploidy.regions(params.parRegions()));
+        List<Sex> sexes = inputs.sexes() != null ? inputs.sexes()
+                : java.util.Collections.nCopies(inputs.reads().size(), Sex.UNKNOWN);
+        return new ShardRunner(reads, reference, params, inputs.trios(), known, inputs.cnvBinSize(),
+                new ShardRunner.SamplePloidy(ploidy, sexes));
     }
 
     private static void logReadCounts(ReadCounts counts) {

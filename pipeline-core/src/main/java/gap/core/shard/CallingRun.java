@@ -45,7 +45,10 @@ import org.apache.logging.log4j.Logger;
  * output directory, optional known sites and population summary) and an executor, gives its outputs: the samples' joint calls, annotated with
  * population counts, scored and checked against the pedigree, in one VCF named by the sample's, family's or cohort's
  * pseudonym, then {@code calls.parquet} and {@code samples.parquet}, {@code denovo.tsv} when the pedigree has a trio,
- * then (unless turned off) the QC files in {@code qc/}. The one orchestration every driver runs; a driver only
+ * then (unless turned off) the QC files in {@code qc/}; with a panel of normals, copy number too ({@link CopyNumberRun}:
+ * its records in the VCF, {@code cnv.tsv}, {@code cnv.parquet}, its QC section), or copy number alone ({@code gap
+ * cnv}: {@code <pseudonym>.cnv.vcf.gz}). Sex chromosomes and chrM are called with the samples' ploidy
+ * ({@link SexCheck}). The one orchestration every driver runs; a driver only
  * parses options ({@link CallPreparation} checks them) and hands over a {@link ShardExecutor}, which also says how
  * many workers the shard plan is for. Ends with one summary line: calls, PASS, elapsed time, peak
  * memory.
@@ -66,11 +69,15 @@ public final class CallingRun {
      * shards they came from.
      */
     private record Called(List<VariantCall> calls, CallingPipeline.Summary summary, String referenceMd5,
-                          List<Shard> shards) {}
+                          List<Shard> shards, SexCheck.Outcome sex) {}
 
-    /** The calls as written, scored and named, with the de novo calls, their QC records and the family checks. */
-    private record Finished(List<VariantCall> calls, List<VCFHeaderLine> scoringLines, List<DeNovoCalls.Call> deNovo,
-                            List<CallRecord> records, FamilyQc family) {}
+    /**
+     * The calls, scored and named, those written to the VCF (none with copy number alone), the de novo calls, the
+     * copy-number outcome, the QC records of everything written and the family checks.
+     */
+    private record Finished(List<VariantCall> calls, List<VariantCall> written, List<VCFHeaderLine> scoringLines,
+                            List<DeNovoCalls.Call> deNovo, CopyNumberRun.Outcome cnv, List<CallRecord> records,
+                            FamilyQc family) {}
 
     /** As {@link #run(CallRequest, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
     public static void run(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
@@ -78,15 +85,19 @@ public final class CallingRun {
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} workers", request.samples().ids().size(),
                 shards.size(), shards.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
+        // checked before calling too: a panel of another reference or read filter fails the run at once
+        CopyNumberRun copyNumber = request.copyNumber() == null ? null
+                : CopyNumberRun.open(request.copyNumber(), dictionary, request.params().minMappingQuality());
         // opened first: a summary of another reference fails the run before any calling
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
             ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(shards));
             progress.start();
-            Called called = call(request, shards, executor, population, progress);
+            Called called = call(request, shards, executor, population, progress,
+                    copyNumber == null ? 0 : copyNumber.binSize());
             progress.stop();
-            Finished done = finish(request, called.calls());
+            Finished done = finish(request, called, copyNumber);
             writeOutputs(request, callsTable, dictionary, populationInfo, called, done);
             long pass = done.calls().stream().filter(c -> c.filter().isPass()).count();
             PeakMemory.Reading memory = PeakMemory.read();
@@ -96,47 +107,63 @@ public final class CallingRun {
         }
     }
 
-    /** Runs the shards; the population summary (may be null) annotates each call as it arrives, in genome order. */
+    /**
+     * Runs the shards, with each sample's ploidy, counting depth in bins of {@code binSize} (0: none); the population
+     * summary (may be null) annotates each call as it arrives, in genome order.
+     */
     private static Called call(CallRequest request, List<Shard> shards, ShardExecutor executor,
-                               PopulationAnnotator population, ProgressMeter progress) {
+                               PopulationAnnotator population, ProgressMeter progress, int binSize) {
         // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
         // another thread computes it while the shards run.
         FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
+        SexCheck.Outcome sex = SexCheck.resolve(request);
         LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", request.samples().ids().size(),
                 request.samples().callSetId(), request.reference().getFileName(), shards.size(),
                 request.pedigree().trios().size());
         CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
                 request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
                 List.copyOf(request.indexes().values()), request.pedigree().trios(),
-                request.knownSites());
+                request.knownSites(), binSize, sex.ploidy(), sex.sexes());
         List<VariantCall> calls = new ArrayList<>();
         CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor,
                 call -> calls.add(population == null ? call : population.annotate(call)), progress);
-        return new Called(calls, summary, await(md5), shards);
+        return new Called(calls, summary, await(md5), shards, sex);
     }
 
     /**
-     * Scores the calls, names the de novo ones, and checks the family. Scoring needs all calls (a model is trained on
-     * them) before any is written; the family checks count PASS sites, so they come after it.
+     * Scores the calls, names the de novo ones, calls copy number (from the final calls' allele fractions), and checks
+     * the family. Scoring needs all calls (a model is trained on them) before any is written; the family checks count
+     * PASS sites, so they come after it.
      */
-    private static Finished finish(CallRequest request, List<VariantCall> calls) {
+    private static Finished finish(CallRequest request, Called called, CopyNumberRun copyNumber) {
         List<String> ids = request.samples().ids();
+        List<VariantCall> calls = called.calls();
         boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
         VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
         DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
                 request.params().deNovoMinQuality());
-        List<CallRecord> records = named.calls().stream().map(CallRecord::of).toList();
+        CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
+                : copyNumber.analyse(request, called.summary(), named.calls(), called.sex().sexes(),
+                        called.sex().ploidy());
+        List<VariantCall> written = smallVariants(request) ? named.calls() : List.of();
+        List<CallRecord> records = cnv.callRecords(written.stream().map(CallRecord::of).toList(), ids,
+                ReferenceDictionary.of(request.dictionary()));
         FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
         records.forEach(familyTally::add);
         FamilyQc family = familyTally.build();
         logFamily(family);
-        return new Finished(named.calls(), scored.headerLines(), named.deNovo(), records, family);
+        return new Finished(named.calls(), written, scored.headerLines(), named.deNovo(), cnv, records, family);
+    }
+
+    /** Whether the small variants are written: always but with copy number alone ({@code gap cnv}). */
+    private static boolean smallVariants(CallRequest request) {
+        return request.copyNumber() == null || !request.copyNumber().only();
     }
 
     /**
-     * The VCF, denovo.tsv, the QC files and samples.parquet, while another thread writes calls.parquet: it needs none
-     * of the others and takes about as long as all of them together (its first write in a process loads Hadoop,
-     * Parquet and Avro).
+     * The VCF, denovo.tsv, the QC files and samples.parquet, while another thread writes calls.parquet (and then
+     * cnv.tsv and cnv.parquet): it needs none of the others and takes about as long as all of them together (its first
+     * write in a process loads Hadoop, Parquet and Avro).
      */
     private static void writeOutputs(CallRequest request, CallsTableWriter callsTable, ReferenceDictionary dictionary,
                                      List<VCFInfoHeaderLine> populationInfo, Called called, Finished done) {
@@ -144,20 +171,27 @@ public final class CallingRun {
         Path output = request.output();
         List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
         info.addAll(populationInfo);
+        boolean small = smallVariants(request);
         FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
-            callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, done.calls()));
+            if (small) {
+                callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, done.calls()));
+            }
+            if (request.copyNumber() != null) { // cnv.parquet too: the writer's classes are loaded by then
+                CopyNumberRun.writeTables(output, done.cnv().results(), dictionary);
+            }
             return null;
         });
         try {
             List<VCFHeaderLine> extra = new ArrayList<>(done.scoringLines());
             extra.addAll(populationInfo);
-            writeVcf(request, called.referenceMd5(), extra, done.calls());
-            if (!request.pedigree().trios().isEmpty()) {
+            extra.addAll(done.cnv().headerLines());
+            String vcfName = writeVcf(request, called.referenceMd5(), extra, done, dictionary);
+            if (small && !request.pedigree().trios().isEmpty()) {
                 writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(done.deNovo(), ids));
                 LOG.info("Wrote {} de novo call(s) to {}", done.deNovo().size(), DeNovoTsv.FILE_NAME);
             }
             if (request.qc()) {
-                List<Path> files = QcFiles.write(qcReport(request, done, called), output.resolve(QC_DIR));
+                List<Path> files = QcFiles.write(qcReport(request, done, called, vcfName), output.resolve(QC_DIR));
                 LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
                         files.size(), QC_DIR);
             }
@@ -167,19 +201,31 @@ public final class CallingRun {
             throw e;
         }
         await(parquet);
-        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+        String tables = (small ? "calls.parquet" : "")
+                + (request.copyNumber() == null ? "" : (small ? ", " : "") + "cnv.tsv, cnv.parquet");
+        LOG.info("Wrote {} and samples.parquet for {} sample(s)", tables, ids.size());
     }
 
-    /** The joint VCF, named by the call set's pseudonym, one column per sample. */
-    private static void writeVcf(CallRequest request, String referenceMd5, List<VCFHeaderLine> extra,
-                                 List<VariantCall> calls) {
-        Path vcf = request.output().resolve(request.samples().callSetId() + ".vcf.gz");
+    /**
+     * The joint VCF, named by the call set's pseudonym ({@code .cnv.vcf.gz} with copy number alone), one column per
+     * sample, the copy-number records among the calls in genome order; gives its file name.
+     */
+    private static String writeVcf(CallRequest request, String referenceMd5, List<VCFHeaderLine> extra,
+                                   Finished done, ReferenceDictionary dictionary) {
+        Path vcf = request.output().resolve(request.samples().callSetId()
+                + (smallVariants(request) ? ".vcf.gz" : ".cnv.vcf.gz"));
         try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(), referenceMd5,
                 request.params().lowQual(), extra)) {
-            calls.forEach(sink::add);
+            done.cnv().writeWith(done.written(), sink, dictionary);
             sink.commit();
         }
-        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
+        if (request.copyNumber() == null) {
+            LOG.info("Wrote {} calls to {}", done.written().size(), vcf.getFileName());
+        } else {
+            LOG.info("Wrote {} calls and {} copy-number change(s) to {}", done.written().size(),
+                    done.cnv().records().size(), vcf.getFileName());
+        }
+        return vcf.getFileName().toString();
     }
 
     /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
@@ -245,7 +291,7 @@ public final class CallingRun {
     }
 
     /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
-    private static QcReport qcReport(CallRequest request, Finished done, Called called) {
+    private static QcReport qcReport(CallRequest request, Finished done, Called called, String vcfName) {
         String callSet = request.samples().callSetId();
         List<SampleQc> samples = new ArrayList<>();
         List<Samples.Sample> all = request.samples().samples();
@@ -256,7 +302,8 @@ public final class CallingRun {
         }
         CallSetStats stats = CallSetStats.of(request.samples().ids(), done.records());
         return new QcReport(GapVersion.get(), called.referenceMd5(), territory(request.dictionary(), called.shards()),
-                samples, List.of(new CallSetQc(callSet, callSet + ".vcf.gz", stats)), List.of(), done.family());
+                samples, List.of(new CallSetQc(callSet, vcfName, stats)), List.of(), done.family(),
+                done.cnv().results());
     }
 
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */

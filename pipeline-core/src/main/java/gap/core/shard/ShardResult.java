@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import gap.core.model.ReadCounts;
+import gap.core.cnv.BinCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
@@ -8,13 +9,20 @@ import java.util.List;
 
 /**
  * What one shard gives: its calls in position order, and per sample (in the run's order) the tally of the reads it
- * owns and the coverage of the bases it owns.
+ * owns, the coverage of the bases it owns and, when the run counts copy number, its depth bins (else empty).
  */
 public record ShardResult(Shard shard, List<VariantCall> calls, List<ReadCounts> readCounts,
-                          List<CoverageMetrics> coverage) implements java.io.Serializable {
+                          List<CoverageMetrics> coverage, List<BinCounts> bins) implements java.io.Serializable {
     public ShardResult {
         calls = List.copyOf(calls);
         readCounts = List.copyOf(readCounts);
         coverage = List.copyOf(coverage);
+        bins = List.copyOf(bins);
+    }
+
+    /** Without depth bins. */
+    public ShardResult(Shard shard, List<VariantCall> calls, List<ReadCounts> readCounts,
+                       List<CoverageMetrics> coverage) {
+        this(shard, calls, readCounts, coverage, List.of());
     }
 }

@@ -7,6 +7,8 @@ import gap.core.calling.GenotypeLikelihoodsModel;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
 import gap.core.calling.VariantCaller;
+import gap.core.cnv.BinCounter;
+import gap.core.cnv.BinCounts;
 import gap.core.cohort.TrioGenotyper;
 import gap.core.cohort.Trio;
 import gap.core.io.ReadSource;
@@ -14,6 +16,8 @@ import gap.core.io.ReferenceSource;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
+import gap.core.model.Ploidy;
+import gap.core.model.Sex;
 import gap.core.model.ReadCounts;
 import gap.core.model.RefWindow;
 import gap.core.model.Shard;
@@ -40,6 +44,21 @@ public final class ShardRunner implements AutoCloseable {
     private final Annotator annotator = new Annotator();
     private final TrioGenotyper trioGenotyper;
     private final KnownSites.Reader knownSites;
+    /** Bases per copy-number bin; 0 when the run does not count depth bins. */
+    private final int binSize;
+    private final SamplePloidy ploidy;
+
+    /** The copies each sample carries where: the reference's sex chromosomes and PARs, each sample's sex. */
+    public record SamplePloidy(Ploidy map, List<Sex> sexes) implements java.io.Serializable {
+        /** Each sample's copies at a site. */
+        int[] at(String contig, int position) {
+            int[] copies = new int[sexes.size()];
+            for (int s = 0; s < copies.length; s++) {
+                copies[s] = map.copies(contig, position, sexes.get(s));
+            }
+            return copies;
+        }
+    }
 
     public ShardRunner(ReadSource reads, ReferenceSource reference, CallingParameters params) {
         this(List.of(reads), reference, params, List.of(), null);
@@ -51,6 +70,19 @@ public final class ShardRunner implements AutoCloseable {
      */
     public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
                        KnownSites.Reader knownSites) {
+        this(reads, reference, params, trios, knownSites, 0, new SamplePloidy(Ploidy.of(
+                PanelRun.lengths(reference.dictionary()), Ploidy.regions(params.parRegions())),
+                java.util.Collections.nCopies(reads.size(), Sex.UNKNOWN)));
+    }
+
+    /**
+     * As above, counting each sample's depth in bins of {@code binSize} bases as the reads go by (0: not), and
+     * calling each sample with the copies {@code ploidy} gives it.
+     */
+    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
+                       KnownSites.Reader knownSites, int binSize, SamplePloidy ploidy) {
+        this.binSize = binSize;
+        this.ploidy = ploidy;
         this.reads = List.copyOf(reads);
         this.knownSites = knownSites;
         this.reference = reference;
@@ -66,10 +98,16 @@ public final class ShardRunner implements AutoCloseable {
     public ShardResult run(Shard shard) {
         List<List<AlignedRead>> kept = new ArrayList<>();
         List<ReadCounts> counts = new ArrayList<>();
+        List<BinCounter> binCounters = new ArrayList<>();
         for (ReadSource source : reads) {
-            ReadSource.ShardReads shardReads = source.query(shard);
+            BinCounter bins = binSize > 0 ? new BinCounter(shard, binSize,
+                    reference.dictionary().getSequence(shard.contig()).getSequenceLength()) : null;
+            ReadSource.ShardReads shardReads = source.query(shard, bins);
             kept.add(shardReads.reads());
             counts.add(shardReads.counts());
+            if (bins != null) {
+                binCounters.add(bins);
+            }
         }
         RefWindow ref = window(reference, shard, kept, params.shardPadding());
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
@@ -80,7 +118,11 @@ public final class ShardRunner implements AutoCloseable {
         for (List<AlignedRead> sample : kept) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
         }
-        return new ShardResult(shard, calls, counts, coverage);
+        List<BinCounts> bins = new ArrayList<>();
+        for (BinCounter counter : binCounters) {
+            bins.add(counter.result(ref));
+        }
+        return new ShardResult(shard, calls, counts, coverage, bins);
     }
 
     /**
@@ -100,10 +142,10 @@ public final class ShardRunner implements AutoCloseable {
                 sitePileups.add(pileup);
                 likelihoods.add(model.compute(pileup, ref));
             }
-            VariantCaller.Joint joint = caller.call(sitePileups, likelihoods);
+            VariantCaller.Joint joint = caller.call(sitePileups, likelihoods,
+                    ploidy.at(site.contig(), site.position()));
             if (joint != null) {
-                VariantCall call = trioGenotyper.refine(joint.call(), joint.genotypeLog10(), joint.priorLog10(),
-                        novel(joint.call(), known));
+                VariantCall call = trioGenotyper.refine(joint, novel(joint.call(), known));
                 if (call.hasVariantGenotype()) { // the trio's posterior may find a lone weak het implausible
                     calls.add(annotator.annotate(call, sitePileups, likelihoods));
                 }

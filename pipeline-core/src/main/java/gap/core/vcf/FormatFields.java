@@ -2,15 +2,19 @@ package gap.core.vcf;
 
 import htsjdk.variant.vcf.VCFConstants;
 import htsjdk.variant.vcf.VCFFormatHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLineCount;
 import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The FORMAT fields gap writes: the standard GT, AD, DP, GQ and PL, and a trio child's DNQ. */
+/** The FORMAT fields gap writes: the standard GT, AD, DP, GQ and PL, a trio child's DNQ and a chrM sample's AF. */
 public final class FormatFields {
     /** FORMAT key of a child's de novo quality. */
     public static final String DE_NOVO_QUALITY = "DNQ";
+
+    /** FORMAT key of a chrM sample's heteroplasmy fractions (Mutect2's name). */
+    public static final String ALLELE_FRACTION = "AF";
 
     private FormatFields() {}
 
@@ -23,6 +27,8 @@ public final class FormatFields {
         }
         lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
                 "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
+        lines.add(new VCFFormatHeaderLine(ALLELE_FRACTION, VCFHeaderLineCount.A, VCFHeaderLineType.Float,
+                "Allele fractions of alternate alleles in the sample's mitochondrial DNA (heteroplasmy), chrM only"));
         return lines;
     }
 }

@@ -1,5 +1,8 @@
 package gap.core.qc.report;
 
+import gap.core.cnv.CnvResult;
+import gap.core.cnv.CnvSegment;
+import gap.core.io.ReadFilters;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
 import gap.core.model.ReadCounts;
@@ -68,6 +71,7 @@ public final class HtmlReport {
                     .append(Html.escape(p.caption())).append("</figcaption>\n</figure>\n");
         }
         h.append("</div>\n");
+        copyNumber(report, h);
         callSets(report, h);
         somatic(report.somatic(), h);
         truth(report, h);
@@ -137,6 +141,50 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p class=\"note\">Each read is counted once, by the shard holding its start; a read is"
                 + " dropped by the first filter that matches, in this order.</p>\n");
+    }
+
+    private static void copyNumber(QcReport report, StringBuilder h) {
+        if (report.copyNumber().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Copy number</h2>\n<table id=\"copy-number\">\n<tr><th>sample</th><th>sex</th><th>usable bins"
+                + "</th><th>noise (log2 SD)</th><th>baseline</th><th>het SNVs</th><th>changes</th></tr>\n");
+        for (CnvResult r : report.copyNumber()) {
+            h.append("<tr><td>").append(Html.escape(r.sample())).append("</td><td>").append(r.sex().word())
+                    .append("</td><td>").append(count(r.usableBins())).append("</td><td>").append(fixed(r.noise(), 3))
+                    .append("</td><td>").append(fixed(r.baseline(), 3))
+                    .append(r.baselineFromAlleles() ? "" : " (fitted)").append("</td><td>").append(count(r.hets()))
+                    .append("</td><td>").append(count(r.events().size())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<table id=\"copy-number-changes\">\n<tr><th>sample</th><th>region</th><th>type</th>"
+                + "<th>CN</th><th>mosaic fraction</th><th>CNQ</th><th>log2 ratio</th><th>bins</th><th>het SNVs</th>"
+                + "<th>BAF</th></tr>\n");
+        for (CnvResult r : report.copyNumber()) {
+            for (CnvSegment e : r.events()) {
+                h.append("<tr><td>").append(Html.escape(r.sample())).append("</td><td>")
+                        .append(Html.escape(e.contig())).append(':').append(count(e.start())).append('-')
+                        .append(count(e.end())).append(e.wholeContig() ? " (whole contig)" : "").append("</td><td>")
+                        .append(e.svType()).append("</td><td>").append(e.state().copies()).append("</td><td>")
+                        .append(e.state().isMosaic() ? fixed(e.state().fraction(), 2) : "—").append("</td><td>")
+                        .append(fixed(e.quality(), 0)).append("</td><td>").append(fixed(e.meanLog2(), 2))
+                        .append("</td><td>").append(count(e.bins())).append("</td><td>").append(count(e.hets()))
+                        .append("</td><td>").append(fixed(e.minorAlleleFraction(), 2)).append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n");
+        for (CnvResult r : report.copyNumber()) {
+            h.append("<figure id=\"plot-").append(Html.escape(CnvPlot.id(r))).append("\">\n")
+                    .append(CnvPlot.render(r)).append("<figcaption><b>Copy ratio and B-allele fraction of ")
+                    .append(Html.escape(r.sample())).append("</b><br>Above: log2 ratio of each usable bin's reads to"
+                            + " the panel of normals' for the expected copies, against the sample's baseline, with"
+                            + " the segments at their means (losses red, gains blue). Below: alternate fraction of"
+                            + " the heterozygous SNV calls (1/2 for two copies, 1/3 and 2/3 for a gain of one"
+                            + " haplotype, none left where one is lost).</figcaption>\n</figure>\n");
+        }
+        h.append("<p class=\"note\">Changes are called from depth against the panel of normals and the allele"
+                + " fractions of the sample's own heterozygous SNV calls; a mosaic fraction is the share of cells"
+                + " carrying the change where depth and allele fractions say it is not all of them. Bins the panel"
+                + " masks (low mappability, N bases, disagreeing normals) are not called.</p>\n");
     }
 
     private static void callSets(QcReport report, StringBuilder h) {

@@ -39,6 +39,13 @@ public final class MultiQcTable {
             new Column("INS_DEL_RATIO", "Ins/del", "Insertion over deletion genotypes", "{:,.2f}", ""),
             new Column("PASS_VARIANTS", Filters.PASS_NAME, "Non-reference genotypes at PASS records", "{:,.0f}", ""),
             new Column("FILTERED_VARIANTS", "Filtered", "Non-reference genotypes at filtered records", "{:,.0f}", ""));
+    /** Added when the run called copy number. */
+    private static final List<Column> COPY_NUMBER_COLUMNS = List.of(
+            new Column("CNV_CHANGES", "CNVs", "Copy-number changes called (whole contigs included)", "{:,.0f}", ""),
+            new Column("CNV_WHOLE_CONTIG", "Aneuploid", "Whole-contig copy-number changes", "{:,.0f}", ""),
+            new Column("CNV_MOSAIC", "Mosaic CNVs", "Copy-number changes in part of the cells", "{:,.0f}", ""),
+            new Column("CNV_NOISE", "CN noise", "Robust SD of the bins' log2 copy ratios", "{:,.3f}", ""),
+            new Column("CNV_USABLE_BINS", "CN bins", "Bins called for copy number", "{:,.0f}", ""));
 
     private MultiQcTable() {}
 
@@ -52,7 +59,11 @@ public final class MultiQcTable {
         out.append("# plot_type: 'table'\n");
         out.append("# pconfig:\n#     id: 'gap_qc_table'\n#     namespace: 'gap'\n#     col1_header: 'Sample'\n");
         out.append("# headers:\n");
-        for (Column c : COLUMNS) {
+        List<Column> columns = new ArrayList<>(COLUMNS);
+        if (!report.copyNumber().isEmpty()) {
+            columns.addAll(COPY_NUMBER_COLUMNS);
+        }
+        for (Column c : columns) {
             out.append("#     ").append(c.name()).append(":\n");
             out.append("#         title: ").append(yaml(c.title())).append('\n');
             out.append("#         description: ").append(yaml(c.description())).append('\n');
@@ -65,7 +76,7 @@ public final class MultiQcTable {
             }
         }
         List<String> header = new ArrayList<>(List.of("Sample"));
-        COLUMNS.forEach(c -> header.add(c.name()));
+        columns.forEach(c -> header.add(c.name()));
         out.append(String.join("\t", header)).append('\n');
         for (SampleQc s : report.samples()) {
             out.append(String.join("\t", row(report, s))).append('\n');
@@ -96,6 +107,13 @@ public final class MultiQcTable {
         row.add(number(v.insDelRatio(), 3));
         row.add(Long.toString(v.nonRefPass()));
         row.add(Long.toString(v.nonRefFiltered()));
+        report.copyNumber().stream().filter(cn -> cn.sample().equals(s.sample())).findFirst().ifPresent(cn -> {
+            row.add(Integer.toString(cn.events().size()));
+            row.add(Long.toString(cn.events().stream().filter(e -> e.wholeContig()).count()));
+            row.add(Long.toString(cn.events().stream().filter(e -> e.state().isMosaic()).count()));
+            row.add(number(cn.noise(), 4));
+            row.add(Integer.toString(cn.usableBins()));
+        });
         return row;
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gap.core.io.ReadFilters;
+import gap.core.cnv.CnvResult;
+import gap.core.cnv.CnvSegment;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.VariantClass;
 import gap.core.model.ReadCounts;
@@ -67,6 +70,10 @@ public final class QcJson {
             }
         }
         family(report.family(), root);
+        if (!report.copyNumber().isEmpty()) {
+            ArrayNode cn = root.putArray("copyNumber");
+            report.copyNumber().forEach(r -> copyNumber(r, cn.addObject()));
+        }
         if (report.somatic() != null) {
             somatic(report.somatic(), root.putObject("somatic"));
         }
@@ -79,6 +86,12 @@ public final class QcJson {
             if (p.kind() == Plot.Kind.LINE) {
                 o.put("xMax", p.xMax());
             }
+        }
+        for (CnvResult r : report.copyNumber()) {
+            ObjectNode o = plotList.addObject();
+            o.put("id", CnvPlot.id(r));
+            o.put("title", "Copy ratio and B-allele fraction of " + r.sample());
+            o.put("marks", CnvPlot.marks(r).count());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -262,6 +275,41 @@ public final class QcJson {
             }
             o.put("warning", p.warning());
         }
+    }
+
+    private static void copyNumber(CnvResult r, ObjectNode o) {
+        o.put("sample", r.sample());
+        o.put("sex", r.sex().word());
+        o.put("usableBins", r.usableBins());
+        o.put("maskedBins", r.maskedBins());
+        ratio(o, "noise", r.noise());
+        ratio(o, "systematicSd", r.systematic());
+        ratio(o, "baseline", r.baseline());
+        o.put("baselineFrom", r.baselineFromAlleles() ? "allele-balanced segments"
+                : "fitted to depth and allele fractions");
+        o.put("hetSnvs", r.hets());
+        ArrayNode changes = o.putArray("changes");
+        for (CnvSegment e : r.events()) {
+            ObjectNode c = changes.addObject();
+            c.put("contig", e.contig());
+            c.put("start", e.start());
+            c.put("end", e.end());
+            c.put("svType", e.svType());
+            c.put("copies", e.state().copies());
+            c.put("expectedCopies", e.state().expected());
+            ratio(c, "mosaicFraction", e.state().fraction());
+            ratio(c, "cnq", e.quality());
+            ratio(c, "log2Ratio", e.meanLog2());
+            c.put("bins", e.bins());
+            c.put("hets", e.hets());
+            ratio(c, "baf", e.minorAlleleFraction());
+            c.put("wholeContig", e.wholeContig());
+        }
+        CnvPlot.Marks marks = CnvPlot.marks(r);
+        ObjectNode plotted = o.putObject("plotted");
+        plotted.put("ratioPoints", marks.ratios().size());
+        plotted.put("alleleFractionPoints", marks.alleleFractions().size());
+        plotted.put("segments", marks.segments().size());
     }
 
     private static void ratio(ObjectNode o, String key, double value) {

@@ -1,0 +1,41 @@
+package gap.core.cnv;
+
+import gap.core.model.Genotype;
+import gap.core.model.VariantCall;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sample's biallelic SNV call as copy number reads it: heterozygous or homozygous alternate, with its alternate
+ * and REF + ALT read counts (AD). {@link #of} takes a run's calls (genome order), gives one sample's sites in that
+ * order: PASS calls only, with at least {@code minDepth} REF + ALT reads.
+ */
+public record SnvSite(String contig, int position, boolean het, int alt, int depth) {
+
+    public static List<SnvSite> of(List<VariantCall> calls, int sample, int minDepth) {
+        List<SnvSite> sites = new ArrayList<>();
+        for (VariantCall call : calls) {
+            if (call.alleles().size() != 2 || call.ref().length() != 1 || call.alleles().get(1).length() != 1
+                    || !call.filter().isPass()) {
+                continue;
+            }
+            Genotype g = call.genotype(sample);
+            boolean het = g.isHetRef();
+            boolean homAlt = g.allele1() == 1 && g.allele2() == 1;
+            if ((!het && !homAlt) || g.ad().size() != 2) {
+                continue;
+            }
+            int alt = g.ad().get(1);
+            int depth = g.ad().get(0) + alt;
+            if (depth >= minDepth) {
+                sites.add(new SnvSite(call.contig(), call.position(), het, alt, depth));
+            }
+        }
+        return sites;
+    }
+
+    /** Alternate reads over REF + ALT reads. */
+    public double altFraction() {
+        return alt / (double) depth;
+    }
+}
