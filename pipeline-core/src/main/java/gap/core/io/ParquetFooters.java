@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +32,22 @@ final class ParquetFooters {
 
     /** Sorts each column chunk's encodings (and encoding statistics); leaves any footer it does not fully own. */
     static void canonicalise(Path file) throws IOException {
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            canonicaliseInPlace(file);
+            return;
+        }
+        // a cluster's file system (HDFS, or Hadoop's view of file://) writes whole files, never in place
+        Path local = Files.createTempFile("gap-footer-", ".parquet");
+        try {
+            Files.copy(file, local, StandardCopyOption.REPLACE_EXISTING);
+            canonicaliseInPlace(local);
+            Files.copy(local, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    private static void canonicaliseInPlace(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             if (size < 12) {
