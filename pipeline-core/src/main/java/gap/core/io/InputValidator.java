@@ -11,6 +11,7 @@ import htsjdk.samtools.ValidationStringency;
 import htsjdk.samtools.cram.build.CramIO;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.variant.utils.SAMSequenceDictionaryExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -62,14 +63,65 @@ public final class InputValidator {
             throw new UserException("reference " + name + " has no sequence dictionary " + dictNameOf(name)
                     + ": create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'");
         }
+        FastaSequenceIndex index;
+        try {
+            index = new FastaSequenceIndex(fai); // a broken .fai fails here rather than mid-run
+        } catch (RuntimeException e) {
+            throw new UserException("the index " + fai.getFileName() + " of reference " + name + " could not be read:"
+                    + " re-create it with 'samtools faidx " + name + "'", e);
+        }
+        FastaIndexCheck.check(fasta, index);
+        try {
+            checkDictionaryAgainstIndex(name, SAMSequenceDictionaryExtractor.extractDictionary(dictionaryOf(fasta)),
+                    index);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserException("the sequence dictionary " + dictNameOf(name) + " of reference " + name
+                    + " could not be read: re-create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'", e);
+        }
         try (ReferenceSource ref = new ReferenceSource(fasta)) {
-            new FastaSequenceIndex(fai); // a broken .fai fails here rather than mid-run
             return ref.dictionary();
         } catch (UserException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UserException("reference " + name + " or its .fai/.dict could not be read: re-create them with"
                     + " 'samtools faidx' and 'samtools dict'", e);
+        }
+    }
+
+    /** The {@code .dict} must name the contigs of the {@code .fai} with the same lengths, in the same order. */
+    private static void checkDictionaryAgainstIndex(String name, SAMSequenceDictionary dict, FastaSequenceIndex fai) {
+        List<String> indexed = new java.util.ArrayList<>();
+        fai.forEach(e -> indexed.add(e.getContig() + ":" + e.getSize()));
+        List<String> named = dict.getSequences().stream()
+                .map(s -> s.getSequenceName() + ":" + s.getSequenceLength()).toList();
+        if (!indexed.equals(named)) {
+            throw new UserException("the sequence dictionary " + dictNameOf(name) + " does not match reference " + name
+                    + " (contig names or lengths differ from its .fai): re-create it with 'samtools dict -o "
+                    + dictNameOf(name) + " " + name + "'");
+        }
+    }
+
+    /**
+     * The {@code .dict}'s {@code M5} of each of {@code contigs} that has one must be the MD5 of the FASTA's sequence: a
+     * contig edited in place (same length, other bases) passes every other check and changes every call on it.
+     */
+    public static void checkSequenceMd5(Path fasta, SAMSequenceDictionary dictionary, java.util.Collection<String> contigs) {
+        String name = fasta.getFileName().toString();
+        try (ReferenceSource ref = new ReferenceSource(fasta)) {
+            for (SAMSequenceRecord seq : dictionary.getSequences()) {
+                String m5 = seq.getMd5();
+                if (m5 == null || m5.isBlank() || !contigs.contains(seq.getSequenceName())) {
+                    continue;
+                }
+                if (!ref.sequenceMd5(seq.getSequenceName()).equalsIgnoreCase(m5.trim())) {
+                    throw new UserException("the sequence dictionary " + dictNameOf(name) + " does not match reference "
+                            + name + " (contig " + seq.getSequenceName() + ": its M5 is not the MD5 of the sequence):"
+                            + " the FASTA changed; re-create 'samtools faidx " + name + "' and 'samtools dict -o "
+                            + dictNameOf(name) + " " + name + "'");
+                }
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public final class CallPreparation {
         Pedigree family = options.pedigree() == null ? Pedigree.none() : Pedigree.read(options.pedigree(),
                 samples.pedigreeNames(), samples.samples().stream().map(Samples.Sample::sex).toList());
         var intervals = Intervals.parse(options.intervals(), dictionary, options.paths());
+        InputValidator.checkSequenceMd5(options.reference(), dictionary, contigsInPlay(intervals, dictionary));
         InputValidator.checkOutputDirectory(options.output());
         if (options.population() != null) {
             PopulationAnnotator.check(options.population(), ReferenceDictionary.of(dictionary));
@@ -45,5 +46,17 @@ public final class CallPreparation {
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
                 .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
                 .withQc(options.qc());
+    }
+
+    /** The contigs a run reads: those of its intervals, or all of the reference's when there are none. */
+    private static java.util.Set<String> contigsInPlay(java.util.List<htsjdk.samtools.util.Interval> intervals,
+                                                       SAMSequenceDictionary dictionary) {
+        java.util.Set<String> contigs = new java.util.HashSet<>();
+        if (intervals.isEmpty()) {
+            dictionary.getSequences().forEach(s -> contigs.add(s.getSequenceName()));
+        } else {
+            intervals.forEach(i -> contigs.add(i.getContig()));
+        }
+        return contigs;
     }
 }

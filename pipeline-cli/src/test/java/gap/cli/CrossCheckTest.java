@@ -1,0 +1,136 @@
+package gap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.SampleData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs that each look valid but do not fit together (issue 18, classes 1-6): a stale index, reads of another
+ * reference, known sites on other contig names, an empty territory, a swapped sheet row, a pedigree cycle. Each must
+ * stop before calling with one line, exit 2: today's alternative is a wrong answer with exit 0.
+ */
+class CrossCheckTest {
+    @TempDir
+    Path tmp;
+
+    private Path out() {
+        return tmp.resolve("out");
+    }
+
+    private Cli.Result call(Path ref, Path bam, String... extra) {
+        List<String> args = new ArrayList<>(List.of("call", "-R", ref.toString(), "-I", bam.toString(),
+                "-O", out().toString(), "-L", "chr22_20_21M:150000-160000"));
+        args.addAll(TestKeys.options(tmp.resolve("keys")));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private String fails(Path ref, Path bam, String... extra) {
+        return BadInput.oneLine(call(ref, bam, extra), "call", out(), List.of(tmp.toString()));
+    }
+
+    private static Path sampleBam() {
+        return SampleData.file("trio1_child.bam");
+    }
+
+    /** A copy of the sample reference under {@code dir} whose FASTA is {@code fasta}, with the original .fai and .dict. */
+    private Path staleReference(String fasta) throws IOException {
+        Path dir = Files.createDirectories(Files.createTempDirectory(tmp, "ref"));
+        Files.writeString(dir.resolve("ref.fa"), fasta, StandardCharsets.ISO_8859_1);
+        Files.copy(SampleData.file("ref.fa.fai"), dir.resolve("ref.fa.fai"));
+        Files.copy(SampleData.file("ref.dict"), dir.resolve("ref.dict"));
+        return dir.resolve("ref.fa");
+    }
+
+    private static String sampleFasta() throws IOException {
+        return Files.readString(SampleData.file("ref.fa"), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The FASTA with every contig's lines rewrapped at {@code width} columns. */
+    private static String rewrapped(String fasta, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String record : fasta.split("(?=>)")) {
+            int nl = record.indexOf('\n');
+            out.append(record, 0, nl + 1);
+            String seq = record.substring(nl + 1).replace("\n", "");
+            for (int i = 0; i < seq.length(); i += width) {
+                out.append(seq, i, Math.min(seq.length(), i + width)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void isStaleIndex(String line) {
+        assertTrue(line.contains("reference ref.fa does not match its index ref.fa.fai")
+                && line.contains("samtools faidx ref.fa"), line);
+    }
+
+    @Test
+    void fastaRewrappedUnderItsOldIndex() throws IOException {
+        isStaleIndex(fails(staleReference(rewrapped(sampleFasta(), 80)), sampleBam()));
+        isStaleIndex(fails(staleReference(rewrapped(sampleFasta(), 70)), sampleBam()));
+    }
+
+    @Test
+    void contigCutShiftedOrAppendedUnderItsOldIndex() throws IOException {
+        String fasta = sampleFasta();
+        int chrM = fasta.indexOf(">chrM");
+        // chr22's last 61 bytes (one line) cut: chrM moves up a line
+        isStaleIndex(fails(staleReference(fasta.substring(0, chrM - 61) + fasta.substring(chrM)), sampleBam()));
+        // a longer header line shifts every base by 5 bytes
+        isStaleIndex(fails(staleReference(fasta.replaceFirst(">chr22_20_21M", ">chr22_20_21M hg38")), sampleBam()));
+        // the file cut inside chrM
+        isStaleIndex(fails(staleReference(fasta.substring(0, fasta.length() - 500)), sampleBam()));
+        // a contig appended that the index does not know
+        isStaleIndex(fails(staleReference(fasta + ">chrX_extra\n" + "ACGT".repeat(2000) + "\n"), sampleBam()));
+    }
+
+    @Test
+    void sequenceEditedInPlaceIsCaughtByTheDictionaryMd5() throws IOException {
+        String fasta = sampleFasta();
+        int at = fasta.indexOf('\n', fasta.indexOf('\n') + 100 * 61) + 1; // a line in the middle of chr22
+        char base = fasta.charAt(at) == 'A' ? 'C' : 'A';
+        Path ref = staleReference(fasta.substring(0, at) + base + fasta.substring(at + 1));
+        String line = fails(ref, sampleBam());
+        assertTrue(line.contains("the sequence dictionary ref.dict does not match reference ref.fa (contig chr22_20_21M")
+                && line.contains("samtools dict"), line);
+    }
+
+    @Test
+    void dictionaryOfAnotherLengthThanTheIndex() throws IOException {
+        Path ref = staleReference(sampleFasta());
+        Files.writeString(ref.resolveSibling("ref.dict"),
+                Files.readString(ref.resolveSibling("ref.dict")).replace("LN:16569", "LN:16571"));
+        String line = fails(ref, sampleBam());
+        assertTrue(line.contains("the sequence dictionary ref.dict does not match reference ref.fa"), line);
+    }
+
+    @Test
+    void theSampleReferenceWithCrlfLinesStillPasses() throws IOException {
+        // samtools faidx indexes CRLF files with bytes-per-line one more: a valid pair must not be refused
+        Path dir = Files.createDirectories(tmp.resolve("crlf"));
+        String crlf = sampleFasta().replace("\n", "\r\n");
+        Path fa = Files.writeString(dir.resolve("ref.fa"), crlf, StandardCharsets.ISO_8859_1);
+        long chrM = crlf.indexOf(">chrM") + ">chrM\r\n".length();
+        Files.writeString(dir.resolve("ref.fa.fai"), "chr22_20_21M\t1000000\t15\t60\t62\nchrM\t16569\t" + chrM + "\t60\t62\n");
+        Files.copy(SampleData.file("ref.dict"), dir.resolve("ref.dict"));
+        Cli.Result r = Cli.run(withKeys("call", "-R", fa.toString(), "-I", sampleBam().toString(), "-O",
+                out().toString(), "-L", "chr22_20_21M:150000-151000"));
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
+    private String[] withKeys(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(TestKeys.options(tmp.resolve("keys")));
+        return all.toArray(String[]::new);
+    }
+}
