@@ -4,7 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
+import htsjdk.samtools.CRAMCRAIIndexer;
+import htsjdk.samtools.SAMFileHeader;
+import htsjdk.samtools.SAMFileWriter;
+import htsjdk.samtools.SAMFileWriterFactory;
+import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.SamReader;
+import htsjdk.samtools.SamReaderFactory;
+import htsjdk.samtools.ValidationStringency;
+import htsjdk.samtools.seekablestream.SeekableFileStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +138,55 @@ class CrossCheckTest {
         Cli.Result r = Cli.run(withKeys("call", "-R", fa.toString(), "-I", sampleBam().toString(), "-O",
                 out().toString(), "-L", "chr22_20_21M:150000-151000"));
         assertEquals(0, r.exitCode(), r.stderr());
+    }
+
+    @Test
+    void bamWhoseSqM5IsAnotherReferences() {
+        SAMFileHeader header = TestBams.header();
+        List<SAMSequenceRecord> seqs = new ArrayList<>();
+        for (SAMSequenceRecord s : header.getSequenceDictionary().getSequences()) {
+            SAMSequenceRecord copy = new SAMSequenceRecord(s.getSequenceName(), s.getSequenceLength());
+            copy.setMd5(s.getSequenceName().equals("chrM") ? "c68f52674c9fb33aef52dcf399755519"
+                    : "05a352ea48c23662e7d72e1614f88da7");
+            seqs.add(copy);
+        }
+        header.setSequenceDictionary(new SAMSequenceDictionary(seqs));
+        Path bam = TestBams.write(tmp.resolve("other-build.bam"), header,
+                TestBams.records("chr22_20_21M", 150_000, 152_000), true);
+        String line = fails(SampleData.file("ref.fa"), bam);
+        assertTrue(line.contains("[reads] has contig chrM with M5 other than the reference's"), line);
+    }
+
+    @Test
+    void cramDecodedWithAnotherReference() throws Exception {
+        Path cram = tmp.resolve("child.cram");
+        SamReaderFactory factory = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT);
+        try (SamReader in = factory.open(sampleBam()); OutputStream o = Files.newOutputStream(cram)) {
+            SAMFileHeader header = in.getFileHeader().clone();
+            SAMFileWriter writer = new SAMFileWriterFactory().makeCRAMWriter(header, o, SampleData.file("ref.fa"));
+            in.forEach(writer::addAlignment);
+            writer.close();
+        }
+        try (InputStream in = Files.newInputStream(cram);
+             OutputStream crai = Files.newOutputStream(tmp.resolve("child.cram.crai"))) {
+            CRAMCRAIIndexer.writeIndex(new SeekableFileStream(cram.toFile()), crai);
+        }
+        // the same contigs and lengths, other bases, indexed afresh: only the CRAM's slice MD5s tell
+        String fasta = sampleFasta();
+        StringBuilder edited = new StringBuilder(fasta);
+        for (int at = fasta.indexOf('\n') + 1; at < fasta.indexOf(">chrM"); at += 997) {
+            char c = fasta.charAt(at);
+            if (c == 'A' || c == 'C' || c == 'G' || c == 'T') {
+                edited.setCharAt(at, c == 'A' ? 'C' : 'A');
+            }
+        }
+        Path dir = Files.createTempDirectory(tmp, "other");
+        Path ref = Files.writeString(dir.resolve("ref.fa"), edited, StandardCharsets.ISO_8859_1);
+        Files.copy(SampleData.file("ref.fa.fai"), dir.resolve("ref.fa.fai"));
+        new ProcessBuilder("samtools", "dict", "-o", dir.resolve("ref.dict").toString(), ref.toString())
+                .inheritIO().start().waitFor();
+        String line = fails(ref, cram);
+        assertTrue(line.contains("[reads] was not written against this reference"), line);
     }
 
     private String[] withKeys(String... args) {

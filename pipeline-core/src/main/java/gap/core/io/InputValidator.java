@@ -158,6 +158,9 @@ public final class InputValidator {
                     + "): sort it with 'samtools sort' and index it");
         }
         checkContigs(name, header.getSequenceDictionary(), referenceDictionary);
+        if (format == ReadsFormat.CRAM) {
+            checkCramReference(reads, reference);
+        }
         Path index = indexOf(reads, format);
         if (index == null) {
             throw new UserException(name + " has no index (" + (format == ReadsFormat.BAM ? ".bai" : ".crai")
@@ -252,6 +255,28 @@ public final class InputValidator {
         }
     }
 
+    /**
+     * A CRAM holds bases as differences from its reference, and each slice carries its reference span's MD5: decoding
+     * the first records checks the slice against {@code -R} now rather than after calling has started.
+     */
+    private static void checkCramReference(Path cram, Path reference) {
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(reference).open(SamInputResource.of(cram));
+             var records = reader.iterator()) {
+            for (int i = 0; i < 1000 && records.hasNext(); i++) {
+                records.next();
+            }
+        } catch (IOException | RuntimeException e) {
+            String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (what.contains("md5") || what.contains("reference")) {
+                throw new UserException(cram.getFileName() + " was not written against this reference (its slices'"
+                        + " reference MD5 differs): give the -R the CRAM was made with", e);
+            }
+            throw new UserException(cram.getFileName() + " could not be decoded: the file may be corrupt; check it"
+                    + " with 'samtools quickcheck'", e);
+        }
+    }
+
     /** Every contig of the reads must be in the reference with the same length (the reads were aligned to it). */
     static void checkContigs(String readsName, SAMSequenceDictionary reads, SAMSequenceDictionary reference) {
         if (reads == null || reads.isEmpty()) {
@@ -267,6 +292,11 @@ public final class InputValidator {
                 throw new UserException(readsName + " has contig " + seq.getSequenceName() + " of length "
                         + seq.getSequenceLength() + " but the reference's is " + ref.getSequenceLength()
                         + ": give the reference the reads were aligned to");
+            }
+            if (seq.getMd5() != null && ref.getMd5() != null && !seq.getMd5().isBlank() && !ref.getMd5().isBlank()
+                    && !seq.getMd5().trim().equalsIgnoreCase(ref.getMd5().trim())) {
+                throw new UserException(readsName + " has contig " + seq.getSequenceName() + " with M5 other than"
+                        + " the reference's: the reads were aligned to another reference; give that one");
             }
         }
     }
