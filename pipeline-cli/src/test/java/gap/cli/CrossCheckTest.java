@@ -189,6 +189,56 @@ class CrossCheckTest {
         assertTrue(line.contains("[reads] was not written against this reference"), line);
     }
 
+    /** The committed known sites with chr22_20_21M renamed {@code 22}, as a plain VCF and bgzipped with its .tbi. */
+    private List<Path> knownSitesOnOtherNames() throws Exception {
+        Path plain = tmp.resolve("dbsnp_b37.vcf");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SampleData.file("known-sites.vcf.gz")))) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(plain, text.replace("chr22_20_21M", "22").replace("ID=chrM", "ID=MT"));
+        }
+        Path gz = tmp.resolve("dbsnp_b37.vcf.gz");
+        Process bgzip = new ProcessBuilder("bgzip", "-c", plain.toString()).redirectOutput(gz.toFile()).start();
+        assertEquals(0, bgzip.waitFor());
+        assertEquals(0, new ProcessBuilder("tabix", "-p", "vcf", gz.toString()).start().waitFor());
+        return List.of(plain, gz);
+    }
+
+    @Test
+    void knownSitesOnOtherContigNames() throws Exception {
+        for (Path sites : knownSitesOnOtherNames()) {
+            String line = fails(SampleData.file("ref.fa"), sampleBam(), "--known-sites", sites.toString());
+            assertTrue(line.contains("known-sites VCF " + sites.getFileName() + " has no site on any contig of the"
+                    + " reference"), line);
+        }
+    }
+
+    @Test
+    void truncatedKnownSitesFoundBeforeCalling() throws IOException {
+        byte[] bytes = Files.readAllBytes(SampleData.file("known-sites.vcf.gz"));
+        Path cut = Files.write(tmp.resolve("sites.vcf.gz"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Files.copy(SampleData.file("known-sites.vcf.gz.tbi"), tmp.resolve("sites.vcf.gz.tbi"));
+        Cli.Result r = call(SampleData.file("ref.fa"), sampleBam(), "--known-sites", cut.toString());
+        String line = BadInput.oneLine(r, "call", out(), List.of(tmp.toString()));
+        assertTrue(line.contains("known-sites VCF sites.vcf.gz has no BGZF end-of-file marker"), line);
+        assertTrue(r.stdout().isEmpty(), "nothing ran: " + r.stdout());
+    }
+
+    @Test
+    void scoreWithKnownSitesOnOtherNamesOrIntoAMissingFolderFailsBeforeWork() throws Exception {
+        assertEquals(0, call(SampleData.file("ref.fa"), sampleBam()).exitCode());
+        Path calls = CallCommandTest.onlyVcf(out());
+        Path sites = knownSitesOnOtherNames().get(1);
+        Path outVcf = tmp.resolve("scored").resolve("x.vcf.gz");
+        Cli.Result r = Cli.run("score", "-V", calls.toString(), "--known-sites", sites.toString(), "-O",
+                outVcf.toString());
+        String line = BadInput.oneLine(r, "score", outVcf.getParent(), List.of(tmp.toString()));
+        assertTrue(line.contains("the folder of -O does not exist"), line);
+        Files.createDirectories(outVcf.getParent());
+        r = Cli.run("score", "-V", calls.toString(), "--known-sites", sites.toString(), "-O", outVcf.toString());
+        line = BadInput.oneLine(r, "score", outVcf.getParent(), List.of(tmp.toString()));
+        assertTrue(line.contains("has no site on any contig of the reference"), line);
+    }
+
     private String[] withKeys(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(TestKeys.options(tmp.resolve("keys")));

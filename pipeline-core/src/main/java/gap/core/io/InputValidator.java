@@ -224,6 +224,27 @@ public final class InputValidator {
         }
     }
 
+    /**
+     * A BGZF file (a {@code .vcf.gz}) must end with the empty end-of-file block: a truncated one reads fine up to the
+     * break. {@code what} names the file's role in the one-line error. Plain files pass.
+     */
+    public static void requireBgzfEnd(Path file, String what) {
+        String name = file.getFileName().toString();
+        try {
+            boolean bgzf;
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+                bgzf = BlockCompressedInputStream.isValidFile(in);
+            }
+            if (bgzf && BlockCompressedInputStream.checkTermination(file)
+                    != BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+                throw new UserException(what + " " + name + " has no BGZF end-of-file marker: the file is truncated or"
+                        + " still being written; copy or re-create it");
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot read " + what + " " + name, e);
+        }
+    }
+
     private static int cramMajorVersion(Path cram) throws IOException {
         try (InputStream in = Files.newInputStream(cram)) {
             byte[] head = in.readNBytes(5);
@@ -316,7 +337,7 @@ public final class InputValidator {
             Path probe = Files.createTempFile(dir, ".gap-write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new UserException("output directory " + dir + " cannot be written: choose another -O or fix its"
+            throw new UserException("the output folder (-O) cannot be written: choose another -O or fix its"
                     + " permissions");
         }
     }

@@ -25,10 +25,10 @@ public final class CallPreparation {
     public static CallRequest prepare(CallOptions options) {
         CallingParameters params = CallingParameters.load(options.settings());
         ScoringParameters scoring = ScoringParameters.load(options.settings());
-        if (options.knownSites() != null) {
-            KnownSites.check(options.knownSites());
-        }
         SAMSequenceDictionary dictionary = InputValidator.checkReference(options.reference());
+        if (options.knownSites() != null) {
+            KnownSites.check(options.knownSites(), dictionary);
+        }
         LabKeys keys = options.keys().get();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
         ReadInputs.Resolved resolved = ReadInputs.resolve(options.sampleSheet(), options.inputs(),
