@@ -239,6 +239,25 @@ class CrossCheckTest {
         assertTrue(line.contains("has no site on any contig of the reference"), line);
     }
 
+    @Test
+    void emptyOrCommentOnlyIntervalsAreAnError() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("UZL-0012345_panel.bed"), "");
+        Path comments = Files.writeString(tmp.resolve("UZL-0012345_panel2.bed"), "# panel v2\ntrack name=x\n\n");
+        Path headerOnly = Files.writeString(tmp.resolve("UZL-0012345.interval_list"),
+                "@HD\tVN:1.6\n@SQ\tSN:chrM\tLN:16569\n");
+        for (Path file : List.of(empty, comments, headerOnly)) {
+            Cli.Result r = Cli.run(withKeys("call", "-R", SampleData.file("ref.fa").toString(), "-I",
+                    sampleBam().toString(), "-O", out().toString(), "-L", file.toString()));
+            String line = BadInput.oneLine(r, "call", out(), List.of(tmp.toString(), "UZL-0012345"));
+            assertTrue(line.contains("intervals file [intervals] holds no interval"), line);
+        }
+        Path bad = Files.writeString(tmp.resolve("UZL-0012345_bad.bed"), "chr22_20_21M\t100\n");
+        Cli.Result r = Cli.run(withKeys("call", "-R", SampleData.file("ref.fa").toString(), "-I",
+                sampleBam().toString(), "-O", out().toString(), "-L", bad.toString()));
+        String line = BadInput.oneLine(r, "call", out(), List.of(tmp.toString(), "UZL-0012345"));
+        assertTrue(line.contains("[intervals] line 1 has fewer than 3 columns"), line);
+    }
+
     private String[] withKeys(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(TestKeys.options(tmp.resolve("keys")));
