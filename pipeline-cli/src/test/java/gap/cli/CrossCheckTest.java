@@ -258,6 +258,64 @@ class CrossCheckTest {
         assertTrue(line.contains("[intervals] line 1 has fewer than 3 columns"), line);
     }
 
+    /** The child's BAM with its @RG SM replaced by {@code sm} (written as UTF-8 text, as samtools does), indexed. */
+    private Path bamWithSm(String name, String sm) throws Exception {
+        Path header = tmp.resolve(name + ".header.sam");
+        Process view = new ProcessBuilder("samtools", "view", "-H", sampleBam().toString()).start();
+        String text = new String(view.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, view.waitFor());
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("@RG")) {
+                out.append(sm == null ? "" : line.replaceAll("SM:[^\t]*", "SM:" + sm) + "\n");
+            } else if (!line.startsWith("@PG")) {
+                out.append(line).append('\n');
+            }
+        }
+        Files.writeString(header, out, StandardCharsets.UTF_8);
+        Path bam = tmp.resolve(name + ".bam");
+        Process reheader = new ProcessBuilder("samtools", "reheader", header.toString(), sampleBam().toString())
+                .redirectOutput(bam.toFile()).start();
+        assertEquals(0, reheader.waitFor());
+        assertEquals(0, new ProcessBuilder("samtools", "index", bam.toString()).start().waitFor());
+        return bam;
+    }
+
+    /** A one-row sheet for {@code bam} with patient_id {@code patient}, written as UTF-8 (with a BOM when asked). */
+    private Path sheet(String patient, Path bam, boolean bom) throws IOException {
+        String text = (bom ? "\uFEFF" : "") + "patient_id\tmrn\tsample_alias\tfamily_id\trole\tsex\tbam\n"
+                + patient + "\tUZL-0077777\tzoe_blood\tfam7\tproband\tfemale\t" + bam.getFileName() + "\n";
+        return Files.writeString(Files.createTempFile(tmp, "sheet", ".tsv"), text, StandardCharsets.UTF_8);
+    }
+
+    private Cli.Result callSheet(Path sheet) {
+        return Cli.run(withKeys("call", "-R", SampleData.file("ref.fa").toString(), "--sample-sheet",
+                sheet.toString(), "-O", out().toString(), "-L", "chr22_20_21M:150000-151000"));
+    }
+
+    @Test
+    void sheetRowsBamMustCarryTheRowsSm() throws Exception {
+        List<String> secrets = List.of(tmp.toString(), "Zoë", "UZL-0077777", "zoe_blood");
+        Path noRg = bamWithSm("norg", null);
+        String line = BadInput.oneLine(callSheet(sheet("Zoë", noRg, false)), "call", out(), secrets);
+        assertTrue(line.contains("sample sheet line 2: the BAM has no @RG SM"), line);
+
+        Path zoe = bamWithSm("zoe", "Zoë");
+        // the Latin-1 garbling of the same name is another name: a swap, not a pass
+        line = BadInput.oneLine(callSheet(sheet("ZoÃ«", zoe, false)), "call", out(), secrets);
+        assertTrue(line.contains("sample sheet line 2: the BAM's @RG SM is neither"), line);
+
+        line = BadInput.oneLine(callSheet(sheet("Zoë", zoe, true)), "call", out(), secrets);
+        assertTrue(line.contains("sample sheet starts with a byte-order mark (BOM)"), line);
+
+        // the same name, composed (NFC) in the BAM and decomposed (NFD) in the sheet, is the row's
+        Cli.Result r = callSheet(sheet("Zoe\u0308", zoe, false));
+        assertEquals(0, r.exitCode(), r.stderr());
+        Files.walk(out()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        r = callSheet(sheet("Zoë", zoe, false));
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
     private String[] withKeys(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(TestKeys.options(tmp.resolve("keys")));

@@ -167,8 +167,26 @@ public final class InputValidator {
                     + "): create it with 'samtools index " + name + "'");
         }
         List<String> samples = header.getReadGroups().stream().map(rg -> rg.getSample()).filter(sm -> sm != null)
-                .distinct().toList();
+                .map(InputValidator::utf8).distinct().toList();
         return new CheckedReads(index, samples);
+    }
+
+    /**
+     * htsjdk decodes header text one byte per character (Latin-1); SAM headers are UTF-8, so a {@code Zoë} in the
+     * header arrives as {@code ZoÃ«}. Gives the text as UTF-8 when its bytes are valid UTF-8, else as it came.
+     */
+    static String utf8(String headerText) {
+        if (headerText.chars().allMatch(c -> c < 0x80) || headerText.chars().anyMatch(c -> c > 0xFF)) {
+            return headerText;
+        }
+        byte[] bytes = headerText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return headerText;
+        }
     }
 
     public static ReadsFormat formatOf(Path reads) {

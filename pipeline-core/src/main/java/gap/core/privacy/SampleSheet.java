@@ -57,6 +57,10 @@ public final class SampleSheet {
         } catch (IOException e) {
             throw new UserException("sample sheet cannot be read as UTF-8 text");
         }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            throw new UserException("sample sheet starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
+                    + " (in Excel: 'Text (Tab delimited)', or remove it with sed -i '1s/^\\xEF\\xBB\\xBF//')");
+        }
         if (lines.isEmpty()) {
             throw new UserException("sample sheet is empty: it needs a header line " + String.join(" ", COLUMNS));
         }
