@@ -316,6 +316,20 @@ class CrossCheckTest {
         assertEquals(0, r.exitCode(), r.stderr());
     }
 
+    @Test
+    void pedigreeCycleWithConsistentSexes() throws IOException {
+        List<String> ids = BadInput.sheetIdentifiers(); // the trio BAMs' SMs are the patient_ids
+        String father = ids.get(0);
+        String child = ids.get(8);
+        Path ped = Files.writeString(tmp.resolve("trio.ped"), "F " + father + " " + child + " 0 1 1\n"
+                + "F " + child + " " + father + " 0 0 1\n");
+        Cli.Result r = Cli.run(withKeys("call", "-R", SampleData.file("ref.fa").toString(),
+                "-I", SampleData.file("trio1_father.bam").toString(), "-I", sampleBam().toString(),
+                "--pedigree", ped.toString(), "-O", out().toString(), "-L", "chrM"));
+        String line = BadInput.oneLine(r, "call", out(), List.of(tmp.toString()));
+        assertTrue(line.contains("pedigree line 1: the individual is its own ancestor"), line);
+    }
+
     private String[] withKeys(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(TestKeys.options(tmp.resolve("keys")));

@@ -23,8 +23,9 @@ public final class Commands {
         cli.setExecutionExceptionHandler(Commands::handleExecutionException);
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandSpec().root().name() + ": " + ex.getMessage());
-            ex.getCommandLine().usage(err);
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": error: " + CommandLineErrors.describe(ex) + "; see '" + command + " --help'");
+            err.flush();
             return EXIT_USAGE;
         });
         return cli;

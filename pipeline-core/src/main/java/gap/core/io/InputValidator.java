@@ -233,7 +233,7 @@ public final class InputValidator {
                 while (tail.hasRemaining() && f.read(tail) >= 0) {
                     continue; // a channel may hand over fewer bytes per read than asked
                 }
-                if (!Arrays.equals(tail.array(), expected)) {
+                if (!isEofContainer(tail.array(), expected)) {
                     throw new UserException(name + " has no CRAM end-of-file container" + fix);
                 }
             }
@@ -261,6 +261,23 @@ public final class InputValidator {
         } catch (IOException e) {
             throw new UserException("cannot read " + what + " " + name, e);
         }
+    }
+
+    /**
+     * The end-of-file container's reference id is -1 as a 5-byte ITF8 whose last byte's high nibble is unused:
+     * samtools writes {@code 0f} there, htsjdk's CRAM 2.1 constant {@code ff}. Both are the marker samtools accepts.
+     */
+    static boolean isEofContainer(byte[] tail, byte[] expected) {
+        if (tail.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < tail.length; i++) {
+            boolean itf8Tail = i == 8 && (tail[i] & 0x0f) == 0x0f && (expected[i] & 0x0f) == 0x0f;
+            if (tail[i] != expected[i] && !itf8Tail) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int cramMajorVersion(Path cram) throws IOException {

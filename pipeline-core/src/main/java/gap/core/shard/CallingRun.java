@@ -126,7 +126,8 @@ public final class CallingRun {
         DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
                 request.params().deNovoMinQuality());
         List<CallRecord> records = named.calls().stream().map(CallRecord::of).toList();
-        FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
+        FamilyTally familyTally = new FamilyTally(ids, request.samples().samples().stream()
+                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(), request.params().deNovoMinQuality());
         records.forEach(familyTally::add);
         FamilyQc family = familyTally.build();
         logFamily(family);
