@@ -7,6 +7,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+GAP=(${GAP:-$ROOT/gap})  # GAP="java -jar some/gap.jar" runs a built jar instead
 SRC=${1:?usage: mpileup-inputs.sh BCFTOOLS_TEST_MPILEUP_DIR [SCRATCH_DIR]}
 WORK=${2:-$(mktemp -d)}
 mkdir -p "$WORK"
@@ -22,10 +23,17 @@ reference_of() {
   echo "$WORK/${best:-mpileup.ref}.fa"
 }
 
+# The format version: CRAM major.minor from its file definition, else BAM.
+version() {
+  local head; head=$(head -c 6 "$1" | od -An -tu1)
+  set -- $head
+  if [[ $1 == 67 && $2 == 82 && $3 == 65 && $4 == 77 ]]; then echo "CRAM $5.$6"; else echo "BAM"; fi
+}
+
 cp "$SRC"/*.fa "$SRC"/*.bam "$SRC"/*.cram "$WORK"/
 printf 'test-only-password' > "$WORK/pw"
 rm -f "$WORK/keys.p12"
-"$ROOT/gap" keys init --keystore "$WORK/keys.p12" --keystore-password-file "$WORK/pw" 2>/dev/null
+"${GAP[@]}" keys init --keystore "$WORK/keys.p12" --keystore-password-file "$WORK/pw" 2>/dev/null
 for fa in "$WORK"/*.fa; do
   samtools faidx "$fa"
   rm -f "${fa%.fa}.dict"; samtools dict -o "${fa%.fa}.dict" "$fa"
@@ -41,9 +49,9 @@ for reads in "$WORK"/*.bam "$WORK"/*.cram; do
   samtools index "$reads"
   total=$((total + 1))
   rm -rf "$WORK/out-$name"
-  if "$ROOT/gap" call -R "$ref" -I "$reads" -O "$WORK/out-$name" --keystore "$WORK/keys.p12" \
+  if "${GAP[@]}" call -R "$ref" -I "$reads" -O "$WORK/out-$name" --keystore "$WORK/keys.p12" \
       --keystore-password-file "$WORK/pw" >"$WORK/$name.log" 2>&1; then
-    echo "ok      $name ($(head -c 6 "$reads" | od -An -tx1 | tr -d ' \n' | sed 's/^4352414d/CRAM /'), $(basename "$ref"))"
+    echo "ok      $name ($(version "$reads"), $(basename "$ref"))"
   else
     failed=$((failed + 1))
     echo "FAILED  $name ($(basename "$ref")): $(grep -m1 'error' "$WORK/$name.log" || tail -1 "$WORK/$name.log")"

@@ -141,20 +141,40 @@ class CrossCheckTest {
     }
 
     @Test
-    void bamWhoseSqM5IsAnotherReferences() {
+    void bamWhoseSqM5AndReadsAreAnotherReferences() throws Exception {
+        // the reference's chr22 slice shifted by 7 bases (same names and lengths), indexed afresh: the BAM's @SQ M5
+        // (the true slice's) differs, and its reads disagree with the shifted sequence at most bases
+        String fasta = sampleFasta();
+        int chrM = fasta.indexOf(">chrM");
+        int nl = fasta.indexOf('\n');
+        String seq = fasta.substring(nl + 1, chrM).replace("\n", "");
+        String shifted = seq.substring(7) + seq.substring(0, 7);
+        StringBuilder text = new StringBuilder(fasta.substring(0, nl + 1));
+        for (int i = 0; i < shifted.length(); i += 60) {
+            text.append(shifted, i, Math.min(shifted.length(), i + 60)).append('\n');
+        }
+        text.append(fasta.substring(chrM));
+        Path dir = Files.createTempDirectory(tmp, "shifted");
+        Path ref = Files.writeString(dir.resolve("ref.fa"), text, StandardCharsets.ISO_8859_1);
+        assertEquals(0, new ProcessBuilder("samtools", "faidx", ref.toString()).start().waitFor());
+        assertEquals(0, new ProcessBuilder("samtools", "dict", "-o", dir.resolve("ref.dict").toString(),
+                ref.toString()).start().waitFor());
         SAMFileHeader header = TestBams.header();
         List<SAMSequenceRecord> seqs = new ArrayList<>();
         for (SAMSequenceRecord s : header.getSequenceDictionary().getSequences()) {
             SAMSequenceRecord copy = new SAMSequenceRecord(s.getSequenceName(), s.getSequenceLength());
-            copy.setMd5(s.getSequenceName().equals("chrM") ? "c68f52674c9fb33aef52dcf399755519"
+            copy.setMd5(s.getSequenceName().equals("chrM") ? "6d0d60accc58965264a8c4ca5e7750f9"
                     : "05a352ea48c23662e7d72e1614f88da7");
             seqs.add(copy);
         }
         header.setSequenceDictionary(new SAMSequenceDictionary(seqs));
         Path bam = TestBams.write(tmp.resolve("other-build.bam"), header,
                 TestBams.records("chr22_20_21M", 150_000, 152_000), true);
-        String line = fails(SampleData.file("ref.fa"), bam);
-        assertTrue(line.contains("[reads] has contig chrM with M5 other than the reference's"), line);
+        String line = fails(ref, bam);
+        assertTrue(line.contains("[reads] has contig chr22_20_21M with M5 other than the reference's, and its reads"
+                + " differ from the reference at"), line);
+        // the same BAM against the true reference: its M5s are right, it runs
+        assertEquals(0, call(SampleData.file("ref.fa"), bam).exitCode());
     }
 
     @Test

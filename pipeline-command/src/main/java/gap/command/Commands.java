@@ -36,6 +36,9 @@ public final class Commands {
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         PrintWriter err = cmd.getErr();
         UserException user = userCause(ex);
+        if (user == null) {
+            user = gap.core.io.OutputFailure.userError(ex); // a full or read-only disk is the user's to fix
+        }
         if (user != null) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + user.getMessage());
         } else {

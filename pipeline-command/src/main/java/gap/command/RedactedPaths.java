@@ -87,6 +87,22 @@ public final class RedactedPaths {
         }
     }
 
+    /** A population or site summary ({@code --population}, {@code aggregate merge -I}): "[population]". */
+    public static final class Population extends Labelled {
+        public Population() {
+            this(Path::of);
+        }
+
+        Population(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            return "[population]";
+        }
+    }
+
     /** The file {@code gap score} writes ({@code -O}), named by the user: "[output]". */
     public static final class Output extends Labelled {
         public Output() {

@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.RunFolder;
 import gap.core.privacy.Samples;
 import gap.core.shard.CallRequest;
 import gap.core.shard.CallingRun;
@@ -16,7 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Takes a checked {@code gap call} request (the CLI's checks, Hadoop paths), runs it with core's orchestration on
  * Spark and commits its outputs: staged under {@code OUTPUT/_temporary/<application id>}, renamed into place,
- * {@code _SUCCESS} last ({@link OutputCommit}); {@code calls.parquet} partitioned ({@link PartitionedCallsWriter}).
+ * {@code _SUCCESS} last ({@link gap.core.io.RunFolder}); {@code calls.parquet} partitioned ({@link PartitionedCallsWriter}).
  * Everything but the per-shard work stays on the driver: pseudonyms, keys, scoring, writing.
  */
 final class SparkCall {
@@ -40,19 +41,12 @@ final class SparkCall {
     void run(CallRequest request) {
         JavaSparkContext spark = context.get();
         try {
-            OutputCommit commit = OutputCommit.begin(request.output(), spark.sc().applicationId());
-            try {
-                LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})",
-                        request.samples().ids().size(), spark.version(), spark.master(), spark.defaultParallelism());
-                CallingRun.run(request.withOutput(commit.staging()),
-                        decorate.apply(new SparkShardExecutor(spark, fileNames(request))),
-                        new PartitionedCallsWriter());
-                commit.commit();
-                LOG.info("Committed: outputs in place, {} written last", OutputCommit.SUCCESS);
-            } catch (RuntimeException | Error e) {
-                commit.abort();
-                throw e;
-            }
+            LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})",
+                    request.samples().ids().size(), spark.version(), spark.master(), spark.defaultParallelism());
+            // staged and committed by the run itself (RunFolder), as on the command line
+            CallingRun.run(request, decorate.apply(new SparkShardExecutor(spark, fileNames(request))),
+                    new PartitionedCallsWriter());
+            LOG.info("Committed: outputs in place, {} written last", RunFolder.SUCCESS);
         } finally {
             if (ownsContext) {
                 spark.stop();

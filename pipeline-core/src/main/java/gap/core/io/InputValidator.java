@@ -26,6 +26,8 @@ import java.util.List;
  * do. Files are named by file name only, and header content is never quoted: read groups hold patient identifiers.
  */
 public final class InputValidator {
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(InputValidator.class);
     private static final byte[] BAM_MAGIC = {'B', 'A', 'M', 1};
     private static final byte[] CRAM_MAGIC = {'C', 'R', 'A', 'M'};
 
@@ -157,7 +159,7 @@ public final class InputValidator {
             throw new UserException(name + " is not coordinate-sorted (header SO is " + header.getSortOrder()
                     + "): sort it with 'samtools sort' and index it");
         }
-        checkContigs(name, header.getSequenceDictionary(), referenceDictionary);
+        List<String> otherM5 = checkContigs(name, header.getSequenceDictionary(), referenceDictionary);
         if (format == ReadsFormat.CRAM) {
             checkCramReference(reads, reference);
         }
@@ -165,6 +167,12 @@ public final class InputValidator {
         if (index == null) {
             throw new UserException(name + " has no index (" + (format == ReadsFormat.BAM ? ".bai" : ".crai")
                     + "): create it with 'samtools index " + name + "'");
+        }
+        if (!otherM5.isEmpty()) {
+            ReadsAgainstReference.check(reads, reference, otherM5);
+        }
+        if (!hasRecords(reads, reference)) {
+            LOG.warn("{} holds no reads: valid, but its sample is a no-call everywhere", name);
         }
         List<String> samples = header.getReadGroups().stream().map(rg -> rg.getSample()).filter(sm -> sm != null)
                 .map(InputValidator::utf8).distinct().toList();
@@ -333,8 +341,13 @@ public final class InputValidator {
         }
     }
 
-    /** Every contig of the reads must be in the reference with the same length (the reads were aligned to it). */
-    static void checkContigs(String readsName, SAMSequenceDictionary reads, SAMSequenceDictionary reference) {
+    /**
+     * Every contig of the reads must be in the reference with the same length (the reads were aligned to it). Gives
+     * the contigs whose {@code @SQ M5} differs from the {@code .dict}'s: a header's M5 can be stale (bcftools' own test
+     * BAMs carry one), so the reads decide ({@link ReadsAgainstReference}).
+     */
+    static List<String> checkContigs(String readsName, SAMSequenceDictionary reads, SAMSequenceDictionary reference) {
+        List<String> otherM5 = new java.util.ArrayList<>();
         if (reads == null || reads.isEmpty()) {
             throw new UserException(readsName + " has no @SQ lines: it needs the contigs it was aligned to in its header");
         }
@@ -351,10 +364,10 @@ public final class InputValidator {
             }
             if (seq.getMd5() != null && ref.getMd5() != null && !seq.getMd5().isBlank() && !ref.getMd5().isBlank()
                     && !seq.getMd5().trim().equalsIgnoreCase(ref.getMd5().trim())) {
-                throw new UserException(readsName + " has contig " + seq.getSequenceName() + " with M5 other than"
-                        + " the reference's: the reads were aligned to another reference; give that one");
+                otherM5.add(seq.getSequenceName());
             }
         }
+        return otherM5;
     }
 
     /** An output table: its name must end in {@code .parquet}, its folder be writable (created if missing). */

@@ -19,10 +19,12 @@ import java.util.function.Supplier;
  * @param settings    {@code --set} overrides of the defaults
  * @param keys        opens the lab's keystore (not before the reference is checked)
  * @param paths       how {@code -L} files are named: {@code Path::of}, or a cluster's paths
+ * @param overwrite   {@code --overwrite}: replace a previous run's results in {@code -O} whole
  */
 public record CallOptions(Path reference, List<Path> inputs, Path sampleSheet, Path pedigree, Path output,
                           List<String> intervals, Path knownSites, Path population, Integer shardSize, boolean qc,
-                          Map<String, String> settings, Supplier<LabKeys> keys, Function<String, Path> paths) {
+                          Map<String, String> settings, Supplier<LabKeys> keys, Function<String, Path> paths,
+                          boolean overwrite) {
     public CallOptions {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
@@ -32,56 +34,61 @@ public record CallOptions(Path reference, List<Path> inputs, Path sampleSheet, P
     /** The required options; everything else as when not given. */
     public static CallOptions of(Path reference, Path output, Supplier<LabKeys> keys) {
         return new CallOptions(reference, List.of(), null, null, output, List.of(), null, null, null, true, Map.of(),
-                keys, Path::of);
+                keys, Path::of, false);
     }
 
     public CallOptions withInputs(List<Path> value) {
         return new CallOptions(reference, value, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withSampleSheet(Path value) {
         return new CallOptions(reference, inputs, value, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withPedigree(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, value, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withIntervals(List<String> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, value, knownSites, population,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withKnownSites(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, value, population,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withPopulation(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, value,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withShardSize(Integer value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                value, qc, settings, keys, paths);
+                value, qc, settings, keys, paths, overwrite);
     }
 
     public CallOptions withQc(boolean value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, value, settings, keys, paths);
+                shardSize, value, settings, keys, paths, overwrite);
     }
 
     public CallOptions withSettings(Map<String, String> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, value, keys, paths);
+                shardSize, qc, value, keys, paths, overwrite);
     }
 
     public CallOptions withPaths(Function<String, Path> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, value);
+                shardSize, qc, settings, keys, value, overwrite);
+    }
+
+    public CallOptions withOverwrite(boolean value) {
+        return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
+                shardSize, qc, settings, keys, paths, value);
     }
 }

@@ -5,6 +5,7 @@ import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
 import gap.core.io.ReferenceDictionary;
+import gap.core.io.RunFolder;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
@@ -38,14 +39,14 @@ public final class CallPreparation {
                 samples.pedigreeNames(), samples.samples().stream().map(Samples.Sample::sex).toList());
         var intervals = Intervals.parse(options.intervals(), dictionary, options.paths());
         InputValidator.checkSequenceMd5(options.reference(), dictionary, contigsInPlay(intervals, dictionary));
-        InputValidator.checkOutputDirectory(options.output());
+        RunFolder.check(options.output(), options.overwrite());
         if (options.population() != null) {
             PopulationAnnotator.check(options.population(), ReferenceDictionary.of(dictionary));
         }
         return CallRequest.of(options.reference(), dictionary, samples, resolved.indexes(), keys, options.output())
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
                 .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
-                .withQc(options.qc());
+                .withQc(options.qc()).withOverwrite(options.overwrite());
     }
 
     /** The contigs a run reads: those of its intervals, or all of the reference's when there are none. */

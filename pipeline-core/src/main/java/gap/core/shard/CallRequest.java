@@ -35,6 +35,7 @@ public final class CallRequest {
     private Path knownSites;
     private Path population;
     private boolean qc = true;
+    private boolean overwrite;
 
     private CallRequest(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                         Map<Samples.Sample, Path> indexes, LabKeys keys, Path output) {
@@ -62,6 +63,7 @@ public final class CallRequest {
         c.knownSites = knownSites;
         c.population = population;
         c.qc = qc;
+        c.overwrite = overwrite;
         return c;
     }
 
@@ -113,6 +115,17 @@ public final class CallRequest {
     }
 
     /** Whether to write the QC files. */
+    /** Whether a previous run's results in the output folder are replaced whole (else the run is refused). */
+    public CallRequest withOverwrite(boolean value) {
+        CallRequest c = copy(output);
+        c.overwrite = value;
+        return c;
+    }
+
+    public boolean overwrite() {
+        return overwrite;
+    }
+
     public CallRequest withQc(boolean value) {
         CallRequest c = copy(output);
         c.qc = value;

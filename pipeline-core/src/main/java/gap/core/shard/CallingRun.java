@@ -8,7 +8,9 @@ import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallsTableWriter;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.io.OutputFailure;
 import gap.core.io.ReferenceSource;
+import gap.core.io.RunFolder;
 import gap.core.io.TextFiles;
 import gap.core.io.VcfSink;
 import gap.core.model.CallSet;
@@ -74,6 +76,23 @@ public final class CallingRun {
 
     /** As {@link #run(CallRequest, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
     public static void run(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
+        try (RunFolder folder = RunFolder.open(request.output(), request.overwrite())) {
+            try {
+                runStaged(request.withOutput(folder.staging()), executor, callsTable);
+                folder.commit();
+            } catch (RuntimeException e) {
+                folder.abort();
+                UserException disk = OutputFailure.userError(e);
+                throw disk != null ? disk : e;
+            } catch (Error e) {
+                folder.abort();
+                throw e;
+            }
+        }
+    }
+
+    /** The run with every output written under {@code request.output()}: the run folder's staging. */
+    private static void runStaged(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
         List<Shard> shards = request.shards(executor.workers());
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} workers", request.samples().ids().size(),
                 shards.size(), shards.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());
