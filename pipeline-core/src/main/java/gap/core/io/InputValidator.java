@@ -341,6 +341,16 @@ public final class InputValidator {
         }
     }
 
+    private static boolean hasRecords(Path reads, Path reference) {
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(reference).open(SamInputResource.of(reads));
+             var records = reader.iterator()) {
+            return records.hasNext();
+        } catch (IOException e) {
+            throw new UserException("cannot read " + reads.getFileName(), e);
+        }
+    }
+
     /**
      * Every contig of the reads must be in the reference with the same length (the reads were aligned to it). Gives
      * the contigs whose {@code @SQ M5} differs from the {@code .dict}'s: a header's M5 can be stale (bcftools' own test
