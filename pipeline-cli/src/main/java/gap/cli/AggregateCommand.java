@@ -95,7 +95,7 @@ public final class AggregateCommand implements Callable<Integer> {
                     + " rule. Summaries of different reference dictionaries are refused."})
     static final class Merge implements Callable<Integer> {
         @Option(names = {"-I", "--input"}, required = true, paramLabel = "SUMMARY",
-                converter = RedactedPaths.Population.class,
+                converter = RedactedPaths.Summaries.class,
                 description = "A site's summary written with --for-merge (or a network's); repeatable, each site once.")
         List<Path> inputs;
 

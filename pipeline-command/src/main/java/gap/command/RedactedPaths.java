@@ -87,7 +87,7 @@ public final class RedactedPaths {
         }
     }
 
-    /** A population or site summary ({@code --population}, {@code aggregate merge -I}): "[population]". */
+    /** The population summary a call is annotated with ({@code --population}): "[population]". */
     public static final class Population extends Labelled {
         public Population() {
             this(Path::of);
@@ -100,6 +100,25 @@ public final class RedactedPaths {
         @Override
         String label(Path path) {
             return "[population]";
+        }
+    }
+
+    /** The summaries {@code gap aggregate merge} reads ({@code -I}, repeatable): "[summary 1]", "[summary 2]", … */
+    public static final class Summaries extends Labelled {
+        private int given;
+
+        public Summaries() {
+            this(Path::of);
+        }
+
+        Summaries(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            given++;
+            return "[summary " + given + "]";
         }
     }
 
