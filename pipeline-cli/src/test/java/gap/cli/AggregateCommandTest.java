@@ -200,7 +200,9 @@ class AggregateCommandTest {
         assertEquals(2, released.exitCode());
         Cli.Result usage = Cli.run("aggregate", "-O", path("x.parquet").toString());
         assertEquals(1, usage.exitCode());
-        assertTrue(usage.stderr().startsWith("gap: gap aggregate needs -I, -O and --site-id"), usage.stderr());
+        assertTrue(usage.stderr().startsWith("gap aggregate: error: gap aggregate needs -I, -O and --site-id"),
+                usage.stderr());
+        assertEquals(1, usage.stderrLines().size(), usage.stderr());
     }
 
     @Test

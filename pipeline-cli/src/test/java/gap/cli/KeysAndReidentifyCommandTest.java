@@ -147,7 +147,7 @@ class KeysAndReidentifyCommandTest {
         Cli.Result unknown = Cli.run("reidentify", "--keystore", dir.resolve("clinician.p12").toString(),
                 "--keystore-password-file", password.toString(), "--samples", samples.toString(),
                 "--pseudonym", rows0().sampleId(), "--pseudonym", rows0().patientId());
-        assertOneLineError(unknown, "gap reidentify: error: --pseudonym number 2 is not in samples.parquet");
+        assertOneLineError(unknown, "gap reidentify: error: --pseudonym number 2 is not in the --samples file");
         assertFalse(unknown.stderr().contains(rows0().patientId()), "a mistyped identifier is not echoed");
     }
 

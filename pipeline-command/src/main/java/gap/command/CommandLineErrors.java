@@ -30,6 +30,9 @@ final class CommandLineErrors {
         if (arg != null) {
             return name(arg) + " has an invalid value";
         }
+        if (ex.getClass() == CommandLine.ParameterException.class) {
+            return ex.getMessage(); // thrown by gap's own checks, in gap's words: it quotes no value
+        }
         return "the command line could not be read";
     }
 
