@@ -1,6 +1,7 @@
 package gap.cli;
 
 import gap.command.Commands;
+import gap.command.RedactedPaths;
 import gap.core.federation.NetworkMerge;
 import gap.core.federation.SiteSummary;
 import gap.core.federation.Suppression;
@@ -40,11 +41,12 @@ public final class AggregateCommand implements Callable<Integer> {
     static final String MIN_AN_HELP = "Also suppress a row whose AN is below this.";
 
     @Option(names = {"-I", "--input"}, paramLabel = "CALLS", showDefaultValue = Visibility.NEVER,
+            converter = RedactedPaths.Calls.class,
             description = "A calls.parquet of gap call; repeatable"
             + " (each sample once, one reference).")
     List<Path> inputs = List.of();
 
-    @Option(names = {"-O", "--output"}, paramLabel = "PARQUET", description = "The summary to write (.parquet).")
+    @Option(names = {"-O", "--output"}, paramLabel = "PARQUET", converter = RedactedPaths.Output.class, description = "The summary to write (.parquet).")
     Path output;
 
     @Option(names = "--site-id", paramLabel = "ID", description = "This site's code (such as UZL), recorded in the"
@@ -93,10 +95,12 @@ public final class AggregateCommand implements Callable<Integer> {
                     + " rule. Summaries of different reference dictionaries are refused."})
     static final class Merge implements Callable<Integer> {
         @Option(names = {"-I", "--input"}, required = true, paramLabel = "SUMMARY",
+                converter = RedactedPaths.Summaries.class,
                 description = "A site's summary written with --for-merge (or a network's); repeatable, each site once.")
         List<Path> inputs;
 
         @Option(names = {"-O", "--output"}, required = true, paramLabel = "PARQUET",
+                converter = RedactedPaths.Output.class,
                 description = "The network's summary to write (.parquet).")
         Path output;
 

@@ -1,6 +1,7 @@
 package gap.cli;
 
 import gap.command.Commands;
+import gap.command.RedactedPaths;
 import gap.core.UserException;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.Concordance;
@@ -45,7 +46,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
             description = "Truth VCF (.vcf or .vcf.gz; no index needed).")
     Path truth;
 
-    @Option(names = "--calls", required = true, paramLabel = "VCF",
+    @Option(names = "--calls", required = true, paramLabel = "VCF", converter = RedactedPaths.Calls.class,
             description = "Call VCF to score (.vcf or .vcf.gz; no index needed).")
     Path calls;
 

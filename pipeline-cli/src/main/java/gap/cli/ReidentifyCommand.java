@@ -4,6 +4,7 @@ import gap.command.Commands;
 import gap.core.UserException;
 import gap.core.io.ParquetSink;
 import gap.core.privacy.LabKeys;
+import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.SampleRow;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,10 +73,18 @@ public final class ReidentifyCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(password, '\0');
         }
-        List<SampleRow> rows = ParquetSink.readSamples(samples, keys, true);
-        Map<String, SampleRow> shown = select(rows);
+        List<SampleRow> rows;
+        Map<String, SampleRow> shown;
+        try {
+            rows = ParquetSink.readSamples(samples, keys, true);
+            shown = select(rows);
+        } catch (UserException e) {
+            // a refused attempt leaves its trace too: who asked for which pseudonym, and that it was refused
+            audit(keys, asked(), e.getMessage().contains("lacks") ? "denied" : "failed");
+            throw e;
+        }
         // audit first: identifiers are never shown without their trace
-        audit(keys, shown.keySet());
+        audit(keys, shown.keySet(), "shown");
         PrintWriter out = spec.commandLine().getOut();
         shown.forEach((pseudonym, row) -> out.println(pseudonym + "\t" + row.patientId() + "\t" + orEmpty(row.mrn())));
         out.flush();
@@ -96,20 +105,28 @@ public final class ReidentifyCommand implements Callable<Integer> {
             SampleRow match = rows.stream()
                     .filter(r -> r.sampleId().equals(pseudonym) || r.patientPseudonym().equals(pseudonym))
                     .findFirst()
-                    .orElseThrow(() -> new UserException("--pseudonym number " + position + " is not in "
-                            + samples.getFileName() + ": give a sampleId or patientPseudonym of that file"));
+                    .orElseThrow(() -> new UserException("--pseudonym number " + position + " is not in the"
+                            + " --samples file: give a sampleId or patientPseudonym of that file"));
             shown.put(pseudonym, match);
         }
         return shown;
     }
 
-    private static void audit(LabKeys keys, Iterable<String> pseudonyms) {
+    /** What was asked, as it may be written to the audit: pseudonyms only (a mistyped value may be an identifier). */
+    private List<String> asked() {
+        if (pseudonyms.isEmpty()) {
+            return List.of("(every sample)");
+        }
+        return pseudonyms.stream().map(p -> Pseudonymiser.isPseudonym(p) ? p : "(not a pseudonym)").toList();
+    }
+
+    private static void audit(LabKeys keys, Iterable<String> pseudonyms, String outcome) {
         Path log = keys.location().resolveSibling(keys.name() + AUDIT_SUFFIX);
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String role = keys.role();
         List<String> lines = new ArrayList<>();
         for (String pseudonym : pseudonyms) {
-            lines.add(time + "\t" + role + "\t" + pseudonym + "\n");
+            lines.add(time + "\t" + role + "\t" + pseudonym + "\t" + outcome + "\n");
         }
         try {
             Files.writeString(log, String.join("", lines), StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -190,8 +190,8 @@ class AggregateCommandTest {
         Cli.Result r = Cli.run("aggregate", "merge", "-I", mine.toString(), "-I", theirs.toString(), "-O",
                 path("refused.parquet").toString());
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("gap aggregate merge: error: theirs.parquet was summarised against another reference"
-                + " than mine.parquet (their reference dictionaries differ): merge summaries of one reference"),
+        assertEquals(List.of("gap aggregate merge: error: [summary 2] was summarised against another reference"
+                + " than [summary 1] (their reference dictionaries differ): merge summaries of one reference"),
                 r.stderrLines());
         assertFalse(Files.exists(path("refused.parquet")));
 
@@ -200,7 +200,9 @@ class AggregateCommandTest {
         assertEquals(2, released.exitCode());
         Cli.Result usage = Cli.run("aggregate", "-O", path("x.parquet").toString());
         assertEquals(1, usage.exitCode());
-        assertTrue(usage.stderr().startsWith("gap: gap aggregate needs -I, -O and --site-id"), usage.stderr());
+        assertTrue(usage.stderr().startsWith("gap aggregate: error: gap aggregate needs -I, -O and --site-id"),
+                usage.stderr());
+        assertEquals(1, usage.stderrLines().size(), usage.stderr());
     }
 
     @Test
@@ -249,7 +251,7 @@ class AggregateCommandTest {
                 SampleData.file("trio1_child.bam").toString(), "-O", path("refused-call").toString(), "-L", "chrM",
                 "--population", exact.toString()));
         assertEquals(2, forMerge.exitCode());
-        assertTrue(forMerge.stderrLines().size() == 1 && forMerge.stderr().contains("pop-exact.parquet holds exact"
-                + " counts exported for a merge"), forMerge.stderr());
+        assertTrue(forMerge.stderrLines().size() == 1 && forMerge.stderr().contains("gap call: error: [population] holds"
+                + " exact counts exported for a merge"), forMerge.stderr()); // named by its role, never its file name
     }
 }

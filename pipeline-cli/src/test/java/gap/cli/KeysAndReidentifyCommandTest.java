@@ -98,10 +98,11 @@ class KeysAndReidentifyCommandTest {
         List<String> lines = Files.readAllLines(audit);
         assertEquals(4, lines.size(), lines.toString());
         List<String> audited = lines.stream().map(l -> l.substring(l.indexOf('\t') + 1)).toList();
-        assertEquals(List.of("clinician\t" + rows.get(0).sampleId(), "clinician\t" + rows.get(1).sampleId(),
-                "clinician\t" + rows.get(2).sampleId(), "clinician\t" + rows.get(1).patientPseudonym()), audited);
+        assertEquals(List.of("clinician\t" + rows.get(0).sampleId() + "\tshown",
+                "clinician\t" + rows.get(1).sampleId() + "\tshown", "clinician\t" + rows.get(2).sampleId() + "\tshown",
+                "clinician\t" + rows.get(1).patientPseudonym() + "\tshown"), audited);
         for (String line : lines) {
-            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\tclinician\tGAP-\\w+"), line);
+            assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\tclinician\tGAP-\\w+\tshown"), line);
         }
         String auditText = Files.readString(audit);
         for (String[] ids : ParquetFixtures.sheetIdentifiers()) {
@@ -120,7 +121,17 @@ class KeysAndReidentifyCommandTest {
                 "--keystore-password-file", password.toString(), "--samples", samples.toString());
         assertOneLineError(researcher, "gap reidentify: error: the keystore's role (researcher) lacks the clinician"
                 + " column key: identifiers need a clinician's or the lab's keystore");
-        assertFalse(Files.exists(dir.resolve("researcher.p12.audit.log")), "nothing shown, nothing audited");
+        // refused, and audited as refused: role, time, what was asked, outcome
+        List<String> denied = Files.readAllLines(dir.resolve("researcher.p12.audit.log"));
+        assertEquals(1, denied.size(), denied.toString());
+        assertTrue(denied.get(0).matches("\\d{4}-.*Z\tresearcher\t\\(every sample\\)\tdenied"), denied.get(0));
+        Cli.Result asked = Cli.run("reidentify", "--keystore", dir.resolve("researcher.p12").toString(),
+                "--keystore-password-file", password.toString(), "--samples", samples.toString(),
+                "--pseudonym", ParquetFixtures.sampleRows().get(0).sampleId(), "--pseudonym", "UZL-0012345");
+        assertEquals(2, asked.exitCode());
+        denied = Files.readAllLines(dir.resolve("researcher.p12.audit.log"));
+        assertEquals(List.of(ParquetFixtures.sampleRows().get(0).sampleId() + "\tdenied", "(not a pseudonym)\tdenied"),
+                denied.subList(1, 3).stream().map(l -> l.substring(l.indexOf("researcher\t") + 11)).toList());
 
         Path wrong = dir.resolve("wrong.password");
         Files.writeString(wrong, "not it\n");
@@ -136,7 +147,7 @@ class KeysAndReidentifyCommandTest {
         Cli.Result unknown = Cli.run("reidentify", "--keystore", dir.resolve("clinician.p12").toString(),
                 "--keystore-password-file", password.toString(), "--samples", samples.toString(),
                 "--pseudonym", rows0().sampleId(), "--pseudonym", rows0().patientId());
-        assertOneLineError(unknown, "gap reidentify: error: --pseudonym number 2 is not in samples.parquet");
+        assertOneLineError(unknown, "gap reidentify: error: --pseudonym number 2 is not in the --samples file");
         assertFalse(unknown.stderr().contains(rows0().patientId()), "a mistyped identifier is not echoed");
     }
 

@@ -81,7 +81,8 @@ class LeakTest {
                 SampleData.file("trio1.ped").toString(), "-L", "chrM");
         assertEquals(0, r.exitCode(), r.stderr());
         try (var files = Files.list(out)) {
-            assertEquals(6, files.count(), "the family's VCF and index, calls.parquet, samples.parquet, denovo.tsv, qc/");
+            assertEquals(7, files.count(), "the family's VCF and index, calls.parquet, samples.parquet, denovo.tsv, qc/,"
+                    + " _SUCCESS");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

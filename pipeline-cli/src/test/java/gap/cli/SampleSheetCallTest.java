@@ -67,7 +67,7 @@ class SampleSheetCallTest {
         assertEquals(0, call(tmp.resolve("c"), tmp.resolve("k2"), sheet));
 
         List<String> a = names(tmp.resolve("a"));
-        assertEquals(5, a.size(), a.toString()); // the family's VCF and index, 2 Parquet files, qc/
+        assertEquals(6, a.size(), a.toString()); // the family's VCF and index, 2 Parquet files, qc/, _SUCCESS
         assertEquals(a, names(tmp.resolve("b")), "same keystore, same pseudonyms, same file names");
         assertTrue(names(tmp.resolve("c")).stream().filter(n -> n.startsWith("GAP-")).noneMatch(a::contains),
                 "another keystore gives unrelated pseudonyms");

@@ -88,6 +88,7 @@ public final class CallArguments {
     Integer shardSize;
 
     @Option(names = "--population", paramLabel = "PARQUET", showDefaultValue = Visibility.NEVER,
+            converter = RedactedPaths.Population.class,
             description = "A released population summary (gap aggregate merge, or gap aggregate) of the same reference:"
                     + " adds INFO/POP_AC, POP_AN, POP_AF and POP_SUPPRESSED to every call whose allele it holds.")
     Path population;
@@ -105,6 +106,11 @@ public final class CallArguments {
             description = "Write the QC files to OUTPUT/qc: report.html, qc.json, gap_qc_mqc.tsv (MultiQC) and a"
                     + " bcftools-stats-compatible <sample>.stats.txt per sample. On by default; --no-qc skips them.")
     boolean qc = true;
+
+    @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
+            description = "Replace a previous run's results in OUTPUT whole (without it, a folder holding results is"
+                    + " refused).")
+    boolean overwrite;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
             description = "Override a default of conf/gap-defaults.properties; repeatable.")
@@ -126,6 +132,7 @@ public final class CallArguments {
                 .withPopulation(population)
                 .withShardSize(shardSize)
                 .withQc(qc)
+                .withOverwrite(overwrite)
                 .withSettings(settings)
                 .withPaths(paths)
                 .withCnvPanel(cnvPanel);

@@ -23,8 +23,9 @@ public final class Commands {
         cli.setExecutionExceptionHandler(Commands::handleExecutionException);
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandSpec().root().name() + ": " + ex.getMessage());
-            ex.getCommandLine().usage(err);
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": error: " + CommandLineErrors.describe(ex) + "; see '" + command + " --help'");
+            err.flush();
             return EXIT_USAGE;
         });
         return cli;
@@ -35,6 +36,9 @@ public final class Commands {
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
         PrintWriter err = cmd.getErr();
         UserException user = userCause(ex);
+        if (user == null) {
+            user = gap.core.io.OutputFailure.userError(ex); // a full or read-only disk is the user's to fix
+        }
         if (user != null) {
             err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + user.getMessage());
         } else {

@@ -119,6 +119,41 @@ public final class RedactedPaths {
         }
     }
 
+    /** The population summary a call is annotated with ({@code --population}): "[population]". */
+    public static final class Population extends Labelled {
+        public Population() {
+            this(Path::of);
+        }
+
+        Population(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            return "[population]";
+        }
+    }
+
+    /** The summaries {@code gap aggregate merge} reads ({@code -I}, repeatable): "[summary 1]", "[summary 2]", … */
+    public static final class Summaries extends Labelled {
+        private int given;
+
+        public Summaries() {
+            this(Path::of);
+        }
+
+        Summaries(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            given++;
+            return "[summary " + given + "]";
+        }
+    }
+
     /** The file {@code gap score} writes ({@code -O}), named by the user: "[output]". */
     public static final class Output extends Labelled {
         public Output() {

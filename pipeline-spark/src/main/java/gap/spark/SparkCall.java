@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.RunFolder;
 import gap.core.privacy.Samples;
 import gap.core.shard.CallRequest;
 import gap.core.shard.CallingRun;
@@ -8,7 +9,7 @@ import gap.core.shard.SomaticRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.logging.log4j.LogManager;
@@ -16,9 +17,9 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Takes a checked {@code gap call} or {@code gap somatic} request (the CLI's checks, Hadoop paths), runs it with
- * core's orchestration on Spark and commits its outputs: staged under {@code OUTPUT/_temporary/<application id>}, renamed into place,
- * {@code _SUCCESS} last ({@link OutputCommit}); {@code calls.parquet} partitioned ({@link PartitionedCallsWriter}).
+ * Takes a checked {@code gap call} or {@code gap somatic} request (the CLI's checks, Hadoop paths), runs it with core's orchestration on
+ * Spark and commits its outputs: staged under {@code OUTPUT/_temporary/<application id>}, renamed into place,
+ * {@code _SUCCESS} last ({@link gap.core.io.RunFolder}); {@code calls.parquet} partitioned ({@link PartitionedCallsWriter}).
  * Everything but the per-shard work stays on the driver: pseudonyms, keys, scoring, writing.
  */
 final class SparkCall {
@@ -40,37 +41,27 @@ final class SparkCall {
     }
 
     void run(CallRequest request) {
-        inStaging(request.output(), fileNames(request.indexes()), request.samples().ids().size(),
-                (staging, executor) -> CallingRun.run(request.withOutput(staging), executor,
-                        new PartitionedCallsWriter()));
+        onSpark(fileNames(request.indexes()), request.samples().ids().size(),
+                executor -> CallingRun.run(request, executor, new PartitionedCallsWriter()));
     }
 
     /** {@code gap somatic} on Spark: the same orchestration, staged and committed as a call is. */
     void runSomatic(SomaticRun.Request request) {
-        inStaging(request.output(), fileNames(request.indexes()), request.ordered().size(),
-                (staging, executor) -> SomaticRun.run(request.withOutput(staging), executor,
-                        new PartitionedCallsWriter()));
+        onSpark(fileNames(request.indexes()), request.ordered().size(),
+                executor -> SomaticRun.run(request, executor, new PartitionedCallsWriter()));
     }
 
     /**
-     * Runs {@code work} with a staging folder and the cluster's executor, then commits the staged outputs into
-     * {@code output} ({@code _SUCCESS} last), or aborts; stops the context when it owns it.
+     * Runs {@code work} with the cluster's executor (the run stages and commits its own outputs, {@code _SUCCESS}
+     * last, as on the command line); stops the context when it owns it.
      */
-    private void inStaging(Path output, Map<String, String> fileNames, int samples,
-                           BiConsumer<Path, ShardExecutor> work) {
+    private void onSpark(Map<String, String> fileNames, int samples, Consumer<ShardExecutor> work) {
         JavaSparkContext spark = context.get();
         try {
-            OutputCommit commit = OutputCommit.begin(output, spark.sc().applicationId());
-            try {
-                LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})", samples, spark.version(),
-                        spark.master(), spark.defaultParallelism());
-                work.accept(commit.staging(), decorate.apply(new SparkShardExecutor(spark, fileNames)));
-                commit.commit();
-                LOG.info("Committed: outputs in place, {} written last", OutputCommit.SUCCESS);
-            } catch (RuntimeException | Error e) {
-                commit.abort();
-                throw e;
-            }
+            LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})", samples, spark.version(),
+                    spark.master(), spark.defaultParallelism());
+            work.accept(decorate.apply(new SparkShardExecutor(spark, fileNames)));
+            LOG.info("Committed: outputs in place, {} written last", RunFolder.SUCCESS);
         } finally {
             if (ownsContext) {
                 spark.stop();

@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,18 +30,18 @@ import org.apache.parquet.io.LocalInputFile;
 /**
  * Takes the output directories of a {@code gap call} and of a Spark run of the same inputs, asserts they are the
  * same: every text file byte for byte (the VCF decompressed, the QC files, denovo.tsv), the calls table's rows
- * (sorted, each file's metadata too) and the samples table's decrypted rows; the Spark run committed (_SUCCESS, no
+ * (sorted, each file's metadata too) and the samples table's decrypted rows; both runs committed (_SUCCESS, no
  * staging left).
  */
 final class Outputs {
     private Outputs() {}
 
     static void assertSameAsCli(Path cli, Path spark, Path keystore, String password) {
-        assertTrue(Files.isRegularFile(spark.resolve(OutputCommit.SUCCESS)), "the run committed");
-        assertFalse(Files.exists(spark.resolve(OutputCommit.STAGING)), "no staging left");
+        assertTrue(Files.isRegularFile(spark.resolve(RunFolder.SUCCESS)), "the run committed");
+        assertFalse(Files.exists(spark.resolve(RunFolder.STAGING)), "no staging left");
         Map<String, Path> cliFiles = files(cli);
         Map<String, Path> sparkFiles = files(spark);
-        sparkFiles.remove(OutputCommit.SUCCESS);
+        assertTrue(Files.isRegularFile(cli.resolve(RunFolder.SUCCESS)), "the CLI's run committed the same way");
         assertEquals(cliFiles.keySet().stream().filter(n -> !n.startsWith("calls.parquet")).toList(),
                 sparkFiles.keySet().stream().filter(n -> !n.startsWith("calls.parquet")).toList(),
                 "the same files");

@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -260,7 +261,7 @@ class SparkClusterIT {
         assertEquals(1, gapLines.size(), s.output());
         assertTrue(s.output().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), s.output());
         assertFalse(s.output().contains("UZL-0090417"), s.output());
-        assertFalse(Files.exists(tmp.resolve("spark-missing").resolve(OutputCommit.SUCCESS)));
+        assertFalse(Files.exists(tmp.resolve("spark-missing").resolve(RunFolder.SUCCESS)));
     }
 
     @Test

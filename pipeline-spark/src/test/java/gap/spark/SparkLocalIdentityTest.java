@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -210,12 +211,11 @@ class SparkLocalIdentityTest {
     void aFailedRunLeavesNothingThatLooksComplete() throws IOException {
         Path out = tmp.resolve("spark-failed");
         Files.createDirectories(out);
-        Files.writeString(out.resolve(OutputCommit.SUCCESS), ""); // an earlier run's marker
         int code = GapSparkDriver.run(args("spark", "child", out, 100_000), spark("local[2,2]"),
                 executor -> new FailingFirstAttempt(executor, 2, Integer.MAX_VALUE));
         assertEquals(3, code, "a shard that keeps failing is an internal error");
-        assertFalse(Files.exists(out.resolve(OutputCommit.SUCCESS)), "the earlier run's marker is gone");
-        assertFalse(Files.exists(out.resolve(OutputCommit.STAGING)), "nothing staged is left");
+        assertFalse(Files.exists(out.resolve(RunFolder.SUCCESS)), "no completion marker");
+        assertFalse(Files.exists(out.resolve(RunFolder.STAGING)), "nothing staged is left");
         try (var list = Files.list(out)) {
             assertEquals(List.of(), list.toList());
         }

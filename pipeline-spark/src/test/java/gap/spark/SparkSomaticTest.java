@@ -58,7 +58,7 @@ class SparkSomaticTest {
         for (String same : List.of("contamination.table", "qc/qc.json", "qc/report.html")) {
             assertArrayEquals(Files.readAllBytes(cli.resolve(same)), Files.readAllBytes(spark.resolve(same)), same);
         }
-        assertTrue(Files.exists(spark.resolve(OutputCommit.SUCCESS)));
+        assertTrue(Files.exists(spark.resolve(gap.core.io.RunFolder.SUCCESS)));
     }
 
     private static String[] args(Path out, Path keystore, Path password, boolean cli) {

@@ -96,7 +96,35 @@ public final class Pedigree {
             checkParentSex(people, p.father(), 1, where + ": column 'father'");
             checkParentSex(people, p.mother(), 2, where + ": column 'mother'");
         }
+        checkNoCycle(people, sample -> "pedigree line " + byId.get(aliases.get(sample)).number());
         return new Pedigree(people);
+    }
+
+    /**
+     * No one may be their own ancestor, however many generations round: a cycle with consistent sexes passes every
+     * per-line check and makes trio genotyping condition a person on themselves. Walks each person's ancestors.
+     */
+    private static void checkNoCycle(Map<Integer, Person> people, java.util.function.IntFunction<String> where) {
+        for (Person p : people.values()) {
+            java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(p.father(), p.mother()));
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                int ancestor = todo.pop();
+                if (ancestor < 0 || !seen.add(ancestor)) {
+                    continue;
+                }
+                if (ancestor == p.sample()) {
+                    throw new UserException(where.apply(p.sample()) + ": the individual is its own ancestor (the"
+                            + " father and mother columns make a cycle): check the parents of this line and its"
+                            + " relatives'");
+                }
+                Person a = people.get(ancestor);
+                if (a != null) {
+                    todo.push(a.father());
+                    todo.push(a.mother());
+                }
+            }
+        }
     }
 
     private static int sexCode(String sheetSex) {

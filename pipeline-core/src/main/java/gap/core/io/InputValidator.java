@@ -11,6 +11,7 @@ import htsjdk.samtools.ValidationStringency;
 import htsjdk.samtools.cram.build.CramIO;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.variant.utils.SAMSequenceDictionaryExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,6 +26,8 @@ import java.util.List;
  * do. Files are named by file name only, and header content is never quoted: read groups hold patient identifiers.
  */
 public final class InputValidator {
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(InputValidator.class);
     private static final byte[] BAM_MAGIC = {'B', 'A', 'M', 1};
     private static final byte[] CRAM_MAGIC = {'C', 'R', 'A', 'M'};
 
@@ -62,14 +65,65 @@ public final class InputValidator {
             throw new UserException("reference " + name + " has no sequence dictionary " + dictNameOf(name)
                     + ": create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'");
         }
+        FastaSequenceIndex index;
+        try {
+            index = new FastaSequenceIndex(fai); // a broken .fai fails here rather than mid-run
+        } catch (RuntimeException e) {
+            throw new UserException("the index " + fai.getFileName() + " of reference " + name + " could not be read:"
+                    + " re-create it with 'samtools faidx " + name + "'", e);
+        }
+        FastaIndexCheck.check(fasta, index);
+        try {
+            checkDictionaryAgainstIndex(name, SAMSequenceDictionaryExtractor.extractDictionary(dictionaryOf(fasta)),
+                    index);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserException("the sequence dictionary " + dictNameOf(name) + " of reference " + name
+                    + " could not be read: re-create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'", e);
+        }
         try (ReferenceSource ref = new ReferenceSource(fasta)) {
-            new FastaSequenceIndex(fai); // a broken .fai fails here rather than mid-run
             return ref.dictionary();
         } catch (UserException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UserException("reference " + name + " or its .fai/.dict could not be read: re-create them with"
                     + " 'samtools faidx' and 'samtools dict'", e);
+        }
+    }
+
+    /** The {@code .dict} must name the contigs of the {@code .fai} with the same lengths, in the same order. */
+    private static void checkDictionaryAgainstIndex(String name, SAMSequenceDictionary dict, FastaSequenceIndex fai) {
+        List<String> indexed = new java.util.ArrayList<>();
+        fai.forEach(e -> indexed.add(e.getContig() + ":" + e.getSize()));
+        List<String> named = dict.getSequences().stream()
+                .map(s -> s.getSequenceName() + ":" + s.getSequenceLength()).toList();
+        if (!indexed.equals(named)) {
+            throw new UserException("the sequence dictionary " + dictNameOf(name) + " does not match reference " + name
+                    + " (contig names or lengths differ from its .fai): re-create it with 'samtools dict -o "
+                    + dictNameOf(name) + " " + name + "'");
+        }
+    }
+
+    /**
+     * The {@code .dict}'s {@code M5} of each of {@code contigs} that has one must be the MD5 of the FASTA's sequence: a
+     * contig edited in place (same length, other bases) passes every other check and changes every call on it.
+     */
+    public static void checkSequenceMd5(Path fasta, SAMSequenceDictionary dictionary, java.util.Collection<String> contigs) {
+        String name = fasta.getFileName().toString();
+        try (ReferenceSource ref = new ReferenceSource(fasta)) {
+            for (SAMSequenceRecord seq : dictionary.getSequences()) {
+                String m5 = seq.getMd5();
+                if (m5 == null || m5.isBlank() || !contigs.contains(seq.getSequenceName())) {
+                    continue;
+                }
+                if (!ref.sequenceMd5(seq.getSequenceName()).equalsIgnoreCase(m5.trim())) {
+                    throw new UserException("the sequence dictionary " + dictNameOf(name) + " does not match reference "
+                            + name + " (contig " + seq.getSequenceName() + ": its M5 is not the MD5 of the sequence):"
+                            + " the FASTA changed; re-create 'samtools faidx " + name + "' and 'samtools dict -o "
+                            + dictNameOf(name) + " " + name + "'");
+                }
+            }
         }
     }
 
@@ -105,15 +159,42 @@ public final class InputValidator {
             throw new UserException(name + " is not coordinate-sorted (header SO is " + header.getSortOrder()
                     + "): sort it with 'samtools sort' and index it");
         }
-        checkContigs(name, header.getSequenceDictionary(), referenceDictionary);
+        List<String> otherM5 = checkContigs(name, header.getSequenceDictionary(), referenceDictionary);
+        if (format == ReadsFormat.CRAM) {
+            checkCramReference(reads, reference);
+        }
         Path index = indexOf(reads, format);
         if (index == null) {
             throw new UserException(name + " has no index (" + (format == ReadsFormat.BAM ? ".bai" : ".crai")
                     + "): create it with 'samtools index " + name + "'");
         }
+        if (!otherM5.isEmpty()) {
+            ReadsAgainstReference.check(reads, reference, otherM5);
+        }
+        if (!hasRecords(reads, reference)) {
+            LOG.warn("{} holds no reads: valid, but its sample is a no-call everywhere", name);
+        }
         List<String> samples = header.getReadGroups().stream().map(rg -> rg.getSample()).filter(sm -> sm != null)
-                .distinct().toList();
+                .map(InputValidator::utf8).distinct().toList();
         return new CheckedReads(index, samples);
+    }
+
+    /**
+     * htsjdk decodes header text one byte per character (Latin-1); SAM headers are UTF-8, so a {@code Zoë} in the
+     * header arrives as {@code ZoÃ«}. Gives the text as UTF-8 when its bytes are valid UTF-8, else as it came.
+     */
+    static String utf8(String headerText) {
+        if (headerText.chars().allMatch(c -> c < 0x80) || headerText.chars().anyMatch(c -> c > 0xFF)) {
+            return headerText;
+        }
+        byte[] bytes = headerText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return headerText;
+        }
     }
 
     public static ReadsFormat formatOf(Path reads) {
@@ -160,13 +241,51 @@ public final class InputValidator {
                 while (tail.hasRemaining() && f.read(tail) >= 0) {
                     continue; // a channel may hand over fewer bytes per read than asked
                 }
-                if (!Arrays.equals(tail.array(), expected)) {
+                if (!isEofContainer(tail.array(), expected)) {
                     throw new UserException(name + " has no CRAM end-of-file container" + fix);
                 }
             }
         } catch (IOException e) {
             throw new UserException("cannot read " + name, e);
         }
+    }
+
+    /**
+     * A BGZF file (a {@code .vcf.gz}) must end with the empty end-of-file block: a truncated one reads fine up to the
+     * break. {@code what} names the file's role in the one-line error. Plain files pass.
+     */
+    public static void requireBgzfEnd(Path file, String what) {
+        String name = file.getFileName().toString();
+        try {
+            boolean bgzf;
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+                bgzf = BlockCompressedInputStream.isValidFile(in);
+            }
+            if (bgzf && BlockCompressedInputStream.checkTermination(file)
+                    != BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+                throw new UserException(what + " " + name + " has no BGZF end-of-file marker: the file is truncated or"
+                        + " still being written; copy or re-create it");
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot read " + what + " " + name, e);
+        }
+    }
+
+    /**
+     * The end-of-file container's reference id is -1 as a 5-byte ITF8 whose last byte's high nibble is unused:
+     * samtools writes {@code 0f} there, htsjdk's CRAM 2.1 constant {@code ff}. Both are the marker samtools accepts.
+     */
+    static boolean isEofContainer(byte[] tail, byte[] expected) {
+        if (tail.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < tail.length; i++) {
+            boolean itf8Tail = i == 8 && (tail[i] & 0x0f) == 0x0f && (expected[i] & 0x0f) == 0x0f;
+            if (tail[i] != expected[i] && !itf8Tail) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int cramMajorVersion(Path cram) throws IOException {
@@ -200,8 +319,45 @@ public final class InputValidator {
         }
     }
 
-    /** Every contig of the reads must be in the reference with the same length (the reads were aligned to it). */
-    static void checkContigs(String readsName, SAMSequenceDictionary reads, SAMSequenceDictionary reference) {
+    /**
+     * A CRAM holds bases as differences from its reference, and each slice carries its reference span's MD5: decoding
+     * the first records checks the slice against {@code -R} now rather than after calling has started.
+     */
+    private static void checkCramReference(Path cram, Path reference) {
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(reference).open(SamInputResource.of(cram));
+             var records = reader.iterator()) {
+            for (int i = 0; i < 1000 && records.hasNext(); i++) {
+                records.next();
+            }
+        } catch (IOException | RuntimeException e) {
+            String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (what.contains("md5") || what.contains("reference")) {
+                throw new UserException(cram.getFileName() + " was not written against this reference (its slices'"
+                        + " reference MD5 differs): give the -R the CRAM was made with", e);
+            }
+            throw new UserException(cram.getFileName() + " could not be decoded: the file may be corrupt; check it"
+                    + " with 'samtools quickcheck'", e);
+        }
+    }
+
+    private static boolean hasRecords(Path reads, Path reference) {
+        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
+                .referenceSequence(reference).open(SamInputResource.of(reads));
+             var records = reader.iterator()) {
+            return records.hasNext();
+        } catch (IOException e) {
+            throw new UserException("cannot read " + reads.getFileName(), e);
+        }
+    }
+
+    /**
+     * Every contig of the reads must be in the reference with the same length (the reads were aligned to it). Gives
+     * the contigs whose {@code @SQ M5} differs from the {@code .dict}'s: a header's M5 can be stale (bcftools' own test
+     * BAMs carry one), so the reads decide ({@link ReadsAgainstReference}).
+     */
+    static List<String> checkContigs(String readsName, SAMSequenceDictionary reads, SAMSequenceDictionary reference) {
+        List<String> otherM5 = new java.util.ArrayList<>();
         if (reads == null || reads.isEmpty()) {
             throw new UserException(readsName + " has no @SQ lines: it needs the contigs it was aligned to in its header");
         }
@@ -216,7 +372,12 @@ public final class InputValidator {
                         + seq.getSequenceLength() + " but the reference's is " + ref.getSequenceLength()
                         + ": give the reference the reads were aligned to");
             }
+            if (seq.getMd5() != null && ref.getMd5() != null && !seq.getMd5().isBlank() && !ref.getMd5().isBlank()
+                    && !seq.getMd5().trim().equalsIgnoreCase(ref.getMd5().trim())) {
+                otherM5.add(seq.getSequenceName());
+            }
         }
+        return otherM5;
     }
 
     /** An output table: its name must end in {@code .parquet}, its folder be writable (created if missing). */
@@ -234,7 +395,7 @@ public final class InputValidator {
             Path probe = Files.createTempFile(dir, ".gap-write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new UserException("output directory " + dir + " cannot be written: choose another -O or fix its"
+            throw new UserException("the output folder (-O) cannot be written: choose another -O or fix its"
                     + " permissions");
         }
     }

@@ -76,6 +76,24 @@ public final class ReferenceSource implements AutoCloseable {
         return bases;
     }
 
+    /**
+     * MD5 of one contig's sequence, upper-cased, without line breaks, hex: what {@code samtools dict} writes as
+     * {@code M5} (and SAM's {@code @SQ M5}). Read a megabase at a time.
+     */
+    public String sequenceMd5(String contig) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            long length = dictionary.getSequence(contig).getSequenceLength();
+            for (long start = 1; start <= length; start += 1 << 20) {
+                long end = Math.min(length, start + (1 << 20) - 1);
+                md5.update(basesAsWritten(contig, start, end));
+            }
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** MD5 of the FASTA file's bytes, hex: names the reference in outputs without its path ({@code md5sum} agrees). */
     public static String md5(Path fastaPath) {
         try (InputStream in = Files.newInputStream(fastaPath)) {

@@ -18,6 +18,9 @@ import java.util.Map;
  * sheet's file name (which can be one too).
  */
 public final class SampleSheet {
+    /** The roles a row may have: family members, and a patient's tumour or normal sample. */
+    public static final List<String> ROLES = List.of("proband", "father", "mother", "sibling", "child", "relative",
+            "tumour", "tumor", "normal", "unknown");
     public static final List<String> COLUMNS = List.of("patient_id", "mrn", "sample_alias", "family_id", "role", "sex", "bam");
 
     /** One sample: who it is, and where its reads are. Holds identifiers: stays in this package's hands. */
@@ -56,6 +59,10 @@ public final class SampleSheet {
             lines = Files.readAllLines(sheet, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserException("sample sheet cannot be read as UTF-8 text");
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            throw new UserException("sample sheet starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
+                    + " (in Excel: 'Text (Tab delimited)', or remove it with sed -i '1s/^\\xEF\\xBB\\xBF//')");
         }
         if (lines.isEmpty()) {
             throw new UserException("sample sheet is empty: it needs a header line " + String.join(" ", COLUMNS));
@@ -123,6 +130,10 @@ public final class SampleSheet {
             throw new UserException(where + ": the file in column 'bam' does not exist (paths are relative to"
                     + " the sheet)");
         }
-        return new Row(lineNo, v[0], v[1], v[2], v[3], v[4], sex, bam);
+        String role = v[4].toLowerCase(Locale.ROOT);
+        if (!ROLES.contains(role)) {
+            throw new UserException(where + ": column 'role' must be one of " + String.join(", ", ROLES));
+        }
+        return new Row(lineNo, v[0], v[1], v[2], v[3], role, sex, bam);
     }
 }

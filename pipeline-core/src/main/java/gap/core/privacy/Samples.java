@@ -149,13 +149,22 @@ public final class Samples {
     }
 
     /**
-     * Checks that a sheet's BAM belongs to its row: every {@code @RG SM} must be the row's patient_id or sample_alias.
-     * A BAM without read groups cannot disagree.
+     * Checks that a sheet's BAM belongs to its row: it must carry an {@code @RG SM}, and every SM must be the row's
+     * patient_id or sample_alias, compared in Unicode normal form C (a sheet saved by one editor and a header written
+     * by another may spell {@code ë} as one code point or two). A BAM without SM cannot prove it is the row's.
      */
     public void checkReadGroups(Sample sample, List<String> readGroupSamples) {
         Identified who = samples.stream().filter(i -> i.sample().equals(sample)).findFirst().orElseThrow();
-        for (String sm : readGroupSamples) {
-            if (!sm.equals(who.patientId()) && !sm.equals(who.sampleIdentity())) {
+        if (readGroupSamples.isEmpty()) {
+            throw new UserException(sample.source() + ": the BAM has no @RG SM, so it cannot be checked against the"
+                    + " row: add the row's sample_alias as SM (samtools addreplacerg) or check the row names the right"
+                    + " BAM");
+        }
+        String patient = nfc(who.patientId());
+        String alias = nfc(who.sampleIdentity());
+        for (String raw : readGroupSamples) {
+            String sm = nfc(raw);
+            if (!sm.equals(patient) && !sm.equals(alias)) {
                 throw new UserException(sample.source() + ": the BAM's @RG SM is neither the row's patient_id nor its"
                         + " sample_alias: check that the row names the right BAM");
             }
@@ -171,6 +180,10 @@ public final class Samples {
                     s.familyPseudonym()));
         }
         return rows;
+    }
+
+    private static String nfc(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
     }
 
     private static void redactPath(Path path, String replacement, Redactor redactor) {

@@ -28,6 +28,7 @@ public final class FamilyTally {
     static final double MITOCHONDRIAL_MISMATCH_SHARE = 0.25;
 
     private final List<String> samples;
+    private final List<String> patients;
     private final Pedigree pedigree;
     private final int minDeNovoQuality;
     private final List<Trio> trios;
@@ -36,6 +37,15 @@ public final class FamilyTally {
     private final int[][] mitochondrial; // per trio: sites, mismatches of mother and child
 
     public FamilyTally(List<String> samples, Pedigree pedigree, int minDeNovoQuality) {
+        this(samples, java.util.Collections.nCopies(samples.size(), null), pedigree, minDeNovoQuality);
+    }
+
+    /**
+     * As above, knowing each sample's patient pseudonym ({@code null} when unknown): two samples of one patient (tumour
+     * and normal, a re-sequencing) are expected to look like one person, and a warning if they do not.
+     */
+    public FamilyTally(List<String> samples, List<String> patients, Pedigree pedigree, int minDeNovoQuality) {
+        this.patients = new ArrayList<>(patients);
         this.samples = List.copyOf(samples);
         this.pedigree = pedigree;
         this.minDeNovoQuality = minDeNovoQuality;
@@ -108,8 +118,14 @@ public final class FamilyTally {
 
     private FamilyQc.PairQc pair(int a, int b) {
         Relatedness.Estimate e = pairs[a][b].estimate();
-        Pedigree.Relation declared = pedigree.relation(a, b);
         String inferred = e.sites() < MIN_SITES ? "too few sites" : infer(e);
+        if (patients.get(a) != null && patients.get(a).equals(patients.get(b))) {
+            String warning = inferred.equals("duplicate") || inferred.equals("too few sites") ? null
+                    : "declared one patient's samples, but the genotypes say " + inferred + ": possible sample swap";
+            return new FamilyQc.PairQc(samples.get(a), samples.get(b), "same patient", e.sites(), e.ibs0(),
+                    e.kinship(), inferred, -1, -1, warning);
+        }
+        Pedigree.Relation declared = pedigree.relation(a, b);
         int mitoSites = -1;
         int mitoMismatches = -1;
         for (int t = 0; t < trios.size(); t++) {

@@ -4,11 +4,14 @@ import gap.core.UserException;
 import gap.core.io.InputValidator;
 import gap.core.model.VariantCall;
 import htsjdk.samtools.SAMException;
+import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.util.CloseableIterator;
 import htsjdk.tribble.TribbleException;
+import htsjdk.tribble.index.tabix.TabixIndex;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -116,16 +119,50 @@ public final class KnownSites {
             }
         }
 
+        /** True when a site lies on one of {@code reference}'s contigs: the tabix index's contigs, or the records'. */
+        private boolean hasSitesOn(Path knownSites, SAMSequenceDictionary reference) {
+            Path tbi = knownSites.resolveSibling(name + ".tbi");
+            try {
+                if (Files.exists(tbi)) {
+                    return new TabixIndex(tbi).getSequenceNames().stream()
+                            .anyMatch(c -> reference.getSequence(c) != null);
+                }
+                try (CloseableIterator<VariantContext> it = reader.iterator()) {
+                    while (it.hasNext()) {
+                        if (reference.getSequence(it.next().getContig()) != null) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            } catch (IOException e) {
+                throw new UserException("the index of known-sites VCF " + name + " could not be read: re-create it"
+                        + " with 'tabix -p vcf " + name + "'", e);
+            } catch (TribbleException | SAMException e) {
+                throw unreadable(name, e);
+            }
+        }
+
         @Override
         public void close() {
             reader.close();
         }
     }
 
-    /** Checks before any work that the file is there and reads as VCF (its header). */
-    public static void check(Path knownSites) {
+    /**
+     * Checks before any work that the file is there, complete (BGZF end-of-file block), reads as VCF, and has sites
+     * on at least one of the {@code reference}'s contigs: known sites named {@code 22}/{@code MT} against a
+     * {@code chr22}/{@code chrM} reference would train on nothing and fall back silently.
+     */
+    public static void check(Path knownSites, SAMSequenceDictionary reference) {
+        InputValidator.requireFile(knownSites, "known-sites VCF");
+        InputValidator.requireBgzfEnd(knownSites, "known-sites VCF");
         try (Reader reader = new Reader(knownSites)) {
             reader.reader.getFileHeader();
+            if (!reader.hasSitesOn(knownSites, reference)) {
+                throw new UserException("known-sites VCF " + reader.name + " has no site on any contig of the reference"
+                        + " (other contig names, e.g. 22 against chr22?): give known sites of this reference");
+            }
         }
     }
 

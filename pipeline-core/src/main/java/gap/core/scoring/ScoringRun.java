@@ -1,7 +1,10 @@
 package gap.core.scoring;
 
+import gap.core.UserException;
+import gap.core.io.InputValidator;
 import gap.core.io.VcfCalls;
 import gap.core.io.VcfSink;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -18,10 +21,15 @@ public final class ScoringRun {
     private ScoringRun() {}
 
     public static void run(Path calls, Path knownSites, Path output, ScoringParameters params) {
-        if (knownSites != null) {
-            KnownSites.check(knownSites);
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserException("the folder of -O does not exist: create it first");
         }
+        InputValidator.checkOutputDirectory(folder);
         VcfCalls.Contents in = VcfCalls.read(calls, "calls VCF");
+        if (knownSites != null) {
+            KnownSites.check(knownSites, in.dictionary());
+        }
         LOG.info("Scoring {} calls, trained on the calls at the known sites of {}", in.calls().size(),
                 knownSites == null ? "(none given)" : knownSites.getFileName());
         boolean[] known = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());

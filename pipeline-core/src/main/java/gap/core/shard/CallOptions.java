@@ -22,11 +22,13 @@ import java.util.function.Supplier;
  * @param cnvPanel    {@code --cnv-panel}: a panel of normals, for copy number; null for none
  * @param copyNumberOnly {@code gap cnv}: copy number written alone (the small variants called for their allele
  *                    fractions only)
+ * @param overwrite   {@code --overwrite}: replace a previous run's results in {@code -O} whole
  */
 public record CallOptions(Path reference, List<Path> inputs, Path sampleSheet, Path pedigree, Path output,
                           List<String> intervals, Path knownSites, Path population, Integer shardSize, boolean qc,
                           Map<String, String> settings, Supplier<LabKeys> keys, Function<String, Path> paths,
-                          Path cnvPanel, boolean copyNumberOnly) {
+                          Path cnvPanel, boolean copyNumberOnly,
+                          boolean overwrite) {
     public CallOptions {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
@@ -36,66 +38,71 @@ public record CallOptions(Path reference, List<Path> inputs, Path sampleSheet, P
     /** The required options; everything else as when not given. */
     public static CallOptions of(Path reference, Path output, Supplier<LabKeys> keys) {
         return new CallOptions(reference, List.of(), null, null, output, List.of(), null, null, null, true, Map.of(),
-                keys, Path::of, null, false);
+                keys, Path::of, null, false, false);
     }
 
     public CallOptions withInputs(List<Path> value) {
         return new CallOptions(reference, value, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withSampleSheet(Path value) {
         return new CallOptions(reference, inputs, value, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withPedigree(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, value, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withIntervals(List<String> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, value, knownSites, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withKnownSites(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, value, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withPopulation(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, value,
-                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withShardSize(Integer value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                value, qc, settings, keys, paths, cnvPanel, copyNumberOnly);
+                value, qc, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withQc(boolean value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, value, settings, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, value, settings, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withSettings(Map<String, String> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, value, keys, paths, cnvPanel, copyNumberOnly);
+                shardSize, qc, value, keys, paths, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withPaths(Function<String, Path> value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, value, cnvPanel, copyNumberOnly);
+                shardSize, qc, settings, keys, value, cnvPanel, copyNumberOnly, overwrite);
     }
 
     public CallOptions withCnvPanel(Path value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths, value, copyNumberOnly);
+                shardSize, qc, settings, keys, paths, value, copyNumberOnly, overwrite);
     }
 
     public CallOptions withCopyNumberOnly(boolean value) {
         return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
-                shardSize, qc, settings, keys, paths, cnvPanel, value);
+                shardSize, qc, settings, keys, paths, cnvPanel, value, overwrite);
+    }
+
+    public CallOptions withOverwrite(boolean value) {
+        return new CallOptions(reference, inputs, sampleSheet, pedigree, output, intervals, knownSites, population,
+                shardSize, qc, settings, keys, paths, cnvPanel, copyNumberOnly, value);
     }
 }

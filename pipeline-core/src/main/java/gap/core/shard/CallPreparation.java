@@ -7,6 +7,7 @@ import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
 import gap.core.io.ReferenceDictionary;
+import gap.core.io.RunFolder;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
@@ -30,10 +31,10 @@ public final class CallPreparation {
         }
         CallingParameters params = CallingParameters.load(options.settings());
         ScoringParameters scoring = ScoringParameters.load(options.settings());
-        if (options.knownSites() != null) {
-            KnownSites.check(options.knownSites());
-        }
         SAMSequenceDictionary dictionary = InputValidator.checkReference(options.reference());
+        if (options.knownSites() != null) {
+            KnownSites.check(options.knownSites(), dictionary);
+        }
         LabKeys keys = options.keys().get();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
         ReadInputs.Resolved resolved = ReadInputs.resolve(options.sampleSheet(), options.inputs(),
@@ -42,7 +43,8 @@ public final class CallPreparation {
         Pedigree family = options.pedigree() == null ? Pedigree.none() : Pedigree.read(options.pedigree(),
                 samples.pedigreeNames(), samples.samples().stream().map(Samples.Sample::sex).toList());
         var intervals = Intervals.parse(options.intervals(), dictionary, options.paths());
-        InputValidator.checkOutputDirectory(options.output());
+        InputValidator.checkSequenceMd5(options.reference(), dictionary, contigsInPlay(intervals, dictionary));
+        RunFolder.check(options.output(), options.overwrite());
         if (options.population() != null) {
             PopulationAnnotator.check(options.population(), ReferenceDictionary.of(dictionary));
         }
@@ -50,7 +52,8 @@ public final class CallPreparation {
         return CallRequest.of(options.reference(), dictionary, samples, resolved.indexes(), keys, options.output())
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
                 .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
-                .withQc(options.qc()).withCopyNumber(copyNumber);
+                .withQc(options.qc()).withCopyNumber(copyNumber)
+                .withOverwrite(options.overwrite());
     }
 
     /** The panel of normals, checked against the run's reference and read filter; null without one. */
@@ -63,5 +66,17 @@ public final class CallPreparation {
                 CnvParameters.load(options.settings()), options.copyNumberOnly());
         CopyNumberRun.open(copyNumber, ReferenceDictionary.of(dictionary), params.minMappingQuality());
         return copyNumber;
+    }
+
+    /** The contigs a run reads: those of its intervals, or all of the reference's when there are none. */
+    private static java.util.Set<String> contigsInPlay(java.util.List<htsjdk.samtools.util.Interval> intervals,
+                                                       SAMSequenceDictionary dictionary) {
+        java.util.Set<String> contigs = new java.util.HashSet<>();
+        if (intervals.isEmpty()) {
+            dictionary.getSequences().forEach(s -> contigs.add(s.getSequenceName()));
+        } else {
+            intervals.forEach(i -> contigs.add(i.getContig()));
+        }
+        return contigs;
     }
 }

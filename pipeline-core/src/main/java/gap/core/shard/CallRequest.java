@@ -36,6 +36,7 @@ public final class CallRequest {
     private Path population;
     private boolean qc = true;
     private CopyNumberRun.Options copyNumber;
+    private boolean overwrite;
 
     private CallRequest(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                         Map<Samples.Sample, Path> indexes, LabKeys keys, Path output) {
@@ -64,6 +65,7 @@ public final class CallRequest {
         c.population = population;
         c.qc = qc;
         c.copyNumber = copyNumber;
+        c.overwrite = overwrite;
         return c;
     }
 
@@ -115,6 +117,17 @@ public final class CallRequest {
     }
 
     /** Whether to write the QC files. */
+    /** Whether a previous run's results in the output folder are replaced whole (else the run is refused). */
+    public CallRequest withOverwrite(boolean value) {
+        CallRequest c = copy(output);
+        c.overwrite = value;
+        return c;
+    }
+
+    public boolean overwrite() {
+        return overwrite;
+    }
+
     public CallRequest withQc(boolean value) {
         CallRequest c = copy(output);
         c.qc = value;

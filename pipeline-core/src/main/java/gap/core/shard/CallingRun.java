@@ -81,6 +81,12 @@ public final class CallingRun {
 
     /** As {@link #run(CallRequest, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
     public static void run(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
+        StagedRun.commit(request.output(), request.overwrite(),
+                staging -> runStaged(request.withOutput(staging), executor, callsTable));
+    }
+
+    /** The run with every output written under {@code request.output()}: the run folder's staging. */
+    private static void runStaged(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
         List<Shard> shards = request.shards(executor.workers());
         LOG.info("{} sample(s), {} shards of at most {} bp, on {} workers", request.samples().ids().size(),
                 shards.size(), shards.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());
@@ -148,7 +154,8 @@ public final class CallingRun {
         List<VariantCall> written = smallVariants(request) ? named.calls() : List.of();
         List<CallRecord> records = cnv.callRecords(written.stream().map(CallRecord::of).toList(), ids,
                 ReferenceDictionary.of(request.dictionary()));
-        FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
+        FamilyTally familyTally = new FamilyTally(ids, request.samples().samples().stream()
+                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(), request.params().deNovoMinQuality());
         records.forEach(familyTally::add);
         FamilyQc family = familyTally.build();
         logFamily(family);

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 public final class Intervals {
     private static final Pattern REGION = Pattern.compile("^(.+?)(?::([0-9,]+)(?:-([0-9,]+))?)?$");
 
+    /** How errors name an intervals file: its name may carry a patient's (a panel BED per patient). */
+    private static final String LABEL = "[intervals]";
+
     private Intervals() {}
 
     public static List<Interval> parse(List<String> values, SAMSequenceDictionary dictionary) {
@@ -36,10 +39,16 @@ public final class Intervals {
             // a region is never resolved as a path: a cluster's file system reads "chr22:" as a URI scheme
             Path file = namesRegion(value, dictionary) ? null : paths.apply(value);
             if (looksLikeFile(value) && !Files.exists(file)) {
-                throw new UserException("intervals file " + file.getFileName() + " does not exist");
+                throw new UserException("intervals file " + LABEL + " does not exist: check the path given to -L");
             }
             if (file != null && Files.isRegularFile(file)) {
-                all.addAll(readFile(file, dictionary));
+                List<Interval> read = readFile(file, dictionary);
+                if (read.isEmpty()) {
+                    // an empty list is no territory, not the whole genome: a panel's BED emptied by a failed export
+                    throw new UserException("intervals file " + LABEL + " holds no interval (only blank, header or"
+                            + " comment lines): give at least one region, or leave -L out to call the whole reference");
+                }
+                all.addAll(read);
             } else {
                 all.add(region(value, dictionary, value));
             }
@@ -67,12 +76,12 @@ public final class Intervals {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UserException("cannot read intervals file " + name, e);
+            throw new UserException("cannot read intervals file " + LABEL + " as UTF-8 text", e);
         }
         List<Interval> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            String where = name + " line " + (i + 1);
+            String where = LABEL + " line " + (i + 1);
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("@") || line.startsWith("track")
                     || line.startsWith("browser")) {
                 continue;

@@ -6,6 +6,7 @@ import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
 import htsjdk.samtools.SAMSequenceDictionary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,12 @@ public final class ReadInputs {
         Map<Path, List<String>> readGroups = new LinkedHashMap<>();
         List<Path> readIndexes = new ArrayList<>();
         for (Path input : inputs) {
-            InputValidator.requireFile(input, "reads file");
+            // named by position: the file name may be a patient's, and "[reads]" would not say which -I to fix
+            String position = "-I #" + (readIndexes.size() + 1);
+            if (!Files.exists(input)) {
+                throw new UserException(position + " (reads file) does not exist: check that path");
+            }
+            InputValidator.requireFile(input, position + " (reads file)");
             InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
             if (readGroups.put(input.toAbsolutePath().normalize(), checked.readGroupSamples()) != null) {
                 throw new UserException("-I file " + (readIndexes.size() + 1) + " is an earlier -I file again: give"

@@ -110,7 +110,13 @@ public final class SomaticRun {
         run(request, executor, CallsTableWriter.SINGLE_FILE);
     }
 
+    /** As {@link #run(Request, ShardExecutor)}; the outputs committed whole, as a call's are ({@link StagedRun}). */
     public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
+        StagedRun.commit(request.output(), false, staging -> runStaged(request.withOutput(staging), executor,
+                callsTable));
+    }
+
+    private static void runStaged(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
         List<Shard> plan = request.shards(executor.workers());
         LOG.info("{} shards of at most {} bp, on {} workers", plan.size(),
                 plan.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());

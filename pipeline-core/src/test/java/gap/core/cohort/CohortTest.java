@@ -132,6 +132,25 @@ class CohortTest {
                 .contains("line 2: column 'father' names an individual whose sex is female"));
     }
 
+    @Test
+    void pedigreeCyclesOfAnyLengthAreRefused(@TempDir Path tmp) throws Exception {
+        List<String> aliases = List.of("a", "b", "c", "d", "e");
+        List<String> sexes = List.of("unknown", "unknown", "unknown", "unknown", "unknown");
+        // two generations: a and b each other's father; sexes consistent (all male)
+        assertTrue(error(tmp, "F a b 0 1 1\nF b a 0 1 1\n", aliases, sexes)
+                .matches("pedigree line 1: the individual is its own ancestor .*"));
+        // three generations through a mother: a <- b <- c <- a
+        assertTrue(error(tmp, "F a b 0 1 1\nF b 0 c 1 1\nF c a 0 2 1\n", aliases, sexes)
+                .contains("is its own ancestor"));
+        // five generations, with a sound individual first
+        assertTrue(error(tmp, "F e 0 0 2 1\nF a b e 1 1\nF b c 0 1 1\nF c d 0 1 1\nF d a 0 1 1\n",
+                aliases, List.of("unknown", "unknown", "unknown", "unknown", "unknown")).contains("its own ancestor"));
+        // grandparents shared by two lines (a diamond) are no cycle
+        Path ped = Files.writeString(tmp.resolve("ok.ped"), "F a 0 0 1 1\nF b 0 0 2 1\nF c a b 1 1\nF d a b 2 1\n"
+                + "F e c d 0 1\n");
+        assertEquals(3, Pedigree.read(ped, aliases, sexes).trios().size());
+    }
+
     private static String error(Path dir, String text, List<String> aliases, List<String> sexes) throws Exception {
         Path ped = Files.writeString(dir.resolve("e.ped"), text);
         return assertThrows(UserException.class, () -> Pedigree.read(ped, aliases, sexes)).getMessage();

@@ -43,14 +43,15 @@ class SampleSheetTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "missing column|patient_id\tmrn\tsample_alias\tfamily_id\trole\tbam\\nSECRET1\tSECRET2\ta\tf\tr\tx.bam|column 'sex' is missing",
-            "empty field|HEADER SECRET1\t\ta\tf\tr\tmale\tx.bam|line 2: column 'mrn' is empty",
-            "duplicate alias|HEADER SECRET1\tSECRET2\tSECRETA\tf\tr\tmale\tx.bam\\nSECRET3\tSECRET4\tSECRETA\tf\tr\tmale\ty.bam|line 3: column 'sample_alias' repeats line 2's",
-            "duplicate bam|HEADER SECRET1\tSECRET2\ta\tf\tr\tmale\tx.bam\\nSECRET3\tSECRET4\tb\tf\tr\tmale\tx.bam|line 3: column 'bam' names the same file as line 2",
-            "two MRNs|HEADER SECRET1\tSECRET2\ta\tf\tr\tmale\tx.bam\\nSECRET1\tSECRET4\tb\tf\tr\tmale\ty.bam|line 3: column 'mrn' differs from line 2",
-            "missing bam|HEADER SECRET1\tSECRET2\ta\tf\tr\tmale\tnope.bam|line 2: the file in column 'bam' does not exist",
-            "bad sex|HEADER SECRET1\tSECRET2\ta\tf\tr\tM\tx.bam|line 2: column 'sex' must be male, female or unknown",
-            "short row|HEADER SECRET1\tSECRET2\ta\tf\tr\tmale|line 2 has 6 fields but the header has 7",
+            "missing column|patient_id\tmrn\tsample_alias\tfamily_id\trole\tbam\\nSECRET1\tSECRET2\ta\tf\tproband\tx.bam|column 'sex' is missing",
+            "empty field|HEADER SECRET1\t\ta\tf\tproband\tmale\tx.bam|line 2: column 'mrn' is empty",
+            "duplicate alias|HEADER SECRET1\tSECRET2\tSECRETA\tf\tproband\tmale\tx.bam\\nSECRET3\tSECRET4\tSECRETA\tf\tproband\tmale\ty.bam|line 3: column 'sample_alias' repeats line 2's",
+            "duplicate bam|HEADER SECRET1\tSECRET2\ta\tf\tproband\tmale\tx.bam\\nSECRET3\tSECRET4\tb\tf\tproband\tmale\tx.bam|line 3: column 'bam' names the same file as line 2",
+            "two MRNs|HEADER SECRET1\tSECRET2\ta\tf\tproband\tmale\tx.bam\\nSECRET1\tSECRET4\tb\tf\tproband\tmale\ty.bam|line 3: column 'mrn' differs from line 2",
+            "missing bam|HEADER SECRET1\tSECRET2\ta\tf\tproband\tmale\tnope.bam|line 2: the file in column 'bam' does not exist",
+            "bad sex|HEADER SECRET1\tSECRET2\ta\tf\tproband\tM\tx.bam|line 2: column 'sex' must be male, female or unknown",
+            "unknown role|HEADER SECRET1	SECRET2	a	f	grandchild	male	x.bam|line 2: column 'role' must be one of proband, father",
+            "short row|HEADER SECRET1\tSECRET2\ta\tf\tproband\tmale|line 2 has 6 fields but the header has 7",
     })
     void malformedSheets(String what, String content, String expected) throws Exception {
         Files.writeString(tmp.resolve("x.bam"), "x");

@@ -132,4 +132,28 @@ class FamilyTallyTest {
         assertEquals("too few sites", qc.pairs().get(0).inferred());
         assertNull(qc.pairs().get(0).warning());
     }
+
+    @Test
+    void onePatientsTwoSamplesAreExpectedToMatch() {
+        // samples 0 and 1 are one patient's (tumour and normal); 2 is another patient with the same genotypes
+        List<int[]> sites = family(7);
+        FamilyTally t = new FamilyTally(IDS, java.util.Arrays.asList("GAP-P1", "GAP-P1", "GAP-P2"), Pedigree.none(), 20);
+        FamilyTally swapped = new FamilyTally(IDS, java.util.Arrays.asList("GAP-P1", "GAP-P1", null), Pedigree.none(),
+                20);
+        int pos = 0;
+        for (int[] s : sites) {
+            t.add(snv("chr1", ++pos, "PASS", alt(s[0]), alt(s[0]), alt(s[0])));
+            swapped.add(snv("chr1", pos, "PASS", alt(s[0]), alt(s[2]), alt(s[1])));
+        }
+        FamilyQc qc = t.build();
+        FamilyQc.PairQc same = qc.pairs().get(0);
+        assertEquals("same patient", same.declared());
+        assertEquals("duplicate", same.inferred());
+        assertNull(same.warning(), "one patient's two samples are one person by design");
+        assertTrue(qc.pairs().get(1).warning().contains("possible duplicate or swapped sample"),
+                "two patients with one person's genotypes still warn");
+        FamilyQc.PairQc other = swapped.build().pairs().get(0);
+        assertTrue(other.warning().startsWith("declared one patient's samples, but the genotypes say "),
+                String.valueOf(other.warning()));
+    }
 }

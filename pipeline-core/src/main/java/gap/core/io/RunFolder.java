@@ -1,0 +1,181 @@
+package gap.core.io;
+
+import gap.core.UserException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Takes a run's output folder ({@code -O}), gives the run a hidden staging folder inside it and makes the run one
+ * commit: every output is written under {@code .gap-staging/}, moved into place only when all are complete, and
+ * {@code _SUCCESS} written last. A run killed or failed at any point leaves nothing under a final name and no
+ * {@code _SUCCESS}; the next run removes what it staged. A folder holding a previous run's results is refused
+ * unless the run overwrites, and then replaced whole at commit; a lock refuses a second run on the same folder. The
+ * one mechanism of the CLI and Spark (Hadoop readers skip names starting with '.' and '_').
+ */
+public final class RunFolder implements AutoCloseable {
+    /** Written last, empty: its presence alone says the folder holds one complete run. */
+    public static final String SUCCESS = "_SUCCESS";
+    /** Work in progress; hidden, so no reader or user takes it for a result. */
+    public static final String STAGING = ".gap-staging";
+    /** Held by the running process (released by the OS if it dies): a second run on the folder is refused. */
+    public static final String LOCK = ".gap.lock";
+
+    private final Path output;
+    private final Path staging;
+    private final boolean overwrite;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private RunFolder(Path output, boolean overwrite, FileChannel lockChannel, FileLock lock) {
+        this.output = output;
+        this.staging = output.resolve(STAGING);
+        this.overwrite = overwrite;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** The checks a run makes before any work: {@code -O} is a folder, writable, and free or overwritten. */
+    public static void check(Path output, boolean overwrite) {
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isRegularFile(output) || name.endsWith(".vcf.gz") || name.endsWith(".vcf") || name.endsWith(".bcf")
+                || name.endsWith(".parquet")) {
+            throw new UserException("-O is a folder (gap call writes its VCF, Parquet and QC files inside it), not a"
+                    + " file name: give a folder, e.g. -O results");
+        }
+        InputValidator.checkOutputDirectory(output);
+        if (!overwrite && !results(output).isEmpty()) {
+            throw new UserException("-O already holds a previous run's results: give an empty or new folder, or"
+                    + " --overwrite to replace them whole");
+        }
+    }
+
+    /** Checks {@code output} again, takes its lock and clears what an interrupted run staged. */
+    public static RunFolder open(Path output, boolean overwrite) {
+        check(output, overwrite);
+        FileChannel channel = null;
+        FileLock lock = null;
+        try {
+            if (output.getFileSystem() == FileSystems.getDefault()) { // a cluster's file system has no such locks
+                channel = FileChannel.open(output.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    throw new UserException("another gap run is writing to this -O: wait for it to finish, or give"
+                            + " another -O");
+                }
+            }
+            RunFolder folder = new RunFolder(output, overwrite, channel, lock);
+            deleteTree(folder.staging);
+            Files.createDirectories(folder.staging);
+            return folder;
+        } catch (OverlappingFileLockException e) {
+            throw new UserException("another gap run is writing to this -O: wait for it to finish, or give another -O");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw OutputFailure.of(e);
+        }
+    }
+
+    public Path staging() {
+        return staging;
+    }
+
+    /**
+     * Makes the run visible: a previous run's results removed (when overwriting), each staged entry moved into place,
+     * the staging folder removed, {@code _SUCCESS} written last.
+     */
+    public void commit() {
+        try {
+            Files.deleteIfExists(output.resolve(SUCCESS));
+            if (overwrite) {
+                for (Path old : results(output)) {
+                    deleteTree(old);
+                }
+            }
+            for (Path entry : children(staging)) {
+                Files.move(entry, output.resolve(entry.getFileName().toString()));
+            }
+            deleteTree(staging);
+            Files.write(output.resolve(SUCCESS), new byte[0]);
+        } catch (IOException e) {
+            throw OutputFailure.of(e);
+        }
+    }
+
+    /** Removes what was staged. Never throws: the run's own failure is what matters. */
+    public void abort() {
+        try {
+            deleteTree(staging);
+        } catch (IOException | RuntimeException e) {
+            // left hidden; the next run on this folder removes it
+        }
+    }
+
+    /** Releases the lock and removes its file. */
+    @Override
+    public void close() {
+        if (lockChannel == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(output.resolve(LOCK));
+            lock.release();
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
+        closeQuietly(lockChannel);
+    }
+
+    /** The folder's entries that are results: everything but hidden names (staging, lock). */
+    private static List<Path> results(Path output) {
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        try {
+            return children(output).stream().filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            throw OutputFailure.of(e);
+        }
+    }
+
+    private static List<Path> children(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted(Comparator.comparing(Path::toString)).toList();
+        }
+    }
+
+    /** Deletes a file or a folder with everything in it; nothing when it is not there. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+        }
+    }
+}
