@@ -28,6 +28,15 @@ public final class GenotypeLikelihoodsModel {
         }
     }
 
+    static final boolean DEBUG = System.getenv("GAP_DEBUG_HMM") != null;
+    static final java.util.concurrent.atomic.AtomicLong SITES = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong CELLS = new java.util.concurrent.atomic.AtomicLong();
+    static {
+        if (DEBUG) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("HMM sites " + SITES + " cells " + CELLS)));
+        }
+    }
+
     private final CallingParameters params;
     private final PairHmm hmm = new PairHmm();
 
@@ -43,7 +52,7 @@ public final class GenotypeLikelihoodsModel {
             return new ReadLikelihoods(evidence, log10); // a sample without reads here: no haplotypes to build
         }
         if (site.needsHaplotypes()) {
-            Haplotypes.Set haps = Haplotypes.build(site, ref, params.haplotypeFlank(), params.maxSiteSpan());
+            Haplotypes.Set haps = Haplotypes.build(site, ref, params.maxSiteSpan());
             double gapOpen = StrictMath.pow(10, -gapOpenQ(site.repeatUnits()) / 10);
             double gapExtend = StrictMath.pow(10, -params.indelGapExtensionQ() / 10);
             double start = 1.0 / haps.referenceLength();
@@ -51,6 +60,19 @@ public final class GenotypeLikelihoodsModel {
             List<byte[]> all = new ArrayList<>();
             haps.byAllele().forEach(all::addAll);
             PairHmm.Batch batch = new PairHmm.Batch(all);
+            if (DEBUG) {
+                long cells = 0;
+                for (ReadEvidence e : evidence) {
+                    for (byte[] h : all) {
+                        cells += (long) e.bases().length * h.length;
+                    }
+                }
+                SITES.incrementAndGet();
+                CELLS.addAndGet(cells);
+                if (cells > 0) {
+                    System.err.println("BIGSITE " + site.position() + " " + site.alleles().size() + " reads " + evidence.size() + " haps " + all.size() + " len " + all.get(0).length + " cells " + cells + " ctx " + site.contexts().size() + " nb " + site.neighbours().size());
+                }
+            }
             double[] perHap = new double[all.size()];
             for (int r = 0; r < evidence.size(); r++) {
                 ReadEvidence e = evidence.get(r);

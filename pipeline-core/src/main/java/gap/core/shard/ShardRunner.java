@@ -56,7 +56,7 @@ public final class ShardRunner implements AutoCloseable {
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
-        this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
+        this.pileups = new PileupBuilder(params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
         this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), params.nonMendelianRate(),

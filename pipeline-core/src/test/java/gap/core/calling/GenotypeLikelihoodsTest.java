@@ -23,7 +23,7 @@ class GenotypeLikelihoodsTest {
     private final VariantCaller caller = new VariantCaller(params);
 
     private static CandidateSite site(String... alleles) {
-        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of());
+        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of(), 20);
     }
 
     private static List<ReadEvidence> reads(String bases, int quality, int mapq) {

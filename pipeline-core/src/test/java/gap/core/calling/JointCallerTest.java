@@ -26,7 +26,7 @@ class JointCallerTest {
     private final Annotator annotator = new Annotator();
 
     private static CandidateSite site(String... alleles) {
-        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of());
+        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of(), 20);
     }
 
     private static Pileup pileup(CandidateSite site, String bases, int depth) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pileups from hand-made reads: what a read shows over a site, and overlapping mates counted once. */
 class PileupBuilderTest {
-    private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of());
+    private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of(), 20);
 
     private static AlignedRead read(String name, int start, String cigar, String bases, int q) {
         return AlignedRead.of(name, start, cigar, bases, q, 60);
@@ -38,7 +38,7 @@ class PileupBuilderTest {
                 read("f1", 101, "10M", "AAAAAAAAAA", 30), read("f1", 103, "10M", "AAAAAAAAAA", 20),
                 read("f2", 101, "10M", "AAAACAAAAA", 30), read("f2", 102, "10M", "AAACAAAAAA", 25),
                 read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 30));
-        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(250).build(SNV, reads);
         assertEquals(4, pileup.depth());
         assertEquals(4, pileup.evidence().size());
         assertArrayEquals(new byte[] {30}, pileup.evidence().get(0).quals());
@@ -69,7 +69,7 @@ class PileupBuilderTest {
     void aReadDeletedAtTheSiteCoversItButShowsNothing() {
         List<AlignedRead> reads = List.of(read("d", 100, "5M2D5M", "AAAAAAAAAA", 30),
                 read("a", 100, "10M", "AAAAAAAAAA", 30));
-        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(250).build(SNV, reads);
         assertEquals(2, pileup.depth());
         assertEquals(1, pileup.evidence().size());
     }

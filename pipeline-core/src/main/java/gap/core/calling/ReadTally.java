@@ -1,0 +1,215 @@
+package gap.core.calling;
+
+import gap.core.assembly.LocalAssembler.Indel;
+import gap.core.io.RefWindow;
+import gap.core.model.AlignedRead;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes the samples' reads over a stretch of reference, gives per sample and position the reads covering it, the
+ * mismatching bases of each kind, and the indels the reads' CIGARs carry. Each indel is normalised against the
+ * reference, to the leftmost placement of its length change in the repeat it sits in, so the reads of one allele
+ * count together whatever sequencing errors they carry inside the repeat (an error stops a shift that compares read
+ * bases); insertions of one length at one place whose sequences differ by a base are pooled under the commonest.
+ */
+final class ReadTally {
+    final int from;
+    final int to;
+    final int[][] depth;
+    final int[][] mismatches;
+    final Map<Indel, int[]> indels = new HashMap<>();
+    private final int samples;
+    private final int minBaseQuality;
+    private final int maxShift;
+
+    ReadTally(int from, int to, int samples, int minBaseQuality, int maxShift) {
+        this.from = from;
+        this.to = to;
+        this.samples = samples;
+        this.minBaseQuality = minBaseQuality;
+        this.maxShift = maxShift;
+        int n = to - from + 1;
+        depth = new int[samples][n];
+        mismatches = new int[samples][4 * n];
+    }
+
+    static ReadTally of(List<List<AlignedRead>> samples, RefWindow ref, int from, int to, int minBaseQuality,
+                        int maxShift) {
+        ReadTally t = new ReadTally(from, to, samples.size(), minBaseQuality, maxShift);
+        for (int s = 0; s < samples.size(); s++) {
+            for (AlignedRead read : samples.get(s)) {
+                // a read after the range can still hold an indel whose leftmost placement falls in it
+                if (read.end() >= from && read.start() <= to + maxShift) {
+                    t.scan(read, ref, s);
+                }
+            }
+        }
+        t.poolInsertions();
+        return t;
+    }
+
+    /** Adds one read's aligned bases, mismatches and normalised indels in {@code [from, to]} to its sample. */
+    private void scan(AlignedRead read, RefWindow ref, int sample) {
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        byte[] bases = read.bases();
+        byte[] quals = read.quals();
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length; c++) {
+            byte op = ops[c];
+            int len = lens[c];
+            boolean afterBlock = c > 0 && AlignedRead.isAligned(ops[c - 1]);
+            if (AlignedRead.isAligned(op)) {
+                aligned(ref, bases, quals, refPos, readPos, len, sample);
+            } else if (op == 'I' && afterBlock) {
+                String inserted = new String(bases, readPos, len, StandardCharsets.US_ASCII);
+                count(leftAlignInsertion(ref, refPos - 1, inserted, maxShift), sample);
+            } else if (op == 'D' && afterBlock) {
+                count(leftAlignDeletion(ref, refPos - 1, len, maxShift), sample);
+            }
+            if (AlignedRead.consumesReference(op)) {
+                refPos += len;
+            }
+            if (AlignedRead.consumesRead(op)) {
+                readPos += len;
+            }
+        }
+    }
+
+    private void aligned(RefWindow ref, byte[] bases, byte[] quals, int refPos, int readPos, int len, int sample) {
+        int lo = Math.max(refPos, from);
+        int hi = Math.min(refPos + len - 1, to);
+        int[] d = depth[sample];
+        int[] mm = mismatches[sample];
+        for (int p = lo; p <= hi; p++) {
+            int k = readPos + (p - refPos);
+            int i = p - from;
+            d[i]++;
+            byte b = bases[k];
+            if (b != ref.base(p) && quals[k] >= minBaseQuality) {
+                int code = code(b);
+                if (code >= 0) {
+                    mm[4 * i + code]++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads of all samples showing {@code base} at {@code position} (bases of enough quality); for a position
+     * outside the tallied range, as many as any test asks for.
+     */
+    int count(int position, byte base) {
+        int code = code(base);
+        if (position < from || position > to || code < 0) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (int[] mm : mismatches) {
+            n += mm[4 * (position - from) + code];
+        }
+        return n;
+    }
+
+    private void count(Indel indel, int sample) {
+        if (indel != null && indel.anchor() >= from && indel.anchor() <= to) {
+            indels.computeIfAbsent(indel, k -> new int[samples])[sample]++;
+        }
+    }
+
+    /**
+     * Pools insertions of one length after one anchor whose sequences differ at one base into the commonest (ties:
+     * the first in base order): a sequencing error inside an inserted repeat unit is not another allele.
+     */
+    private void poolInsertions() {
+        Map<Long, java.util.List<Indel>> byPlace = new java.util.TreeMap<>();
+        for (Indel i : indels.keySet()) {
+            if (i.deleted() == 0) {
+                byPlace.computeIfAbsent(((long) i.anchor() << 20) | i.inserted().length(),
+                        x -> new java.util.ArrayList<>()).add(i);
+            }
+        }
+        for (java.util.List<Indel> group : byPlace.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            group.sort(java.util.Comparator.comparingInt((Indel i) -> -total(indels.get(i)))
+                    .thenComparing(Indel::inserted));
+            for (int a = 0; a < group.size(); a++) {
+                Indel major = group.get(a);
+                if (!indels.containsKey(major)) {
+                    continue;
+                }
+                for (int b = a + 1; b < group.size(); b++) {
+                    Indel minor = group.get(b);
+                    if (indels.containsKey(minor) && oneMismatch(major.inserted(), minor.inserted())) {
+                        int[] into = indels.get(major);
+                        int[] gone = indels.remove(minor);
+                        for (int s = 0; s < samples; s++) {
+                            into[s] += gone[s];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int total(int[] counts) {
+        int t = 0;
+        for (int c : counts) {
+            t += c;
+        }
+        return t;
+    }
+
+    private static boolean oneMismatch(String a, String b) {
+        int d = 0;
+        for (int i = 0; i < a.length() && d < 2; i++) {
+            d += a.charAt(i) != b.charAt(i) ? 1 : 0;
+        }
+        return d == 1;
+    }
+
+    /**
+     * Shifts a deletion of {@code length} bases after {@code anchor} left while the reference is the same sequence
+     * after it (the base leaving the deletion equals the one entering it), at most {@code maxShift} bases.
+     */
+    static Indel leftAlignDeletion(RefWindow ref, int anchor, int length, int maxShift) {
+        int a = anchor;
+        while (anchor - a < maxShift && ref.base(a) == ref.base(a + length) && ref.base(a) != 'N') {
+            a--;
+        }
+        return new Indel(a, length, "");
+    }
+
+    /**
+     * Shifts an insertion left while the reference base before it equals the insertion's last base (the haplotype
+     * is then unchanged), at most {@code maxShift} bases; null when the inserted bases hold an N.
+     */
+    static Indel leftAlignInsertion(RefWindow ref, int anchor, String inserted, int maxShift) {
+        if (inserted.indexOf('N') >= 0) {
+            return null;
+        }
+        int a = anchor;
+        String s = inserted;
+        while (anchor - a < maxShift && ref.base(a) == s.charAt(s.length() - 1) && ref.base(a) != 'N') {
+            s = (char) ref.base(a) + s.substring(0, s.length() - 1);
+            a--;
+        }
+        return new Indel(a, 0, s);
+    }
+
+    static int code(byte b) {
+        return switch (b) {
+            case 'A' -> 0;
+            case 'C' -> 1;
+            case 'G' -> 2;
+            case 'T' -> 3;
+            default -> -1;
+        };
+    }
+}
