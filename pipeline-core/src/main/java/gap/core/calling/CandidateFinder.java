@@ -59,13 +59,16 @@ public final class CandidateFinder {
         ReadTally tally = ReadTally.of(samples, ref, Math.max(1, from - wide), to + wide, params.minBaseQuality(),
                 params.maxSiteSpan());
         List<LocalAssembler.Assembly> assemblies = assemble(samples, ref, from, to, tally);
-        Set<NearbyAllele> replaced = new HashSet<>();
+        if (System.getenv("DEBUG_SITES") != null) {
+            tally.indels.forEach((k, v) -> { if (k.anchor() >= shard.start() && k.anchor() <= shard.end()) System.out.println("TALLY " + k + " " + java.util.Arrays.toString(v)); });
+        }
+        Set<NearbyAllele> blocks = new HashSet<>();
         List<LocalAssembler.Assembly> merged = new ArrayList<>();
         for (LocalAssembler.Assembly a : assemblies) {
             merged.add(new LocalAssembler.Assembly(a.start(), a.end(),
-                    ComplexEvents.merge(a.haplotypes(), ref, params.complexMaxDistance(), replaced)));
+                    ComplexEvents.merge(a.haplotypes(), ref, params.complexMaxDistance(), blocks)));
         }
-        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, replaced, from, to);
+        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, new Blocks(blocks, merged), from, to);
         addAssembled(byPosition, merged, from, to);
         TreeMap<Integer, Found> found = new TreeMap<>();
         byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
@@ -114,9 +117,32 @@ public final class CandidateFinder {
         }
     }
 
+    /**
+     * The complex alleles assembly wrote and every event of its haplotypes: a read's SNV or indel inside a block's
+     * REF span is that block's part (or another way to write it) unless some assembled haplotype carries it alone.
+     */
+    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled) {
+        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies) {
+            this(blocks, new HashSet<>());
+            assemblies.forEach(a -> a.haplotypes().forEach(assembled::addAll));
+        }
+
+        boolean covers(NearbyAllele e) {
+            if (assembled.contains(e)) {
+                return false;
+            }
+            for (NearbyAllele b : blocks) {
+                if (b.position() <= e.position() && e.end() <= b.end()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** SNVs and indels of the reads with enough support in some sample, but those assembly wrote as part of a block. */
-    private TreeMap<Integer, List<Allele>> tallied(ReadTally tally, RefWindow ref, Set<NearbyAllele> replaced,
-                                                   int from, int to) {
+    private TreeMap<Integer, List<Allele>> tallied(ReadTally tally, RefWindow ref, Blocks replaced, int from,
+                                                   int to) {
         TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
         int samples = tally.depth.length;
         for (int i = from - tally.from; i <= to - tally.from; i++) {
@@ -136,7 +162,7 @@ public final class CandidateFinder {
                     continue;
                 }
                 NearbyAllele e = new NearbyAllele(pos, String.valueOf((char) ref.base(pos)), String.valueOf((char) BASES[b]));
-                if (!replaced.contains(e)) {
+                if (!replaced.covers(e)) {
                     byPosition.computeIfAbsent(pos, k -> new ArrayList<>()).add(new Allele(e, count));
                 }
             }
@@ -153,7 +179,7 @@ public final class CandidateFinder {
                 count += counts[s];
             }
             NearbyAllele e = event(ref, indel);
-            if (supported && !replaced.contains(e)) {
+            if (supported && !replaced.covers(e)) {
                 byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(e, count));
             }
         });

@@ -3,7 +3,6 @@ package gap.core.calling;
 import gap.core.io.RefWindow;
 import gap.core.model.NearbyAllele;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,11 +15,9 @@ import java.util.Set;
 final class ComplexEvents {
     private ComplexEvents() {}
 
-    /** The haplotypes with linked neighbouring events merged; {@code merged} receives the events replaced. */
+    /** The haplotypes with linked neighbouring events merged; {@code blocks} receives the merged alleles. */
     static List<List<NearbyAllele>> merge(List<List<NearbyAllele>> haplotypes, RefWindow ref, int maxDistance,
-                                          Set<NearbyAllele> merged) {
-        Set<NearbyAllele> all = new HashSet<>();
-        haplotypes.forEach(all::addAll);
+                                          Set<NearbyAllele> blocks) {
         List<List<NearbyAllele>> out = new ArrayList<>();
         for (List<NearbyAllele> hap : haplotypes) {
             List<NearbyAllele> events = new ArrayList<>();
@@ -30,12 +27,12 @@ final class ComplexEvents {
                     block.add(e);
                     continue;
                 }
-                events.add(close(block, ref, merged));
+                events.add(close(block, ref, blocks));
                 block.clear();
                 block.add(e);
             }
             if (!block.isEmpty()) {
-                events.add(close(block, ref, merged));
+                events.add(close(block, ref, blocks));
             }
             events.removeIf(java.util.Objects::isNull);
             out.add(List.copyOf(events));
@@ -56,7 +53,7 @@ final class ComplexEvents {
     }
 
     /** One event for a block: itself when alone, else the REF span of the block and the haplotype's bases over it. */
-    private static NearbyAllele close(List<NearbyAllele> block, RefWindow ref, Set<NearbyAllele> merged) {
+    private static NearbyAllele close(List<NearbyAllele> block, RefWindow ref, Set<NearbyAllele> blocks) {
         if (block.isEmpty()) {
             return null;
         }
@@ -72,7 +69,8 @@ final class ComplexEvents {
             p = e.end() + 1;
         }
         alt.append(ref.substring(p, end));
-        merged.addAll(block);
-        return new NearbyAllele(start, ref.substring(start, end), alt.toString());
+        NearbyAllele merged = new NearbyAllele(start, ref.substring(start, end), alt.toString());
+        blocks.add(merged);
+        return merged;
     }
 }

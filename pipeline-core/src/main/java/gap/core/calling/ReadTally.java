@@ -13,7 +13,7 @@ import java.util.Map;
  * mismatching bases of each kind, and the indels the reads' CIGARs carry. Each indel is normalised against the
  * reference, to the leftmost placement of its length change in the repeat it sits in, so the reads of one allele
  * count together whatever sequencing errors they carry inside the repeat (an error stops a shift that compares read
- * bases); insertions of one length at one place whose sequences differ by a base are pooled under the commonest.
+ * bases); insertions of one length change in one tandem repeat are pooled (see {@link #poolRepeats}).
  */
 final class ReadTally {
     final int from;
@@ -47,7 +47,7 @@ final class ReadTally {
                 }
             }
         }
-        t.poolInsertions();
+        t.poolRepeats(ref);
         return t;
     }
 
@@ -122,40 +122,52 @@ final class ReadTally {
     }
 
     /**
-     * Pools insertions of one length after one anchor whose sequences differ at one base into the commonest (ties:
-     * the first in base order): a sequencing error inside an inserted repeat unit is not another allele.
+     * Pools insertions in a tandem repeat by length change: the reads of one expansion carry its copies with their
+     * own sequencing errors, so each read's inserted bases (and so where its insertion left-aligns) differ, and none
+     * might reach the support a candidate needs. Within a tract whose unit the length change is a multiple of, every
+     * insertion of that length counts for the tract's most supported one when two reads agree on it exactly, else for
+     * the expansion by whole units written at the tract's start.
      */
-    private void poolInsertions() {
-        Map<Long, java.util.List<Indel>> byPlace = new java.util.TreeMap<>();
+    private void poolRepeats(RefWindow ref) {
+        Map<String, java.util.List<Indel>> pools = new java.util.TreeMap<>();
         for (Indel i : indels.keySet()) {
-            if (i.deleted() == 0) {
-                byPlace.computeIfAbsent(((long) i.anchor() << 20) | i.inserted().length(),
+            if (i.deleted() > 0) {
+                continue;
+            }
+            RepeatContext.Tract t = RepeatContext.tract(ref, i.anchor() + 1, i.anchor() + 1, maxShift);
+            int period = RepeatContext.tractPeriod(ref, t);
+            if (period > 0 && i.inserted().length() % period == 0 && t.start() <= i.anchor() + 1) {
+                pools.computeIfAbsent(t.start() + ":" + t.end() + ":" + i.inserted().length(),
                         x -> new java.util.ArrayList<>()).add(i);
             }
         }
-        for (java.util.List<Indel> group : byPlace.values()) {
-            if (group.size() < 2) {
+        for (java.util.List<Indel> pool : pools.values()) {
+            pool.sort(java.util.Comparator.comparingInt((Indel i) -> -total(indels.get(i))).thenComparing(Indel::inserted)
+                    .thenComparingInt(Indel::anchor));
+            Indel best = pool.get(0);
+            if (pool.size() < 2 && total(indels.get(best)) >= 2) {
                 continue;
             }
-            group.sort(java.util.Comparator.comparingInt((Indel i) -> -total(indels.get(i)))
-                    .thenComparing(Indel::inserted));
-            for (int a = 0; a < group.size(); a++) {
-                Indel major = group.get(a);
-                if (!indels.containsKey(major)) {
-                    continue;
-                }
-                for (int b = a + 1; b < group.size(); b++) {
-                    Indel minor = group.get(b);
-                    if (indels.containsKey(minor) && oneMismatch(major.inserted(), minor.inserted())) {
-                        int[] into = indels.get(major);
-                        int[] gone = indels.remove(minor);
-                        for (int s = 0; s < samples; s++) {
-                            into[s] += gone[s];
-                        }
+            Indel into = total(indels.get(best)) >= 2 ? best : canonical(ref, best, pool);
+            int[] sum = indels.computeIfAbsent(into, x -> new int[samples]);
+            for (Indel member : pool) {
+                if (!member.equals(into) && total(indels.get(member)) < 2) {
+                    int[] gone = indels.remove(member);
+                    for (int s = 0; s < samples; s++) {
+                        sum[s] += gone[s];
                     }
                 }
             }
         }
+    }
+
+    /** The expansion by whole units of the tract the pool lies in, inserted before the tract's first base. */
+    private Indel canonical(RefWindow ref, Indel any, java.util.List<Indel> pool) {
+        RepeatContext.Tract t = RepeatContext.tract(ref, any.anchor() + 1, any.anchor() + 1, maxShift);
+        int period = RepeatContext.tractPeriod(ref, t);
+        String unit = ref.substring(t.start(), t.start() + period - 1);
+        Indel written = new Indel(t.start() - 1, 0, unit.repeat(any.inserted().length() / period));
+        return leftAlignInsertion(ref, written.anchor(), written.inserted(), maxShift);
     }
 
     private static int total(int[] counts) {
@@ -164,14 +176,6 @@ final class ReadTally {
             t += c;
         }
         return t;
-    }
-
-    private static boolean oneMismatch(String a, String b) {
-        int d = 0;
-        for (int i = 0; i < a.length() && d < 2; i++) {
-            d += a.charAt(i) != b.charAt(i) ? 1 : 0;
-        }
-        return d == 1;
     }
 
     /**

@@ -52,6 +52,21 @@ record RepeatContext(int period, int units) {
         return new Tract(Math.min(bestStart, from), Math.max(bestEnd, to));
     }
 
+    /** The unit length of a tract {@link #tract} found (its shortest period), or 0 when it is no repeat. */
+    static int tractPeriod(RefWindow ref, Tract t) {
+        int length = t.end() - t.start() + 1;
+        for (int u = 1; u <= MAX_UNIT && 2 * u <= length; u++) {
+            boolean all = length >= MIN_TRACT;
+            for (int p = t.start(); p + u <= t.end() && all; p++) {
+                all = periodic(ref, p, u);
+            }
+            if (all) {
+                return u;
+            }
+        }
+        return 0;
+    }
+
     private static boolean periodic(RefWindow ref, int p, int u) {
         byte b = ref.base(p);
         return b != 'N' && b == ref.base(p + u);

@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Takes a site's read likelihoods in each sample, gives the joint diploid call or none: genotype priors from
- * heterozygosity, each sample's posterior genotype, then the record restricted to REF and the alleles those genotypes
- * carry, with QUAL (the phred probability that every sample is hom-ref), GQ, PL, AD and DP as the VCF specification
- * defines them. A sample with no fragment spanning the site is {@code ./.}. Returns null when no sample carries an
+ * Takes a site's read likelihoods in each sample, gives the joint diploid call or none: each sample's genotype is the
+ * one of greatest likelihood (PL 0) and GQ the next smallest PL, as GATK writes them, so GT never contradicts PL; the
+ * record is restricted to REF and the alleles those genotypes carry, with QUAL (the phred posterior, under genotype
+ * priors from heterozygosity, that every sample is hom-ref), GQ, PL, AD and DP as the VCF specification defines them. A sample with no fragment spanning the site is {@code ./.}. Returns null when no sample carries an
  * alternate allele, or below the emission QUAL. Samples are independent under the prior, so a sample's genotype is
  * the one it gets alone; calling together gives every sample a genotype at every site any of them varies.
  */
@@ -48,7 +48,7 @@ public final class VariantCaller {
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
         for (int s = 0; s < samples; s++) {
             if (covered(pileups.get(s))) {
-                for (int a : GenotypeLikelihoods.alleles(posterior(site, likelihoods.get(s), all).best())) {
+                for (int a : GenotypeLikelihoods.alleles(mostLikely(likelihoods.get(s).genotypeLog10(all)))) {
                     if (a != 0) {
                         carried.add(a);
                     }
@@ -77,11 +77,11 @@ public final class VariantCaller {
                 continue;
             }
             Posterior post = posterior(site, likelihoods.get(s), kept);
-            int[] called = GenotypeLikelihoods.alleles(post.best());
+            int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
+            int[] called = GenotypeLikelihoods.alleles(mostLikely(post.likelihoods()));
             anyVariant |= called[1] != 0;
             log10AllHomRef += post.log10(0);
-            int gq = (int) Math.min(MAX_GQ, Math.round(-10 * post.log10NotBest()));
-            int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
+            int gq = qualityOf(pl);
             int[] ad = likelihoods.get(s).alleleDepths(kept);
             genotypes[s] = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
             genotypeLog10[s] = post.likelihoods();
@@ -98,6 +98,32 @@ public final class VariantCaller {
         VariantCall call = new VariantCall(site.contig(), site.position(), alleles, qual, filter,
                 java.util.Map.of("DP", depth), List.of(genotypes));
         return new Joint(call, genotypeLog10, log10Priors(site, kept));
+    }
+
+    /** The genotype of greatest likelihood (PL 0), the first on a tie, as GATK assigns GT. */
+    static int mostLikely(double[] log10) {
+        int best = 0;
+        for (int g = 1; g < log10.length; g++) {
+            if (log10[g] > log10[best]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** GQ as GATK writes it: the second-smallest of the phred values (the smallest is 0), at most 99. */
+    public static int qualityOf(int[] phred) {
+        int first = Integer.MAX_VALUE;
+        int second = Integer.MAX_VALUE;
+        for (int v : phred) {
+            if (v < first) {
+                second = first;
+                first = v;
+            } else if (v < second) {
+                second = v;
+            }
+        }
+        return second == Integer.MAX_VALUE ? MAX_GQ : Math.min(MAX_GQ, second - first);
     }
 
     /** A sample has a say at a site when some fragment of it spans the site. */

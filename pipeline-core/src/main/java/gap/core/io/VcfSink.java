@@ -112,6 +112,8 @@ public final class VcfSink implements AutoCloseable {
 
     /** INFO key of the children with a de novo call at a site. */
     public static final String DE_NOVO = "DENOVO";
+    /** FORMAT key of the genotype posteriors a prior beyond the population's gives (GATK's name). */
+    public static final String POSTERIORS = "PP";
     /** FORMAT key of a child's de novo quality. */
     public static final String DE_NOVO_QUALITY = "DNQ";
 
@@ -135,6 +137,8 @@ public final class VcfSink implements AutoCloseable {
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));
         }
+        lines.add(new VCFFormatHeaderLine(POSTERIORS, VCFHeaderLineCount.G, VCFHeaderLineType.Integer,
+                "Phred-scaled posterior genotype probabilities (the trio's), normalised; GT and GQ follow them"));
         lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
                 "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
         for (SAMSequenceRecord seq : dictionary.getSequences()) {
@@ -187,6 +191,9 @@ public final class VcfSink implements AutoCloseable {
         }
         if (!g.pl().isEmpty()) {
             b.PL(g.pl().stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (!g.pp().isEmpty()) {
+            b.attribute(POSTERIORS, g.pp().stream().mapToInt(Integer::intValue).toArray());
         }
         if (g.dnq() >= 0) {
             b.attribute(DE_NOVO_QUALITY, g.dnq());

@@ -6,11 +6,14 @@ import java.util.List;
  * One sample's diploid genotype at a site, with the VCF FORMAT values: {@code GT} as two allele indexes (0 = REF,
  * both -1 for a no-call, {@code ./.}: no fragment of the sample spans the site), {@code GQ} (phred, capped at 99; -1
  * when absent), {@code PL} (normalised phred likelihoods, best = 0, VCF genotype order; empty when absent), {@code AD}
- * (informative fragments per allele), {@code DP} (fragments covering the site) and {@code DNQ}, the phred posterior
- * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele).
+ * (informative fragments per allele), {@code DP} (fragments covering the site), {@code DNQ}, the phred posterior
+ * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele), and
+ * {@code PP} (normalised phred posteriors, VCF genotype order; empty when no prior beyond the population's moved the
+ * genotype, as GATK's CalculateGenotypePosteriors writes them). Without PP, GT is the genotype of PL 0 and GQ the
+ * next smallest PL; with it, both come from PP.
  */
-public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq)
-        implements java.io.Serializable {
+public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                       List<Integer> pp) implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"
@@ -18,6 +21,12 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
         }
         pl = List.copyOf(pl);
         ad = List.copyOf(ad);
+        pp = List.copyOf(pp);
+    }
+
+    /** A genotype without posteriors. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, List.of());
     }
 
     /** A genotype without a de novo quality. */
@@ -53,6 +62,6 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
     }
 
     public Genotype withDeNovoQuality(int quality) {
-        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality);
+        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, pp);
     }
 }

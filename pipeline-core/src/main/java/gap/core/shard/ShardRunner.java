@@ -3,6 +3,7 @@ package gap.core.shard;
 import gap.core.calling.Annotator;
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
+import gap.core.calling.Downsampler;
 import gap.core.calling.GenotypeLikelihoodsModel;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
@@ -66,18 +67,21 @@ public final class ShardRunner implements AutoCloseable {
     public ShardResult run(Shard shard) {
         List<List<AlignedRead>> kept = new ArrayList<>();
         List<ReadCounts> counts = new ArrayList<>();
+        List<List<AlignedRead>> all = new ArrayList<>();
         for (ReadSource source : reads) {
             ReadSource.ShardReads shardReads = source.query(shard);
-            kept.add(shardReads.reads());
+            all.add(shardReads.reads());
+            // calling sees at most maxReadsPerStart reads per start; coverage QC counts them all
+            kept.add(Downsampler.capPerStart(shardReads.reads(), params.maxReadsPerStart()));
             counts.add(shardReads.counts());
         }
-        RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
+        RefWindow ref = reference.window(shard.contig(), windowStart(shard, all), windowEnd(shard, all));
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known);
         List<CoverageMetrics> coverage = new ArrayList<>();
-        for (List<AlignedRead> sample : kept) {
+        for (List<AlignedRead> sample : all) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
         }
         return new ShardResult(shard, calls, counts, coverage);
