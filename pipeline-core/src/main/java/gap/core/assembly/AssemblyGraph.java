@@ -27,7 +27,6 @@ final class AssemblyGraph {
     private static final int NONE = -1;
     /** GATK's minimum dangling branch length worth a recovery attempt. */
     static final int MIN_DANGLING_LENGTH = 4;
-    static boolean DEBUG = System.getenv("DEBUG_GRAPH") != null;
 
     private final int k;
     private final KmerTable kmers;
@@ -249,12 +248,6 @@ final class AssemblyGraph {
                 }
                 if (!keep) {
                     doomed.addAll(chain);
-                }
-                if (DEBUG && chain.size() > 1) {
-                    StringBuilder sb = new StringBuilder("CHAIN k " + k + " from " + refOffset[u] + " total " + totalWeight(u) + " need " + need + " keep " + keep + " counts");
-                    for (int x : chain) sb.append(' ').append(count[x]).append(ref[x] ? "r" : "");
-                    sb.append(" -> ").append(refOffset[target[chain.get(chain.size() - 1)]]).append(" v").append(u).append("->v").append(target[chain.get(chain.size() - 1)]);
-                    System.out.println(sb);
                 }
             }
         }

@@ -2,8 +2,8 @@ package gap.core.assembly;
 
 import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,11 @@ final class AssemblyReads {
 
     private static byte[][] segment(AlignedRead read, RefWindow ref, int from, int to, Support support,
                                     Map<Long, List<Clip>> clips, int index) {
-        ByteArrayOutputStream bases = new ByteArrayOutputStream(to - from + 16);
-        ByteArrayOutputStream quals = new ByteArrayOutputStream(to - from + 16);
         byte[] b = read.bases();
         byte[] q = read.quals();
+        byte[] bases = new byte[b.length];
+        byte[] quals = new byte[b.length];
+        int size = 0;
         byte[] ops = read.cigarOps();
         int[] lens = read.cigarLengths();
         int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
@@ -63,30 +64,36 @@ final class AssemblyReads {
         for (int c = 0; c < ops.length; c++) {
             byte op = ops[c];
             int len = lens[c];
+            int lo = -1;
+            int n = 0;
             if (op == 'S' && (c == first || c == last)) {
                 int start = c == first ? read.start() - len : read.end() + 1; // projected position of its first base
-                int lo = Math.max(start, from);
-                int hi = Math.min(start + len - 1, to);
-                if (lo <= hi) {
+                int l = Math.max(start, from);
+                n = Math.max(0, Math.min(start + len - 1, to) - l + 1);
+                lo = readPos + l - start;
+                if (n > 0) {
                     long key = ((long) (c == first ? read.start() : -read.end()) << 1) | (c == first ? 0 : 1);
-                    clips.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(new Clip(index, bases.size(), lo, hi - lo + 1));
-                    bases.write(b, readPos + lo - start, hi - lo + 1);
-                    quals.write(q, readPos + lo - start, hi - lo + 1);
+                    clips.computeIfAbsent(key, k -> new ArrayList<>()).add(new Clip(index, size, l, n));
                 }
             } else if (AlignedRead.isAligned(op)) {
-                for (int i = 0; i < len; i++) {
-                    int p = refPos + i;
-                    if (p >= from && p <= to) {
-                        byte base = b[readPos + i];
-                        byte r = ref.base(p);
-                        bases.write(base != r && !support.supported(p, base) ? r : base);
-                        quals.write(q[readPos + i]);
-                    }
+                int l = Math.max(refPos, from);
+                n = Math.max(0, Math.min(refPos + len - 1, to) - l + 1);
+                for (int i = 0; i < n; i++) {
+                    int k = readPos + l - refPos + i;
+                    byte r = ref.base(l + i);
+                    bases[size + i] = b[k] != r && !support.supported(l + i, b[k]) ? r : b[k];
+                    quals[size + i] = q[k];
                 }
+                size += n;
+                n = 0;
             } else if (op == 'I' && refPos - 1 >= from && refPos - 1 < to) {
-                bases.write(b, readPos, len);
-                quals.write(q, readPos, len);
+                lo = readPos;
+                n = len;
+            }
+            if (n > 0) {
+                System.arraycopy(b, lo, bases, size, n);
+                System.arraycopy(q, lo, quals, size, n);
+                size += n;
             }
             if (AlignedRead.consumesReference(op)) {
                 refPos += len;
@@ -95,7 +102,7 @@ final class AssemblyReads {
                 readPos += len;
             }
         }
-        return new byte[][] {bases.toByteArray(), quals.toByteArray()};
+        return new byte[][] {Arrays.copyOf(bases, size), Arrays.copyOf(quals, size)};
     }
 
     /** Within reads clipped at one place, a base only one read shows where two or more agree becomes theirs. */

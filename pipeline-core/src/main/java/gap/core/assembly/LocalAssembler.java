@@ -71,7 +71,7 @@ public final class LocalAssembler {
         List<byte[][]> segments = AssemblyReads.segments(reads, ref, from, to, support::test);
         Set<List<NearbyAllele>> haplotypes = new LinkedHashSet<>();
         List<String> paths = paths(reference, segments);
-        for (List<HaplotypeAligner.Event> events : HaplotypeAligner.events(reference, paths)) {
+        for (List<HaplotypeAligner.Event> events : HaplotypeAligner.trimmedEvents(reference, paths)) {
             List<NearbyAllele> hap = new ArrayList<>();
             for (HaplotypeAligner.Event e : events) {
                 hap.add(normalise(ref, from + e.offset(), e.refBases(), e.altBases(), from));
@@ -89,7 +89,6 @@ public final class LocalAssembler {
         for (int k : settings.kmerSizes()) {
             AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality());
             if (graph == null) {
-                if (AssemblyGraph.DEBUG) System.out.println("k " + k + " repeated reference k-mer");
                 continue;
             }
             graph.prune(settings.minPruning(), settings.minPruningFraction());
@@ -97,7 +96,6 @@ public final class LocalAssembler {
             if (!graph.hasCycle()) {
                 return graph.bestPaths(settings.maxHaplotypes());
             }
-            if (AssemblyGraph.DEBUG) System.out.println("k " + k + " cycle");
         }
         for (int k : settings.kmerSizes()) {
             AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality(), true);

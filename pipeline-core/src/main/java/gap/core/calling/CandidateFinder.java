@@ -59,9 +59,6 @@ public final class CandidateFinder {
         ReadTally tally = ReadTally.of(samples, ref, Math.max(1, from - wide), to + wide, params.minBaseQuality(),
                 params.maxSiteSpan());
         List<LocalAssembler.Assembly> assemblies = assemble(samples, ref, from, to, tally);
-        if (System.getenv("DEBUG_SITES") != null) {
-            tally.indels.forEach((k, v) -> { if (k.anchor() >= shard.start() && k.anchor() <= shard.end()) System.out.println("TALLY " + k + " " + java.util.Arrays.toString(v)); });
-        }
         Set<NearbyAllele> blocks = new HashSet<>();
         List<LocalAssembler.Assembly> merged = new ArrayList<>();
         for (LocalAssembler.Assembly a : assemblies) {
@@ -100,9 +97,6 @@ public final class CandidateFinder {
         for (ActivityProfile.Region r : activity.regions(samples, from - pad, to + pad)) {
             LocalAssembler.Assembly a = assembler.assemble(r, reads, ref,
                     (p, b) -> tally.count(p, b) >= params.minAltReads());
-            if (System.getenv("GAP_DEBUG_REGIONS") != null) {
-                System.err.println("REGION " + r.start() + " " + r.end() + " " + r.length() + " haps " + a.haplotypes().size() + " " + a.haplotypes());
-            }
             if (!a.haplotypes().isEmpty()) {
                 out.add(a);
             }

@@ -29,15 +29,6 @@ public final class GenotypeLikelihoodsModel {
         }
     }
 
-    static final boolean DEBUG = System.getenv("GAP_DEBUG_HMM") != null;
-    static final java.util.concurrent.atomic.AtomicLong SITES = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong CELLS = new java.util.concurrent.atomic.AtomicLong();
-    static {
-        if (DEBUG) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("HMM sites " + SITES + " cells " + CELLS)));
-        }
-    }
-
     private final CallingParameters params;
     private final PairHmm hmm = new PairHmm();
     private final PcrIndelModel pcr;
@@ -64,19 +55,6 @@ public final class GenotypeLikelihoodsModel {
             List<byte[]> all = new ArrayList<>();
             haps.byAllele().forEach(all::addAll);
             PairHmm.Batch batch = new PairHmm.Batch(all);
-            if (DEBUG) {
-                long cells = 0;
-                for (ReadEvidence e : evidence) {
-                    for (byte[] h : all) {
-                        cells += (long) e.bases().length * h.length;
-                    }
-                }
-                SITES.incrementAndGet();
-                CELLS.addAndGet(cells);
-                if (cells > 0) {
-                    System.err.println("BIGSITE " + site.position() + " " + site.alleles().size() + " reads " + evidence.size() + " haps " + all.size() + " len " + all.get(0).length + " cells " + cells + " ctx " + site.contexts().size() + " nb " + site.neighbours().size());
-                }
-            }
             double[] perHap = new double[all.size()];
             for (int r = 0; r < evidence.size(); r++) {
                 ReadEvidence e = evidence.get(r);
@@ -135,19 +113,6 @@ public final class GenotypeLikelihoodsModel {
         for (int a = 0; a < read.length; a++) {
             read[a] = Math.max(read[a], best - floor);
         }
-    }
-
-    /**
-     * Gap-open phred for a length error in a tandem repeat of {@code repeatUnits} units: GATK's default indel quality,
-     * capped by its PCR indel model, which lets stutter grow with the repeat (no cap with a rate factor of 0).
-     */
-    double gapOpenQ(int repeatUnits) {
-        double q = params.indelGapOpenQ();
-        if (params.pcrIndelRateFactor() > 0) {
-            double pcr = Math.max(10, Math.round(40 - StrictMath.exp(repeatUnits / (params.pcrIndelRateFactor() * Math.PI)) + 1));
-            q = Math.min(q, pcr);
-        }
-        return q;
     }
 
     private static byte[] capped(byte[] quals, int mappingQuality) {

@@ -36,12 +36,13 @@ final class PcrIndelModel {
 
     /**
      * Units of the tandem repeat the read is in at position {@code i}: the repeat ending at {@code i} (its shortest
-     * unit seen at least twice) and the one starting after it, added when they share a unit; else the one starting
-     * after it with the copies of its unit that end at {@code i} (as GATK counts them). At most {@value #MAX_UNITS}.
+     * unit seen at least twice, else the base itself) and the one starting after it, added when they share a unit;
+     * else the one starting after it with the copies of its unit that end at {@code i} (as GATK counts them). At
+     * most {@value #MAX_UNITS}.
      */
     static int repeatUnits(byte[] b, int i) {
-        int bwUnit = 0;
-        int bw = 0;
+        int bwUnit = 1; // a base not repeated is a unit of one, once
+        int bw = copiesBackward(b, i, 1, i);
         for (int u = 1; u <= MAX_UNIT && i + 1 - u >= 0; u++) {
             int n = copiesBackward(b, i - u + 1, u, i);
             if (n > 1) {
@@ -50,8 +51,8 @@ final class PcrIndelModel {
                 break;
             }
         }
-        int fwUnit = 0;
-        int fw = 0;
+        int fwUnit = i + 1 < b.length ? 1 : 0;
+        int fw = fwUnit == 0 ? 0 : copiesForward(b, i + 1, 1);
         for (int u = 1; u <= MAX_UNIT && i + 1 + u <= b.length; u++) {
             int n = copiesForward(b, i + 1, u);
             if (n > 1) {

@@ -21,6 +21,8 @@ final class ReadTally {
     final int[][] depth;
     final int[][] mismatches;
     final Map<Indel, int[]> indels = new HashMap<>();
+    /** Clipped bases that must match the reference for a clip to propose a deletion or duplication. */
+    static final int CLIP_SEED = 20;
     private final int samples;
     private final int minBaseQuality;
     private final int maxShift;
@@ -63,7 +65,9 @@ final class ReadTally {
             byte op = ops[c];
             int len = lens[c];
             boolean afterBlock = c > 0 && AlignedRead.isAligned(ops[c - 1]);
-            if (AlignedRead.isAligned(op)) {
+            if (op == 'S' && len >= CLIP_SEED && (c == 0 || c == ops.length - 1)) {
+                count(clipEvent(read, ref, c == 0, readPos, len), sample);
+            } else if (AlignedRead.isAligned(op)) {
                 aligned(ref, bases, quals, refPos, readPos, len, sample);
             } else if (op == 'I' && afterBlock) {
                 String inserted = new String(bases, readPos, len, StandardCharsets.US_ASCII);
@@ -97,6 +101,38 @@ final class ReadTally {
                 }
             }
         }
+    }
+
+    /**
+     * The deletion or tandem duplication a soft clip shows, or null: the clipped bases next to the aligned ones
+     * ({@value #CLIP_SEED} of them) found once, exactly, in the reference within {@code maxShift} bases. A read that
+     * leaves the reference at a long deletion's first breakpoint continues after the second, downstream; one at a
+     * tandem duplication's junction continues at the copy's start, upstream (and mirrored for a clip at the read's
+     * start). These alleles need no assembly, so noisy reads that break k-mers still propose them.
+     */
+    private Indel clipEvent(AlignedRead read, RefWindow ref, boolean head, int readPos, int len) {
+        byte[] b = read.bases();
+        int seedStart = head ? readPos + len - CLIP_SEED : readPos;
+        String seed = new String(b, seedStart, CLIP_SEED, StandardCharsets.US_ASCII);
+        int edge = head ? read.start() : read.end(); // the aligned base next to the clip
+        int lo = edge - maxShift - CLIP_SEED;
+        String window = ref.substring(lo, edge + maxShift + CLIP_SEED);
+        int at = window.indexOf(seed);
+        if (at < 0 || window.indexOf(seed, at + 1) >= 0) {
+            return null;
+        }
+        if (!head) {
+            int x = lo + at; // where the clipped bases continue on the reference
+            if (x > edge + 1) {
+                return leftAlignDeletion(ref, edge, x - edge - 1, maxShift);
+            }
+            return x <= edge ? leftAlignInsertion(ref, edge, ref.substring(x, edge), maxShift) : null;
+        }
+        int y = lo + at + CLIP_SEED - 1; // the reference base the clipped bases end on
+        if (y < edge - 1) {
+            return leftAlignDeletion(ref, y, edge - y - 1, maxShift);
+        }
+        return y >= edge ? leftAlignInsertion(ref, y, ref.substring(edge, y), maxShift) : null;
     }
 
     /**

@@ -166,7 +166,11 @@ class AssemblyGraphTest {
         LocalAssembler.Assembly a = assembler.assemble(new ActivityProfile.Region(170, 240), reads,
                 RefWindow.of("c", 1, REF));
         NearbyAllele snv1 = new NearbyAllele(181, String.valueOf(REF.charAt(180)), String.valueOf(alt.charAt(180)));
-        NearbyAllele del = new NearbyAllele(191, REF.substring(190, 194), REF.substring(190, 191));
+        int anchor = 190; // left-aligned: the deleted bases slide left while the base before equals the last deleted
+        while (REF.charAt(anchor) == REF.charAt(anchor + 3)) {
+            anchor--;
+        }
+        NearbyAllele del = new NearbyAllele(anchor + 1, REF.substring(anchor, anchor + 4), REF.substring(anchor, anchor + 1));
         NearbyAllele snv2 = new NearbyAllele(231, String.valueOf(REF.charAt(230)), String.valueOf(hap.charAt(227)));
         assertTrue(a.haplotypes().contains(List.of(snv1, del, snv2)), a.toString());
     }

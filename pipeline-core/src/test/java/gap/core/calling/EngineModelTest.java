@@ -48,9 +48,10 @@ class EngineModelTest {
     @Test
     void repeatUnitsAreTheReadsOwn() {
         byte[] read = "GATCACACACACGTT".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        //              0123456789012345: CA repeated five times from 3 to 12 (ACACACACAC from 4)
-        assertEquals(0, PcrIndelModel.repeatUnits(read, 0));
-        assertEquals(5, PcrIndelModel.repeatUnits(read, 7), "inside the CA run, its five units either side");
+        //             012345678901234: CACACACAC from 3 to 11
+        assertEquals(1, PcrIndelModel.repeatUnits(read, 0), "G then A: one unit");
+        // at 7 (a C): AC twice back (4-7) and twice forward (8-11), GATK's count of units either side
+        assertEquals(4, PcrIndelModel.repeatUnits(read, 7));
         assertEquals(2, PcrIndelModel.repeatUnits(read, 13), "TT");
     }
 

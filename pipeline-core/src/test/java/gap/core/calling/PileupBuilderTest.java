@@ -46,7 +46,7 @@ class PileupBuilderTest {
         assertArrayEquals(new byte[] {30}, pileup.evidence().get(1).quals());
 
         // Worked out in GenotypeLikelihoodsTest's terms: GL = [-6.955, -1.205, -6.955] → PL 57,0,57, QUAL 27.51.
-        CallingParameters params = TestParams.defaults();
+        CallingParameters params = TestParams.with("model.errorDependency", "0");
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
         assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
         assertEquals(27.51, call.qual(), 1e-9);

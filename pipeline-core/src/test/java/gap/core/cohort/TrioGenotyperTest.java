@@ -36,7 +36,8 @@ class TrioGenotyperTest {
         // P(mother 0/1) = 0.9992 (GQ 31), DNQ 0.
         VariantCall refined = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)),
                 new double[][] {{0, -6, -20}, {0, -0.5, -10}, {-10, 0, -10}}, PRIOR);
-        assertEquals(new Genotype(0, 1, 31, List.of(0, 0, 0), List.of(10, 10), 20), refined.genotype(1));
+        assertEquals(new Genotype(0, 1, 31, List.of(0, 0, 0), List.of(10, 10), 20, -1, List.of(31, 0, 95)),
+                refined.genotype(1), "GT and GQ from the posteriors, written as PP; PL stays the likelihoods");
         assertEquals(0, refined.genotype(0).allele2());
         assertEquals(55, refined.genotype(0).gq());
         assertEquals(0, refined.genotype(2).dnq());
