@@ -13,6 +13,7 @@ jsa="$root/pipeline-cli/target/gap.jsa"
 stale() {
   [ ! -f "$jar" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root/conf" "$root/pipeline-core/pom.xml" "$root/pipeline-core/src/main" \
+      "$root/pipeline-command/pom.xml" "$root/pipeline-command/src/main" \
       "$root/pipeline-cli/pom.xml" "$root/pipeline-cli/src/main" -newer "$jar" -type f -print -quit)" ]
 }
 

@@ -10,7 +10,7 @@ import gap.core.model.VariantCall;
 import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetStats;
-import gap.core.qc.QcFiles;
+import gap.core.qc.report.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.scoring.ScoringParameters;
@@ -19,6 +19,7 @@ import gap.core.shard.CallingPipeline;
 import gap.core.shard.LocalShardExecutor;
 import gap.core.shard.ProgressMeter;
 import gap.core.shard.ShardPlanner;
+import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import java.io.IOException;
@@ -93,7 +94,7 @@ final class PostCalling {
             sink.commit();
         }
         long t3 = System.nanoTime();
-        ParquetSink.writeCalls(dir.resolve(copies + ".parquet"), VcfSink.infoHeaderLines(),
+        ParquetSink.writeCalls(dir.resolve(copies + ".parquet"), InfoField.headerLines(),
                 ReferenceDictionary.of(copied), new CallSet(ids, scored.calls()));
         long t4 = System.nanoTime();
         QcReport report = new QcReport("bench", "-", "copies", List.of(new SampleQc("SAMPLE", "unknown", "unknown",

@@ -6,9 +6,9 @@ import gap.core.io.ReferenceSource;
 import gap.core.io.VcfSink;
 import gap.core.model.Shard;
 import gap.core.privacy.LabKeys;
-import gap.core.privacy.Pseudonymiser;
-import gap.core.privacy.Redactor;
-import gap.core.privacy.Samples;
+import gap.core.shard.CallOptions;
+import gap.core.shard.CallPreparation;
+import gap.core.shard.CallRequest;
 import gap.core.shard.CallingPipeline;
 import gap.core.shard.CallingRun;
 import gap.core.shard.LocalShardExecutor;
@@ -159,24 +159,18 @@ public final class SteadyState {
     }
 
     /**
-     * What {@code gap call -I input} does after opening the keys: check the inputs, pseudonymise the sample, plan the
-     * shards, and {@link CallingRun#run} (calling, scoring, the VCF, calls.parquet and samples.parquet, the QC files).
-     * Output goes to {@code dir} and is deleted afterwards. Gives the size of the VCF, folded in.
+     * What {@code gap call -I input} does after parsing its options and opening the keys: {@link CallPreparation}
+     * (check the inputs, pseudonymise the sample) and {@link CallingRun#run} (plan the shards, call, score, the VCF,
+     * calls.parquet and samples.parquet, the QC files). Output goes to {@code dir} and is deleted afterwards. Gives the
+     * size of the VCF, folded in.
      */
     static long whole(Path reference, Path input, Path dir, int threads, LabKeys keys) {
-        CallingParameters params = CallingParameters.load(Map.of());
-        SAMSequenceDictionary dictionary = InputValidator.checkReference(reference);
-        InputValidator.CheckedReads checked = InputValidator.checkReads(input, reference, dictionary);
-        Samples samples = Samples.fromReads(Map.of(input.toAbsolutePath().normalize(), checked.readGroupSamples()),
-                new Pseudonymiser(keys.pseudonymisationKey()), Redactor.process());
-        List<Shard> shards = ShardPlanner.planFor(dictionary, List.of(), threads, params.shardPadding());
-        InputValidator.checkOutputDirectory(dir);
-        CallingRun.run(new CallingRun.Request(reference, dictionary, samples,
-                Map.of(samples.samples().get(0), checked.index()), shards, params, keys, dir),
-                new LocalShardExecutor(threads));
+        CallRequest request = CallPreparation.prepare(CallOptions.of(reference, dir, () -> keys)
+                .withInputs(List.of(input)));
+        CallingRun.run(request, new LocalShardExecutor(threads));
         long size;
         try {
-            size = Files.size(dir.resolve(samples.callSetId() + ".vcf.gz"));
+            size = Files.size(dir.resolve(request.samples().callSetId() + ".vcf.gz"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

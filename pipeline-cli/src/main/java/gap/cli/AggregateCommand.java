@@ -1,10 +1,9 @@
 package gap.cli;
 
-import gap.core.UserException;
+import gap.command.Commands;
 import gap.core.federation.NetworkMerge;
 import gap.core.federation.SiteSummary;
 import gap.core.federation.Suppression;
-import gap.core.io.InputValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,10 +69,8 @@ public final class AggregateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "gap aggregate needs -I, -O and --site-id"
                     + " (or: gap aggregate merge)");
         }
-        Suppression suppression = suppression(spec, minCount, minAn, forMerge);
-        checkOutput(output);
-        SiteSummary.write(inputs, siteId, suppression, output);
-        return Main.EXIT_OK;
+        SiteSummary.write(inputs, siteId, suppression(spec, minCount, minAn, forMerge), output);
+        return Commands.EXIT_OK;
     }
 
     /** The release rule of the options, or null for a file exported for a merge. */
@@ -83,14 +80,6 @@ public final class AggregateCommand implements Callable<Integer> {
                     + " negative");
         }
         return forMerge ? null : new Suppression(minCount, minAn);
-    }
-
-    static void checkOutput(Path output) {
-        if (!output.getFileName().toString().endsWith(".parquet")) {
-            throw new UserException("output " + output.getFileName() + " must end in .parquet");
-        }
-        Path dir = output.toAbsolutePath().getParent();
-        InputValidator.checkOutputDirectory(dir);
     }
 
     /** {@code gap aggregate merge}: sums sites' exact counts, then suppresses again. */
@@ -126,10 +115,8 @@ public final class AggregateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Suppression suppression = suppression(spec, minCount, minAn, forMerge);
-            checkOutput(output);
-            NetworkMerge.write(inputs, suppression, output);
-            return Main.EXIT_OK;
+            NetworkMerge.write(inputs, suppression(spec, minCount, minAn, forMerge), output);
+            return Commands.EXIT_OK;
         }
     }
 }

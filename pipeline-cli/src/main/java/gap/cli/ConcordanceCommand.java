@@ -1,5 +1,6 @@
 package gap.cli;
 
+import gap.command.Commands;
 import gap.core.UserException;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.Concordance;
@@ -105,7 +106,7 @@ public final class ConcordanceCommand implements Callable<Integer> {
             LOG.info("left out: {} truth and {} call symbolic or * alleles, {} filtered call records",
                     report.truthSkipped(), report.callsSkipped(), report.callsFiltered());
         }
-        return Main.EXIT_OK;
+        return Commands.EXIT_OK;
     }
 
     /** Writes next to {@code target} under a temporary name, then renames, so no half-written report remains. */

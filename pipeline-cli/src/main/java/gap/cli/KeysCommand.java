@@ -1,5 +1,6 @@
 package gap.cli;
 
+import gap.command.Commands;
 import gap.core.privacy.AccessPolicy;
 import gap.core.privacy.LabKeys;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class KeysCommand implements Runnable {
             LOG.info("Created keystore {} with the pseudonymisation, Parquet footer and clinician column keys: back"
                     + " it and its password up; losing them starts a new pseudonymisation domain",
                     keystore.getFileName());
-            return Main.EXIT_OK;
+            return Commands.EXIT_OK;
         }
     }
 
@@ -109,7 +110,7 @@ public final class KeysCommand implements Runnable {
                 Arrays.fill(targetPassword, '\0');
             }
             LOG.info("Wrote keystore {} with the {} role's keys", target.getFileName(), role);
-            return Main.EXIT_OK;
+            return Commands.EXIT_OK;
         }
     }
 }

@@ -1,5 +1,6 @@
 package gap.cli;
 
+import gap.command.Commands;
 import gap.core.UserException;
 import gap.core.io.ParquetSink;
 import gap.core.privacy.LabKeys;
@@ -78,7 +79,7 @@ public final class ReidentifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         shown.forEach((pseudonym, row) -> out.println(pseudonym + "\t" + row.patientId() + "\t" + orEmpty(row.mrn())));
         out.flush();
-        return Main.EXIT_OK;
+        return Commands.EXIT_OK;
     }
 
     /** Asked pseudonym (sample or patient) → its row, in the order asked; every sample when none was asked. */

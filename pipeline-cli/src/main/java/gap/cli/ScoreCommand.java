@@ -1,6 +1,7 @@
 package gap.cli;
 
-import gap.core.privacy.Redactor;
+import gap.command.Commands;
+import gap.command.RedactedPaths;
 import gap.core.scoring.ScoringParameters;
 import gap.core.scoring.ScoringRun;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
                 + " sites, write VQSLOD and a tranche FILTER (GATK VQSR's way), or GATK's recommended hard filters"
                 + " for a class with too few known calls."})
 public final class ScoreCommand implements Callable<Integer> {
-    @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF",
+    // The VCFs are pseudonymised, but their file names are the user's: the converters register them for redaction.
+    @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF", converter = RedactedPaths.Calls.class,
             description = "Calls to score: a VCF written by gap call (one sample, with its INFO annotations).")
     Path variants;
 
@@ -38,7 +40,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     + " Without it, hard filters.")
     Path knownSites;
 
-    @Option(names = {"-O", "--output"}, required = true, paramLabel = "VCF",
+    @Option(names = {"-O", "--output"}, required = true, paramLabel = "VCF", converter = RedactedPaths.Output.class,
             description = "Scored VCF to write; must end in .vcf.gz (a .tbi is written beside it).")
     Path output;
 
@@ -52,18 +54,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--output must end in .vcf.gz");
         }
-        // The VCFs are pseudonymised, but their file names are the user's: print neither.
-        protect(variants, "[calls]");
-        protect(output, "[output]");
-        ScoringParameters params = ScoringParameters.load(settings);
-        ScoringRun.run(variants, knownSites, output, params);
-        return Main.EXIT_OK;
-    }
-
-    private static void protect(Path path, String replacement) {
-        Redactor redactor = Redactor.process();
-        redactor.register(path.toString(), replacement);
-        redactor.register(path.toAbsolutePath().normalize().toString(), replacement);
-        redactor.register(path.getFileName().toString(), replacement);
+        ScoringRun.run(variants, knownSites, output, ScoringParameters.load(settings));
+        return Commands.EXIT_OK;
     }
 }

@@ -11,6 +11,7 @@ import gap.core.federation.SummaryRow;
 import gap.core.federation.SummaryTable;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.privacy.LeakScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

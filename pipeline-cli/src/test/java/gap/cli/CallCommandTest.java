@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import gap.core.SampleData;
 import htsjdk.samtools.SAMFileWriter;
@@ -117,15 +118,51 @@ class CallCommandTest {
     }
 
     /**
-     * The slice's VCF text (its sample pseudonym masked), pinned. When the model changes on purpose, update
-     * golden/trio1_child.vcf.md5 together with golden/trio1_child.concordance.tsv (the new accuracy, from
-     * SliceAccuracyTest) in the same commit.
+     * The slice's VCF text (its sample pseudonym masked), pinned by its MD5; golden/trio1_child.vcf.gz holds the text
+     * itself, so that a change shows its first differing lines. When the model changes on purpose, update
+     * golden/trio1_child.vcf.md5 and golden/trio1_child.vcf.gz together with golden/trio1_child.concordance.tsv (the
+     * new accuracy, from SliceAccuracyTest) in the same commit.
      */
     @Test
     void goldenDigestOfTheSliceVcf() throws Exception {
         String text = maskedText(call(tmp.resolve("out"), SampleData.file("trio1_child.bam")));
         String expected = Files.readString(Path.of("src/test/resources/golden/trio1_child.vcf.md5")).strip();
-        assertEquals(expected, md5(text), "VCF text changed; see this test's javadoc");
+        String golden;
+        try (InputStream in = new java.util.zip.GZIPInputStream(
+                Files.newInputStream(Path.of("src/test/resources/golden/trio1_child.vcf.gz")))) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, md5(golden), "golden/trio1_child.vcf.gz is not the text golden/trio1_child.vcf.md5"
+                + " pins: update both together");
+        if (!expected.equals(md5(text))) {
+            fail("VCF text changed (MD5 " + md5(text) + ", pinned " + expected + "); see this test's javadoc.\n"
+                    + firstDifferences(golden, text, 5));
+        }
+    }
+
+    @Test
+    void aChangedVcfShowsItsFirstDifferingLines() {
+        String shown = firstDifferences("#h\na\t1\nb\t2\n", "#h\na\t1\nb\t3\nc\t4\n", 5);
+        assertEquals("line 3:\n  golden: b\t2\n  now:    b\t3\nline 4:\n  golden: (none)\n  now:    c\t4\n"
+                + "3 golden lines, 4 now", shown);
+    }
+
+    /** Up to {@code n} lines where {@code actual} differs from {@code expected}, each as the two lines. */
+    static String firstDifferences(String expected, String actual, int n) {
+        List<String> a = expected.lines().toList();
+        List<String> b = actual.lines().toList();
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < Math.max(a.size(), b.size()) && shown < n; i++) {
+            String x = i < a.size() ? a.get(i) : "(none)";
+            String y = i < b.size() ? b.get(i) : "(none)";
+            if (!x.equals(y)) {
+                out.append("line ").append(i + 1).append(":\n  golden: ").append(x).append("\n  now:    ").append(y)
+                        .append('\n');
+                shown++;
+            }
+        }
+        return out.append(a.size()).append(" golden lines, ").append(b.size()).append(" now").toString();
     }
 
     @Test

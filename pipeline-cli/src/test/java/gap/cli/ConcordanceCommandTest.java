@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gap.command.Commands;
 import gap.core.concordance.ConcordanceFixtures;
 import gap.core.concordance.ConcordanceTsv;
 import java.io.ByteArrayOutputStream;
@@ -107,7 +108,7 @@ class ConcordanceCommandTest {
 
         Run bad = run("concordance", "--truth", trio, "--truth-sample", PATIENT_ID, "--calls", childTruth,
                 "-R", ref);
-        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertEquals(Commands.EXIT_USER_ERROR, bad.exit());
         assertEquals("gap concordance: error: the sample named by --truth-sample is not in trio1.truth.vcf.gz:"
                 + " list the samples with 'bcftools query -l trio1.truth.vcf.gz'", bad.err().strip());
         assertFalse(bad.err().contains(PATIENT_ID));
@@ -119,13 +120,13 @@ class ConcordanceCommandTest {
         Path report = dir.resolve("report.tsv");
         Run r = run("concordance", "--truth", dir.resolve("absent.vcf.gz").toString(), "--calls", childTruth,
                 "-R", ref, "-O", report.toString());
-        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertEquals(Commands.EXIT_USER_ERROR, r.exit());
         assertEquals("gap concordance: error: truth VCF absent.vcf.gz does not exist: check the path", r.err().strip());
         assertFalse(Files.exists(report));
 
         Run noFolder = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref,
                 "-O", dir.resolve("no/such/folder/report.tsv").toString());
-        assertEquals(Main.EXIT_USER_ERROR, noFolder.exit());
+        assertEquals(Commands.EXIT_USER_ERROR, noFolder.exit());
         assertEquals("gap concordance: error: the folder of output report.tsv does not exist: create it first",
                 noFolder.err().strip());
     }
@@ -167,7 +168,7 @@ class ConcordanceCommandTest {
     @Test
     void missingRequiredOptionIsACommandLineError() {
         Run r = run("concordance", "--truth", childTruth, "-R", ref);
-        assertEquals(Main.EXIT_USAGE, r.exit());
+        assertEquals(Commands.EXIT_USAGE, r.exit());
         assertTrue(r.err().contains("--calls"), r.err());
     }
 

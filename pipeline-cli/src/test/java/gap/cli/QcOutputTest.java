@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gap.core.SampleData;
-import gap.core.qc.Tools;
+import gap.core.Tools;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -307,5 +307,48 @@ class QcOutputTest {
                         f.getFileName().toString());
             }
         }
+    }
+
+    @Test
+    void gapQcMeasuresTheReadsWithTheSettingsOfTheRunItChecks() throws IOException {
+        // MAPQ 60 drops the child's 15 reads of MAPQ 59 or less; the default 20, only one
+        List<String> strict = List.of("--set", "read.minMappingQuality=60");
+        Path run = tmp.resolve("strict");
+        List<String> call = new ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(), "-I",
+                SampleData.file("trio1_child.bam").toString(), "-O", run.toString()));
+        call.addAll(strict);
+        call.addAll(TestKeys.options(tmp.resolve("keys")));
+        assertEquals(0, Main.run(call.toArray(String[]::new)));
+        Path vcf;
+        try (Stream<Path> files = Files.list(run)) {
+            vcf = files.filter(f -> f.toString().endsWith(".vcf.gz")).findFirst().orElseThrow();
+        }
+        List<String> qcArgs = new ArrayList<>(List.of("qc", "-R", SampleData.file("ref.fa").toString(), "-I",
+                SampleData.file("trio1_child.bam").toString(), "-V", vcf.toString()));
+        qcArgs.addAll(TestKeys.options(tmp.resolve("keys")));
+        List<String> same = new ArrayList<>(qcArgs);
+        same.addAll(List.of("-O", tmp.resolve("qc-strict").toString()));
+        same.addAll(strict);
+        assertEquals(0, Main.run(same.toArray(String[]::new)));
+        try (Stream<Path> files = Files.list(run.resolve("qc"))) {
+            for (Path f : files.toList()) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(tmp.resolve("qc-strict")
+                        .resolve(f.getFileName())), f.getFileName() + ": gap qc --set measures as gap call --set did");
+            }
+        }
+        List<String> defaults = new ArrayList<>(qcArgs);
+        defaults.addAll(List.of("-O", tmp.resolve("qc-defaults").toString()));
+        assertEquals(0, Main.run(defaults.toArray(String[]::new)));
+        JsonNode strictReads = new ObjectMapper().readTree(tmp.resolve("qc-strict").resolve("qc.json").toFile())
+                .path("samples").get(0).path("reads");
+        JsonNode defaultReads = new ObjectMapper().readTree(tmp.resolve("qc-defaults").resolve("qc.json").toFile())
+                .path("samples").get(0).path("reads");
+        long strictLow = strictReads.path("dropped").path("low_mapping_quality").asLong();
+        long defaultLow = defaultReads.path("dropped").path("low_mapping_quality").asLong();
+        assertEquals(defaultReads.path("seen").asLong(), strictReads.path("seen").asLong(), "the same reads seen");
+        assertTrue(strictLow > defaultLow, "MAPQ 60 drops more reads than the default 20: " + strictReads + " vs "
+                + defaultReads);
+        assertEquals(defaultReads.path("kept").asLong() - (strictLow - defaultLow), strictReads.path("kept").asLong(),
+                "what the stricter filter drops, it no longer keeps");
     }
 }

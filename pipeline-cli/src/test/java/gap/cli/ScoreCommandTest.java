@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gap.command.Commands;
 import gap.core.SampleData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,16 +89,16 @@ class ScoreCommandTest {
     void badInputsAreOneLine() {
         Cli.Result missing = Cli.run(args("-V", tmp.resolve("absent.vcf.gz").toString(), "-O",
                 tmp.resolve("x.vcf.gz").toString()));
-        assertEquals(Main.EXIT_USER_ERROR, missing.exitCode());
+        assertEquals(Commands.EXIT_USER_ERROR, missing.exitCode());
         assertEquals(1, missing.stderrLines().size(), missing.stderr());
         assertTrue(missing.stderr().contains("calls VCF [calls] does not exist"), missing.stderr());
 
         Cli.Result notGz = Cli.run(args("-V", unscored.toString(), "-O", tmp.resolve("x.vcf").toString()));
-        assertEquals(Main.EXIT_USAGE, notGz.exitCode());
+        assertEquals(Commands.EXIT_USAGE, notGz.exitCode());
 
         Cli.Result truth = Cli.run(args("-V", SampleData.file("trio1.truth.vcf.gz").toString(), "-O",
                 tmp.resolve("y.vcf.gz").toString()));
-        assertEquals(Main.EXIT_USER_ERROR, truth.exitCode());
+        assertEquals(Commands.EXIT_USER_ERROR, truth.exitCode());
         assertTrue(truth.stderr().contains("has no ##reference=md5: line: give a VCF written by gap call"),
                 truth.stderr());
         assertFalse(Files.exists(tmp.resolve("y.vcf.gz")));

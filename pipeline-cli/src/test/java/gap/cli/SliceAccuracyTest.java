@@ -2,9 +2,9 @@ package gap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gap.core.SampleData;
+import gap.core.Tools;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.Concordance;
 import gap.core.concordance.ConcordanceReport;
@@ -57,7 +57,7 @@ class SliceAccuracyTest {
 
     @Test
     void noWorseThanBcftoolsOnTheSameBam() throws Exception {
-        assumeTrue(onPath("bcftools"), "bcftools is installed by .ci/run; without it this comparison cannot run");
+        Tools.require("bcftools");
         Path calls = tmp.resolve("bcftools.vcf.gz");
         String ref = SampleData.file("ref.fa").toString();
         String bam = SampleData.file("trio1_child.bam").toString();
@@ -74,15 +74,6 @@ class SliceAccuracyTest {
             assertTrue(a.f1() >= b.f1() - margin, c + ": gap F1 " + a.f1() + " vs bcftools " + b.f1());
             assertTrue(a.truthTotal() > 20, "the slice holds " + c + "s to score");
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv("PATH").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }

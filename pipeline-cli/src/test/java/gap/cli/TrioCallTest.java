@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gap.command.Commands;
 import gap.core.SampleData;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.Concordance;
@@ -231,7 +232,7 @@ class TrioCallTest {
         Path bad = Files.writeString(tmp.resolve("bad.ped"), "trio1 trio1_child trio1_father trio1_mother 2 2\n"
                 + "trio1 trio1_father 0 0 2 1\ntrio1 trio1_mother 0 0 2 1\n");
         Cli.Result r = Cli.run(args(tmp.resolve("bad-out"), SampleData.file("samplesheet.tsv"), bad));
-        assertEquals(Main.EXIT_USER_ERROR, r.exitCode());
+        assertEquals(Commands.EXIT_USER_ERROR, r.exitCode());
         assertEquals(List.of("gap call: error: pedigree line 2: column 'sex' disagrees with the sample sheet's sex of"
                 + " the same sample: correct one of them"), r.stderrLines());
         assertFalse(Files.exists(tmp.resolve("bad-out").resolve("denovo.tsv")));

@@ -1,8 +1,7 @@
 package gap.spark;
 
-import gap.cli.CallCommand;
-import gap.cli.Main;
-import gap.core.GapVersion;
+import gap.command.Commands;
+import gap.command.RedactedPaths;
 import gap.core.privacy.RedactingStream;
 import gap.core.shard.ShardExecutor;
 import gap.spark.fs.HadoopFs;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The Spark driver, {@code spark-submit --class gap.spark.GapSparkDriver gap-spark.jar call …}: {@code gap call}'s
- * options, meaning, checks and exit codes (its {@link CallCommand}, less {@code --threads}: spark-submit sizes the
+ * options, meaning, checks and exit codes ({@link SparkCallCommand}, less {@code --threads}: spark-submit sizes the
  * work), with every path a Hadoop path ({@code hdfs://}, {@code s3a://}, {@code file://}, or plain, resolved as
  * Hadoop resolves it), and the shards run as Spark tasks ({@link SparkCall}). Inputs are checked before Spark
  * starts. All it prints passes the same redaction as the CLI's; Spark's record of the command line (UI, event log)
@@ -54,7 +53,7 @@ public final class GapSparkDriver {
         int code = run(args, null, UnaryOperator.identity());
         System.out.flush();
         System.err.flush();
-        if (code != Main.EXIT_OK) {
+        if (code != Commands.EXIT_OK) {
             // spark-submit reports a failure only as a thrown exception, with its stack trace: exit with gap's code
             System.exit(code);
         }
@@ -90,18 +89,12 @@ public final class GapSparkDriver {
         HadoopFs.configure(hadoopConfiguration(conf));
         Supplier<JavaSparkContext> spark = context != null ? () -> context : () -> start(conf);
         SparkCall call = new SparkCall(spark, context == null, decorate);
-        CommandLine cli = new CommandLine(new Root());
-        CommandLine callLine = new CommandLine(new CallCommand(HadoopFs::path, call::run));
-        CommandSpec spec = callLine.getCommandSpec();
-        spec.remove(spec.findOption("--threads"));
-        spec.usageMessage().description(spec.usageMessage().description()[0],
-                "On Spark, every path is a Hadoop path (hdfs://, s3a://, file://, or plain), and the shards run as"
-                        + " Spark tasks (size them with spark-submit's options). OUTPUT/calls.parquet is a directory"
-                        + " partitioned by contigName and positionBin; OUTPUT/_SUCCESS, written last, marks a"
-                        + " complete run.");
-        cli.addSubcommand("call", callLine);
+        // every path a Hadoop path: the type's converter, and the factory's for the paths registered for redaction
+        CommandLine.IFactory factory = RedactedPaths.factory(HadoopFs::path);
+        CommandLine cli = new CommandLine(new Root(), factory);
+        cli.addSubcommand("call", new CommandLine(new SparkCallCommand(call), factory));
         cli.registerConverter(Path.class, HadoopFs::path);
-        return Main.withErrorHandling(cli).execute(args);
+        return Commands.withErrorHandling(cli).execute(args);
     }
 
     /** Hadoop's configuration as Spark builds it for the job: the cluster's files, then {@code spark.hadoop.*}. */
@@ -135,7 +128,7 @@ public final class GapSparkDriver {
     /** The {@code gap-spark} command: {@code call} is its one subcommand. */
     @Command(name = "gap-spark",
             mixinStandardHelpOptions = true,
-            versionProvider = Root.Version.class,
+            versionProvider = Commands.Version.class,
             usageHelpAutoWidth = true,
             description = "gap on Spark: aligned reads in, variant calls out, the shards spread over a cluster.")
     static final class Root implements Runnable {
@@ -149,14 +142,6 @@ public final class GapSparkDriver {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call)");
-        }
-
-        /** Reports the build version. */
-        static final class Version implements CommandLine.IVersionProvider {
-            @Override
-            public String[] getVersion() {
-                return new String[] {"gap " + GapVersion.get()};
-            }
         }
     }
 }

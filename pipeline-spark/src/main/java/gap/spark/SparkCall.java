@@ -1,6 +1,7 @@
 package gap.spark;
 
 import gap.core.privacy.Samples;
+import gap.core.shard.CallRequest;
 import gap.core.shard.CallingRun;
 import gap.core.shard.ShardExecutor;
 import java.nio.file.Path;
@@ -36,15 +37,14 @@ final class SparkCall {
         this.decorate = decorate;
     }
 
-    void run(CallingRun.Request request) {
+    void run(CallRequest request) {
         JavaSparkContext spark = context.get();
         try {
             OutputCommit commit = OutputCommit.begin(request.output(), spark.sc().applicationId());
             try {
-                LOG.info("{} sample(s), {} shards, on Spark {} (master {}, default parallelism {})",
-                        request.samples().ids().size(), request.shards().size(), spark.version(), spark.master(),
-                        spark.defaultParallelism());
-                CallingRun.run(staged(request, commit.staging()),
+                LOG.info("{} sample(s) on Spark {} (master {}, default parallelism {})",
+                        request.samples().ids().size(), spark.version(), spark.master(), spark.defaultParallelism());
+                CallingRun.run(request.withOutput(commit.staging()),
                         decorate.apply(new SparkShardExecutor(spark, fileNames(request))),
                         new PartitionedCallsWriter());
                 commit.commit();
@@ -60,16 +60,11 @@ final class SparkCall {
         }
     }
 
-    private static CallingRun.Request staged(CallingRun.Request r, Path staging) {
-        return new CallingRun.Request(r.reference(), r.dictionary(), r.samples(), r.indexes(), r.pedigree(),
-                r.shards(), r.params(), r.keys(), staging, r.knownSites(), r.scoring(), r.population(), r.qc());
-    }
-
     /**
      * What executors print for each sample's reads and index, by full path and by file name: the sample's
      * pseudonym, as the driver's redaction prints them. Executors get no other identifier, and no key.
      */
-    static Map<String, String> fileNames(CallingRun.Request request) {
+    static Map<String, String> fileNames(CallRequest request) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Map.Entry<Samples.Sample, Path> e : request.indexes().entrySet()) {
             String id = e.getKey().id();

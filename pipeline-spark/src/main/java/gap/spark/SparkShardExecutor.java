@@ -53,6 +53,12 @@ public final class SparkShardExecutor implements ShardExecutor {
         return lastSpread;
     }
 
+    /** Spark's default parallelism: the cores of the executors it has, or {@code spark.default.parallelism}. */
+    @Override
+    public int workers() {
+        return spark.defaultParallelism();
+    }
+
     @Override
     public <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
                                                             Function<W, Function<Shard, R>> task, Consumer<R> sink) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
@@ -30,10 +30,10 @@ import scala.reflect.ClassTag$;
  */
 class KryoRecordsTest {
     private static final ShardResult RESULT = new ShardResult(new Shard(3, "chr22_20_21M", 7001, 14000, 600),
-            List.of(new VariantCall("chr22_20_21M", 7042, List.of("A", "G"), 123.4567890123, "PASS",
+            List.of(new VariantCall("chr22_20_21M", 7042, List.of("A", "G"), 123.4567890123, Filters.PASS,
                     Map.of("QD", "12.35", "AC", List.of(1), "AF", List.of("0.500")),
                     List.of(new Genotype(0, 1, 99, List.of(1234, 0, 987), List.of(11, 9), 20, -1)))),
-            List.of(new ReadCounts(Map.of(ReadFilters.Reason.PASS, 4321L, ReadFilters.Reason.DUPLICATE, 12L))),
+            List.of(new ReadCounts(Map.of(ReadCounts.Reason.PASS, 4321L, ReadCounts.Reason.DUPLICATE, 12L))),
             List.of(coverage()));
 
     /** 7000 bases: 10 at depth 0, the rest at depth 30. */

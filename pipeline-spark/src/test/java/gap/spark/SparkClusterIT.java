@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.cli.LeakScanner;
+import gap.core.privacy.LeakScanner;
 import gap.core.SampleData;
 import gap.core.privacy.LabKeys;
 import java.io.IOException;
@@ -180,7 +180,7 @@ class SparkClusterIT {
                 out.toString(), shardSize);
         a.addAll(List.of("--keystore-password-file", pw.toString(), "--threads", "2"));
         long t0 = System.nanoTime();
-        assertEquals(0, gap.cli.Main.run(a.toArray(String[]::new)));
+        assertEquals(0, LocalCall.run(a.toArray(String[]::new)));
         System.out.printf("[stage] CLI %s, shard size %d: %.1f s%n", set, shardSize, (System.nanoTime() - t0) / 1e9);
         return out;
     }

@@ -2,12 +2,16 @@ package gap.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import gap.core.SampleData;
+import gap.core.calling.CallingParameters;
+import gap.core.io.InputValidator;
 import gap.core.model.Shard;
 import gap.core.privacy.LabKeys;
 import gap.core.shard.ShardExecutor;
 import gap.core.shard.ShardPlanner;
+import htsjdk.samtools.SAMSequenceDictionary;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -58,8 +62,8 @@ class SparkLocalIdentityTest {
         long t0 = System.nanoTime();
         cliTrio = tmp.resolve("cli-trio");
         cliChild = tmp.resolve("cli-child");
-        assertEquals(0, gap.cli.Main.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
-        assertEquals(0, gap.cli.Main.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        assertEquals(0, LocalCall.run(args("gap", "trio", cliTrio, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        assertEquals(0, LocalCall.run(args("gap", "child", cliChild, ShardPlanner.DEFAULT_SHARD_SIZE)));
         System.out.printf("[stage] CLI reference runs %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -149,6 +153,31 @@ class SparkLocalIdentityTest {
         assertEquals(0, spread.failedAttempts());
     }
 
+    /** Without --shard-size the plan gives each of Spark's task slots 8 shards, as the CLI gives each thread. */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void withoutShardSizeThePlanIsForSparksTaskSlots() {
+        Path out = tmp.resolve("spark-automatic-plan");
+        List<String> a = new ArrayList<>(List.of(args("spark", "child", out, ShardPlanner.DEFAULT_SHARD_SIZE)));
+        int at = a.indexOf("--shard-size");
+        a.remove(at + 1);
+        a.remove(at);
+        SparkShardExecutor[] used = new SparkShardExecutor[1];
+        JavaSparkContext context = spark("local[4,2]");
+        assertEquals(0, GapSparkDriver.run(a.toArray(String[]::new), context, executor -> {
+            used[0] = (SparkShardExecutor) executor;
+            return executor;
+        }));
+        Outputs.assertSameAsCli(cliChild, out, keystore, PASSWORD);
+        SAMSequenceDictionary dictionary = InputValidator.checkReference(SampleData.file("ref.fa"));
+        int padding = CallingParameters.defaults().shardPadding();
+        int forSlots = ShardPlanner.planFor(dictionary, List.of(), context.defaultParallelism(), padding).size();
+        assertEquals(4, context.defaultParallelism(), "local[4,2]: four task slots");
+        assertEquals(forSlots, used[0].lastSpread().succeeded(), "8 shards per task slot");
+        assertNotEquals(ShardPlanner.planFor(dictionary, List.of(), 2, padding).size(), forSlots,
+                "not the plan a 2-core driver would make for its own cores");
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aTaskThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
@@ -189,6 +218,11 @@ class SparkLocalIdentityTest {
             this.inner = inner;
             this.shard = shard;
             this.failures = failures;
+        }
+
+        @Override
+        public int workers() {
+            return inner.workers();
         }
 
         @Override

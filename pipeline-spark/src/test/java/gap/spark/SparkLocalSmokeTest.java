@@ -2,8 +2,8 @@ package gap.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gap.core.calling.ReadFilters;
 import gap.core.io.InputValidator;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.model.Shard;
 import gap.core.shard.ShardPlanner;

@@ -1,7 +1,7 @@
 package gap.core.assembly;
 
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

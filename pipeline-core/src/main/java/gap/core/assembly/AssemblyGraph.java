@@ -1,5 +1,6 @@
 package gap.core.assembly;
 
+import gap.core.model.Nucleotides;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class AssemblyGraph {
             }
             g.refVisits[ids[i]]++;
             if (i + 1 < n) {
-                g.addEdge(ids[i], code(r[i + k]), ids[i + 1], true);
+                g.addEdge(ids[i], Nucleotides.code(r[i + k]), ids[i + 1], true);
             }
         }
         for (byte[][] read : reads) {
@@ -112,15 +113,6 @@ final class AssemblyGraph {
         return c;
     }
 
-    private static int code(byte base) {
-        return switch (base) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default -> -1;
-        };
-    }
 
     private void ensure(int vertices) {
         if (inDegree.length < vertices) {
@@ -161,7 +153,7 @@ final class AssemblyGraph {
         int trusted = 0; // length of the run of usable bases ending at i
         long previous = 0; // hash of the k-mer ending at i - 1, when trusted reached k there
         for (int i = 0; i < bases.length; i++) {
-            boolean ok = code(bases[i]) >= 0 && quals[i] >= minBaseQuality;
+            boolean ok = Nucleotides.code(bases[i]) >= 0 && quals[i] >= minBaseQuality;
             trusted = ok ? trusted + 1 : 0;
             if (trusted < k) {
                 continue;
@@ -169,7 +161,7 @@ final class AssemblyGraph {
             long current = trusted == k ? kmers.hash(bases, i - k + 1) : kmers.roll(previous, bases[i - k], bases[i]);
             if (trusted > k) {
                 int from = intern(previous, bases, i - k);
-                int e = 4 * from + code(bases[i]);
+                int e = 4 * from + Nucleotides.code(bases[i]);
                 // the target is looked up only for a new edge, as vertices enter the graph in that order
                 int to = live(e) ? target[e] : intern(current, bases, i - k + 1);
                 if (recovery) {
@@ -179,7 +171,7 @@ final class AssemblyGraph {
                         recovered[e] = true;
                     }
                 } else {
-                    addEdge(from, code(bases[i]), to, false);
+                    addEdge(from, Nucleotides.code(bases[i]), to, false);
                 }
             }
             previous = current;

@@ -1,7 +1,8 @@
 package gap.core.assembly;
 
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.Nucleotides;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -117,7 +118,7 @@ final class AssemblyReads {
         for (Clip c : group) {
             byte[] bases = segments.get(c.segment())[0];
             for (int i = 0; i < c.length(); i++) {
-                int code = code(bases[c.offset() + i]);
+                int code = Nucleotides.code(bases[c.offset() + i]);
                 if (code >= 0) {
                     counts[c.position() - lo + i][code]++;
                 }
@@ -127,7 +128,7 @@ final class AssemblyReads {
             byte[] bases = segments.get(c.segment())[0];
             for (int i = 0; i < c.length(); i++) {
                 int[] here = counts[c.position() - lo + i];
-                int code = code(bases[c.offset() + i]);
+                int code = Nucleotides.code(bases[c.offset() + i]);
                 int major = 0;
                 for (int x = 1; x < 4; x++) {
                     major = here[x] > here[major] ? x : major;
@@ -139,13 +140,4 @@ final class AssemblyReads {
         }
     }
 
-    private static int code(byte b) {
-        return switch (b) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default -> -1;
-        };
-    }
 }

@@ -119,7 +119,18 @@ final class HaplotypeAligner {
     /** Fills the columns {@code from..hap.length()} (column 0 too when {@code from} is 0), with their moves. */
     private void fill(String hap, int from) {
         int h = n + 1; // column height; cell (i, j) is at j * h + i
-        int size = (hap.length() + 1) * h;
+        grow((hap.length() + 1) * h);
+        if (from == 0) {
+            firstColumn();
+            from = 1;
+        }
+        for (int j = from; j <= hap.length(); j++) {
+            column(j, (byte) hap.charAt(j - 1));
+        }
+    }
+
+    /** Room for {@code size} cells in every matrix, doubling so that a run of haplotypes reallocates rarely. */
+    private void grow(int size) {
         if (match.length < size) {
             int grown = Math.max(size, match.length * 2);
             match = Arrays.copyOf(match, grown);
@@ -127,62 +138,68 @@ final class HaplotypeAligner {
             ins = Arrays.copyOf(ins, grown);
             moves = Arrays.copyOf(moves, grown);
         }
-        if (from == 0) {
-            match[0] = 0;
-            del[0] = NEG;
-            ins[0] = NEG;
-            for (int i = 1; i <= n; i++) {
-                match[i] = NEG;
-                ins[i] = NEG;
-                del[i] = GAP_OPEN + (i - 1) * GAP_EXTEND;
-                moves[i] = (byte) (delMove(del[i], del[i - 1], match[i - 1], ins[i - 1], i) << DEL_SHIFT);
-            }
-            from = 1;
+    }
+
+    /** Column 0, before any haplotype base: only deletions reach its rows. */
+    private void firstColumn() {
+        match[0] = 0;
+        del[0] = NEG;
+        ins[0] = NEG;
+        for (int i = 1; i <= n; i++) {
+            match[i] = NEG;
+            ins[i] = NEG;
+            del[i] = GAP_OPEN + (i - 1) * GAP_EXTEND;
+            moves[i] = (byte) (delMove(del[i], del[i - 1], match[i - 1], ins[i - 1], i) << DEL_SHIFT);
         }
+    }
+
+    /**
+     * Column {@code j}, haplotype base {@code c}, from column {@code j - 1}. One loop over the rows, the cell above
+     * carried in locals: a call per column costs nothing beside the {@code n} cells it fills.
+     */
+    private void column(int j, byte c) {
         byte[] r = refBases;
-        for (int j = from; j <= hap.length(); j++) {
-            byte c = (byte) hap.charAt(j - 1);
-            int col = j * h;
-            int left = col - h;
-            // row 0: only insertions reach it
-            match[col] = NEG;
-            del[col] = NEG;
-            ins[col] = GAP_OPEN + (j - 1) * GAP_EXTEND;
-            moves[col] = (byte) (insMove(ins[col], ins[left], match[left], del[left], j) << INS_SHIFT);
-            // the cell above, carried in locals: the deletion state is a chain down the column
-            int mUp = NEG;
-            int dUp = NEG;
-            int iUp = ins[col];
-            for (int i = 1; i <= n; i++) {
-                int dm = match[left + i - 1];
-                int dd = del[left + i - 1];
-                int di = ins[left + i - 1];
-                // best(dm, dd, di) and its score
-                int gapBest = dd >= di ? dd : di;
-                int gapFrom = dd >= di ? 1 : 2;
-                boolean fromMatch = dm >= gapBest;
-                int mCell = (r[i - 1] == c ? MATCH : MISMATCH) + (fromMatch ? dm : gapBest);
-                int opened = Math.max(mUp, iUp) + GAP_OPEN;
-                int extended = dUp + GAP_EXTEND;
-                int dCell = Math.max(opened, extended);
-                int mLeft = match[left + i];
-                int dLeft = del[left + i];
-                int iLeft = ins[left + i];
-                int iOpened = Math.max(mLeft, dLeft) + GAP_OPEN;
-                int iExtended = iLeft + GAP_EXTEND;
-                int iCell = Math.max(iOpened, iExtended);
-                // a gap state extends when extending scores at least as well as opening (the cell equals it):
-                // the answers delMove() and insMove() give
-                int delFrom = extended >= opened && i > 1 ? 1 : (mUp >= iUp ? 0 : 2);
-                int insFrom = iExtended >= iOpened && j > 1 ? 2 : (mLeft >= dLeft ? 0 : 1);
-                match[col + i] = mCell;
-                del[col + i] = dCell;
-                ins[col + i] = iCell;
-                moves[col + i] = (byte) ((fromMatch ? 0 : gapFrom) | delFrom << DEL_SHIFT | insFrom << INS_SHIFT);
-                mUp = mCell;
-                dUp = dCell;
-                iUp = iCell;
-            }
+        int h = n + 1;
+        int col = j * h;
+        int left = col - h;
+        // row 0: only insertions reach it
+        match[col] = NEG;
+        del[col] = NEG;
+        ins[col] = GAP_OPEN + (j - 1) * GAP_EXTEND;
+        moves[col] = (byte) (insMove(ins[col], ins[left], match[left], del[left], j) << INS_SHIFT);
+        // the cell above, carried in locals: the deletion state is a chain down the column
+        int mUp = NEG;
+        int dUp = NEG;
+        int iUp = ins[col];
+        for (int i = 1; i <= n; i++) {
+            int dm = match[left + i - 1];
+            int dd = del[left + i - 1];
+            int di = ins[left + i - 1];
+            // best(dm, dd, di) and its score
+            int gapBest = dd >= di ? dd : di;
+            int gapFrom = dd >= di ? 1 : 2;
+            boolean fromMatch = dm >= gapBest;
+            int mCell = (r[i - 1] == c ? MATCH : MISMATCH) + (fromMatch ? dm : gapBest);
+            int opened = Math.max(mUp, iUp) + GAP_OPEN;
+            int extended = dUp + GAP_EXTEND;
+            int dCell = Math.max(opened, extended);
+            int mLeft = match[left + i];
+            int dLeft = del[left + i];
+            int iLeft = ins[left + i];
+            int iOpened = Math.max(mLeft, dLeft) + GAP_OPEN;
+            int iExtended = iLeft + GAP_EXTEND;
+            int iCell = Math.max(iOpened, iExtended);
+            // a gap state extends when extending scores at least as well as opening (the cell equals it):
+            // the answers delMove() and insMove() give
+            int delFrom = extended >= opened && i > 1 ? 1 : (mUp >= iUp ? 0 : 2);
+            int insFrom = iExtended >= iOpened && j > 1 ? 2 : (mLeft >= dLeft ? 0 : 1);
+            match[col + i] = mCell;
+            del[col + i] = dCell;
+            ins[col + i] = iCell;
+            moves[col + i] = (byte) ((fromMatch ? 0 : gapFrom) | delFrom << DEL_SHIFT | insFrom << INS_SHIFT);
+            mUp = mCell;
+            dUp = dCell;
+            iUp = iCell;
         }
     }
 

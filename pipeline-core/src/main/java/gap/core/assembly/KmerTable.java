@@ -83,10 +83,6 @@ final class KmerTable {
         return id;
     }
 
-    long hashOf(int id) {
-        return hashes[id];
-    }
-
     /** The bases of k-mer {@code id}: {@code k} bytes from {@link #offset(int)} in this array (do not modify). */
     byte[] bases() {
         return bases;

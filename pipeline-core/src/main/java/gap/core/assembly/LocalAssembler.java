@@ -1,8 +1,9 @@
 package gap.core.assembly;
 
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.Indel;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,24 +20,6 @@ import java.util.Set;
  * ride on one haplotype.
  */
 public final class LocalAssembler {
-
-    /**
-     * An indel, VCF-style: after reference base {@code anchor}, {@code deleted} bases go, {@code inserted} come. Read
-     * CIGARs and assembly give them alike.
-     */
-    public record Indel(int anchor, int deleted, String inserted) {
-        // Written out: the generated equals and hashCode assemble method handles at their first call, and run slowly
-        // until compiled; these run for every read with an indel, as hash keys.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Indel i && anchor == i.anchor && deleted == i.deleted && inserted.equals(i.inserted);
-        }
-
-        @Override
-        public int hashCode() {
-            return (31 * anchor + deleted) * 31 + inserted.hashCode();
-        }
-    }
 
     /** The settings of assembly; see conf/gap-defaults.properties. */
     public record Settings(int[] kmerSizes, int minPruning, double minPruningFraction, int maxHaplotypes, int minBaseQuality, int padding,

@@ -4,10 +4,10 @@ import gap.core.model.Genotype;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -15,33 +15,20 @@ import java.util.Random;
  * Takes a call with its samples' pileups and read likelihoods, gives the call with GATK's annotations in INFO: AC, AN,
  * AF over the called genotypes, QD, FS, SOR, MQ, for a site where some sample is het with REF the rank-sum tests
  * MQRankSum, ReadPosRankSum and BaseQRankSum, and with several samples ExcessHet. Definitions are GATK's
- * (HaplotypeCaller's, from read likelihoods, all samples' reads together), so users' filters carry over; values are
- * written with GATK's decimals, and the scorer reads them back from those strings, so scoring a call in memory and
- * scoring it from the VCF agree exactly.
+ * (HaplotypeCaller's, from read likelihoods, all samples' reads together), so users' filters carry over. Values are
+ * rounded to the decimals GATK writes them with ({@link InfoField#round}), so scoring a call in memory and scoring it
+ * from the VCF agree exactly.
  *
  * <p>Reads are our fragments (overlapping mates count once). A fragment is informative when its best allele among
  * the call's alleles beats the next by 0.2 log10, as for AD; it supports REF or ALT by that best allele.
  */
 public final class Annotator {
-    public static final String QD = "QD";
-    public static final String FS = "FS";
-    public static final String SOR = "SOR";
-    public static final String MQ = "MQ";
-    public static final String MQ_RANK_SUM = "MQRankSum";
-    public static final String READ_POS_RANK_SUM = "ReadPosRankSum";
-    public static final String BASE_Q_RANK_SUM = "BaseQRankSum";
-    public static final String EXCESS_HET = "ExcessHet";
-
     /** GATK QualByDepth: QD at or above this is replaced by IDEAL_HIGH_QD plus Gaussian jitter of sd JITTER_SD. */
     static final double MAX_QD_BEFORE_FIXING = 35;
     static final double IDEAL_HIGH_QD = 30;
     static final double JITTER_SD = 3;
     /** Mapping quality 255 means "unavailable" in SAM; GATK leaves such reads out of MQ and MQRankSum. */
     static final int MAPQ_UNAVAILABLE = 255;
-
-    public static final String AC = "AC";
-    public static final String AN = "AN";
-    public static final String AF = "AF";
 
     /** The call of one sample. */
     public VariantCall annotate(VariantCall call, Pileup pileup, ReadLikelihoods likelihoods) {
@@ -55,25 +42,25 @@ public final class Annotator {
         Map<String, Object> info = new LinkedHashMap<>(call.info());
         putAlleleCounts(info, call);
         if (call.genotypes().size() > 1) {
-            info.put(EXCESS_HET, fixed(ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()),
-                    4));
+            put(info, InfoField.EXCESS_HET,
+                    ExcessHet.of(call.genotypes().stream().filter(Genotype::isCalled).toList()));
         }
         Double qd = qualByDepth(call, likelihoods.readCount());
         if (qd != null) {
-            info.put(QD, fixed(qd, 2));
+            put(info, InfoField.QD, qd);
         }
         StrandBias strands = strandTable(likelihoods, alleles);
-        info.put(FS, fixed(strands.fisherStrand(), 3));
-        info.put(SOR, fixed(strands.strandOddsRatio(), 3));
+        put(info, InfoField.FS, strands.fisherStrand());
+        put(info, InfoField.SOR, strands.strandOddsRatio());
         double mq = rmsMappingQuality(likelihoods.evidence());
         if (!Double.isNaN(mq)) {
-            info.put(MQ, fixed(mq, 2));
+            put(info, InfoField.MQ, mq);
         }
         if (call.genotypes().stream().anyMatch(Genotype::isHetRef)) {
             RankSumInputs in = rankSumInputs(likelihoods, alleles);
-            putZ(info, MQ_RANK_SUM, in.mappingQuality());
-            putZ(info, READ_POS_RANK_SUM, in.readPosition());
-            putZ(info, BASE_Q_RANK_SUM, in.baseQuality());
+            putZ(info, InfoField.MQ_RANK_SUM, in.mappingQuality());
+            putZ(info, InfoField.READ_POS_RANK_SUM, in.readPosition());
+            putZ(info, InfoField.BASE_Q_RANK_SUM, in.baseQuality());
         }
         return call.withInfo(info);
     }
@@ -98,14 +85,14 @@ public final class Annotator {
             }
         }
         List<Integer> counts = new ArrayList<>();
-        List<String> freqs = new ArrayList<>();
+        List<Double> freqs = new ArrayList<>();
         for (int c : ac) {
             counts.add(c);
-            freqs.add(fixed(an == 0 ? 0 : (double) c / an, 3));
+            freqs.add(InfoField.AF.round(an == 0 ? 0 : (double) c / an));
         }
-        info.put(AC, counts);
-        info.put(AN, an);
-        info.put(AF, freqs);
+        info.put(InfoField.AC.key(), counts);
+        info.put(InfoField.AN.key(), an);
+        info.put(InfoField.AF.key(), freqs);
     }
 
     /**
@@ -221,16 +208,15 @@ public final class Annotator {
                 lists.get(at + 1).stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static void putZ(Map<String, Object> info, String key, Groups groups) {
+    private static void putZ(Map<String, Object> info, InfoField field, Groups groups) {
         double z = MannWhitneyU.zScore(groups.alt(), groups.ref());
         if (!Double.isNaN(z) && !Double.isInfinite(z)) {
-            info.put(key, fixed(z, 3));
+            put(info, field, z);
         }
     }
 
-    /** {@code v} with {@code decimals} decimals, never "-0.000" (a sign on zero would mean nothing). */
-    public static String fixed(double v, int decimals) {
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        return s.startsWith("-") && Double.parseDouble(s) == 0 ? s.substring(1) : s;
+    /** {@code v} as the field holds it: rounded to the decimals the VCF writes. */
+    private static void put(Map<String, Object> info, InfoField field, double v) {
+        info.put(field.key(), field.round(v));
     }
 }

@@ -2,11 +2,11 @@ package gap.core.calling;
 
 import gap.core.assembly.ActivityProfile;
 import gap.core.assembly.LocalAssembler;
-import gap.core.assembly.LocalAssembler.Indel;
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Indel;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +43,12 @@ public final class CandidateFinder {
     public List<CandidateSite> find(Shard shard, List<AlignedRead> reads, RefWindow ref) {
         return find(shard, ref, List.of(reads));
     }
+
+    /**
+     * What the reads show over {@code [from, to]}, per sample: depth and mismatches by base (A, C, G, T) at each
+     * position, and the reads' count of each CIGAR indel.
+     */
+    private record Tally(int from, int[][] depth, int[][] mismatches, Map<Indel, int[]> indels) {}
 
     /** The candidate sites of several samples' reads (each list in position order), in position order. */
     public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples) {

@@ -1,6 +1,6 @@
 package gap.core.calling;
 
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.model.NearbyAllele;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package gap.core.calling;
 
-import gap.core.io.RefWindow;
 import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.List;
 

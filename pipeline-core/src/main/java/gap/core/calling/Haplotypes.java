@@ -1,8 +1,8 @@
 package gap.core.calling;
 
-import gap.core.io.RefWindow;
 import gap.core.model.CandidateSite;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

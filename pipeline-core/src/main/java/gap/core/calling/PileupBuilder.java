@@ -3,8 +3,8 @@ package gap.core.calling;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
 import gap.core.model.Pileup;
+import gap.core.model.ReadBases;
 import gap.core.model.ReadEvidence;
-import java.io.ByteArrayOutputStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,8 @@ public final class PileupBuilder {
             if (!read.overlaps(pos, site.spanEnd()) || dropped.contains(read.name())) {
                 continue;
             }
-            ReadEvidence e = haplotypes ? observeWithClips(read, from, to, pos) : observe(read, from, to, pos);
+            ReadEvidence e = haplotypes ? ReadBases.observeWithClips(read, from, to, pos)
+                    : ReadBases.observe(read, from, to, pos);
             if (e.bases().length == 0) {
                 continue; // deleted at an SNV site: says nothing about its alleles
             }
@@ -91,124 +92,6 @@ public final class PileupBuilder {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    /** The read's bases aligned to {@code [from, to]}, with the insertions that fall between those positions. */
-    static ReadEvidence observe(AlignedRead read, int from, int to) {
-        return observe(read, from, to, from);
-    }
-
-    /** As {@link #observe(AlignedRead, int, int)}, with the read position and base quality at {@code site}. */
-    static ReadEvidence observe(AlignedRead read, int from, int to, int site) {
-        ByteArrayOutputStream bases = new ByteArrayOutputStream(to - from + 8);
-        ByteArrayOutputStream quals = new ByteArrayOutputStream(to - from + 8);
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        int refPos = read.start();
-        int readPos = 0;
-        for (int c = 0; c < ops.length && refPos <= to; c++) {
-            byte op = ops[c];
-            int len = lens[c];
-            if (AlignedRead.isAligned(op)) {
-                int lo = Math.max(refPos, from);
-                int hi = Math.min(refPos + len - 1, to);
-                if (lo <= hi) {
-                    bases.write(read.bases(), readPos + lo - refPos, hi - lo + 1);
-                    quals.write(read.quals(), readPos + lo - refPos, hi - lo + 1);
-                }
-                refPos += len;
-                readPos += len;
-            } else if (op == 'I') {
-                int after = refPos - 1; // the insertion follows this reference base
-                if (after >= from && after < to) {
-                    bases.write(read.bases(), readPos, len);
-                    quals.write(read.quals(), readPos, len);
-                }
-                readPos += len;
-            } else if (AlignedRead.consumesReference(op)) {
-                refPos += len;
-            } else if (AlignedRead.consumesRead(op)) {
-                readPos += len;
-            }
-        }
-        int offset = readOffset(read, site);
-        return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand(), offset < 0 ? -1 : readPosition(read, offset),
-                offset < 0 ? -1 : read.quals()[offset]);
-    }
-
-    /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
-    static int readOffset(AlignedRead read, int pos) {
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        int refPos = read.start();
-        int readPos = 0;
-        for (int c = 0; c < ops.length && refPos <= pos; c++) {
-            if (AlignedRead.isAligned(ops[c]) && pos < refPos + lens[c]) {
-                return readPos + pos - refPos;
-            }
-            if (AlignedRead.consumesReference(ops[c])) {
-                refPos += lens[c];
-            }
-            if (AlignedRead.consumesRead(ops[c])) {
-                readPos += lens[c];
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * GATK's read position of a base: its distance from the nearer end of the read as sequenced, hard and soft
-     * clips counted (bases near either end are where sequencers err most).
-     */
-    static int readPosition(AlignedRead read, int offset) {
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        int n = ops.length;
-        int leadingHard = n > 0 && ops[0] == 'H' ? lens[0] : 0;
-        int trailingHard = n > 1 && ops[n - 1] == 'H' ? lens[n - 1] : 0;
-        return Math.min(leadingHard + offset, read.length() - 1 - offset + trailingHard);
-    }
-
-    /**
-     * As {@link #observe}, plus the read's soft-clipped bases where they would fall if the alignment went on: an
-     * aligner clips reads at a long insertion or at the edge of a long deletion, and those bases are the evidence.
-     * The pair-HMM places them freely, so a clip that is only adapter or noise costs every haplotype alike.
-     */
-    public static ReadEvidence observeWithClips(AlignedRead read, int from, int to) {
-        return observeWithClips(read, from, to, from);
-    }
-
-    /** As {@link #observeWithClips(AlignedRead, int, int)}, with the read position and base quality at {@code site}. */
-    static ReadEvidence observeWithClips(AlignedRead read, int from, int to, int site) {
-        ReadEvidence aligned = observe(read, from, to, site);
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
-        int last = ops[ops.length - 1] == 'H' && ops.length > 1 ? ops.length - 2 : ops.length - 1;
-        int head = ops[first] == 'S' ? lens[first] : 0;
-        int tail = last > first && ops[last] == 'S' ? lens[last] : 0;
-        // clipped bases in [from, to] at the positions they would take: before start, after end
-        int headFrom = Math.max(0, head - Math.max(0, read.start() - from));
-        int headTo = Math.max(headFrom, Math.min(head, head - Math.max(0, from - read.start())));
-        int tailCount = Math.max(0, Math.min(tail, to - read.end()));
-        if (headTo - headFrom == 0 && tailCount == 0) {
-            return aligned;
-        }
-        if (read.start() > to || read.end() < from) {
-            return aligned;
-        }
-        int n = read.length();
-        ByteArrayOutputStream bases = new ByteArrayOutputStream();
-        ByteArrayOutputStream quals = new ByteArrayOutputStream();
-        bases.write(read.bases(), headFrom, headTo - headFrom);
-        quals.write(read.quals(), headFrom, headTo - headFrom);
-        bases.writeBytes(aligned.bases());
-        quals.writeBytes(aligned.quals());
-        bases.write(read.bases(), n - tail, tailCount);
-        quals.write(read.quals(), n - tail, tailCount);
-        return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality());
     }
 
     /**

@@ -1,8 +1,9 @@
 package gap.core.calling;
 
-import gap.core.assembly.LocalAssembler.Indel;
-import gap.core.io.RefWindow;
+import gap.core.model.Indel;
+import gap.core.model.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.Nucleotides;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ final class ReadTally {
             d[i]++;
             byte b = bases[k];
             if (b != ref.base(p) && quals[k] >= minBaseQuality) {
-                int code = code(b);
+                int code = Nucleotides.code(b);
                 if (code >= 0) {
                     mm[4 * i + code]++;
                 }
@@ -140,7 +141,7 @@ final class ReadTally {
      * outside the tallied range, as many as any test asks for.
      */
     int count(int position, byte base) {
-        int code = code(base);
+        int code = Nucleotides.code(base);
         if (position < from || position > to || code < 0) {
             return Integer.MAX_VALUE;
         }
@@ -243,13 +244,4 @@ final class ReadTally {
         return new Indel(a, 0, s);
     }
 
-    static int code(byte b) {
-        return switch (b) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default -> -1;
-        };
-    }
 }

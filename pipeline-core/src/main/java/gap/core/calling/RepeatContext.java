@@ -1,7 +1,7 @@
 package gap.core.calling;
 
-import gap.core.assembly.LocalAssembler;
-import gap.core.io.RefWindow;
+import gap.core.model.Indel;
+import gap.core.model.RefWindow;
 
 /**
  * Takes an indel and the reference, gives the tandem repeat it sits in: the indel sequence's primitive unit
@@ -103,7 +103,7 @@ record RepeatContext(int period, int units) {
      * insertion slides right while the base it uncovers equals the one it covers, at most {@code maxSpan} bases, so
      * the answer never depends on how much reference a shard happens to hold.
      */
-    static int lastPlacement(RefWindow ref, int anchor, LocalAssembler.Indel indel, int maxSpan) {
+    static int lastPlacement(RefWindow ref, int anchor, Indel indel, int maxSpan) {
         int shift = 0;
         if (indel.deleted() > 0) {
             int l = indel.deleted();

@@ -1,10 +1,13 @@
 package gap.core.calling;
 
 import gap.core.model.CandidateSite;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.GenotypeLikelihoods;
 import gap.core.model.Pileup;
 import gap.core.model.VariantCall;
+import gap.core.vcf.FilterFields;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,9 +97,9 @@ public final class VariantCaller {
             return null;
         }
         List<String> alleles = trim(site.alleles(), kept);
-        String filter = qual < params.lowQual() ? "LowQual" : "PASS";
+        Filters filter = qual < params.lowQual() ? Filters.failed(FilterFields.LOW_QUAL) : Filters.PASS;
         VariantCall call = new VariantCall(site.contig(), site.position(), alleles, qual, filter,
-                java.util.Map.of("DP", depth), List.of(genotypes));
+                java.util.Map.of(InfoField.DP.key(), depth), List.of(genotypes));
         return new Joint(call, genotypeLog10, log10Priors(site, kept));
     }
 

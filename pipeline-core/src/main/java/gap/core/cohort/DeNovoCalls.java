@@ -1,7 +1,7 @@
 package gap.core.cohort;
 
-import gap.core.io.VcfSink;
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class DeNovoCalls {
             VariantCall named = call;
             if (!hits.isEmpty()) {
                 Map<String, Object> info = new LinkedHashMap<>(call.info());
-                info.put(VcfSink.DE_NOVO, hits.stream().map(t -> samples.get(t.child())).toList());
+                info.put(InfoField.DENOVO.key(), hits.stream().map(t -> samples.get(t.child())).toList());
                 named = call.withInfo(info);
             }
             out.add(named);

@@ -2,23 +2,18 @@ package gap.core.concordance;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
+import gap.core.io.ReferenceSource;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.reference.FastaSequenceIndexEntry;
-import htsjdk.samtools.reference.ReferenceSequenceFile;
-import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Takes an indexed FASTA ({@code .fai} beside it; no {@code .dict} needed), gives upper-case bases by 1-based
- * position. Not thread-safe: htsjdk's reader is not.
+ * position, read through {@link ReferenceSource} in cached blocks. Not thread-safe: htsjdk's reader is not.
  */
 public final class ReferenceBases implements AutoCloseable {
     // Normalising reads a few bases around each record, in genome order: caching whole blocks turns that into one
@@ -27,7 +22,7 @@ public final class ReferenceBases implements AutoCloseable {
     private static final int CACHED_BLOCKS = 8;
 
     private final String fileName;
-    private final ReferenceSequenceFile fasta;
+    private final ReferenceSource fasta;
     private final Map<String, Long> lengths = new HashMap<>();
     private final Map<String, byte[]> blocks = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -38,7 +33,7 @@ public final class ReferenceBases implements AutoCloseable {
         }
     };
 
-    private ReferenceBases(String fileName, ReferenceSequenceFile fasta, FastaSequenceIndex index) {
+    private ReferenceBases(String fileName, ReferenceSource fasta, FastaSequenceIndex index) {
         this.fileName = fileName;
         this.fasta = fasta;
         for (FastaSequenceIndexEntry entry : index) {
@@ -52,8 +47,7 @@ public final class ReferenceBases implements AutoCloseable {
         String name = fasta.getFileName().toString();
         try {
             FastaSequenceIndex index = new FastaSequenceIndex(fai);
-            ReferenceSequenceFile file = ReferenceSequenceFileFactory.getReferenceSequenceFile(fasta, true, true);
-            return new ReferenceBases(name, file, index);
+            return new ReferenceBases(name, ReferenceSource.withoutDictionary(fasta), index);
         } catch (SAMException e) {
             throw new UserException("reference " + name + " or its .fai could not be read: re-create the index with"
                     + " 'samtools faidx " + name + "'", e);
@@ -104,17 +98,11 @@ public final class ReferenceBases implements AutoCloseable {
     private byte[] load(String contig, long blockIndex, long length) {
         long from = blockIndex * BLOCK + 1;
         long to = Math.min(length, from + BLOCK - 1);
-        byte[] bases = fasta.getSubsequenceAt(contig, from, to).getBases();
-        return new String(bases, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII);
+        return fasta.basesAsWritten(contig, from, to);
     }
 
     @Override
     public void close() {
-        try {
-            fasta.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        fasta.close();
     }
 }

@@ -1,5 +1,6 @@
 package gap.core.federation;
 
+import gap.core.model.Filters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,10 +11,9 @@ import java.util.List;
  * needs to know whose genotype it counts.
  */
 public record CallsRow(String contigName, long start, String referenceAllele, List<String> alternateAlleles,
-                       List<String> filters, List<List<Integer>> genotypeCalls) {
+                       Filters filters, List<List<Integer>> genotypeCalls) {
     public CallsRow {
         alternateAlleles = List.copyOf(alternateAlleles);
-        filters = List.copyOf(filters);
         List<List<Integer>> calls = new ArrayList<>();
         for (List<Integer> g : genotypeCalls) {
             // List.copyOf refuses nulls; a null allele index is a missing call, as -1 is
@@ -24,6 +24,6 @@ public record CallsRow(String contigName, long start, String referenceAllele, Li
 
     /** Glow writes {@code PASS} for passing records; an empty list is VCF's {@code .}, not a pass. */
     public boolean passes() {
-        return filters.equals(List.of("PASS"));
+        return filters.isPass();
     }
 }

@@ -4,6 +4,7 @@ import gap.core.UserException;
 import gap.core.io.InputValidator;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.model.Filters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroReadSupport;
@@ -38,20 +38,12 @@ public final class CallsTable {
 
     private CallsTable() {}
 
-    /** The columns read: a projection, so neither INFO columns nor {@code genotypes.sampleId} leave the file. */
+    /**
+     * The columns read, from the schema {@link ParquetSink} writes: a projection, so neither INFO columns nor
+     * {@code genotypes.sampleId} leave the file.
+     */
     static Schema projection() {
-        Schema strings = Schema.createArray(Schema.create(Schema.Type.STRING));
-        Schema genotype = SchemaBuilder.record("Genotype").namespace("gap.parquet").fields()
-                .name("calls").type(Schema.createArray(Schema.create(Schema.Type.INT))).noDefault()
-                .endRecord();
-        return SchemaBuilder.record("Variant").namespace("gap.parquet").fields()
-                .requiredString("contigName")
-                .requiredLong("start")
-                .requiredString("referenceAllele")
-                .name("alternateAlleles").type(strings).noDefault()
-                .name("filters").type(strings).noDefault()
-                .name("genotypes").type(Schema.createArray(genotype)).noDefault()
-                .endRecord();
+        return ParquetSink.callsProjection(COLUMNS, List.of("calls"));
     }
 
     public static Header header(Path calls) {
@@ -113,7 +105,7 @@ public final class CallsTable {
             genotypes.add(calls);
         }
         return new CallsRow(r.get("contigName").toString(), (Long) r.get("start"), r.get("referenceAllele").toString(),
-                strings(r.get("alternateAlleles")), strings(r.get("filters")), genotypes);
+                strings(r.get("alternateAlleles")), Filters.fromValues(strings(r.get("filters"))), genotypes);
     }
 
     private static List<String> strings(Object list) {

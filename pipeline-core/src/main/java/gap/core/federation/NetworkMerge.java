@@ -1,6 +1,7 @@
 package gap.core.federation;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ public final class NetworkMerge {
      * @param suppression the release rule, or null to keep exact counts for a further merge
      */
     public static SummaryInfo write(List<Path> summaries, Suppression suppression, Path output) {
+        InputValidator.checkParquetOutput(output);
         if (summaries.isEmpty()) {
             throw new UserException("give at least one summary to merge");
         }

@@ -1,6 +1,7 @@
 package gap.core.federation;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import gap.core.io.ReferenceDictionary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class SiteSummary {
      * @param suppression the release rule, or null to export exact counts for a merge ({@code --for-merge})
      */
     public static SummaryInfo write(List<Path> calls, String siteId, Suppression suppression, Path output) {
+        InputValidator.checkParquetOutput(output);
         SummaryInfo.requireSiteId(siteId);
         if (calls.isEmpty()) {
             throw new UserException("give at least one calls.parquet");

@@ -219,6 +219,14 @@ public final class InputValidator {
         }
     }
 
+    /** An output table: its name must end in {@code .parquet}, its folder be writable (created if missing). */
+    public static void checkParquetOutput(Path output) {
+        if (!output.getFileName().toString().endsWith(".parquet")) {
+            throw new UserException("output " + output.getFileName() + " must end in .parquet");
+        }
+        checkOutputDirectory(output.toAbsolutePath().getParent());
+    }
+
     /** Creates the output directory if needed and proves it writable by writing into it. */
     public static void checkOutputDirectory(Path dir) {
         try {

@@ -107,6 +107,37 @@ public final class ParquetSink {
     }
 
     /**
+     * The calls schema's columns {@code columns} (no INFO column), in that order, with each genotype holding only
+     * {@code genotypeColumns}: what a reader of {@code calls.parquet} asks for, from the schema it was written with.
+     */
+    public static Schema callsProjection(List<String> columns, List<String> genotypeColumns) {
+        Schema full = callsSchema(List.of());
+        Schema genotype = select(full.getField("genotypes").schema().getElementType(), genotypeColumns);
+        List<Schema.Field> fields = new ArrayList<>();
+        for (String column : columns) {
+            Schema.Field f = full.getField(column);
+            if (f == null) {
+                throw new IllegalArgumentException("calls.parquet has no column " + column);
+            }
+            fields.add(new Schema.Field(f, column.equals("genotypes") ? Schema.createArray(genotype) : f.schema()));
+        }
+        return Schema.createRecord(full.getName(), null, full.getNamespace(), false, fields);
+    }
+
+    /** The record {@code schema} with only the fields named, in that order. */
+    private static Schema select(Schema schema, List<String> names) {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (String name : names) {
+            Schema.Field f = schema.getField(name);
+            if (f == null) {
+                throw new IllegalArgumentException(schema.getName() + " has no field " + name);
+            }
+            fields.add(new Schema.Field(f, f.schema()));
+        }
+        return Schema.createRecord(schema.getName(), null, schema.getNamespace(), false, fields);
+    }
+
+    /**
      * Writes one row per call, in the order given (genome order), its {@code genotypes} holding every sample of the
      * call set in its order. INFO columns come from {@code infoLines}, not from the data, so files of different runs
      * union. The metadata names the reference dictionary (which references a later {@code gap aggregate} may join)
@@ -145,7 +176,7 @@ public final class ParquetSink {
         row.put("referenceAllele", call.ref());
         row.put("alternateAlleles", call.alleles().subList(1, call.alleles().size()));
         row.put("qual", call.qual());
-        row.put("filters", List.of(call.filter().split(";"))); // Glow: one element per failed filter
+        row.put("filters", call.filter().values()); // Glow: one element per failed filter
         row.put("splitFromMultiAllelic", false);
         for (VCFInfoHeaderLine line : info) {
             row.put(INFO_PREFIX + line.getID(), infoValue(line, call.info().get(line.getID())));
@@ -220,21 +251,22 @@ public final class ParquetSink {
         return values;
     }
 
+    /** One value as its column holds it; calls hold numbers as numbers, so text in a numeric field is an error. */
     private static Object scalar(VCFInfoHeaderLine line, Object value) {
         if (value == null || ".".equals(value)) {
             return null;
         }
-        try {
-            return switch (line.getType()) {
-                case Integer -> value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
-                case Float -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString());
-                case Flag -> Boolean.TRUE;
-                case String, Character -> value.toString();
-            };
-        } catch (NumberFormatException e) {
+        if ((line.getType() == VCFHeaderLineType.Integer || line.getType() == VCFHeaderLineType.Float)
+                && !(value instanceof Number)) {
             throw new IllegalArgumentException("INFO " + line.getID() + " is declared " + line.getType()
-                    + " but holds " + value, e);
+                    + " but holds " + value.getClass().getSimpleName() + " " + value);
         }
+        return switch (line.getType()) {
+            case Integer -> ((Number) value).intValue();
+            case Float -> ((Number) value).doubleValue();
+            case Flag -> Boolean.TRUE;
+            case String, Character -> value.toString();
+        };
     }
 
     private static Schema nullable(Schema schema) {
@@ -258,11 +290,9 @@ public final class ParquetSink {
 
     /** The samples schema without the encrypted columns: what a reader without the clinician key may select. */
     public static Schema samplesPlaintextSchema() {
-        List<Schema.Field> fields = samplesSchema().getFields().stream()
-                .filter(f -> !ENCRYPTED_COLUMNS.contains(f.name()))
-                .map(f -> new Schema.Field(f, f.schema()))
-                .toList();
-        return Schema.createRecord("Sample", null, "gap.parquet", false, fields);
+        Schema all = samplesSchema();
+        return select(all, all.getFields().stream().map(Schema.Field::name)
+                .filter(name -> !ENCRYPTED_COLUMNS.contains(name)).toList());
     }
 
     /**

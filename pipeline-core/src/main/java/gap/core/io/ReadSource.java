@@ -1,9 +1,8 @@
 package gap.core.io;
 
 import gap.core.UserException;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.model.AlignedRead;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import htsjdk.samtools.Cigar;
 import htsjdk.samtools.CigarElement;
@@ -58,11 +57,11 @@ public final class ReadSource implements AutoCloseable {
                             + shard.contig() + ":" + previousStart + "): sort it with 'samtools sort' and index it");
                 }
                 previousStart = start;
-                ReadFilters.Reason reason = filters.test(rec);
+                ReadCounts.Reason reason = filters.test(rec);
                 if (shard.owns(start)) {
                     tally.add(reason);
                 }
-                if (reason == ReadFilters.Reason.PASS) {
+                if (reason == ReadCounts.Reason.PASS) {
                     kept.add(toAlignedRead(rec));
                 }
             }

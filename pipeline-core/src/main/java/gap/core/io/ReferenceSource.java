@@ -1,6 +1,7 @@
 package gap.core.io;
 
 import gap.core.UserException;
+import gap.core.model.RefWindow;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.reference.ReferenceSequence;
 import htsjdk.samtools.reference.ReferenceSequenceFile;
@@ -14,17 +15,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Takes an indexed FASTA, gives reference windows of A, C, G, T and N. One per thread: htsjdk's reader is not thread-safe. */
+/**
+ * Takes an indexed FASTA, gives reference windows of A, C, G, T and N, or its bases as written (upper-cased). gap's one
+ * FASTA reader: calling, QC and concordance all read references through it. One per thread: htsjdk's reader is not
+ * thread-safe.
+ */
 public final class ReferenceSource implements AutoCloseable {
     private final ReferenceSequenceFile fasta;
     private final SAMSequenceDictionary dictionary;
 
+    /** A FASTA with its {@code .fai} and {@code .dict}, as calling needs it. */
     public ReferenceSource(Path fastaPath) {
-        this.fasta = ReferenceSequenceFileFactory.getReferenceSequenceFile(fastaPath, true, true);
-        this.dictionary = fasta.getSequenceDictionary();
+        this(ReferenceSequenceFileFactory.getReferenceSequenceFile(fastaPath, true, true));
         if (dictionary == null) {
+            close();
             throw new UserException("reference " + fastaPath.getFileName() + " has no sequence dictionary (.dict)");
         }
+    }
+
+    private ReferenceSource(ReferenceSequenceFile fasta) {
+        this.fasta = fasta;
+        this.dictionary = fasta.getSequenceDictionary();
+    }
+
+    /** A FASTA with only its {@code .fai}: enough to read bases (a truth set's normalisation), not to call. */
+    public static ReferenceSource withoutDictionary(Path fastaPath) {
+        return new ReferenceSource(ReferenceSequenceFileFactory.getReferenceSequenceFile(fastaPath, true, true));
     }
 
     public SAMSequenceDictionary dictionary() {
@@ -45,6 +61,19 @@ public final class ReferenceSource implements AutoCloseable {
             bases[i] = upper(bases[i]);
         }
         return new RefWindow(contig, from, bases);
+    }
+
+    /**
+     * Bases of {@code contig} from {@code start} to {@code end} (1-based, inclusive, on the contig) as the file holds
+     * them, upper-cased: IUPAC codes are kept, for comparing alleles with the reference as written.
+     */
+    public byte[] basesAsWritten(String contig, long start, long end) {
+        byte[] bases = fasta.getSubsequenceAt(contig, start, end).getBases();
+        for (int i = 0; i < bases.length; i++) {
+            byte b = bases[i];
+            bases[i] = (b >= 'a' && b <= 'z') ? (byte) (b - 32) : b;
+        }
+        return bases;
     }
 
     /** MD5 of the FASTA file's bytes, hex: names the reference in outputs without its path ({@code md5sum} agrees). */

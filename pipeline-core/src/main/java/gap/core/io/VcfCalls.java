@@ -3,6 +3,8 @@ package gap.core.io;
 import gap.core.UserException;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
+import gap.core.vcf.FormatFields;
+import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.util.CloseableIterator;
@@ -16,14 +18,12 @@ import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Takes a VCF that {@code gap call} wrote (one or several samples, diploid genotypes with AD, DP, GQ, PL, or {@code ./.}
  * with AD and DP; DNQ where a trio's child has one), gives its calls as the caller made them, with the INFO values gap
- * declares (as their text), and what a writer needs to write them again: the sequence dictionary, the samples' names
+ * declares (typed, {@link VcfRecords}), and what a writer needs to write them again: the sequence dictionary, the samples' names
  * and the reference MD5. Errors never quote a sample's name.
  */
 public final class VcfCalls {
@@ -35,7 +35,7 @@ public final class VcfCalls {
 
     public static Contents read(Path vcf, String label) {
         InputValidator.requireFile(vcf, label);
-        List<String> declared = VcfSink.infoHeaderLines().stream().map(VCFInfoHeaderLine::getID).toList();
+        List<VCFInfoHeaderLine> declared = InfoField.headerLines();
         List<VariantCall> calls = new ArrayList<>();
         try (VCFFileReader reader = new VCFFileReader(vcf, false);
              CloseableIterator<VariantContext> it = reader.iterator()) {
@@ -80,29 +80,18 @@ public final class VcfCalls {
         return null;
     }
 
-    private static VariantCall call(VariantContext vc, List<String> samples, List<String> declared, String label) {
+    private static VariantCall call(VariantContext vc, List<String> samples, List<VCFInfoHeaderLine> declared,
+                                    String label) {
         List<String> alleles = new ArrayList<>();
         for (Allele a : vc.getAlleles()) {
             alleles.add(a.getBaseString());
-        }
-        Map<String, Object> info = new LinkedHashMap<>();
-        for (String key : declared) {
-            Object v = vc.getAttribute(key);
-            if (key.equals("DP") && v != null) {
-                info.put(key, vc.getAttributeAsInt(key, 0));
-            } else if (v instanceof List<?> list) {
-                info.put(key, String.join(",", list.stream().map(String::valueOf).toList()));
-            } else if (v != null) {
-                info.put(key, v.toString());
-            }
         }
         List<Genotype> genotypes = new ArrayList<>();
         for (String sample : samples) {
             genotypes.add(genotype(vc, vc.getGenotype(sample), label));
         }
-        String filter = vc.isFiltered() ? String.join(";", vc.getFilters()) : "PASS";
-        return new VariantCall(vc.getContig(), vc.getStart(), alleles, vc.getPhredScaledQual(), filter, info,
-                genotypes);
+        return new VariantCall(vc.getContig(), vc.getStart(), alleles, vc.getPhredScaledQual(),
+                VcfRecords.filters(vc), VcfRecords.info(vc, declared), genotypes);
     }
 
     private static Genotype genotype(VariantContext vc, htsjdk.variant.variantcontext.Genotype g, String label) {
@@ -116,9 +105,9 @@ public final class VcfCalls {
         }
         int a1 = vc.getAlleleIndex(g.getAllele(0));
         int a2 = vc.getAlleleIndex(g.getAllele(1));
-        Object dnq = g.getExtendedAttribute(VcfSink.DE_NOVO_QUALITY);
+        Integer dnq = VcfRecords.integer(g.getExtendedAttribute(FormatFields.DE_NOVO_QUALITY));
         return new Genotype(Math.min(a1, a2), Math.max(a1, a2), g.getGQ(), boxed(g.getPL()), boxed(g.getAD()),
-                g.getDP(), dnq == null ? -1 : Integer.parseInt(dnq.toString()));
+                g.getDP(), dnq == null ? -1 : dnq);
     }
 
     private static List<Integer> boxed(int[] values) {

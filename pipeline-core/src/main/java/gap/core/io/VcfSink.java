@@ -1,9 +1,12 @@
 package gap.core.io;
 
 import gap.core.GapVersion;
-import gap.core.calling.Annotator;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
+import gap.core.vcf.FilterFields;
+import gap.core.vcf.FormatFields;
+import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.variant.variantcontext.Allele;
@@ -12,23 +15,15 @@ import htsjdk.variant.variantcontext.VariantContextBuilder;
 import htsjdk.variant.variantcontext.writer.Options;
 import htsjdk.variant.variantcontext.writer.VariantContextWriter;
 import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
-import htsjdk.variant.vcf.VCFConstants;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
-import htsjdk.variant.vcf.VCFFilterHeaderLine;
-import htsjdk.variant.vcf.VCFFormatHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
-import htsjdk.variant.vcf.VCFHeaderLineCount;
-import htsjdk.variant.vcf.VCFHeaderLineType;
-import htsjdk.variant.vcf.VCFInfoHeaderLine;
-import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,67 +75,15 @@ public final class VcfSink implements AutoCloseable {
         writer.writeHeader(header(dictionary, this.samples, referenceMd5, lowQual, extraLines));
     }
 
-    /**
-     * The INFO fields this sink declares: what every call's {@code info} may hold, for other writers' schemas. All
-     * are declared whether or not a run fills them (VQSLOD needs a trained model, ExcessHet several samples), so the
-     * files of different runs share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users
-     * recognise them.
-     */
-    public static List<VCFInfoHeaderLine> infoHeaderLines() {
-        return List.of(
-                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_COUNT_KEY),
-                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_FREQUENCY_KEY),
-                VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_NUMBER_KEY),
-                VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY),
-                floatLine(Annotator.QD, "Variant Confidence/Quality by Depth"),
-                floatLine(Annotator.FS, "Phred-scaled p-value using Fisher's exact test to detect strand bias"),
-                floatLine(Annotator.SOR, "Symmetric Odds Ratio of 2x2 contingency table to detect strand bias"),
-                VCFStandardHeaderLines.getInfoLine(VCFConstants.RMS_MAPPING_QUALITY_KEY),
-                floatLine(Annotator.MQ_RANK_SUM, "Z-score From Wilcoxon rank sum test of Alt vs. Ref read mapping"
-                        + " qualities"),
-                floatLine(Annotator.READ_POS_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt vs. Ref read"
-                        + " position bias"),
-                floatLine(Annotator.BASE_Q_RANK_SUM, "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base"
-                        + " qualities"),
-                floatLine(Annotator.EXCESS_HET, "Phred-scaled p-value for exact test of excess heterozygosity"),
-                floatLine(VQSLOD, "Log odds of being a true variant versus being false under the trained gaussian"
-                        + " mixture model"),
-                new VCFInfoHeaderLine(DE_NOVO, VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String,
-                        "Children (sample pseudonyms) whose genotype here is de novo with FORMAT/DNQ at or above the"
-                        + " run's threshold"));
-    }
-
-    /** INFO key of the children with a de novo call at a site. */
-    public static final String DE_NOVO = "DENOVO";
-    /** FORMAT key of the genotype posteriors a prior beyond the population's gives (GATK's name). */
-    public static final String POSTERIORS = "PP";
-    /** FORMAT key of a child's de novo quality. */
-    public static final String DE_NOVO_QUALITY = "DNQ";
-
-    /** INFO key of the scorer's log odds (GATK VQSR's name). */
-    public static final String VQSLOD = "VQSLOD";
-
-    private static VCFInfoHeaderLine floatLine(String key, String description) {
-        return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
-    }
-
     static VCFHeader header(SAMSequenceDictionary dictionary, List<String> samples, String referenceMd5, double lowQual,
                             List<? extends VCFHeaderLine> extraLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
         lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
-        lines.add(new VCFFilterHeaderLine("PASS", "All filters passed"));
-        lines.add(new VCFFilterHeaderLine("LowQual", "Low quality: QUAL below " + formatNumber(lowQual)));
+        lines.addAll(FilterFields.headerLines(lowQual));
         lines.addAll(extraLines);
-        lines.addAll(infoHeaderLines());
-        for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
-                VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
-            lines.add(VCFStandardHeaderLines.getFormatLine(key));
-        }
-        lines.add(new VCFFormatHeaderLine(POSTERIORS, VCFHeaderLineCount.G, VCFHeaderLineType.Integer,
-                "Phred-scaled posterior genotype probabilities (the trio's), normalised; GT and GQ follow them"));
-        lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
-                "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
+        lines.addAll(InfoField.headerLines());
+        lines.addAll(FormatFields.headerLines());
         for (SAMSequenceRecord seq : dictionary.getSequences()) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("ID", seq.getSequenceName());
@@ -150,10 +93,6 @@ public final class VcfSink implements AutoCloseable {
         VCFHeader header = new VCFHeader(lines, samples);
         header.setSequenceDictionary(dictionary);
         return header;
-    }
-
-    private static String formatNumber(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     public void add(VariantCall call) {
@@ -171,14 +110,39 @@ public final class VcfSink implements AutoCloseable {
         }
         VariantContextBuilder vc = new VariantContextBuilder("gap", call.contig(), call.position(), call.end(), alleles)
                 .log10PError(call.qual() / -10.0)
-                .attributes(call.info())
+                .attributes(attributes(call.info()))
                 .genotypes(genotypes);
-        if ("PASS".equals(call.filter())) {
+        Filters filters = call.filter();
+        if (filters.isPass()) {
             vc.passFilters();
+        } else if (filters.isMissing()) {
+            vc.unfiltered();
         } else {
-            vc.filters(new LinkedHashSet<>(List.of(call.filter().split(";")))); // several failed filters: a;b
+            vc.filters(new LinkedHashSet<>(filters.names()));
         }
         writer.add(vc.make());
+    }
+
+    /** The INFO values as text where gap fixes the decimals (a Float of {@link InfoField}); the rest as they are. */
+    private static Map<String, Object> attributes(Map<String, Object> info) {
+        Map<String, Object> out = new LinkedHashMap<>(info);
+        for (Map.Entry<String, Object> e : out.entrySet()) {
+            InfoField field = InfoField.byKey(e.getKey());
+            if (field != null && field.isReal()) {
+                e.setValue(formatted(field, e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static Object formatted(InfoField field, Object value) {
+        if (value instanceof Number n) {
+            return field.format(n.doubleValue());
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> v instanceof Number n ? field.format(n.doubleValue()) : v).toList();
+        }
+        return value;
     }
 
     private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
@@ -193,10 +157,10 @@ public final class VcfSink implements AutoCloseable {
             b.PL(g.pl().stream().mapToInt(Integer::intValue).toArray());
         }
         if (!g.pp().isEmpty()) {
-            b.attribute(POSTERIORS, g.pp().stream().mapToInt(Integer::intValue).toArray());
+            b.attribute(FormatFields.POSTERIORS, g.pp().stream().mapToInt(Integer::intValue).toArray());
         }
         if (g.dnq() >= 0) {
-            b.attribute(DE_NOVO_QUALITY, g.dnq());
+            b.attribute(FormatFields.DE_NOVO_QUALITY, g.dnq());
         }
         return b.make();
     }

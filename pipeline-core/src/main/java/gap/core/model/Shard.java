@@ -13,6 +13,11 @@ public record Shard(int index, String contig, int start, int end, int padding) i
         }
     }
 
+    /** The bases it owns, padding not counted. */
+    public int length() {
+        return end - start + 1;
+    }
+
     /** First position read, including the left padding. */
     public int paddedStart() {
         return Math.max(1, start - padding);

@@ -7,10 +7,11 @@ import java.util.TreeMap;
 
 /**
  * A called site: 1-based {@code position}, {@code alleles} with the reference first (VCF-valid, left-normalised),
- * phred {@code qual}, the filter ({@code PASS} or filter names joined by {@code ;}), site-level {@code info} by VCF
- * INFO key (sorted by key) and one genotype per sample of the run, in the run's sample order.
+ * phred {@code qual}, its {@link Filters}, site-level {@code info} by VCF INFO key (sorted by key; values typed:
+ * Integer, Double, String, or lists of them, never numbers as text) and one genotype per sample of the run, in the
+ * run's sample order.
  */
-public record VariantCall(String contig, int position, List<String> alleles, double qual, String filter,
+public record VariantCall(String contig, int position, List<String> alleles, double qual, Filters filter,
                           Map<String, Object> info, List<Genotype> genotypes) implements java.io.Serializable {
     public VariantCall {
         alleles = List.copyOf(alleles);
@@ -25,7 +26,7 @@ public record VariantCall(String contig, int position, List<String> alleles, dou
     }
 
     /** A call of one sample. */
-    public VariantCall(String contig, int position, List<String> alleles, double qual, String filter,
+    public VariantCall(String contig, int position, List<String> alleles, double qual, Filters filter,
                        Map<String, Object> info, Genotype genotype) {
         this(contig, position, alleles, qual, filter, info, List.of(genotype));
     }
@@ -58,7 +59,7 @@ public record VariantCall(String contig, int position, List<String> alleles, dou
         return new VariantCall(contig, position, alleles, qual, filter, newInfo, genotypes);
     }
 
-    public VariantCall withFilter(String newFilter, Map<String, Object> newInfo) {
+    public VariantCall withFilter(Filters newFilter, Map<String, Object> newInfo) {
         return new VariantCall(contig, position, alleles, qual, newFilter, newInfo, genotypes);
     }
 

@@ -27,6 +27,27 @@ public final class SampleSheet {
     private SampleSheet() {}
 
     public static List<Row> read(Path sheet) {
+        List<String> lines = lines(sheet);
+        List<String> header = List.of(lines.get(0).strip().split("\t", -1));
+        int[] col = columns(header);
+        Path base = sheet.toAbsolutePath().getParent();
+        Uniqueness seen = new Uniqueness();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (text.isBlank() || text.startsWith("#")) {
+                continue;
+            }
+            rows.add(row(i + 1, text, header.size(), col, base, seen));
+        }
+        if (rows.isEmpty()) {
+            throw new UserException("sample sheet has no sample rows");
+        }
+        return List.copyOf(rows);
+    }
+
+    /** The sheet's lines; it must exist, be UTF-8 text and have a header line. */
+    private static List<String> lines(Path sheet) {
         if (!Files.isRegularFile(sheet)) {
             throw new UserException("sample sheet does not exist: check the --sample-sheet path");
         }
@@ -39,7 +60,11 @@ public final class SampleSheet {
         if (lines.isEmpty()) {
             throw new UserException("sample sheet is empty: it needs a header line " + String.join(" ", COLUMNS));
         }
-        List<String> header = List.of(lines.get(0).strip().split("\t", -1));
+        return lines;
+    }
+
+    /** Where each of {@link #COLUMNS} is in the header line. */
+    private static int[] columns(List<String> header) {
         int[] col = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
             col[c] = header.indexOf(COLUMNS.get(c));
@@ -48,60 +73,56 @@ public final class SampleSheet {
                         + "' is missing from the header line (tab-separated: " + String.join(" ", COLUMNS) + ")");
             }
         }
-        Path base = sheet.toAbsolutePath().getParent();
-        List<Row> rows = new ArrayList<>();
-        Map<String, Integer> aliasRow = new HashMap<>();
-        Map<Path, Integer> bamRow = new HashMap<>();
-        Map<String, String> mrnOfPatient = new HashMap<>();
-        Map<String, Integer> patientRow = new HashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            int lineNo = i + 1;
-            String text = lines.get(i);
-            if (text.isBlank() || text.startsWith("#")) {
-                continue;
-            }
-            String where = "sample sheet line " + lineNo;
-            String[] f = text.split("\t", -1);
-            if (f.length != header.size()) {
-                throw new UserException(where + " has " + f.length + " fields but the header has " + header.size()
-                        + ": separate fields with single tabs");
-            }
-            String[] v = new String[COLUMNS.size()];
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                v[c] = f[col[c]].strip();
-                if (v[c].isEmpty()) {
-                    throw new UserException(where + ": column '" + COLUMNS.get(c) + "' is empty");
-                }
-            }
-            String sex = v[5].toLowerCase(Locale.ROOT);
-            if (!List.of("male", "female", "unknown").contains(sex)) {
-                throw new UserException(where + ": column 'sex' must be male, female or unknown");
-            }
-            Path bam = base.resolve(v[6]).normalize();
-            Integer previous = aliasRow.putIfAbsent(v[2], lineNo);
-            if (previous != null) {
-                throw new UserException(where + ": column 'sample_alias' repeats line " + previous
-                        + "'s; each sample needs its own alias");
-            }
-            previous = bamRow.putIfAbsent(bam, lineNo);
-            if (previous != null) {
-                throw new UserException(where + ": column 'bam' names the same file as line " + previous);
-            }
-            String mrn = mrnOfPatient.putIfAbsent(v[0], v[1]);
-            if (mrn != null && !mrn.equals(v[1])) {
-                throw new UserException(where + ": column 'mrn' differs from line " + patientRow.get(v[0])
-                        + " for the same patient_id; one patient has one MRN");
-            }
-            patientRow.putIfAbsent(v[0], lineNo);
-            if (!Files.isRegularFile(bam)) {
-                throw new UserException(where + ": the file in column 'bam' does not exist (paths are relative to"
-                        + " the sheet)");
-            }
-            rows.add(new Row(lineNo, v[0], v[1], v[2], v[3], v[4], sex, bam));
+        return col;
+    }
+
+    /** What earlier rows claimed: aliases and BAMs are each one sample's, and a patient has one MRN. */
+    private static final class Uniqueness {
+        final Map<String, Integer> aliasRow = new HashMap<>();
+        final Map<Path, Integer> bamRow = new HashMap<>();
+        final Map<String, String> mrnOfPatient = new HashMap<>();
+        final Map<String, Integer> patientRow = new HashMap<>();
+    }
+
+    /** Line {@code lineNo} as a row, checked on its own and against the earlier ones ({@code seen}, updated). */
+    private static Row row(int lineNo, String text, int fields, int[] col, Path base, Uniqueness seen) {
+        String where = "sample sheet line " + lineNo;
+        String[] f = text.split("\t", -1);
+        if (f.length != fields) {
+            throw new UserException(where + " has " + f.length + " fields but the header has " + fields
+                    + ": separate fields with single tabs");
         }
-        if (rows.isEmpty()) {
-            throw new UserException("sample sheet has no sample rows");
+        String[] v = new String[COLUMNS.size()];
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            v[c] = f[col[c]].strip();
+            if (v[c].isEmpty()) {
+                throw new UserException(where + ": column '" + COLUMNS.get(c) + "' is empty");
+            }
         }
-        return List.copyOf(rows);
+        String sex = v[5].toLowerCase(Locale.ROOT);
+        if (!List.of("male", "female", "unknown").contains(sex)) {
+            throw new UserException(where + ": column 'sex' must be male, female or unknown");
+        }
+        Path bam = base.resolve(v[6]).normalize();
+        Integer previous = seen.aliasRow.putIfAbsent(v[2], lineNo);
+        if (previous != null) {
+            throw new UserException(where + ": column 'sample_alias' repeats line " + previous
+                    + "'s; each sample needs its own alias");
+        }
+        previous = seen.bamRow.putIfAbsent(bam, lineNo);
+        if (previous != null) {
+            throw new UserException(where + ": column 'bam' names the same file as line " + previous);
+        }
+        String mrn = seen.mrnOfPatient.putIfAbsent(v[0], v[1]);
+        if (mrn != null && !mrn.equals(v[1])) {
+            throw new UserException(where + ": column 'mrn' differs from line " + seen.patientRow.get(v[0])
+                    + " for the same patient_id; one patient has one MRN");
+        }
+        seen.patientRow.putIfAbsent(v[0], lineNo);
+        if (!Files.isRegularFile(bam)) {
+            throw new UserException(where + ": the file in column 'bam' does not exist (paths are relative to"
+                    + " the sheet)");
+        }
+        return new Row(lineNo, v[0], v[1], v[2], v[3], v[4], sex, bam);
     }
 }

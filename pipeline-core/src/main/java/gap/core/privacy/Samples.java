@@ -81,10 +81,8 @@ public final class Samples {
         return new Samples(out, pseudonymiser);
     }
 
-    /** Before its header is read, a {@code -I} path is itself treated as an identifier: it prints as "[reads]". */
-    public static void protectReadsPath(Path reads, Redactor redactor) {
-        redactPath(reads, "[reads]", redactor);
-    }
+    /** What a {@code -I} path prints as before its header is read: the path is itself treated as an identifier. */
+    public static final String READS_LABEL = "[reads]";
 
     /** Any other input path (a VCF, a truth set) prints as {@code label}: hospitals name files after patients. */
     public static void protectPath(Path path, String label, Redactor redactor) {

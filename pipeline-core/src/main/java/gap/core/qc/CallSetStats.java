@@ -51,10 +51,6 @@ public final class CallSetStats {
     }
 
     /** The counters, for the writers of this package; never to be changed. */
-    CallSetTally tally() {
-        return tally;
-    }
-
     public List<String> samples() {
         return tally.samples;
     }
@@ -121,13 +117,33 @@ public final class CallSetStats {
         return del == 0 ? Double.NaN : (double) insertionAlleles() / del;
     }
 
+    /** Transitions and transversions of the first ALT allele of each record (bcftools' TSTV columns 6 and 7). */
+    public long transitionsFirstAlt() {
+        return tally.tsAlt1;
+    }
+
+    public long transversionsFirstAlt() {
+        return tally.tvAlt1;
+    }
+
+    /** One bin of bcftools' allele frequency distribution: SNP, transition, transversion and indel alleles. */
+    public record FrequencyBin(long snps, long transitions, long transversions, long indels) {}
+
+    /**
+     * The allele frequency distribution: bin 0 holds the singletons (allele count 1), bin {@code i >= 1} the
+     * frequencies {@code (i - 1) / (bins - 1)} (at least 101 bins, one more than the samples).
+     */
+    public List<FrequencyBin> frequencyBins() {
+        List<FrequencyBin> bins = new ArrayList<>(tally.afBins);
+        for (int i = 0; i < tally.afBins; i++) {
+            bins.add(new FrequencyBin(tally.afSnps[i], tally.afTs[i], tally.afTv[i], tally.afIndels[i]));
+        }
+        return bins;
+    }
+
     /** Records per FILTER value ({@code PASS}, filter names joined by {@code ;}, or {@code .}), sorted by value. */
     public Map<String, Long> filters() {
         return Map.copyOf(tally.filters);
-    }
-
-    public long passRecords() {
-        return tally.filters.getOrDefault("PASS", 0L);
     }
 
     /** The ST section: substitution type ("A>C" …, bcftools' order) to SNP ALT alleles. */

@@ -85,7 +85,7 @@ final class CallSetTally {
         }
         int[] iaf = alleleFrequencyBins(rec);
         records++;
-        filters.merge(rec.filter(), 1L, Long::sum);
+        filters.merge(rec.filter().toString(), 1L, Long::sum);
         if (lineType == AlleleType.REF) {
             noAlts++;
         }
@@ -209,8 +209,7 @@ final class CallSetTally {
 
     /** bcftools' {@code do_sample_stats}, quirks included (see the comments), so PSC, PSI, IDD and DP agree. */
     private void sampleStats(CallRecord rec, AlleleType[] types) {
-        List<String> alleles = rec.alleles();
-        int ref = acgt(alleles.get(0).charAt(0));
+        int ref = acgt(rec.alleles().get(0).charAt(0));
         int nonRef = 0;
         int lastNonRef = -1;
         for (int s = 0; s < samples.size(); s++) {
@@ -218,8 +217,6 @@ final class CallSetTally {
             CallRecord.Call call = rec.genotypes().get(s);
             int[] gt = genotypeType(call.gt());
             int type = gt[0];
-            int ial = gt[1];
-            int jal = gt[2];
             if (type == UNKNOWN) {
                 counts[SampleVariantCounts.MISSING]++;
                 continue;
@@ -232,57 +229,78 @@ final class CallSetTally {
                 nonRef++;
                 lastNonRef = s;
             }
-            int varType = 0;
-            if (ial > 0) {
-                varType |= types[ial].flag();
-            }
-            if (jal > 0) {
-                varType |= types[jal].flag();
-            }
-            if ((varType & AlleleType.SNP) != 0 || varType == AlleleType.REF) { // bcftools counts ALT=. as an SNP
-                if (type == HET_RA || type == HET_AA) {
-                    counts[SampleVariantCounts.HET]++;
-                } else if (type == HOM_RR) {
-                    counts[SampleVariantCounts.HOM_REF]++;
-                } else {
-                    counts[SampleVariantCounts.HOM_ALT]++;
-                }
-                if (type != HOM_RR && types[ial].is(AlleleType.SNP)) {
-                    int alt = acgt(alleles.get(ial).charAt(0));
-                    if (alt < 0) {
-                        continue; // as bcftools: this also skips the sample's indel counts below
-                    }
-                    counts[Math.abs(ref - alt) == 2 ? SampleVariantCounts.TS : SampleVariantCounts.TV]++;
-                }
-            }
-            if ((varType & AlleleType.INDEL) != 0 && type != HOM_RR) {
-                counts[SampleVariantCounts.INDELS]++;
-                if (type == HET_RA || type == HET_AA) {
-                    boolean insertion = false;
-                    boolean deletion = false;
-                    for (int[] pair : new int[][] {{ial, jal}, {jal, ial}}) {
-                        AlleleType t = types[pair[0]];
-                        if (t.is(AlleleType.INDEL)) {
-                            deletion |= t.length() < 0;
-                            insertion |= t.length() >= 0;
-                            addVaf(call.ad(), pair[0], pair[1], t.length());
-                        }
-                    }
-                    // alt-het genotypes with both an insertion and a deletion count in both, as in bcftools
-                    if (deletion) {
-                        counts[SampleVariantCounts.DEL_HETS]++;
-                    }
-                    if (insertion) {
-                        counts[SampleVariantCounts.INS_HETS]++;
-                    }
-                } else if (type == HOM_AA) {
-                    counts[types[ial].length() < 0 ? SampleVariantCounts.DEL_HOMS : SampleVariantCounts.INS_HOMS]++;
-                }
+            int varType = (gt[1] > 0 ? types[gt[1]].flag() : 0) | (gt[2] > 0 ? types[gt[2]].flag() : 0);
+            if (countSnv(counts, rec.alleles(), ref, types, gt, varType)) {
+                countIndel(counts, call, types, gt, varType);
             }
         }
         if (nonRef == 1) {
             perSample[lastNonRef][SampleVariantCounts.SINGLETONS]++;
         }
+        depthStats(rec);
+    }
+
+    /**
+     * A called sample's SNV genotype counts ({@code gt}: type and allele indexes); false when bcftools would skip the
+     * rest of the sample's counts at this record (an SNP ALT that is not A, C, G or T).
+     */
+    private static boolean countSnv(long[] counts, List<String> alleles, int ref, AlleleType[] types, int[] gt,
+                                    int varType) {
+        int type = gt[0];
+        int ial = gt[1];
+        if ((varType & AlleleType.SNP) != 0 || varType == AlleleType.REF) { // bcftools counts ALT=. as an SNP
+            if (type == HET_RA || type == HET_AA) {
+                counts[SampleVariantCounts.HET]++;
+            } else if (type == HOM_RR) {
+                counts[SampleVariantCounts.HOM_REF]++;
+            } else {
+                counts[SampleVariantCounts.HOM_ALT]++;
+            }
+            if (type != HOM_RR && types[ial].is(AlleleType.SNP)) {
+                int alt = acgt(alleles.get(ial).charAt(0));
+                if (alt < 0) {
+                    return false; // as bcftools: this also skips the sample's indel counts
+                }
+                counts[Math.abs(ref - alt) == 2 ? SampleVariantCounts.TS : SampleVariantCounts.TV]++;
+            }
+        }
+        return true;
+    }
+
+    /** A called sample's indel genotype counts, and the VAF of its het indel alleles. */
+    private void countIndel(long[] counts, CallRecord.Call call, AlleleType[] types, int[] gt, int varType) {
+        int type = gt[0];
+        int ial = gt[1];
+        int jal = gt[2];
+        if ((varType & AlleleType.INDEL) == 0 || type == HOM_RR) {
+            return;
+        }
+        counts[SampleVariantCounts.INDELS]++;
+        if (type == HET_RA || type == HET_AA) {
+            boolean insertion = false;
+            boolean deletion = false;
+            for (int[] pair : new int[][] {{ial, jal}, {jal, ial}}) {
+                AlleleType t = types[pair[0]];
+                if (t.is(AlleleType.INDEL)) {
+                    deletion |= t.length() < 0;
+                    insertion |= t.length() >= 0;
+                    addVaf(call.ad(), pair[0], pair[1], t.length());
+                }
+            }
+            // alt-het genotypes with both an insertion and a deletion count in both, as in bcftools
+            if (deletion) {
+                counts[SampleVariantCounts.DEL_HETS]++;
+            }
+            if (insertion) {
+                counts[SampleVariantCounts.INS_HETS]++;
+            }
+        } else if (type == HOM_AA) {
+            counts[types[ial].length() < 0 ? SampleVariantCounts.DEL_HOMS : SampleVariantCounts.INS_HOMS]++;
+        }
+    }
+
+    /** Each sample's depth at the record: FORMAT/DP when any sample has it, else the sum of its AD. */
+    private void depthStats(CallRecord rec) {
         boolean formatDepth = rec.genotypes().stream().anyMatch(c -> c.dp() >= 0);
         for (int s = 0; s < samples.size(); s++) {
             CallRecord.Call call = rec.genotypes().get(s);
@@ -327,7 +345,7 @@ final class CallSetTally {
                 gq[s][Math.min(call.gq(), GQ_MAX)]++;
             }
             if (type != HOM_RR && type != HAPL_R) {
-                perSample[s]["PASS".equals(rec.filter()) ? SampleVariantCounts.NON_REF_PASS
+                perSample[s][rec.filter().isPass() ? SampleVariantCounts.NON_REF_PASS
                         : SampleVariantCounts.NON_REF_FILTERED]++;
             }
         }

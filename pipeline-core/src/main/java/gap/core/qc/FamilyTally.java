@@ -50,7 +50,7 @@ public final class FamilyTally {
     }
 
     public FamilyTally add(CallRecord r) {
-        if (!"PASS".equals(r.filter())) {
+        if (!r.filter().isPass()) {
             return this;
         }
         boolean mito = Contigs.isMitochondrial(r.contig());

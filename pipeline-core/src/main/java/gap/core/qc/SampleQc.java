@@ -1,6 +1,7 @@
 package gap.core.qc;
 
-import gap.core.calling.ReadCounts;
+import gap.core.model.ReadCounts;
+
 
 /**
  * One sample's QC: its pseudonym, role, sex and family pseudonym when a sample sheet gave them (else null), the

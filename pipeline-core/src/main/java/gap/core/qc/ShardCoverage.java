@@ -1,7 +1,7 @@
 package gap.core.qc;
 
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.util.HashMap;
 import java.util.List;

@@ -30,10 +30,6 @@ public final class GaussianMixture {
         return weights.length;
     }
 
-    public int dimensions() {
-        return means[0].length;
-    }
-
     public double weight(int k) {
         return weights[k];
     }

@@ -1,6 +1,7 @@
 package gap.core.scoring;
 
 import gap.core.UserException;
+import gap.core.vcf.FilterFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,7 +16,7 @@ public record HardFilter(String annotation, boolean below, double threshold) {
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*([<>])\\s*(-?[0-9.]+)\\s*");
 
     public String name() {
-        return annotation + number(threshold);
+        return annotation + FilterFields.number(threshold);
     }
 
     public String description() {
@@ -41,9 +42,5 @@ public record HardFilter(String annotation, boolean below, double threshold) {
             filters.add(new HardFilter(m.group(1), m.group(2).equals("<"), Double.parseDouble(m.group(3))));
         }
         return filters;
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -142,20 +142,7 @@ public final class MixtureFitter {
             }
             double[][] filled = new double[n][];
             double[][][] extra = new double[n][][];
-            double[] observedMean = current == null ? observedMeans(points, resp, c, d) : null;
-            Map<Integer, Regression> byMask = new HashMap<>(); // few masks: one regression each per step
-            for (int i = 0; i < n; i++) {
-                if (current == null) {
-                    filled[i] = fillWith(points[i], observedMean);
-                } else {
-                    double[] mu = current.mixture().mean(c);
-                    double[][] sigma = current.mixture().covariance(c);
-                    Regression reg = byMask.computeIfAbsent(GaussianMixture.observedMask(points[i]),
-                            mask -> Regression.of(sigma, mask));
-                    filled[i] = reg.fill(points[i], mu);
-                    extra[i] = reg.missingCovariance();
-                }
-            }
+            fill(points, resp, current, c, d, filled, extra);
             double[] mean = new double[d];
             for (int i = 0; i < n; i++) {
                 for (int a = 0; a < d; a++) {
@@ -165,20 +152,7 @@ public final class MixtureFitter {
             for (int a = 0; a < d; a++) {
                 mean[a] /= nk;
             }
-            double[][] scatter = new double[d][d];
-            for (int i = 0; i < n; i++) {
-                double r = resp[i][c];
-                for (int a = 0; a < d; a++) {
-                    double da = filled[i][a] - mean[a];
-                    for (int b = 0; b <= a; b++) {
-                        double v = da * (filled[i][b] - mean[b]);
-                        if (extra[i] != null) {
-                            v += extra[i][a][b];
-                        }
-                        scatter[a][b] += r * v;
-                    }
-                }
-            }
+            double[][] scatter = scatter(filled, extra, resp, c, mean);
             double[][] cov = new double[d][d];
             double[][] raw = new double[d][d];
             for (int a = 0; a < d; a++) {
@@ -197,6 +171,48 @@ public final class MixtureFitter {
             covs[c] = cov;
         }
         return new Params(new GaussianMixture(weights, means, covs), singular);
+    }
+
+    /**
+     * Component {@code c}'s view of every point: {@code filled[i]} its coordinates with the missing ones filled in,
+     * {@code extra[i]} the conditional covariance of the missing block (null in the first step, without parameters).
+     */
+    private static void fill(double[][] points, double[][] resp, Params current, int c, int d, double[][] filled,
+                             double[][][] extra) {
+        double[] observedMean = current == null ? observedMeans(points, resp, c, d) : null;
+        Map<Integer, Regression> byMask = new HashMap<>(); // few masks: one regression each per step
+        for (int i = 0; i < points.length; i++) {
+            if (current == null) {
+                filled[i] = fillWith(points[i], observedMean);
+            } else {
+                double[] mu = current.mixture().mean(c);
+                double[][] sigma = current.mixture().covariance(c);
+                Regression reg = byMask.computeIfAbsent(GaussianMixture.observedMask(points[i]),
+                        mask -> Regression.of(sigma, mask));
+                filled[i] = reg.fill(points[i], mu);
+                extra[i] = reg.missingCovariance();
+            }
+        }
+    }
+
+    /** The responsibility-weighted scatter about {@code mean} of the filled points, lower triangle. */
+    private static double[][] scatter(double[][] filled, double[][][] extra, double[][] resp, int c, double[] mean) {
+        int d = mean.length;
+        double[][] scatter = new double[d][d];
+        for (int i = 0; i < filled.length; i++) {
+            double r = resp[i][c];
+            for (int a = 0; a < d; a++) {
+                double da = filled[i][a] - mean[a];
+                for (int b = 0; b <= a; b++) {
+                    double v = da * (filled[i][b] - mean[b]);
+                    if (extra[i] != null) {
+                        v += extra[i][a][b];
+                    }
+                    scatter[a][b] += r * v;
+                }
+            }
+        }
+        return scatter;
     }
 
     private static boolean positiveDefinite(double[][] m) {

@@ -1,6 +1,7 @@
 package gap.core.scoring;
 
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +48,19 @@ final class Model {
         return new Model(why, List.of(), null, null, 0, 0, 0, 0);
     }
 
+    /** The annotations kept for a model, by index into the keys, with their training mean and standard deviation. */
+    private record Scale(List<Integer> kept, double[] mean, double[] sd) {
+        /** The call's annotations in standard deviations from the training mean; NaN (missing) stays NaN. */
+        double[] point(double[] raw) {
+            double[] p = new double[kept.size()];
+            for (int k = 0; k < kept.size(); k++) {
+                int a = kept.get(k);
+                p[k] = (raw[a] - mean[a]) / sd[a];
+            }
+            return p;
+        }
+    }
+
     /**
      * @param calls      the sample's calls, in genome order
      * @param members    indexes of this class's calls
@@ -66,16 +80,55 @@ final class Model {
                 raw[m][a] = v == null ? Double.NaN : v;
             }
         }
+        List<double[]> trainingRaw = training.stream().map(t -> raw[row.get(t)]).toList();
+        Scale scale = scale(type, trainingRaw, keys);
+        if (scale.kept().isEmpty()) {
+            return failed("no annotation varies over the calls at known sites");
+        }
+        double[][] points = new double[members.size()][];
+        for (int m = 0; m < members.size(); m++) {
+            points[m] = scale.point(raw[m]);
+        }
+        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives(type, training, row, points),
+                params.maxGaussians(), MIN_POSITIVE_WEIGHT);
+        logSingular(type, "positive", positive);
+        double[] positiveLog = new double[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            positiveLog[m] = positive.mixture().logDensity(points[m]);
+        }
+        double[][] negatives = negatives(positiveLog, points, params);
+        if (negatives.length < 4) {
+            return failed("only " + negatives.length + " calls to fit a negative model to");
+        }
+        MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives, params.maxNegativeGaussians());
+        logSingular(type, "negative", negative);
 
+        double[] lod = new double[members.size()];
+        for (int m = 0; m < members.size(); m++) {
+            double v = (positiveLog[m] - negative.mixture().logDensity(points[m])) / LN10;
+            // As written in the VCF: the tranche is set on, and applied to, these values.
+            lod[m] = InfoField.VQSLOD.round(v);
+        }
+        double[] trainingLod = training.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
+        double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
+        Tranche tranche = Tranche.of(type, trainingLod, ts);
+        return new Model(null, scale.kept().stream().map(keys::get).toList(), lod, tranche,
+                positive.mixture().components(), negative.mixture().components(), training.size(), negatives.length);
+    }
+
+    /**
+     * The annotations that can be modelled, with the training calls' mean and standard deviation of each; the others
+     * are logged with why.
+     */
+    private static Scale scale(VariantType type, List<double[]> training, List<String> keys) {
         List<Integer> kept = new ArrayList<>();
         double[] mean = new double[keys.size()];
         double[] sd = new double[keys.size()];
         for (int a = 0; a < keys.size(); a++) {
             List<Double> values = new ArrayList<>();
-            for (int t : training) {
-                double v = raw[row.get(t)][a];
-                if (!Double.isNaN(v)) {
-                    values.add(v);
+            for (double[] t : training) {
+                if (!Double.isNaN(t[a])) {
+                    values.add(t[a]);
                 }
             }
             String drop = dropReason(values);
@@ -95,19 +148,12 @@ final class Model {
             sd[a] = StrictMath.sqrt(squares / (values.size() - 1));
             kept.add(a);
         }
-        if (kept.isEmpty()) {
-            return failed("no annotation varies over the calls at known sites");
-        }
-        List<String> used = kept.stream().map(keys::get).toList();
+        return new Scale(kept, mean, sd);
+    }
 
-        double[][] points = new double[members.size()][kept.size()];
-        for (int m = 0; m < members.size(); m++) {
-            for (int k = 0; k < kept.size(); k++) {
-                int a = kept.get(k);
-                points[m][k] = (raw[m][a] - mean[a]) / sd[a]; // NaN (missing) stays NaN
-            }
-        }
-
+    /** The training calls' points within range of every annotation: VQSR leaves outliers out of the fit. */
+    private static double[][] positives(VariantType type, List<Integer> training, Map<Integer, Integer> row,
+                                        double[][] points) {
         List<double[]> positives = new ArrayList<>();
         int outliers = 0;
         for (int t : training) {
@@ -122,17 +168,18 @@ final class Model {
             LOG.info("Scoring {}: {} training call(s) beyond {} standard deviations in an annotation left out of the"
                     + " positive model", type, outliers, (int) VariantScorer.MAX_TRAINING_Z);
         }
-        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives.toArray(double[][]::new), params.maxGaussians(),
-                MIN_POSITIVE_WEIGHT);
-        logSingular(type, "positive", positive);
+        return positives.toArray(double[][]::new);
+    }
 
-        double[] positiveLog = new double[members.size()];
+    /**
+     * The points of the worst-scoring calls under the positive model, whether at known sites or not (ties in genome
+     * order): at least {@code minNegativeCalls}, or the negative fraction of the class.
+     */
+    private static double[][] negatives(double[] positiveLog, double[][] points, ScoringParameters params) {
         List<Integer> candidates = new ArrayList<>();
-        for (int m = 0; m < members.size(); m++) {
-            positiveLog[m] = positive.mixture().logDensity(points[m]);
+        for (int m = 0; m < positiveLog.length; m++) {
             candidates.add(m);
         }
-        // The worst-scoring calls under the positive model, whether at known sites or not; ties in genome order.
         candidates.sort(Comparator.comparingDouble((Integer m) -> positiveLog[m]).thenComparingInt(m -> m));
         int wanted = Math.max(params.minNegativeCalls(),
                 (int) StrictMath.ceil(params.negativeFraction() * candidates.size()));
@@ -140,24 +187,7 @@ final class Model {
         for (int c = 0; c < Math.min(wanted, candidates.size()); c++) {
             negatives.add(points[candidates.get(c)]);
         }
-        if (negatives.size() < 4) {
-            return failed("only " + negatives.size() + " calls to fit a negative model to");
-        }
-        MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives.toArray(double[][]::new),
-                params.maxNegativeGaussians());
-        logSingular(type, "negative", negative);
-
-        double[] lod = new double[members.size()];
-        for (int m = 0; m < members.size(); m++) {
-            double v = (positiveLog[m] - negative.mixture().logDensity(points[m])) / LN10;
-            // As written in the VCF: the tranche is set on, and applied to, these values.
-            lod[m] = Double.parseDouble(gap.core.calling.Annotator.fixed(v, 4));
-        }
-        double[] trainingLod = training.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
-        double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
-        Tranche tranche = Tranche.of(type, trainingLod, ts);
-        return new Model(null, used, lod, tranche, positive.mixture().components(), negative.mixture().components(),
-                training.size(), negatives.size());
+        return negatives.toArray(double[][]::new);
     }
 
     /** Why an annotation cannot be modelled from these training values, or null. */
@@ -177,8 +207,8 @@ final class Model {
         }
         double share = top / (double) values.size();
         if (share >= VariantScorer.NEAR_CONSTANT_SHARE) {
-            return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %s", 100 * share,
-                    values.size(), gap.core.calling.Annotator.fixed(mode, 3));
+            return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %.3f", 100 * share,
+                    values.size(), mode + 0.0); // + 0.0: never "-0.000"
         }
         double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
         double squares = 0;

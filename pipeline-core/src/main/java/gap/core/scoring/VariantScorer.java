@@ -1,8 +1,9 @@
 package gap.core.scoring;
 
-import gap.core.calling.Annotator;
-import gap.core.io.VcfSink;
+import gap.core.model.Filters;
 import gap.core.model.VariantCall;
+import gap.core.vcf.FilterFields;
+import gap.core.vcf.InfoField;
 import htsjdk.variant.vcf.VCFFilterHeaderLine;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import java.util.ArrayList;
@@ -37,8 +38,6 @@ import org.apache.logging.log4j.Logger;
  */
 public final class VariantScorer {
     private static final Logger LOG = LogManager.getLogger(VariantScorer.class);
-    public static final String LOW_QUAL = "LowQual";
-    public static final String PASS = "PASS";
     /** VQSR leaves training points this many standard deviations out of any annotation out of the fit. */
     static final double MAX_TRAINING_Z = 10;
     /** An annotation is near-constant in training when this share of its values is one value. */
@@ -114,12 +113,12 @@ public final class VariantScorer {
             int i = members.get(m);
             VariantCall call = calls.get(i);
             double lod = model.vqslod()[m];
-            String filter = tranche.passes(lod) ? PASS : tranche.filterName();
-            if (!PASS.equals(filter)) {
+            Filters filter = tranche.passes(lod) ? Filters.PASS : Filters.failed(tranche.filterName());
+            if (!filter.isPass()) {
                 filtered++;
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
-            info.put(VcfSink.VQSLOD, Annotator.fixed(lod, 4));
+            info.put(InfoField.VQSLOD.key(), lod); // as written: the model rounds it
             out[i] = call.withFilter(filter, info);
         }
         header.add(new VCFFilterHeaderLine(tranche.filterName(), tranche.filterDescription()));
@@ -143,19 +142,19 @@ public final class VariantScorer {
             VariantCall call = calls.get(i);
             List<String> failed = new ArrayList<>();
             if (isLowQual(call)) {
-                failed.add(LOW_QUAL);
+                failed.add(FilterFields.LOW_QUAL);
             }
             for (HardFilter f : filters) {
                 if (f.fails(value(call, f.annotation()))) {
                     failed.add(f.name());
                 }
             }
-            String filter = failed.isEmpty() ? PASS : String.join(";", failed);
-            if (!failed.isEmpty()) {
+            Filters filter = Filters.failed(failed);
+            if (!filter.isPass()) {
                 filtered++;
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
-            info.remove(VcfSink.VQSLOD);
+            info.remove(InfoField.VQSLOD.key());
             out[i] = call.withFilter(filter, info);
         }
         List<String> described = new ArrayList<>();
@@ -165,7 +164,7 @@ public final class VariantScorer {
             described.add(f.description());
         }
         String method = type.name() + ": hard filters (GATK's recommended thresholds) QUAL < "
-                + number(params.lowQual()) + " (LowQual), " + String.join(", ", described) + ", because " + why;
+                + FilterFields.number(params.lowQual()) + " (" + FilterFields.LOW_QUAL + "), " + String.join(", ", described) + ", because " + why;
         header.add(new VCFHeaderLine("scoring", method));
         LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
                 filtered, members.size());
@@ -175,28 +174,13 @@ public final class VariantScorer {
         return type == VariantType.SNV ? params.snvAnnotations() : params.indelAnnotations();
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
     /** The caller's own filter, recomputed from QUAL so that rescoring a scored VCF starts from the same place. */
     boolean isLowQual(VariantCall call) {
         return call.qual() < params.lowQual();
     }
 
-    /** An annotation of a call as a number: INFO values are written as text, and read back the same way here. */
+    /** An annotation of a call as a number; null when the call has none, or a value that is not one number. */
     static Double value(VariantCall call, String key) {
-        Object v = call.info().get(key);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return Double.parseDouble(v.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return call.info().get(key) instanceof Number n ? n.doubleValue() : null;
     }
 }

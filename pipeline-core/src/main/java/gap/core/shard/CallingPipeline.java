@@ -1,10 +1,10 @@
 package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;
@@ -77,7 +77,7 @@ public final class CallingPipeline {
                 seen += result.readCounts().get(s).seen();
             }
             Shard shard = result.shard();
-            progress.update(shard.contig() + ":" + shard.end(), seen, shard.end() - shard.start() + 1L);
+            progress.update(shard.contig() + ":" + shard.end(), seen, shard.length());
         };
         // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
         executor.forEachInOrder(shards,
@@ -113,12 +113,12 @@ public final class CallingPipeline {
 
     private static void logReadCounts(ReadCounts counts) {
         StringBuilder dropped = new StringBuilder();
-        for (ReadFilters.Reason reason : ReadFilters.Reason.values()) {
-            if (reason != ReadFilters.Reason.PASS) {
+        for (ReadCounts.Reason reason : ReadCounts.Reason.values()) {
+            if (reason != ReadCounts.Reason.PASS) {
                 dropped.append(dropped.length() == 0 ? "" : ", ").append(counts.get(reason)).append(' ')
                         .append(reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
         }
-        LOG.info("{} reads seen, {} kept; dropped: {}", counts.seen(), counts.get(ReadFilters.Reason.PASS), dropped);
+        LOG.info("{} reads seen, {} kept; dropped: {}", counts.seen(), counts.get(ReadCounts.Reason.PASS), dropped);
     }
 }

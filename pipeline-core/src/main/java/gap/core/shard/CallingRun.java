@@ -2,10 +2,8 @@ package gap.core.shard;
 
 import gap.core.GapVersion;
 import gap.core.UserException;
-import gap.core.calling.CallingParameters;
 import gap.core.cohort.DeNovoTsv;
 import gap.core.cohort.DeNovoCalls;
-import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallsTableWriter;
 import gap.core.io.ParquetSink;
@@ -16,19 +14,18 @@ import gap.core.io.VcfSink;
 import gap.core.model.CallSet;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
-import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
 import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
-import gap.core.qc.QcFiles;
+import gap.core.qc.report.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.scoring.KnownSites;
-import gap.core.scoring.ScoringParameters;
 import gap.core.scoring.VariantScorer;
+import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
@@ -37,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -45,12 +41,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Takes a checked run (samples with their reads' indexes, the pedigree, the shard plan, keys, an output directory,
- * optional known sites and population summary), gives its outputs: the samples' joint calls, annotated with
+ * Takes a checked run ({@link CallRequest}: samples with their reads' indexes, the pedigree, the territory, keys, an
+ * output directory, optional known sites and population summary) and an executor, gives its outputs: the samples' joint calls, annotated with
  * population counts, scored and checked against the pedigree, in one VCF named by the sample's, family's or cohort's
  * pseudonym, then {@code calls.parquet} and {@code samples.parquet}, {@code denovo.tsv} when the pedigree has a trio,
  * then (unless turned off) the QC files in {@code qc/}. The one orchestration every driver runs; a driver only
- * validates inputs and hands over a {@link ShardExecutor}. Ends with one summary line: calls, PASS, elapsed time, peak
+ * parses options ({@link CallPreparation} checks them) and hands over a {@link ShardExecutor}, which also says how
+ * many workers the shard plan is for. Ends with one summary line: calls, PASS, elapsed time, peak
  * memory.
  */
 public final class CallingRun {
@@ -58,114 +55,131 @@ public final class CallingRun {
     /** The folder of the QC files inside the output directory. */
     public static final String QC_DIR = "qc";
 
-    /**
-     * Everything a run needs, already validated. {@code indexes} gives each sample's reads index, in run order;
-     * {@code pedigree} what is declared of the samples ({@link Pedigree#none()} when nothing); {@code knownSites} (may
-     * be null) the VCF whose calls train the scorer and whose alleles a trio child's DNQ counts as not novel;
-     * {@code population} (may be null) a released summary whose counts annotate every call; {@code qc} writes the QC
-     * files.
-     */
-    public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
-                          Map<Samples.Sample, Path> indexes, Pedigree pedigree, List<Shard> shards,
-                          CallingParameters params, LabKeys keys, Path output, Path knownSites,
-                          ScoringParameters scoring, Path population, boolean qc) {
-
-        /** A run without pedigree, known sites or population summary, with the default scoring settings and QC. */
-        public Request(Path reference, SAMSequenceDictionary dictionary, Samples samples,
-                       Map<Samples.Sample, Path> indexes, List<Shard> shards, CallingParameters params, LabKeys keys,
-                       Path output) {
-            this(reference, dictionary, samples, indexes, Pedigree.none(), shards, params, keys, output, null,
-                    ScoringParameters.defaults(), null, true);
-        }
-    }
-
     private CallingRun() {}
 
-    public static void run(Request request, ShardExecutor executor) {
+    public static void run(CallRequest request, ShardExecutor executor) {
         run(request, executor, CallsTableWriter.SINGLE_FILE);
     }
 
-    /** As {@link #run(Request, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
-    public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
+    /**
+     * The calls of a run, annotated with population counts, in genome order, what calling them measured, and the
+     * shards they came from.
+     */
+    private record Called(List<VariantCall> calls, CallingPipeline.Summary summary, String referenceMd5,
+                          List<Shard> shards) {}
+
+    /** The calls as written, scored and named, with the de novo calls, their QC records and the family checks. */
+    private record Finished(List<VariantCall> calls, List<VCFHeaderLine> scoringLines, List<DeNovoCalls.Call> deNovo,
+                            List<CallRecord> records, FamilyQc family) {}
+
+    /** As {@link #run(CallRequest, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
+    public static void run(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
+        List<Shard> shards = request.shards(executor.workers());
+        LOG.info("{} sample(s), {} shards of at most {} bp, on {} workers", request.samples().ids().size(),
+                shards.size(), shards.stream().mapToInt(Shard::length).max().orElse(0), executor.workers());
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
         // opened first: a summary of another reference fails the run before any calling
         try (PopulationAnnotator population = request.population() == null ? null
                 : PopulationAnnotator.open(request.population(), dictionary)) {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
-            // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
-            // another thread computes it while the shards run.
-            FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
-            List<String> ids = request.samples().ids();
-            String callSet = request.samples().callSetId();
-            ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(request.shards()));
+            ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(shards));
             progress.start();
-            LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", ids.size(), callSet,
-                    request.reference().getFileName(), request.shards().size(), request.pedigree().trios().size());
-            CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
-                    request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
-                    List.copyOf(request.indexes().values()), request.pedigree().trios(),
-                    request.knownSites());
-            List<VariantCall> calls = new ArrayList<>();
-            // the pipeline hands calls over in genome order, as the population annotator reads its summary
-            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), request.shards(), executor,
-                    call -> calls.add(population == null ? call : population.annotate(call)), progress);
+            Called called = call(request, shards, executor, population, progress);
             progress.stop();
-            String referenceMd5 = await(md5);
-            // Scoring needs all calls (a model is trained on them) before any is written; the family checks count
-            // PASS sites, so they come after it.
-            boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
-            VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
-            DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
-                    request.params().deNovoMinQuality());
-            List<VariantCall> finalCalls = named.calls();
-            List<CallRecord> records = finalCalls.stream().map(CallRecord::of).toList();
-            FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
-            records.forEach(familyTally::add);
-            FamilyQc family = familyTally.build();
-            logFamily(family);
-
-            Path output = request.output();
-            // calls.parquet needs none of the other outputs and takes about as long as all of them together (its
-            // first write in a process loads Hadoop, Parquet and Avro): another thread writes it meanwhile.
-            List<VCFInfoHeaderLine> info = new ArrayList<>(VcfSink.infoHeaderLines());
-            info.addAll(populationInfo);
-            FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
-                callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, finalCalls));
-                return null;
-            });
-            try {
-                List<VCFHeaderLine> extra = new ArrayList<>(scored.headerLines());
-                extra.addAll(populationInfo);
-                Path vcf = output.resolve(callSet + ".vcf.gz");
-                try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, referenceMd5,
-                        request.params().lowQual(), extra)) {
-                    finalCalls.forEach(sink::add);
-                    sink.commit();
-                }
-                LOG.info("Wrote {} calls to {}", finalCalls.size(), vcf.getFileName());
-                if (!request.pedigree().trios().isEmpty()) {
-                    writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(named.deNovo(), ids));
-                    LOG.info("Wrote {} de novo call(s) to {}", named.deNovo().size(), DeNovoTsv.FILE_NAME);
-                }
-                if (request.qc()) {
-                    List<Path> files = QcFiles.write(qcReport(request, callSet, records, family, summary,
-                            referenceMd5), output.resolve(QC_DIR));
-                    LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
-                            files.size(), QC_DIR);
-                }
-                ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
-            } catch (RuntimeException | Error e) {
-                awaitQuietly(parquet); // an exiting JVM would leave a half-written Parquet file behind
-                throw e;
-            }
-            await(parquet);
-            LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
-            long pass = finalCalls.stream().filter(c -> "PASS".equals(c.filter())).count();
+            Finished done = finish(request, called.calls());
+            writeOutputs(request, callsTable, dictionary, populationInfo, called, done);
+            long pass = done.calls().stream().filter(c -> c.filter().isPass()).count();
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
-                    finalCalls.size(), pass, ids.size(), progress.elapsedMinutes(), memory.what(),
-                    memory.mebibytes()));
+                    done.calls().size(), pass, request.samples().ids().size(), progress.elapsedMinutes(),
+                    memory.what(), memory.mebibytes()));
         }
+    }
+
+    /** Runs the shards; the population summary (may be null) annotates each call as it arrives, in genome order. */
+    private static Called call(CallRequest request, List<Shard> shards, ShardExecutor executor,
+                               PopulationAnnotator population, ProgressMeter progress) {
+        // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
+        // another thread computes it while the shards run.
+        FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
+        LOG.info("Calling {} sample(s) as call set {} against {}: {} shards, {} trio(s)", request.samples().ids().size(),
+                request.samples().callSetId(), request.reference().getFileName(), shards.size(),
+                request.pedigree().trios().size());
+        CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
+                request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
+                List.copyOf(request.indexes().values()), request.pedigree().trios(),
+                request.knownSites());
+        List<VariantCall> calls = new ArrayList<>();
+        CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor,
+                call -> calls.add(population == null ? call : population.annotate(call)), progress);
+        return new Called(calls, summary, await(md5), shards);
+    }
+
+    /**
+     * Scores the calls, names the de novo ones, and checks the family. Scoring needs all calls (a model is trained on
+     * them) before any is written; the family checks count PASS sites, so they come after it.
+     */
+    private static Finished finish(CallRequest request, List<VariantCall> calls) {
+        List<String> ids = request.samples().ids();
+        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
+        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
+        DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
+                request.params().deNovoMinQuality());
+        List<CallRecord> records = named.calls().stream().map(CallRecord::of).toList();
+        FamilyTally familyTally = new FamilyTally(ids, request.pedigree(), request.params().deNovoMinQuality());
+        records.forEach(familyTally::add);
+        FamilyQc family = familyTally.build();
+        logFamily(family);
+        return new Finished(named.calls(), scored.headerLines(), named.deNovo(), records, family);
+    }
+
+    /**
+     * The VCF, denovo.tsv, the QC files and samples.parquet, while another thread writes calls.parquet: it needs none
+     * of the others and takes about as long as all of them together (its first write in a process loads Hadoop,
+     * Parquet and Avro).
+     */
+    private static void writeOutputs(CallRequest request, CallsTableWriter callsTable, ReferenceDictionary dictionary,
+                                     List<VCFInfoHeaderLine> populationInfo, Called called, Finished done) {
+        List<String> ids = request.samples().ids();
+        Path output = request.output();
+        List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
+        info.addAll(populationInfo);
+        FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
+            callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, done.calls()));
+            return null;
+        });
+        try {
+            List<VCFHeaderLine> extra = new ArrayList<>(done.scoringLines());
+            extra.addAll(populationInfo);
+            writeVcf(request, called.referenceMd5(), extra, done.calls());
+            if (!request.pedigree().trios().isEmpty()) {
+                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(done.deNovo(), ids));
+                LOG.info("Wrote {} de novo call(s) to {}", done.deNovo().size(), DeNovoTsv.FILE_NAME);
+            }
+            if (request.qc()) {
+                List<Path> files = QcFiles.write(qcReport(request, done, called), output.resolve(QC_DIR));
+                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
+                        files.size(), QC_DIR);
+            }
+            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(parquet); // an exiting JVM would leave a half-written Parquet file behind
+            throw e;
+        }
+        await(parquet);
+        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+    }
+
+    /** The joint VCF, named by the call set's pseudonym, one column per sample. */
+    private static void writeVcf(CallRequest request, String referenceMd5, List<VCFHeaderLine> extra,
+                                 List<VariantCall> calls) {
+        Path vcf = request.output().resolve(request.samples().callSetId() + ".vcf.gz");
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(), referenceMd5,
+                request.params().lowQual(), extra)) {
+            calls.forEach(sink::add);
+            sink.commit();
+        }
+        LOG.info("Wrote {} calls to {}", calls.size(), vcf.getFileName());
     }
 
     /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
@@ -231,18 +245,18 @@ public final class CallingRun {
     }
 
     /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
-    private static QcReport qcReport(Request request, String callSet, List<CallRecord> records, FamilyQc family,
-                                     CallingPipeline.Summary summary, String referenceMd5) {
+    private static QcReport qcReport(CallRequest request, Finished done, Called called) {
+        String callSet = request.samples().callSetId();
         List<SampleQc> samples = new ArrayList<>();
         List<Samples.Sample> all = request.samples().samples();
         for (int s = 0; s < all.size(); s++) {
             Samples.Sample sample = all.get(s);
             samples.add(new SampleQc(sample.id(), sample.role(), sample.sex(), sample.familyPseudonym(),
-                    summary.sampleReadCounts().get(s), summary.sampleCoverage().get(s), callSet));
+                    called.summary().sampleReadCounts().get(s), called.summary().sampleCoverage().get(s), callSet));
         }
-        CallSetStats stats = CallSetStats.of(request.samples().ids(), records);
-        return new QcReport(GapVersion.get(), referenceMd5, territory(request.dictionary(), request.shards()), samples,
-                List.of(new CallSetQc(callSet, callSet + ".vcf.gz", stats)), List.of(), family);
+        CallSetStats stats = CallSetStats.of(request.samples().ids(), done.records());
+        return new QcReport(GapVersion.get(), called.referenceMd5(), territory(request.dictionary(), called.shards()),
+                samples, List.of(new CallSetQc(callSet, callSet + ".vcf.gz", stats)), List.of(), done.family());
     }
 
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */

@@ -1,9 +1,9 @@
 package gap.core.shard;
 
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
 import gap.core.io.ReferenceSource;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.qc.CoverageMetrics;
 import gap.core.qc.ShardCoverage;
@@ -34,7 +34,7 @@ public final class CoverageRun {
                     counts[0] = counts[0].plus(m.readCounts());
                     coverage[0] = coverage[0].plus(m.coverage());
                     progress.update(m.shard().contig() + ":" + m.shard().end(), m.readCounts().seen(),
-                            m.shard().end() - m.shard().start() + 1L);
+                            m.shard().length());
                 });
         return new Result(counts[0], coverage[0]);
     }

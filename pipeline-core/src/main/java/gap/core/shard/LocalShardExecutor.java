@@ -30,6 +30,11 @@ public final class LocalShardExecutor implements ShardExecutor {
     }
 
     @Override
+    public int workers() {
+        return threads;
+    }
+
+    @Override
     public <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
                                                             Function<W, Function<Shard, R>> task, Consumer<R> sink) {
         List<W> workers = Collections.synchronizedList(new ArrayList<>());

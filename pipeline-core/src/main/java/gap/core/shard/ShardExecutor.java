@@ -13,6 +13,12 @@ import java.util.function.Supplier;
 public interface ShardExecutor {
 
     /**
+     * How many shards it runs at once (threads, or the cluster's task slots): the automatic shard plan gives each
+     * worker several shards ({@link ShardPlanner#planFor}).
+     */
+    int workers();
+
+    /**
      * Runs {@code task} on every shard and passes each result to {@code sink} in shard order.
      *
      * @param workerFactory opens one worker's resources (readers are not thread-safe); each worker is closed at the end

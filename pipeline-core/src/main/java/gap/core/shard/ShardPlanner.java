@@ -39,7 +39,7 @@ public final class ShardPlanner {
 
     /** The bases a plan covers (padding not counted). */
     static long bases(List<Shard> shards) {
-        return shards.stream().mapToLong(s -> s.end() - s.start() + 1L).sum();
+        return shards.stream().mapToLong(Shard::length).sum();
     }
 
     /** The automatic shard size for {@code bases} of territory over {@code workers}. */

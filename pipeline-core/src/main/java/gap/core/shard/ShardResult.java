@@ -1,6 +1,6 @@
 package gap.core.shard;
 
-import gap.core.calling.ReadCounts;
+import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.qc.CoverageMetrics;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.NearbyAllele;
 import java.nio.charset.StandardCharsets;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Filters;
 import gap.core.model.Pileup;
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,14 +61,14 @@ class AnnotatorTest {
         Map<String, Object> info = annotate(het());
         // {{2,2},{4,0}}: p = 12/28 (hypergeometric 6,16,6 /28) → FS = -10 log10(3/7) = 3.680;
         // SOR = ln(0.2 + 5) + ln 1 - ln(1/5) = 3.258.
-        assertEquals("3.680", info.get(Annotator.FS));
-        assertEquals("3.258", info.get(Annotator.SOR));
+        assertEquals(3.680, info.get(InfoField.FS.key()));
+        assertEquals(3.258, info.get(InfoField.SOR.key()));
     }
 
     @Test
     void rmsMappingQuality() {
         // √((6·60² + 50² + 40²) / 8) = √3212.5 = 56.68
-        assertEquals("56.68", annotate(het()).get(Annotator.MQ));
+        assertEquals(56.68, annotate(het()).get(InfoField.MQ.key()));
     }
 
     @Test
@@ -76,7 +78,7 @@ class AnnotatorTest {
         ReadLikelihoods likelihoods = new GenotypeLikelihoodsModel(params).compute(pileup, null);
         VariantCall call = new VariantCaller(params).call(pileup, likelihoods);
         assertEquals(List.of(4, 4), call.genotype(0).ad());
-        assertEquals(Annotator.fixed(call.qual() / 8, 2), annotate(reads).get(Annotator.QD));
+        assertEquals(InfoField.QD.round(call.qual() / 8), annotate(reads).get(InfoField.QD.key()));
     }
 
     @Test
@@ -84,12 +86,12 @@ class AnnotatorTest {
         Map<String, Object> info = annotate(het());
         // MAPQ: ALT {60,60,50,40}, REF {60,60,60,60}. Ranks 40→1, 50→2, the six 60s → 5.5: U = 1+2+5.5+5.5 - 10 = 4.
         // Of the C(8,4) = 70 placements, U ≥ 4 always and = 4 for the 15 with both low ranks: mid-p = 7.5/70.
-        assertEquals("-1.242", info.get(Annotator.MQ_RANK_SUM));
+        assertEquals(-1.242, info.get(InfoField.MQ_RANK_SUM.key()));
         // Base quality at the site: ALT {20,25,30,30}, REF four 30s: the same ranks, the same z.
-        assertEquals("-1.242", info.get(Annotator.BASE_Q_RANK_SUM));
+        assertEquals(-1.242, info.get(InfoField.BASE_Q_RANK_SUM.key()));
         // Read position: ALT {0,1,1,0}, REF {4,4,4,3}: ALT holds the four lowest ranks, a placement of one in
         // 70: mid-p = 1/140.
-        assertEquals("-2.450", info.get(Annotator.READ_POS_RANK_SUM));
+        assertEquals(-2.450, info.get(InfoField.READ_POS_RANK_SUM.key()));
     }
 
     @Test
@@ -99,32 +101,33 @@ class AnnotatorTest {
             reads.add(read("a" + i, 100 + i % 3, 'C', 30, 60, i % 2 == 0));
         }
         Map<String, Object> info = annotate(reads);
-        for (String key : List.of(Annotator.MQ_RANK_SUM, Annotator.READ_POS_RANK_SUM, Annotator.BASE_Q_RANK_SUM)) {
+        for (String key : List.of(InfoField.MQ_RANK_SUM.key(), InfoField.READ_POS_RANK_SUM.key(), InfoField.BASE_Q_RANK_SUM.key())) {
             assertFalse(info.containsKey(key), key);
         }
-        assertTrue(info.containsKey(Annotator.QD) && info.containsKey(Annotator.FS) && info.containsKey(Annotator.SOR)
-                && info.containsKey(Annotator.MQ));
+        assertTrue(info.containsKey(InfoField.QD.key()) && info.containsKey(InfoField.FS.key()) && info.containsKey(InfoField.SOR.key())
+                && info.containsKey(InfoField.MQ.key()));
         // 3 forward and 3 reverse ALT, no REF: p = 1, FS 0; SOR = ln(1 + 1) + 0 - ln 1 = ln 2.
-        assertEquals("0.000", info.get(Annotator.FS));
-        assertEquals("0.693", info.get(Annotator.SOR));
+        assertEquals(0.000, info.get(InfoField.FS.key()));
+        assertEquals(0.693, info.get(InfoField.SOR.key()));
     }
 
     @Test
     void veryHighQdIsReplacedAsGatkDoesAndReproducibly() {
-        VariantCall high = new VariantCall("chr1", 105, List.of("A", "C"), 900, "PASS", Map.of("DP", 20),
+        VariantCall high = new VariantCall("chr1", 105, List.of("A", "C"), 900, Filters.PASS, Map.of("DP", 20),
                 new gap.core.model.Genotype(1, 1, 60, List.of(900, 60, 0), List.of(0, 20), 20));
         double qd = Annotator.qualByDepth(high, 20); // 45 before the fix
         assertEquals(qd, Annotator.qualByDepth(high, 20), 0);
         assertTrue(Math.abs(qd - 30) < 4 * 3, "30 plus Gaussian jitter of sd 3: " + qd);
-        VariantCall normal = new VariantCall("chr1", 105, List.of("A", "C"), 200, "PASS", Map.of("DP", 20),
+        VariantCall normal = new VariantCall("chr1", 105, List.of("A", "C"), 200, Filters.PASS, Map.of("DP", 20),
                 new gap.core.model.Genotype(0, 1, 60, List.of(200, 0, 300), List.of(10, 10), 20));
         assertEquals(10.0, Annotator.qualByDepth(normal, 20), 0);
     }
 
     @Test
     void numbersAreWrittenWithoutASignedZero() {
-        assertEquals("0.000", Annotator.fixed(-0.0001, 3));
-        assertEquals("-0.001", Annotator.fixed(-0.001, 3));
-        assertEquals("12.35", Annotator.fixed(12.345001, 2));
+        assertEquals("0.000", InfoField.FS.format(InfoField.FS.round(-0.0001)));
+        assertEquals("-0.001", InfoField.FS.format(-0.001));
+        assertEquals("12.35", InfoField.QD.format(12.345001));
+        assertEquals(12.35, InfoField.QD.round(12.345001));
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.io.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +130,7 @@ class CandidateFinderTest {
         assertEquals(2, RepeatContext.primitivePeriod("CACA"));
         assertEquals(3, RepeatContext.primitivePeriod("CAG"));
         // CA deleted after G1 can slide right to delete the last CA ending at 9.
-        assertEquals(9, RepeatContext.lastPlacement(ref, 1, new gap.core.assembly.LocalAssembler.Indel(1, 2, ""), 300));
+        assertEquals(9, RepeatContext.lastPlacement(ref, 1, new gap.core.model.Indel(1, 2, ""), 300));
     }
 
     @Test

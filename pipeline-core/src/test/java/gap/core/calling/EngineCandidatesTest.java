@@ -3,7 +3,7 @@ package gap.core.calling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.io.RefWindow;
+import gap.core.model.RefWindow;
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
 import gap.core.model.NearbyAllele;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Candidates for issue items 3-5 and 9 on hand-made reads: windows over the whole repeat tract, events of one
  * haplotype written as one complex allele, a repeat's indels pooled whatever errors the reads carry, and reads per
- * start capped deterministically.
+ * start capped deterministically; long deletions and tandem duplications proposed by soft clips.
  */
 class EngineCandidatesTest {
     //                                         1         2         3         4         5         6
@@ -119,6 +119,42 @@ class EngineCandidatesTest {
         CandidateSite s = sites.stream().filter(x -> x.position() == 26).findFirst().orElseThrow();
         assertTrue(s.windowStart() <= 18 - 20 && s.windowEnd() >= 33 + 20, s.toString());
         assertTrue(s.needsHaplotypes());
+    }
+
+    @Test
+    void softClipsAtABreakpointProposeTheLongDeletionOrDuplication() {
+        // A 400-base reference without repeats; the person lacks 231-310 (80 bases after 230) on one haplotype.
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        // a read aligned over 151-230, its last 30 bases clipped: they are the reference from 311 on
+        AlignedRead tail = read("t", 151, "80M30S", seq.substring(150, 230) + seq.substring(310, 340));
+        // a read aligned from 311, its first 30 bases clipped: they are the reference up to 230
+        AlignedRead head = read("h", 311, "30S80M", seq.substring(200, 230) + seq.substring(310, 390));
+        ReadTally tally = ReadTally.of(List.of(List.of(tail, head)), ref, 1, 400, 10, 300);
+        gap.core.model.Indel deletion = ReadTally.leftAlignDeletion(ref, 230, 80, 300);
+        assertEquals(java.util.Map.of(deletion, 2), single(tally));
+
+        // a tandem duplication of 201-230: a read over 151-230 goes on with the copy, clipped; so does one from 201
+        AlignedRead dupTail = read("d1", 151, "80M30S", seq.substring(150, 230) + seq.substring(200, 230));
+        AlignedRead dupHead = read("d2", 201, "30S80M", seq.substring(200, 230) + seq.substring(200, 280));
+        ReadTally dup = ReadTally.of(List.of(List.of(dupTail, dupHead)), ref, 1, 400, 10, 300);
+        gap.core.model.Indel insertion = ReadTally.leftAlignInsertion(ref, 230, seq.substring(200, 230), 300);
+        assertEquals(java.util.Map.of(insertion, 2), single(dup));
+
+        // a clip whose bases are nowhere near (adapter, another locus) proposes nothing
+        AlignedRead junk = read("j", 151, "80M30S", seq.substring(150, 230) + "A".repeat(30));
+        assertTrue(ReadTally.of(List.of(List.of(junk)), ref, 1, 400, 10, 300).indels.isEmpty());
+    }
+
+    private static java.util.Map<gap.core.model.Indel, Integer> single(ReadTally tally) {
+        java.util.Map<gap.core.model.Indel, Integer> out = new java.util.HashMap<>();
+        tally.indels.forEach((k, v) -> out.put(k, v[0]));
+        return out;
     }
 
     private static AlignedRead read(String name, int start, String cigar, String bases) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import gap.core.model.CandidateSite;
+import gap.core.model.Filters;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
 import gap.core.model.VariantCall;
@@ -73,7 +74,7 @@ class GenotypeLikelihoodsTest {
         assertEquals(56.25, call.qual(), 1e-9);
         assertEquals(86, call.genotype(0).gq());
         assertEquals(List.of(3, 3), call.genotype(0).ad());
-        assertEquals("PASS", call.filter());
+        assertEquals(Filters.PASS, call.filter());
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.calling.Haplotypes.Edit;
-import gap.core.io.RefWindow;
 import gap.core.model.CandidateSite;
 import gap.core.model.NearbyAllele;
+import gap.core.model.RefWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import gap.core.model.Genotype;
 import gap.core.model.Pileup;
 import gap.core.model.ReadEvidence;
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,11 @@ class JointCallerTest {
         assertTrue(homRef.isHomRef());
         assertEquals(List.of(5, 0), homRef.ad());
         assertEquals(11, call.info().get("DP"), "site depth: both samples");
-        assertEquals(List.of(1), call.info().get(Annotator.AC));
-        assertEquals(4, call.info().get(Annotator.AN));
-        assertEquals(List.of("0.250"), call.info().get(Annotator.AF));
-        assertTrue(call.info().containsKey(Annotator.EXCESS_HET), "several samples");
-        assertEquals("9.38", call.info().get(Annotator.QD), "QUAL over the variant sample's informative reads: 56.25/6");
+        assertEquals(List.of(1), call.info().get(InfoField.AC.key()));
+        assertEquals(4, call.info().get(InfoField.AN.key()));
+        assertEquals(List.of(0.25), call.info().get(InfoField.AF.key()));
+        assertTrue(call.info().containsKey(InfoField.EXCESS_HET.key()), "several samples");
+        assertEquals(9.38, call.info().get(InfoField.QD.key()), "QUAL over the variant sample's informative reads: 56.25/6");
     }
 
     @Test
@@ -75,9 +76,9 @@ class JointCallerTest {
         assertEquals(List.of(0, 0), missing.ad());
         assertEquals(-1, missing.gq());
         assertTrue(missing.pl().isEmpty());
-        assertEquals(List.of(2), call.info().get(Annotator.AC));
-        assertEquals(2, call.info().get(Annotator.AN));
-        assertEquals(List.of("1.000"), call.info().get(Annotator.AF));
+        assertEquals(List.of(2), call.info().get(InfoField.AC.key()));
+        assertEquals(2, call.info().get(InfoField.AN.key()));
+        assertEquals(List.of(1.0), call.info().get(InfoField.AF.key()));
     }
 
     @Test
@@ -92,7 +93,7 @@ class JointCallerTest {
         assertEquals(0, call.genotype(1).allele1());
         assertEquals(2, call.genotype(1).allele2());
         assertEquals(112.5, call.qual(), 0.02);
-        assertEquals(List.of(1, 1), call.info().get(Annotator.AC));
+        assertEquals(List.of(1, 1), call.info().get(InfoField.AC.key()));
         assertEquals(List.of(3, 0, 3), call.genotype(1).ad());
     }
 

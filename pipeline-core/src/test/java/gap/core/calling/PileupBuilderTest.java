@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.CandidateSite;
+import gap.core.model.Filters;
 import gap.core.model.Pileup;
+import gap.core.model.ReadBases;
 import gap.core.model.ReadEvidence;
 import gap.core.model.VariantCall;
 import java.util.List;
@@ -24,10 +26,10 @@ class PileupBuilderTest {
     void observeTakesAlignedBasesAndInsertionsInsideTheStretch() {
         // Reference positions 100..109; the read deletes 104-105 and inserts GG after 107.
         AlignedRead r = read("r", 100, "4M2D2M2I4M", "ACGTACGGTTCA", 30);
-        assertEquals("ACGT", PileupBuilder.observe(r, 100, 105).basesAsString());
-        assertEquals("TAC", PileupBuilder.observe(r, 103, 107).basesAsString()); // GG follows 107: outside
-        assertEquals("ACGGT", PileupBuilder.observe(r, 106, 108).basesAsString());
-        assertEquals("", PileupBuilder.observe(r, 104, 105).basesAsString());
+        assertEquals("ACGT", ReadBases.observe(r, 100, 105).basesAsString());
+        assertEquals("TAC", ReadBases.observe(r, 103, 107).basesAsString()); // GG follows 107: outside
+        assertEquals("ACGGT", ReadBases.observe(r, 106, 108).basesAsString());
+        assertEquals("", ReadBases.observe(r, 104, 105).basesAsString());
     }
 
     @Test
@@ -50,7 +52,7 @@ class PileupBuilderTest {
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
         assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
         assertEquals(27.51, call.qual(), 1e-9);
-        assertEquals("PASS", call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
+        assertEquals(Filters.PASS, call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
         assertEquals(4, call.genotype(0).dp());
     }
 
@@ -79,16 +81,16 @@ class PileupBuilderTest {
         // 2 hard-clipped, 3 soft-clipped, 10 aligned from 100, 4 hard-clipped: 13 bases in the record.
         byte[] quals = {10, 11, 12, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29};
         AlignedRead r = AlignedRead.of("r", 100, "2H3S10M4H", "AAAAAAAAAAAAA", quals, 60, false);
-        ReadEvidence at102 = PileupBuilder.observe(r, 102, 102, 102);
+        ReadEvidence at102 = ReadBases.observe(r, 102, 102, 102);
         // base index 3 + 2 = 5: 2 + 5 = 7 from the start, 13 - 1 - 5 + 4 = 11 from the end
         assertEquals(7, at102.readPosition());
         assertEquals(22, at102.siteQuality());
-        ReadEvidence at108 = PileupBuilder.observe(r, 90, 120, 108);
+        ReadEvidence at108 = ReadBases.observe(r, 90, 120, 108);
         assertEquals(5, at108.readPosition()); // index 11: 13 from the start, 13 - 1 - 11 + 4 = 5 from the end
         assertEquals(28, at108.siteQuality());
         AlignedRead deleted = read("d", 100, "5M2D5M", "AAAAAAAAAA", 30);
-        assertEquals(-1, PileupBuilder.observe(deleted, 100, 110, 105).readPosition());
-        assertEquals(-1, PileupBuilder.observe(deleted, 100, 110, 105).siteQuality());
+        assertEquals(-1, ReadBases.observe(deleted, 100, 110, 105).readPosition());
+        assertEquals(-1, ReadBases.observe(deleted, 100, 110, 105).siteQuality());
     }
 
     @Test

@@ -3,6 +3,7 @@ package gap.core.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import java.util.List;
@@ -26,7 +27,7 @@ class TrioGenotyperTest {
     }
 
     private static VariantCall call(String contig, Genotype father, Genotype mother, Genotype child) {
-        return new VariantCall(contig, 100, List.of("A", "G"), 100, "PASS", Map.of(), List.of(father, mother, child));
+        return new VariantCall(contig, 100, List.of("A", "G"), 100, Filters.PASS, Map.of(), List.of(father, mother, child));
     }
 
     @Test

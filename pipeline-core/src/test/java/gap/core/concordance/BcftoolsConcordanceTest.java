@@ -3,6 +3,7 @@ package gap.core.concordance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gap.core.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +64,7 @@ class BcftoolsConcordanceTest {
 
     @BeforeAll
     static void needsBcftools() {
-        Assumptions.assumeTrue(bcftoolsAvailable(), "bcftools is not installed (apt-get install bcftools)");
+        Tools.require("bcftools");
     }
 
     @ParameterizedTest(name = "{0} vs {1}")
@@ -201,19 +201,6 @@ class BcftoolsConcordanceTest {
             return Files.readString(p);
         } catch (IOException e) {
             return "(no stderr)";
-        }
-    }
-
-    private static boolean bcftoolsAvailable() {
-        try {
-            Process p = new ProcessBuilder("bcftools", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

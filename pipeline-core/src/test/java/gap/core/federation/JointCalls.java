@@ -3,6 +3,7 @@ package gap.core.federation;
 import gap.core.io.ParquetFixtures;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
+import gap.core.model.Filters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class JointCalls {
     public static CallsRow callsRow(Row row) {
         List<List<Integer>> calls = row.genotypes().stream().map(g -> List.of(g[0], g[1])).toList();
         return new CallsRow(row.contig(), row.start(), row.alleles().get(0), row.alleles().subList(1,
-                row.alleles().size()), List.of(row.filter()), calls);
+                row.alleles().size()), Filters.fromValues(List.of(row.filter())), calls);
     }
 
     /** Writes rows in calls.parquet's schema and metadata, every sample in every row. */

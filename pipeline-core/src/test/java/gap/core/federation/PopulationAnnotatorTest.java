@@ -11,6 +11,7 @@ import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.VcfSink;
 import gap.core.model.CallSet;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import htsjdk.samtools.SAMSequenceDictionary;
@@ -57,7 +58,7 @@ class PopulationAnnotatorTest {
     }
 
     private static VariantCall call(String contig, int position, String... alleles) {
-        return new VariantCall(contig, position, List.of(alleles), 50, "PASS", Map.of("DP", 30),
+        return new VariantCall(contig, position, List.of(alleles), 50, Filters.PASS, Map.of("DP", 30),
                 new Genotype(0, 1, 50, List.of(), List.of(), 30));
     }
 

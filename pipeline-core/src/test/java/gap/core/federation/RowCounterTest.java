@@ -2,6 +2,7 @@ package gap.core.federation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gap.core.model.Filters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RowCounterTest {
     private static CallsRow row(String ref, List<String> alts, String filter, List<List<Integer>> genotypes) {
-        return new CallsRow("chrM", 72, ref, alts, List.of(filter), genotypes);
+        return new CallsRow("chrM", 72, ref, alts, Filters.fromValues(List.of(filter)), genotypes);
     }
 
     @Test
@@ -27,7 +28,7 @@ class RowCounterTest {
     void onlyPassRowsCount() {
         List<List<Integer>> het = List.of(List.of(0, 1));
         assertEquals(Map.of(), RowCounter.count(row("A", List.of("G"), "LowQual", het)));
-        assertEquals(Map.of(), RowCounter.count(new CallsRow("chrM", 72, "A", List.of("G"), List.of(), het)),
+        assertEquals(Map.of(), RowCounter.count(new CallsRow("chrM", 72, "A", List.of("G"), Filters.fromValues(List.of()), het)),
                 "no filter at all ('.') is not a pass");
         assertEquals(1, RowCounter.count(row("A", List.of("G"), "PASS", het)).size());
     }

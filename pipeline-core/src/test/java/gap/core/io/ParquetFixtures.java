@@ -2,6 +2,7 @@ package gap.core.io;
 
 import gap.core.SampleData;
 import gap.core.model.CallSet;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import gap.core.privacy.LabKeys;
@@ -90,17 +91,17 @@ public final class ParquetFixtures {
      */
     public static CallSet calls() {
         return new CallSet(List.of("GAP-S00000000001", "GAP-S00000000002"), List.of(
-                new VariantCall("chr22", 20_000_100, List.of("A", "G"), 55.5, "PASS", Map.of("DP", 61, "QD", 1.79,
+                new VariantCall("chr22", 20_000_100, List.of("A", "G"), 55.5, Filters.PASS, Map.of("DP", 61, "QD", 1.79,
                         "AF", List.of(0.25), "DB", true), List.of(
                         new Genotype(0, 1, 99, List.of(60, 0, 90), List.of(15, 16), 31),
                         new Genotype(0, 0, 60, List.of(0, 60, 900), List.of(30, 0), 30))),
-                new VariantCall("chr22", 20_000_150, List.of("T", "C"), 99.0, "PASS", Map.of("DP", 30), List.of(
+                new VariantCall("chr22", 20_000_150, List.of("T", "C"), 99.0, Filters.PASS, Map.of("DP", 30), List.of(
                         Genotype.noCall(2, 0),
                         new Genotype(1, 1, 90, List.of(990, 90, 0), List.of(0, 30), 30))),
-                new VariantCall("chr22", 20_000_200, List.of("CTT", "C"), 25.0, "LowQual", Map.of("DP", 15), List.of(
+                new VariantCall("chr22", 20_000_200, List.of("CTT", "C"), 25.0, Filters.failed("LowQual"), Map.of("DP", 15), List.of(
                         new Genotype(0, 1, 25, List.of(25, 0, 40), List.of(7, 5), 12),
                         Genotype.noCall(2, 3))),
-                new VariantCall("chrM", 73, List.of("A", "G", "T"), 300.0, "PASS", Map.of("DP", 160, "CSQ", "x,y"),
+                new VariantCall("chrM", 73, List.of("A", "G", "T"), 300.0, Filters.PASS, Map.of("DP", 160, "CSQ", "x,y"),
                         List.of(new Genotype(1, 2, 99, List.of(900, 300, 600, 310, 0, 620), List.of(0, 40, 40), 80),
                                 new Genotype(0, 0, 99, List.of(0, 240, 2400, 240, 2400, 2400), List.of(80, 0, 0),
                                         80)))));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.UserException;
 import gap.core.model.CallSet;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import gap.core.privacy.KeyStoreKms;
@@ -198,7 +199,7 @@ class ParquetSinkTest {
         java.util.Map<String, Object> info = new java.util.HashMap<>();
         info.put("AF", java.util.Arrays.asList(0.5, null));
         ParquetSink.writeCalls(calls, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(), CallSet.of(
-                "GAP-S00000000001", List.of(new VariantCall("chrM", 73, List.of("A", "G", "T"), 50, "PASS", info, g))));
+                "GAP-S00000000001", List.of(new VariantCall("chrM", 73, List.of("A", "G", "T"), 50, Filters.PASS, info, g))));
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(calls))
                 .withDataModel(GenericData.get()).build()) {
             assertEquals(java.util.Arrays.asList(0.5, null), reader.read().get("INFO_AF"));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gap.core.SampleData;
-import gap.core.calling.ReadCounts;
-import gap.core.calling.ReadFilters;
 import gap.core.model.AlignedRead;
+import gap.core.model.ReadCounts;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import htsjdk.samtools.BAMIndexer;
 import htsjdk.samtools.SAMFileHeader;
@@ -73,12 +73,12 @@ class ReadSourceTest {
                     "the padding brings the next shard's read, but only its owner counts it");
             ReadCounts counts = shard.counts();
             assertEquals(8, counts.seen());
-            assertEquals(2, counts.get(ReadFilters.Reason.PASS));
-            assertEquals(1, counts.get(ReadFilters.Reason.DUPLICATE));
-            assertEquals(1, counts.get(ReadFilters.Reason.SECONDARY));
-            assertEquals(1, counts.get(ReadFilters.Reason.SUPPLEMENTARY));
-            assertEquals(1, counts.get(ReadFilters.Reason.QC_FAIL));
-            assertEquals(2, counts.get(ReadFilters.Reason.LOW_MAPPING_QUALITY));
+            assertEquals(2, counts.get(ReadCounts.Reason.PASS));
+            assertEquals(1, counts.get(ReadCounts.Reason.DUPLICATE));
+            assertEquals(1, counts.get(ReadCounts.Reason.SECONDARY));
+            assertEquals(1, counts.get(ReadCounts.Reason.SUPPLEMENTARY));
+            assertEquals(1, counts.get(ReadCounts.Reason.QC_FAIL));
+            assertEquals(2, counts.get(ReadCounts.Reason.LOW_MAPPING_QUALITY));
 
             AlignedRead kept = shard.reads().get(0);
             assertEquals("ACGTACGTNN", new String(kept.bases(), java.nio.charset.StandardCharsets.US_ASCII));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
+import gap.core.Tools;
+import gap.core.qc.report.BcftoolsStatsFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

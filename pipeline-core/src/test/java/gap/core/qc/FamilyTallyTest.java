@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.cohort.Pedigree;
+import gap.core.model.Filters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ class FamilyTallyTest {
     }
 
     private static CallRecord snv(String contig, int pos, String filter, CallRecord.Call... genotypes) {
-        return new CallRecord(contig, pos, List.of("A", "G"), 50, filter, 90, null, null, List.of(genotypes));
+        return new CallRecord(contig, pos, List.of("A", "G"), 50, Filters.fromValues(List.of(filter)), 90, null, null,
+                List.of(genotypes));
     }
 
     @Test
@@ -41,7 +43,7 @@ class FamilyTallyTest {
         t.add(snv("chr1", 4, "PASS", g(1, 1, -1), g(0, 0, -1), g(0, 0, -1)));   // violation: the father gives 1
         t.add(snv("chr1", 5, "LowQual", g(0, 0, -1), g(0, 0, -1), g(1, 1, -1))); // not PASS: not checked
         t.add(snv("chrM", 6, "PASS", g(1, 1, -1), g(0, 0, -1), g(0, 0, -1)));   // chrM: the mother's, consistent
-        t.add(new CallRecord("chr1", 7, List.of("A", "G"), 50, "PASS", 90, null, null, List.of(
+        t.add(new CallRecord("chr1", 7, List.of("A", "G"), 50, Filters.PASS, 90, null, null, List.of(
                 new CallRecord.Call(new int[] {-1, -1}, -1, 0, null, -1), g(0, 0, -1), g(1, 1, -1)))); // not all called
         FamilyQc.TrioQc qc = t.build().trios().get(0);
         assertEquals(new FamilyQc.TrioQc("GAP-C", "GAP-F", "GAP-M", 5, 2, 1), qc);

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gap.core.SampleData;
-import gap.core.calling.ReadFilters;
+import gap.core.Tools;
 import gap.core.io.InputValidator;
+import gap.core.io.ReadFilters;
 import gap.core.io.ReadSource;
-import gap.core.io.RefWindow;
 import gap.core.io.ReferenceSource;
 import gap.core.model.AlignedRead;
+import gap.core.model.RefWindow;
 import gap.core.model.Shard;
 import java.nio.file.Path;
 import java.util.List;

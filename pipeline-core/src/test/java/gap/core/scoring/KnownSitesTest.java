@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gap.core.SampleData;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class KnownSitesTest {
     }
 
     private static VariantCall call(String contig, int pos, String ref, String alt, int a1, int a2) {
-        return new VariantCall(contig, pos, List.of(ref, alt), 100, "PASS", Map.of(),
+        return new VariantCall(contig, pos, List.of(ref, alt), 100, Filters.PASS, Map.of(),
                 new Genotype(a1, a2, 99, List.of(0, 0, 0), List.of(0, 0), 0));
     }
 

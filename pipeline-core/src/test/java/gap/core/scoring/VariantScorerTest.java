@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gap.core.calling.Annotator;
-import gap.core.io.VcfSink;
+import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
+import gap.core.vcf.InfoField;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,17 +31,17 @@ class VariantScorerTest {
         int dp = 25 + r.nextInt(10);
         info.put("DP", dp);
         double qd = good ? (homAlt ? 28 : 15) + 2.5 * r.nextGaussian() : 3 + r.nextGaussian();
-        info.put(Annotator.QD, Annotator.fixed(Math.max(0.5, qd), 2));
-        info.put(Annotator.FS, Annotator.fixed(good ? Math.abs(2 * r.nextGaussian()) : 40 + 10 * r.nextGaussian(), 3));
-        info.put(Annotator.SOR, Annotator.fixed(good ? 0.7 + 0.3 * r.nextGaussian() : 3.5 + 0.5 * r.nextGaussian(), 3));
-        info.put(Annotator.MQ, Annotator.fixed(good ? 60 - Math.abs(r.nextGaussian()) : 35 + 4 * r.nextGaussian(), 2));
+        info.put(InfoField.QD.key(), InfoField.QD.round(Math.max(0.5, qd)));
+        info.put(InfoField.FS.key(), InfoField.FS.round(good ? Math.abs(2 * r.nextGaussian()) : 40 + 10 * r.nextGaussian()));
+        info.put(InfoField.SOR.key(), InfoField.SOR.round(good ? 0.7 + 0.3 * r.nextGaussian() : 3.5 + 0.5 * r.nextGaussian()));
+        info.put(InfoField.MQ.key(), InfoField.MQ.round(good ? 60 - Math.abs(r.nextGaussian()) : 35 + 4 * r.nextGaussian()));
         if (!homAlt) {
-            info.put(Annotator.MQ_RANK_SUM, Annotator.fixed(good ? r.nextGaussian() : -3 + r.nextGaussian(), 3));
-            info.put(Annotator.READ_POS_RANK_SUM, Annotator.fixed(good ? r.nextGaussian() : -3 + r.nextGaussian(), 3));
+            info.put(InfoField.MQ_RANK_SUM.key(), InfoField.MQ_RANK_SUM.round(good ? r.nextGaussian() : -3 + r.nextGaussian()));
+            info.put(InfoField.READ_POS_RANK_SUM.key(), InfoField.READ_POS_RANK_SUM.round(good ? r.nextGaussian() : -3 + r.nextGaussian()));
         }
         List<String> alleles = indel ? List.of("CA", "C") : List.of("C", "T");
-        double qual = Double.parseDouble(Annotator.fixed(Math.max(31, qd * dp / 2), 2));
-        return new VariantCall("chr1", pos, alleles, qual, "PASS", info,
+        double qual = Math.round(Math.max(31, qd * dp / 2) * 100) / 100.0;
+        return new VariantCall("chr1", pos, alleles, qual, Filters.PASS, info,
                 new Genotype(homAlt ? 1 : 0, 1, 99, List.of(100, 0, 100), List.of(dp / 2, dp / 2), dp));
     }
 
@@ -86,8 +86,8 @@ class VariantScorerTest {
         int badPass = 0;
         for (int i = 0; i < set.calls().size(); i++) {
             VariantCall c = result.calls().get(i);
-            assertTrue(c.info().containsKey(VcfSink.VQSLOD), "every call gets a VQSLOD");
-            boolean pass = c.filter().equals("PASS");
+            assertTrue(c.info().containsKey(InfoField.VQSLOD.key()), "every call gets a VQSLOD");
+            boolean pass = c.filter().isPass();
             if (!set.good()[i]) {
                 bad++;
                 badPass += pass ? 1 : 0;
@@ -115,7 +115,7 @@ class VariantScorerTest {
         for (int i = 0; i < set.calls().size(); i++) {
             if (set.known()[i]) {
                 known++;
-                pass += result.calls().get(i).filter().equals("PASS") ? 1 : 0;
+                pass += result.calls().get(i).filter().isPass() ? 1 : 0;
             }
         }
         assertTrue(pass >= 0.997 * known, pass + " of " + known);
@@ -138,10 +138,10 @@ class VariantScorerTest {
         VariantCall original = calls.get(twin);
         VariantCall next = calls.get(twin + 1);
         calls.set(twin + 1, new VariantCall(next.contig(), next.position(), original.alleles(), original.qual(),
-                "PASS", original.info(), original.genotype(0)));
+                Filters.PASS, original.info(), original.genotype(0)));
         VariantScorer.Result result = new VariantScorer(params).score(calls, known);
-        assertEquals(result.calls().get(twin).info().get(VcfSink.VQSLOD),
-                result.calls().get(twin + 1).info().get(VcfSink.VQSLOD));
+        assertEquals(result.calls().get(twin).info().get(InfoField.VQSLOD.key()),
+                result.calls().get(twin + 1).info().get(InfoField.VQSLOD.key()));
         assertEquals(result.calls().get(twin).filter(), result.calls().get(twin + 1).filter());
     }
 
@@ -168,7 +168,7 @@ class VariantScorerTest {
         assertTrue(h.contains("SNV: VQSR-style"), h);
         for (VariantCall c : fallback.calls()) {
             if (VariantType.of(c) == VariantType.INDEL) {
-                assertFalse(c.info().containsKey(VcfSink.VQSLOD));
+                assertFalse(c.info().containsKey(InfoField.VQSLOD.key()));
             }
         }
     }
@@ -177,28 +177,28 @@ class VariantScorerTest {
     void withoutKnownSitesHardFiltersWithGatksThresholds() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("DP", 20);
-        info.put(Annotator.QD, "1.50");
-        info.put(Annotator.FS, "70.000");
-        info.put(Annotator.SOR, "1.000");
-        info.put(Annotator.MQ, "60.00");
+        info.put(InfoField.QD.key(), 1.50);
+        info.put(InfoField.FS.key(), 70.000);
+        info.put(InfoField.SOR.key(), 1.000);
+        info.put(InfoField.MQ.key(), 60.00);
         Genotype g = new Genotype(0, 1, 99, List.of(100, 0, 100), List.of(10, 10), 20);
         List<VariantCall> calls = List.of(
-                new VariantCall("chr1", 100, List.of("C", "T"), 25, "PASS", info, g),
-                new VariantCall("chr1", 200, List.of("C", "T"), 300, "PASS", Map.of("DP", 20, Annotator.QD, "15.00",
-                        Annotator.MQ, "39.99"), g),
-                new VariantCall("chr1", 300, List.of("CA", "C"), 300, "PASS", Map.of("DP", 20, Annotator.QD, "15.00",
-                        Annotator.FS, "70.000", Annotator.MQ, "20.00"), g),
-                new VariantCall("chr1", 400, List.of("C", "T"), 300, "PASS", Map.of("DP", 20), g));
+                new VariantCall("chr1", 100, List.of("C", "T"), 25, Filters.PASS, info, g),
+                new VariantCall("chr1", 200, List.of("C", "T"), 300, Filters.PASS, Map.of("DP", 20, InfoField.QD.key(), 15.00,
+                        InfoField.MQ.key(), 39.99), g),
+                new VariantCall("chr1", 300, List.of("CA", "C"), 300, Filters.PASS, Map.of("DP", 20, InfoField.QD.key(), 15.00,
+                        InfoField.FS.key(), 70.000, InfoField.MQ.key(), 20.00), g),
+                new VariantCall("chr1", 400, List.of("C", "T"), 300, Filters.PASS, Map.of("DP", 20), g));
         VariantScorer.Result r = new VariantScorer(params).score(calls, null);
-        assertEquals("QD2;FS60", r.calls().get(0).filter(), "QUAL 25 is above LowQual's 20");
-        assertEquals("PASS", r.calls().get(1).filter(), "MQ40 is not among the default SNV filters");
+        assertEquals("QD2;FS60", r.calls().get(0).filter().toString(), "QUAL 25 is above LowQual's 20");
+        assertEquals("PASS", r.calls().get(1).filter().toString(), "MQ40 is not among the default SNV filters");
         VariantScorer.Result gatk = new VariantScorer(ScoringParameters.load(Map.of("score.snvHardFilters",
                 "QD<2.0,FS>60.0,SOR>3.0,MQ<40.0,MQRankSum<-12.5,ReadPosRankSum<-8.0", "call.lowQual", "30")))
                 .score(calls, null);
-        assertEquals("LowQual;QD2;FS60", gatk.calls().get(0).filter(), "GATK's full set, LowQual at 30");
-        assertEquals("MQ40", gatk.calls().get(1).filter());
-        assertEquals("PASS", r.calls().get(2).filter(), "the indel thresholds: FS > 200, no MQ");
-        assertEquals("PASS", r.calls().get(3).filter(), "an absent annotation fails no filter");
+        assertEquals("LowQual;QD2;FS60", gatk.calls().get(0).filter().toString(), "GATK's full set, LowQual at 30");
+        assertEquals("MQ40", gatk.calls().get(1).filter().toString());
+        assertEquals("PASS", r.calls().get(2).filter().toString(), "the indel thresholds: FS > 200, no MQ");
+        assertEquals("PASS", r.calls().get(3).filter().toString(), "an absent annotation fails no filter");
         String h = header(r);
         assertTrue(h.contains("SNV: hard filters") && h.contains("because no known sites were given"), h);
         assertTrue(h.contains("ID=QD2") && h.contains("ID=MQRankSum-12.5") && h.contains("ID=ReadPosRankSum-20"), h);
@@ -210,7 +210,7 @@ class VariantScorerTest {
         List<VariantCall> flat = new ArrayList<>();
         for (VariantCall c : set.calls()) {
             Map<String, Object> info = new LinkedHashMap<>(c.info());
-            info.put(Annotator.MQ, "60.00"); // MQ 60 everywhere
+            info.put(InfoField.MQ.key(), "60.00"); // MQ 60 everywhere
             flat.add(new VariantCall(c.contig(), c.position(), c.alleles(), c.qual(), c.filter(), info, c.genotype(0)));
         }
         String h = header(new VariantScorer(params).score(flat, set.known()));
@@ -228,7 +228,7 @@ class VariantScorerTest {
         }
         VariantCall c = calls.get(i);
         calls.set(i, new VariantCall(c.contig(), c.position(), c.alleles(), 25.0, c.filter(), c.info(), c.genotype(0)));
-        assertEquals("PASS", new VariantScorer(params).score(calls, set.known()).calls().get(i).filter());
+        assertEquals(Filters.PASS, new VariantScorer(params).score(calls, set.known()).calls().get(i).filter());
     }
 
     private static String header(VariantScorer.Result r) {

@@ -1,0 +1,107 @@
+package gap.core.vcf;
+
+import htsjdk.variant.vcf.VCFConstants;
+import htsjdk.variant.vcf.VCFHeaderLineCount;
+import htsjdk.variant.vcf.VCFHeaderLineType;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import htsjdk.variant.vcf.VCFStandardHeaderLines;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The INFO fields gap writes: each one's VCF key, header line and, for a Float, the decimals it is written with (GATK's).
+ * A Float is held in a call already rounded to those decimals ({@link #round}), so that every reader of a call, in
+ * memory or from the written VCF, sees the same number; only the sinks turn it into text ({@link #format}). All are
+ * declared whether or not a run fills them (VQSLOD needs a trained model, ExcessHet several samples), so the files of
+ * different runs share one schema. Descriptions are the standard ones (VCF, GATK), so tools and users recognise them.
+ */
+public enum InfoField {
+    AC(VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_COUNT_KEY), -1),
+    /** AC / AN per alternate allele. */
+    AF(VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_FREQUENCY_KEY), 3),
+    AN(VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_NUMBER_KEY), -1),
+    DP(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY), -1),
+    QD(real("QD", "Variant Confidence/Quality by Depth"), 2),
+    FS(real("FS", "Phred-scaled p-value using Fisher's exact test to detect strand bias"), 3),
+    SOR(real("SOR", "Symmetric Odds Ratio of 2x2 contingency table to detect strand bias"), 3),
+    MQ(VCFStandardHeaderLines.getInfoLine(VCFConstants.RMS_MAPPING_QUALITY_KEY), 2),
+    MQ_RANK_SUM(real("MQRankSum", "Z-score From Wilcoxon rank sum test of Alt vs. Ref read mapping qualities"), 3),
+    READ_POS_RANK_SUM(real("ReadPosRankSum", "Z-score from Wilcoxon rank sum test of Alt vs. Ref read position bias"),
+            3),
+    BASE_Q_RANK_SUM(real("BaseQRankSum", "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base qualities"), 3),
+    EXCESS_HET(real("ExcessHet", "Phred-scaled p-value for exact test of excess heterozygosity"), 4),
+    /** The scorer's log odds (GATK VQSR's name). */
+    VQSLOD(real("VQSLOD", "Log odds of being a true variant versus being false under the trained gaussian mixture"
+            + " model"), 4),
+    /** The children with a de novo call at a site. */
+    DENOVO(new VCFInfoHeaderLine("DENOVO", VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String,
+            "Children (sample pseudonyms) whose genotype here is de novo with FORMAT/DNQ at or above the run's"
+            + " threshold"), -1);
+
+    private static final Map<String, InfoField> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(InfoField::key, Function.identity()));
+
+    private final VCFInfoHeaderLine headerLine;
+    private final int decimals;
+
+    InfoField(VCFInfoHeaderLine headerLine, int decimals) {
+        this.headerLine = headerLine;
+        this.decimals = decimals;
+    }
+
+    private static VCFInfoHeaderLine real(String key, String description) {
+        return new VCFInfoHeaderLine(key, 1, VCFHeaderLineType.Float, description);
+    }
+
+    /** The VCF key, such as {@code MQRankSum}. */
+    public String key() {
+        return headerLine.getID();
+    }
+
+    public VCFInfoHeaderLine headerLine() {
+        return headerLine;
+    }
+
+    /** Every field's header line, in declaration order. */
+    public static List<VCFInfoHeaderLine> headerLines() {
+        return Arrays.stream(values()).map(InfoField::headerLine).toList();
+    }
+
+    /** The field of {@code key}, or null when it is none of gap's (a population summary's, say). */
+    public static InfoField byKey(String key) {
+        return BY_KEY.get(key);
+    }
+
+    /** True for a Float written with fixed decimals. */
+    public boolean isReal() {
+        return decimals >= 0;
+    }
+
+    /**
+     * {@code v} rounded half-up to this field's decimals, exactly the number its text in the VCF reads as (the double
+     * nearest to it); NaN and infinities as they are.
+     */
+    public double round(double v) {
+        return Double.isFinite(v) ? decimal(v).doubleValue() : v;
+    }
+
+    /**
+     * {@code v} as the VCF writes it, with this field's decimals, never "-0.000" (a sign on zero would mean nothing).
+     * The digits are those of Java's {@code %.Nf}: both round the shortest decimal that names the double.
+     */
+    public String format(double v) {
+        return Double.isFinite(v) ? decimal(v).toPlainString() : Double.toString(v);
+    }
+
+    private BigDecimal decimal(double v) {
+        if (decimals < 0) {
+            throw new IllegalStateException("INFO/" + key() + " is not a Float with fixed decimals");
+        }
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,48 @@
+package gap.spark;
+
+import gap.command.CallArguments;
+import gap.command.Commands;
+import gap.core.shard.CallPreparation;
+import gap.core.shard.CallingRun;
+import gap.core.shard.LocalShardExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gap call} as the CLI runs it, in this JVM: the shared options ({@link CallArguments}), core's preparation,
+ * and core's run on {@code --threads} threads, with the shared exit codes. The reference outputs every Spark run must
+ * equal, made without the CLI module (the Spark driver does not depend on it).
+ */
+@Command(name = "gap")
+final class LocalCall implements Runnable {
+    @Override
+    public void run() {
+        throw new IllegalStateException("give the call command");
+    }
+
+    /** {@code call …} as {@code gap call …}; gives the exit code. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new LocalCall());
+        cli.addSubcommand("call", new Call());
+        return Commands.withErrorHandling(cli).execute(args);
+    }
+
+    @Command(name = "call")
+    static final class Call implements Callable<Integer> {
+        @Mixin
+        CallArguments call;
+
+        @Option(names = "--threads")
+        int threads = 2;
+
+        @Override
+        public Integer call() {
+            CallingRun.run(CallPreparation.prepare(call.options(Path::of)), new LocalShardExecutor(threads));
+            return Commands.EXIT_OK;
+        }
+    }
+}
