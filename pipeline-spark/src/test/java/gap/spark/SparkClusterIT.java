@@ -298,7 +298,7 @@ class SparkClusterIT {
      * started) while the job still runs.
      */
     private static void killAnExecutorMidJob() {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         Pattern ids = Pattern.compile("--executor-id (\\S+) .*--app-id (\\S+)");
         while (System.nanoTime() < deadline) {
             // the running executors: JVMs the worker started, each logging to work/<app id>/<executor id>/stderr

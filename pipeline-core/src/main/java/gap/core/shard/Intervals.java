@@ -33,17 +33,27 @@ public final class Intervals {
                                        java.util.function.Function<String, Path> paths) {
         List<Interval> all = new ArrayList<>();
         for (String value : values) {
-            Path file = paths.apply(value);
+            // a region is never resolved as a path: a cluster's file system reads "chr22:" as a URI scheme
+            Path file = namesRegion(value, dictionary) ? null : paths.apply(value);
             if (looksLikeFile(value) && !Files.exists(file)) {
                 throw new UserException("intervals file " + file.getFileName() + " does not exist");
             }
-            if (Files.isRegularFile(file)) {
+            if (file != null && Files.isRegularFile(file)) {
                 all.addAll(readFile(file, dictionary));
             } else {
                 all.add(region(value, dictionary, value));
             }
         }
         return merge(all, dictionary);
+    }
+
+    /** True when {@code value} is a contig of the reference, or contig:start[-end] of one. */
+    private static boolean namesRegion(String value, SAMSequenceDictionary dictionary) {
+        if (looksLikeFile(value)) {
+            return false;
+        }
+        Matcher m = REGION.matcher(value);
+        return dictionary.getSequence(value) != null || m.matches() && dictionary.getSequence(m.group(1)) != null;
     }
 
     private static boolean looksLikeFile(String value) {

@@ -57,6 +57,16 @@ class ShardPlannerTest {
     }
 
     @Test
+    void regionsAreNeverResolvedAsPaths() {
+        // a Hadoop path reads "chr1:" as a URI scheme and fails: regions must not reach the path resolver
+        java.util.function.Function<String, java.nio.file.Path> hadoopLike = name -> {
+            throw new IllegalArgumentException("not a path: " + name);
+        };
+        assertEquals(List.of(new Interval("chr1", 110, 130), new Interval("chr2", 1, 100)),
+                Intervals.parse(List.of("chr1:110-130", "chr2"), DICT, hadoopLike));
+    }
+
+    @Test
     void badIntervalsAreUserErrors() {
         assertThrows(UserException.class, () -> Intervals.parse(List.of("chr3:1-10"), DICT));
         assertThrows(UserException.class, () -> Intervals.parse(List.of("chr1:2000-3000"), DICT));
