@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>PASS precision can only rise above the precision of all calls when all calls hold a false positive; the
  * slice's hold none, so the test asks that it does not fall, and strictly more where there is one to remove. F1
  * cannot hold on this slice: the tranche costs a few true calls by design (here chrM:263, whose reads all run one
- * way at the start of the linear contig, and two STR insertions with no known indel like them); and the caller
- * itself leaves out chr22_20_21M:277054 C>T, 2 alt reads of 12, once it weighs errors as dependent. Those are pinned
+ * way at the start of the linear contig, and two STR insertions with no known indel like them). Those are pinned
  * in golden/hard1_slice.scoring.tsv, which moves only with a deliberate change of the scorer or the caller.
  */
 class ScoringSliceTest {

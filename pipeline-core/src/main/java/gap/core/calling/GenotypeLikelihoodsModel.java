@@ -77,12 +77,14 @@ public final class GenotypeLikelihoodsModel {
             }
             byte[] bases = new byte[evidence.size()];
             byte[] quals = new byte[evidence.size()];
+            boolean[] reverse = new boolean[evidence.size()];
             for (int r = 0; r < evidence.size(); r++) {
                 ReadEvidence e = evidence.get(r);
                 bases[r] = e.bases()[0];
                 quals[r] = capped(e.quals(), e.mappingQuality())[0];
+                reverse[r] = e.negativeStrand();
             }
-            double[] effective = dependent.qualities(bases, quals);
+            double[] effective = dependent.qualities(bases, reverse, quals);
             for (int r = 0; r < evidence.size(); r++) {
                 int tenths = (int) Math.round(effective[r] * 10);
                 double match = LOG10_MATCH[tenths];

@@ -1,5 +1,6 @@
 package gap.core.calling;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -117,11 +118,22 @@ class EngineModelTest {
     @Test
     void dependentErrorsKeepEachBasesBestQuality() {
         DependentErrors d = new DependentErrors(0.17);
-        double[] q = d.qualities(new byte[] {'C', 'A', 'C', 'C'}, new byte[] {20, 30, 30, 25});
+        boolean[] forward = new boolean[4];
+        double[] q = d.qualities(new byte[] {'C', 'A', 'C', 'C'}, forward, new byte[] {20, 30, 30, 25});
         assertEquals(20 * (0.7 * 0.83 * 0.83 + 0.3), q[0], 1e-9, "third C");
         assertEquals(30, q[1], 1e-9, "the only A");
         assertEquals(30, q[2], 1e-9, "best C");
         assertEquals(25 * (0.7 * 0.83 + 0.3), q[3], 1e-9, "second C");
+    }
+
+    @Test
+    void dependentErrorsAreRankedPerStrand() {
+        // errmod counts the rank per base and strand: C+ C- C+ C- at Q30 are two firsts and two seconds
+        DependentErrors d = new DependentErrors(0.17);
+        double[] q = d.qualities(new byte[] {'C', 'C', 'C', 'C'}, new boolean[] {false, true, false, true},
+                new byte[] {30, 30, 30, 30});
+        double second = 30 * (0.7 * 0.83 + 0.3);
+        assertArrayEquals(new double[] {30, 30, second, second}, q, 1e-9);
     }
 
     // ---- item 8: GT is the genotype of PL 0 and GQ the second-smallest PL ---------------------------------------
