@@ -4,6 +4,8 @@ import gap.core.model.AlignedRead;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Takes one sample's reads in position order, gives them with at most {@code maxPerStart} of those starting at any one
@@ -45,19 +47,27 @@ public final class Downsampler {
 
     /** The {@code max} reads of one start with the smallest name hash, in their original order. */
     private static List<AlignedRead> sample(List<AlignedRead> group, int max) {
-        Integer[] order = new Integer[group.size()];
-        long[] keys = new long[group.size()];
+        return smallestKeys(group, max, r -> r.name().hashCode(), AlignedRead::name);
+    }
+
+    /**
+     * The {@code n} items with the smallest mixed {@code key} (ties by {@code name}), in their original order: a
+     * deterministic sample that depends on the items alone, never on their order or on who draws it.
+     */
+    static <T> List<T> smallestKeys(List<T> items, int n, ToLongFunction<T> key, Function<T, String> name) {
+        Integer[] order = new Integer[items.size()];
+        long[] keys = new long[items.size()];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
-            keys[k] = mix(group.get(k).name().hashCode());
+            keys[k] = mix(key.applyAsLong(items.get(k)));
         }
         Arrays.sort(order, (x, y) -> keys[x] != keys[y] ? Long.compare(keys[x], keys[y])
-                : group.get(x).name().compareTo(group.get(y).name()));
-        Integer[] kept = Arrays.copyOf(order, max);
+                : name.apply(items.get(x)).compareTo(name.apply(items.get(y))));
+        Integer[] kept = Arrays.copyOf(order, n);
         Arrays.sort(kept);
-        List<AlignedRead> out = new ArrayList<>(max);
+        List<T> out = new ArrayList<>(n);
         for (int k : kept) {
-            out.add(group.get(k));
+            out.add(items.get(k));
         }
         return out;
     }

@@ -70,28 +70,7 @@ public final class PileupBuilder {
      */
     static List<ReadEvidence> downsample(List<ReadEvidence> evidence, String contig, int position, int n) {
         long locus = (long) contig.hashCode() * 1_000_003L + position;
-        long[] keys = new long[evidence.size()];
-        Integer[] order = new Integer[evidence.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = mix(evidence.get(i).fragment().hashCode() ^ locus);
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> keys[x] != keys[y] ? Long.compare(keys[x], keys[y])
-                : evidence.get(x).fragment().compareTo(evidence.get(y).fragment()));
-        Integer[] kept = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(kept);
-        List<ReadEvidence> out = new java.util.ArrayList<>(n);
-        for (int i : kept) {
-            out.add(evidence.get(i));
-        }
-        return out;
-    }
-
-    /** A 64-bit finaliser (SplitMix64's), so nearby names and loci give unrelated keys. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Downsampler.smallestKeys(evidence, n, e -> e.fragment().hashCode() ^ locus, ReadEvidence::fragment);
     }
 
     /**
