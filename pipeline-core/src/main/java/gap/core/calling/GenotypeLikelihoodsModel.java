@@ -35,9 +35,22 @@ public final class GenotypeLikelihoodsModel {
     private final DependentErrors dependent;
 
     public GenotypeLikelihoodsModel(CallingParameters params) {
+        this(params, params.errorDependency());
+    }
+
+    private GenotypeLikelihoodsModel(CallingParameters params, double errorDependency) {
         this.params = params;
         this.pcr = new PcrIndelModel(params.indelGapOpenQ(), params.pcrIndelRateFactor());
-        this.dependent = new DependentErrors(params.errorDependency());
+        this.dependent = new DependentErrors(errorDependency);
+    }
+
+    /**
+     * The model with each read's errors independent, as Mutect2's read likelihoods take them: somatic calling weighs
+     * a few reads of a low-fraction allele, which the germline model's dependent errors (bcftools' errmod) would
+     * discount as a cluster.
+     */
+    public static GenotypeLikelihoodsModel independentErrors(CallingParameters params) {
+        return new GenotypeLikelihoodsModel(params, 0);
     }
 
     public ReadLikelihoods compute(Pileup pileup, RefWindow ref) {

@@ -1,6 +1,9 @@
 package gap.core.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One sample's diploid genotype at a site, with the VCF FORMAT values: {@code GT} as two allele indexes (0 = REF,
@@ -10,10 +13,11 @@ import java.util.List;
  * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele), and
  * {@code PP} (normalised phred posteriors, VCF genotype order; empty when no prior beyond the population's moved the
  * genotype, as GATK's CalculateGenotypePosteriors writes them). Without PP, GT is the genotype of PL 0 and GQ the
- * next smallest PL; with it, both come from PP.
+ * next smallest PL; with it, both come from PP. {@code format} holds the FORMAT fields of other analyses by VCF key
+ * (somatic calls' AF, F1R2, F2R1), sorted by key; the run's header declares them.
  */
 public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
-                       List<Integer> pp) implements java.io.Serializable {
+                       List<Integer> pp, Map<String, Object> format) implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"
@@ -22,11 +26,24 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
         pl = List.copyOf(pl);
         ad = List.copyOf(ad);
         pp = List.copyOf(pp);
+        format = format.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(format));
     }
 
-    /** A genotype without posteriors. */
+    /** A genotype without posteriors or other FORMAT fields. */
     public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
-        this(allele1, allele2, gq, pl, ad, dp, dnq, List.of());
+        this(allele1, allele2, gq, pl, ad, dp, dnq, List.of(), Map.of());
+    }
+
+    /** A genotype with posteriors (a trio's), without other FORMAT fields. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                    List<Integer> pp) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, pp, Map.of());
+    }
+
+    /** A genotype with other analyses' FORMAT fields, without posteriors. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                    Map<String, Object> format) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, List.of(), format);
     }
 
     /** A genotype without a de novo quality. */
@@ -62,6 +79,6 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
     }
 
     public Genotype withDeNovoQuality(int quality) {
-        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, pp);
+        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, pp, format);
     }
 }
