@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Takes a 300 bp region at 30x of 150 bp reads carrying a 40 bp insertion half of them soft-clip, gives the time to
+ * Takes a 100 bp active region (300 bp with its padding) at 30x of 150 bp reads carrying a 40 bp insertion half of them soft-clip, gives the time to
  * assemble it (graph, pruning, k escalation, paths, realignment). Run: ... org.openjdk.jmh.Main Assembly
  */
 @State(Scope.Thread)
@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class AssemblyBenchmark {
-    private final LocalAssembler assembler = new LocalAssembler(150, new int[] {25, 35, 45, 55, 65}, 2, 16, 10);
+    private final LocalAssembler assembler = new LocalAssembler(
+            gap.core.calling.CallingParameters.defaults().assemblySettings());
     private RefWindow ref;
     private List<AlignedRead> reads;
 
@@ -58,10 +59,6 @@ public class AssemblyBenchmark {
 
     @Benchmark
     public int assemble() {
-        return assembler.assemble(cut(), reads, ref).size();
-    }
-
-    private static int cut() {
-        return 401;
+        return assembler.assemble(new ActivityProfile.Region(350, 450), reads, ref).haplotypes().size();
     }
 }

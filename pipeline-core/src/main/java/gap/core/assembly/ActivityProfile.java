@@ -5,103 +5,306 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes reads, gives the centres of active regions worth assembling: where reads are soft-clipped (an aligner's
- * answer to a long insertion or the edge of a long deletion) or carry indels of several bases. Each clip counts at
- * its boundary and spreads a little either side, since clipped reads of one event stop a few bases apart; the
- * counts are smoothed over ±{@value #SMOOTH} bases. A centre is a position whose smoothed activity reaches
- * {@code minReads} and is a local maximum (strictly above the positions to its left, at least those to its right,
- * within ±{@value #SMOOTH}). Every test looks only a few bases around the position, so the centres do not depend on
- * where a shard begins.
+ * Takes each sample's reads, gives the active regions worth assembling, as GATK's HaplotypeCaller finds them: per
+ * position, the probability that some sample is not hom-ref there, from the reads whose alignment shows an indel or a
+ * soft clip at that position (the base before and after an insertion or deletion, the deleted bases, the aligned base
+ * next to a clip), each weighted by its own base quality (a clip by the qualities of its clipped bases; all capped at
+ * the read's mapping quality) in a het-vs-hom-ref likelihood ratio with the indel prior. No absolute quality gate: a Q20 read's evidence counts as a Q20 base, a
+ * Q37 read's as a Q37 base, so the profile opens regions on noisy and clean reads alike. A position with clipped
+ * reads spreads its probability over the mean length of their clips (where the clipped bases belong); the profile
+ * is smoothed by a Gaussian (GATK's band-pass, sigma 17) and a region is a run of positions above the active
+ * probability, runs closer than two paddings merged while the result stays within the maximum region size.
+ *
+ * <p>Mismatches alone do not open a region: an isolated SNV is genotyped from its bases, which gives the answer a
+ * two-haplotype assembly would, at a fraction of the cost. Every test looks a bounded distance around a position, so
+ * the regions touching a shard are the same whichever shard computes them (given the margins the caller reads).
  */
 public final class ActivityProfile {
-    /** Clipped or inserted/deleted stretches shorter than this are aligner noise, not events. */
-    static final int MIN_EVENT_LENGTH = 5;
+    /** Half-width of the Gaussian kernel, as GATK's band-pass filter (max filter size 50). */
+    public static final int KERNEL = 50;
+    private static final double LOG10_HALF = StrictMath.log10(0.5);
+    /** Clipped bases that weigh a clip's evidence (a clip's first bases are where the read leaves the reference). */
+    static final int CLIP_BASES = 20;
+    /** No read is more certain than the global mismapping rate allows (GATK's 45). */
+    static final int MAX_READ_QUALITY = 45;
+    private static final double[] MINUS_LOG10_ERROR = new double[128];
+
+    static {
+        for (int q = 0; q < 128; q++) {
+            MINUS_LOG10_ERROR[q] = q / 10.0;
+        }
+    }
+
+    /** An active region, 1-based inclusive (without padding). */
+    public record Region(int start, int end) {
+        public int length() {
+            return end - start + 1;
+        }
+    }
+
+    /** The settings of region finding; see conf/gap-defaults.properties. */
+    public record Settings(double log10Prior, double activeProbability, double sigma, int maxClipSpread,
+                           int maxRegion, int padding) {}
+
+    private final Settings settings;
+    private final double[] kernel;
+
+    public ActivityProfile(Settings settings) {
+        this.settings = settings;
+        this.kernel = gaussian(settings.sigma());
+    }
+
+    /** How far beyond a position its evidence can reach: clip spread, smoothing, merging with a neighbour run. */
+    public int reach() {
+        return settings.maxClipSpread() + KERNEL + settings.maxRegion() + 2 * settings.padding();
+    }
+
+    /** The active regions that overlap {@code [from, to]}, in position order. */
+    public List<Region> regions(List<List<AlignedRead>> samples, int from, int to) {
+        int lo = from - reach();
+        int hi = to + reach();
+        double[] activity = new double[hi - lo + 1];
+        java.util.Arrays.fill(activity, 1.0); // P(hom-ref everywhere), multiplied over samples
+        Evidence pooledClips = null;
+        for (List<AlignedRead> reads : samples) {
+            Evidence e = Evidence.of(reads, lo, hi);
+            for (int i = 0; i < activity.length; i++) {
+                if (e.altCount[i] > 0) {
+                    activity[i] *= 1 - probability(e, i);
+                }
+            }
+            pooledClips = pooledClips == null ? e : pooledClips.withClipsOf(e);
+        }
+        for (int i = 0; i < activity.length; i++) {
+            activity[i] = 1 - activity[i];
+        }
+        double[] spread = spreadClips(activity, pooledClips);
+        double[] smooth = smooth(spread);
+        List<Region> runs = runs(smooth, lo);
+        List<Region> out = new ArrayList<>();
+        for (Region r : merge(runs)) {
+            if (r.end() >= from && r.start() <= to) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** P(the sample is not hom-ref at offset i): het or hom-alt against hom-ref, with the indel prior. */
+    private double probability(Evidence e, int i) {
+        double alt = e.altLog[i];
+        double het = alt + e.depth[i] * LOG10_HALF;
+        double odds = e.altCount[i] >= e.depth[i] ? Math.max(het, alt + LOG10_HALF) : het;
+        double log10 = odds + settings.log10Prior();
+        return log10 > 10 ? 1 : 1 - 1 / (1 + StrictMath.pow(10, log10));
+    }
+
+    /** Each position with clipped reads lends its probability to ± the mean clip length (at most maxClipSpread). */
+    private double[] spreadClips(double[] activity, Evidence clips) {
+        double[] out = activity.clone();
+        if (clips == null) {
+            return out;
+        }
+        for (int i = 0; i < activity.length; i++) {
+            if (clips.clipCount[i] == 0 || activity[i] == 0) {
+                continue;
+            }
+            int r = (int) Math.min(settings.maxClipSpread(), Math.round((double) clips.clipLength[i] / clips.clipCount[i]));
+            for (int j = Math.max(0, i - r); j <= Math.min(activity.length - 1, i + r); j++) {
+                out[j] = Math.max(out[j], activity[i]);
+            }
+        }
+        return out;
+    }
+
+    private double[] smooth(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v == 0) {
+                continue;
+            }
+            for (int d = -KERNEL; d <= KERNEL; d++) {
+                int j = i + d;
+                if (j >= 0 && j < out.length) {
+                    out[j] += v * kernel[d + KERNEL];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double[] gaussian(double sigma) {
+        double[] k = new double[2 * KERNEL + 1];
+        double sum = 0;
+        for (int d = -KERNEL; d <= KERNEL; d++) {
+            k[d + KERNEL] = StrictMath.exp(-(double) d * d / (2 * sigma * sigma));
+            sum += k[d + KERNEL];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        return k;
+    }
+
+    /** Maximal runs of positions whose smoothed probability exceeds the threshold. */
+    private List<Region> runs(double[] smooth, int lo) {
+        List<Region> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= smooth.length; i++) {
+            boolean active = i < smooth.length && smooth[i] > settings.activeProbability();
+            if (active && start < 0) {
+                start = i;
+            } else if (!active && start >= 0) {
+                runs.add(new Region(lo + start, lo + i - 1));
+                start = -1;
+            }
+        }
+        return runs;
+    }
+
     /**
-     * Aligners also clip a read's poor tail; a clip counts only when its bases average this quality, as bases that
-     * belong to a real event do (noisy 2x250 reads otherwise make hundreds of regions per Mb, nearly all empty).
+     * Runs whose padded extents touch are one region (a long deletion's two breakpoints, an insertion's two clip
+     * stacks) while the merged run stays within the maximum size; a run longer than that is cut into pieces of it.
      */
-    static final int MIN_CLIP_QUALITY = 25;
-    static final int SPREAD = 2;
-    static final int SMOOTH = 5;
-
-    private ActivityProfile() {}
-
-    /** Region centres in {@code [from, to]}, ascending. */
-    public static List<Integer> centres(List<AlignedRead> reads, int from, int to, int minReads) {
-        int margin = SPREAD + 2 * SMOOTH;
-        int lo = from - margin;
-        int n = to - from + 1 + 2 * margin;
-        if (n <= 0) {
-            return List.of();
-        }
-        int[] raw = new int[n];
-        for (AlignedRead read : reads) {
-            if (read.end() < lo || read.start() > lo + n - 1) {
+    private List<Region> merge(List<Region> runs) {
+        List<Region> out = new ArrayList<>();
+        Region current = null;
+        for (Region r : runs) {
+            if (current != null && r.start() - current.end() - 1 <= 2 * settings.padding()
+                    && r.end() - current.start() + 1 <= settings.maxRegion()) {
+                current = new Region(current.start(), r.end());
                 continue;
             }
-            addEvents(read, raw, lo);
+            if (current != null) {
+                out.addAll(cut(current));
+            }
+            current = r;
         }
-        int[] smooth = new int[n];
-        for (int i = 0; i < n; i++) {
+        if (current != null) {
+            out.addAll(cut(current));
+        }
+        return out;
+    }
+
+    private List<Region> cut(Region r) {
+        List<Region> pieces = new ArrayList<>();
+        for (int s = r.start(); s <= r.end(); s += settings.maxRegion()) {
+            pieces.add(new Region(s, Math.min(r.end(), s + settings.maxRegion() - 1)));
+        }
+        return pieces;
+    }
+
+    /** One sample's indel and clip evidence per position of {@code [lo, hi]}. */
+    static final class Evidence {
+        final int lo;
+        final int[] depth;
+        final int[] altCount;
+        final double[] altLog;
+        final int[] clipCount;
+        final long[] clipLength;
+
+        private Evidence(int lo, int n) {
+            this.lo = lo;
+            depth = new int[n];
+            altCount = new int[n];
+            altLog = new double[n];
+            clipCount = new int[n];
+            clipLength = new long[n];
+        }
+
+        static Evidence of(List<AlignedRead> reads, int lo, int hi) {
+            Evidence e = new Evidence(lo, hi - lo + 1);
+            int[] delta = new int[hi - lo + 2];
+            for (AlignedRead read : reads) {
+                if (read.end() < lo || read.start() > hi) {
+                    continue;
+                }
+                delta[Math.max(0, read.start() - lo)]++;
+                delta[Math.min(hi, read.end()) - lo + 1]--;
+                e.add(read);
+            }
+            int d = 0;
+            for (int i = 0; i < e.depth.length; i++) {
+                d += delta[i];
+                e.depth[i] = d;
+            }
+            return e;
+        }
+
+        /** This evidence with the clips of {@code other} (another sample over the same range) added. */
+        Evidence withClipsOf(Evidence other) {
+            for (int i = 0; i < clipCount.length; i++) {
+                clipCount[i] += other.clipCount[i];
+                clipLength[i] += other.clipLength[i];
+            }
+            return this;
+        }
+
+        private void add(AlignedRead read) {
+            byte[] ops = read.cigarOps();
+            int[] lens = read.cigarLengths();
+            byte[] quals = read.quals();
+            int mapq = read.mappingQuality();
+            int refPos = read.start();
+            int readPos = 0;
+            int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
+            int last = ops[ops.length - 1] == 'H' && ops.length > 1 ? ops.length - 2 : ops.length - 1;
+            for (int c = 0; c < ops.length; c++) {
+                byte op = ops[c];
+                int len = lens[c];
+                if (op == 'S' && c == first && readPos + len < quals.length) {
+                    clip(refPos, len, clipQuality(quals, readPos + len - Math.min(len, CLIP_BASES), readPos + len),
+                            mapq);
+                } else if (op == 'S' && c == last && readPos > 0) {
+                    clip(refPos - 1, len, clipQuality(quals, readPos, readPos + Math.min(len, CLIP_BASES)), mapq);
+                } else if (op == 'I' && readPos > 0 && readPos + len < quals.length) {
+                    alt(refPos - 1, quals[readPos - 1], mapq);
+                    alt(refPos, quals[readPos + len], mapq);
+                } else if (op == 'D' && readPos > 0 && readPos < quals.length) {
+                    int q = Math.min(quals[readPos - 1], quals[readPos]);
+                    for (int p = refPos - 1; p <= refPos + len; p++) {
+                        alt(p, q, mapq);
+                    }
+                }
+                if (AlignedRead.consumesReference(op)) {
+                    refPos += len;
+                }
+                if (AlignedRead.consumesRead(op)) {
+                    readPos += len;
+                }
+            }
+        }
+
+        /**
+         * How unlikely a read of the reference is to show this clip: its clipped bases (the nearest
+         * {@value #CLIP_BASES}) would have to be sequencing errors where they differ from the reference, three in four
+         * of random bases, so their qualities add up; the mapping quality and the global mismapping rate (45) cap it
+         * as they cap every read's evidence. A clip of good bases is strong evidence whatever the base-quality
+         * profile; a clipped tail of poor bases is weak.
+         */
+        private static int clipQuality(byte[] quals, int from, int to) {
             int sum = 0;
-            for (int j = Math.max(0, i - SMOOTH); j <= Math.min(n - 1, i + SMOOTH); j++) {
-                sum += raw[j];
+            for (int i = from; i < to; i++) {
+                sum += quals[i];
             }
-            smooth[i] = sum;
+            return Math.min(MAX_READ_QUALITY, (int) Math.round(0.75 * sum));
         }
-        List<Integer> centres = new ArrayList<>();
-        for (int p = from; p <= to; p++) {
-            int i = p - lo;
-            if (smooth[i] < minReads * (2 * SPREAD + 1)) { // each event adds 1 at 2·SPREAD+1 positions
-                continue;
-            }
-            boolean peak = true;
-            for (int d = 1; d <= SMOOTH && peak; d++) {
-                peak = smooth[i] > smooth[i - d] && smooth[i] >= smooth[i + d];
-            }
-            if (peak) {
-                centres.add(p);
-            }
-        }
-        return centres;
-    }
 
-    /** Adds one read's clips and long indels, spread over ±{@value #SPREAD} around where they start. */
-    private static void addEvents(AlignedRead read, int[] raw, int lo) {
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        int refPos = read.start();
-        int readPos = 0;
-        for (int c = 0; c < ops.length; c++) {
-            byte op = ops[c];
-            int len = lens[c];
-            if (op == 'S' && len >= MIN_EVENT_LENGTH && meanQuality(read.quals(), readPos, len) >= MIN_CLIP_QUALITY) {
-                spread(raw, lo, c == 0 ? read.start() : read.end() + 1);
-            } else if ((op == 'I' || op == 'D') && len >= MIN_EVENT_LENGTH) {
-                spread(raw, lo, refPos);
+        private void clip(int pos, int length, int qual, int mapq) {
+            int i = pos - lo;
+            if (i >= 0 && i < clipCount.length) {
+                clipCount[i]++;
+                clipLength[i] += length;
             }
-            if (AlignedRead.consumesReference(op)) {
-                refPos += len;
-            }
-            if (AlignedRead.consumesRead(op)) {
-                readPos += len;
-            }
+            alt(pos, qual, mapq);
         }
-    }
 
-    private static double meanQuality(byte[] quals, int from, int length) {
-        long sum = 0;
-        for (int i = from; i < from + length; i++) {
-            sum += quals[i];
-        }
-        return (double) sum / length;
-    }
-
-    private static void spread(int[] raw, int lo, int position) {
-        for (int p = position - SPREAD; p <= position + SPREAD; p++) {
-            int i = p - lo;
-            if (i >= 0 && i < raw.length) {
-                raw[i]++;
+        private void alt(int pos, int qual, int mapq) {
+            int i = pos - lo;
+            if (i >= 0 && i < altCount.length) {
+                altCount[i]++;
+                altLog[i] += MINUS_LOG10_ERROR[Math.max(0, Math.min(127, Math.min(qual, mapq)))];
             }
         }
     }

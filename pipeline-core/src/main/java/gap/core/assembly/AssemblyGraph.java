@@ -1,20 +1,24 @@
 package gap.core.assembly;
 
+import gap.core.model.Nucleotides;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Takes a reference window and reads over it, gives a de Bruijn (read-threading) graph of their k-mers and the best
- * paths through it from the reference's first k-mer to its last: the candidate haplotypes of the window. Reference
- * edges are kept whatever their support; read edges seen fewer than {@code minPruning} times are pruned; k-mers
- * holding an N or a base below the quality floor are not threaded, as GATK's assembler does.
+ * paths through it from the reference's first k-mer to its last: the candidate haplotypes of the window, as GATK's
+ * read-threading assembler builds them. Reference edges are kept whatever their support; linear chains of read edges
+ * none of which reaches {@code minPruning} reads are pruned whole (a true junction seen by one read in the middle of a
+ * chain others support stays); dangling heads and tails (reads that end or begin a few bases past a variant) are joined
+ * back to the reference by a Smith-Waterman alignment; k-mers holding an N are not threaded.
  *
  * <p>Vertices are dense ids from a {@link KmerTable}, numbered in the order k-mers first enter the graph (the
  * reference's first, in order), and edges are slots of per-vertex arrays indexed {@code 4 * id + base}.
@@ -22,9 +26,12 @@ import java.util.Map;
 final class AssemblyGraph {
     private static final String BASES = "ACGT";
     private static final int NONE = -1;
+    /** GATK's minimum dangling branch length worth a recovery attempt. */
+    static final int MIN_DANGLING_LENGTH = 4;
 
     private final int k;
     private final KmerTable kmers;
+    private final String reference;
     private final int source;
     private final int sink;
     /** Per edge slot {@code 4 * vertex + base}: read support, reference flag, recovered flag, target vertex. */
@@ -33,60 +40,88 @@ final class AssemblyGraph {
     private boolean[] recovered = new boolean[256];
     private int[] target = new int[256];
     private int[] inDegree = new int[64];
+    /** Per vertex: the reference offset of its k-mer (its first occurrence), or -1 off the reference. */
+    private int[] refOffset = new int[64];
+    /** Per vertex: how many times the reference passes it (0 off the reference). */
+    private int[] refVisits = new int[64];
 
-    private AssemblyGraph(int k, KmerTable kmers, int source, int sink) {
+    private AssemblyGraph(int k, KmerTable kmers, String reference, int source, int sink) {
         this.k = k;
         this.kmers = kmers;
+        this.reference = reference;
         this.source = source;
         this.sink = sink;
         Arrays.fill(target, NONE);
+        Arrays.fill(refOffset, NONE);
     }
 
     /**
      * The graph of {@code reference} and the reads, or null when some k-mer occurs twice in the reference (a path
-     * could then skip or repeat a stretch of it: the caller retries with a larger k).
+     * could then skip or repeat a stretch of it: the caller retries with a larger k) unless {@code allowRepeats},
+     * GATK's last attempt, where only the first and last k-mers must be unique.
      */
-    static AssemblyGraph build(String reference, List<byte[][]> reads, int k, int minBaseQuality) {
+    static AssemblyGraph build(String reference, List<byte[][]> reads, int k, int minBaseQuality,
+                               boolean allowRepeats) {
         if (reference.length() <= k || reference.indexOf('N') >= 0) {
             return null;
         }
         byte[] r = reference.getBytes(StandardCharsets.US_ASCII);
         KmerTable table = new KmerTable(k);
+        int n = r.length - k + 1;
+        int[] ids = new int[n];
         long h = table.hash(r, 0);
-        for (int i = 0; i + k <= r.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
                 h = table.roll(h, r[i - 1], r[i + k - 1]);
             }
-            if (table.find(h, r, i) >= 0) {
+            int id = table.find(h, r, i);
+            if (id >= 0 && !allowRepeats) {
                 return null;
             }
-            table.add(h, r, i); // the reference's k-mers are ids 0, 1, 2, … in order
+            ids[i] = id >= 0 ? id : table.add(h, r, i);
         }
-        AssemblyGraph g = new AssemblyGraph(k, table, 0, r.length - k);
+        if (allowRepeats && (occurrences(ids, ids[0]) > 1 || occurrences(ids, ids[n - 1]) > 1)) {
+            return null;
+        }
+        AssemblyGraph g = new AssemblyGraph(k, table, reference, ids[0], ids[n - 1]);
         g.ensure(4 * table.size()); // room for the reads' k-mers too: most regions then never grow the arrays
-        for (int i = 0; i + k < r.length; i++) {
-            g.addEdge(i, code(r[i + k]), i + 1, true);
+        for (int i = 0; i < n; i++) {
+            if (g.refOffset[ids[i]] == NONE) {
+                g.refOffset[ids[i]] = i;
+            }
+            g.refVisits[ids[i]]++;
+            if (i + 1 < n) {
+                g.addEdge(ids[i], Nucleotides.code(r[i + k]), ids[i + 1], true);
+            }
         }
         for (byte[][] read : reads) {
-            g.thread(read[0], read[1], minBaseQuality);
+            g.thread(read[0], read[1], minBaseQuality, false);
         }
         return g;
     }
 
-    private static int code(byte base) {
-        return switch (base) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default -> -1;
-        };
+    /** Without repeated reference k-mers. */
+    static AssemblyGraph build(String reference, List<byte[][]> reads, int k, int minBaseQuality) {
+        return build(reference, reads, k, minBaseQuality, false);
     }
+
+    private static int occurrences(int[] ids, int id) {
+        int c = 0;
+        for (int x : ids) {
+            c += x == id ? 1 : 0;
+        }
+        return c;
+    }
+
 
     private void ensure(int vertices) {
         if (inDegree.length < vertices) {
             int n = Math.max(vertices, inDegree.length * 2);
             inDegree = Arrays.copyOf(inDegree, n);
+            int oldOffsets = refOffset.length;
+            refOffset = Arrays.copyOf(refOffset, n);
+            Arrays.fill(refOffset, oldOffsets, n, NONE);
+            refVisits = Arrays.copyOf(refVisits, n);
             count = Arrays.copyOf(count, 4 * n);
             ref = Arrays.copyOf(ref, 4 * n);
             recovered = Arrays.copyOf(recovered, 4 * n);
@@ -99,7 +134,7 @@ final class AssemblyGraph {
     /** An edge from {@code from} by base {@code b} to {@code to}, which the caller has interned. */
     private void addEdge(int from, int b, int to, boolean reference) {
         int e = 4 * from + b;
-        if (count[e] == 0 && !ref[e]) {
+        if (!live(e)) {
             target[e] = to;
             inDegree[to]++;
         }
@@ -110,12 +145,15 @@ final class AssemblyGraph {
         }
     }
 
-    /** Adds a read's consecutive trusted k-mers as edges. */
-    private void thread(byte[] bases, byte[] quals, int minBaseQuality) {
+    /**
+     * Adds a sequence's consecutive usable k-mers as edges: read support, or (for a dangling end's stitch) recovered
+     * edges that count for no read.
+     */
+    private void thread(byte[] bases, byte[] quals, int minBaseQuality, boolean recovery) {
         int trusted = 0; // length of the run of usable bases ending at i
         long previous = 0; // hash of the k-mer ending at i - 1, when trusted reached k there
         for (int i = 0; i < bases.length; i++) {
-            boolean ok = code(bases[i]) >= 0 && quals[i] >= minBaseQuality;
+            boolean ok = Nucleotides.code(bases[i]) >= 0 && quals[i] >= minBaseQuality;
             trusted = ok ? trusted + 1 : 0;
             if (trusted < k) {
                 continue;
@@ -123,10 +161,18 @@ final class AssemblyGraph {
             long current = trusted == k ? kmers.hash(bases, i - k + 1) : kmers.roll(previous, bases[i - k], bases[i]);
             if (trusted > k) {
                 int from = intern(previous, bases, i - k);
-                int e = 4 * from + code(bases[i]);
+                int e = 4 * from + Nucleotides.code(bases[i]);
                 // the target is looked up only for a new edge, as vertices enter the graph in that order
-                int to = count[e] == 0 && !ref[e] ? intern(current, bases, i - k + 1) : target[e];
-                addEdge(from, code(bases[i]), to, false);
+                int to = live(e) ? target[e] : intern(current, bases, i - k + 1);
+                if (recovery) {
+                    if (!live(e)) {
+                        target[e] = to;
+                        inDegree[to]++;
+                        recovered[e] = true;
+                    }
+                } else {
+                    addEdge(from, Nucleotides.code(bases[i]), to, false);
+                }
             }
             previous = current;
         }
@@ -138,70 +184,183 @@ final class AssemblyGraph {
         return id;
     }
 
-    /** Drops read edges with less support than {@code minPruning}; reference edges stay. */
-    void prune(int minPruning) {
-        for (int e = 0; e < 4 * kmers.size(); e++) {
-            if (!ref[e] && count[e] > 0 && count[e] < minPruning) {
+    private boolean live(int e) {
+        return ref[e] || count[e] > 0 || recovered[e];
+    }
+
+    private int outDegree(int v) {
+        int d = 0;
+        for (int b = 0; b < 4; b++) {
+            d += live(4 * v + b) ? 1 : 0;
+        }
+        return d;
+    }
+
+    private int onlyOut(int v) {
+        for (int b = 0; b < 4; b++) {
+            if (live(4 * v + b)) {
+                return 4 * v + b;
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * GATK's chain pruning: a chain is a path whose inner vertices have one edge in and one out; a chain none of whose
+     * edges is reference or seen in {@code minPruning} reads, nor in {@code minFraction} of the reads leaving the
+     * vertex it branches from, is removed whole. The fraction scales with depth: at Q20 and 30x, two reads share
+     * the same error every forty bases or so, and a germline allele is far above a tenth of the reads.
+     */
+    void prune(int minPruning, double minFraction) {
+        int n = kmers.size();
+        List<Integer> doomed = new ArrayList<>();
+        List<Integer> chain = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            if (inDegree[u] == 1 && outDegree(u) == 1 && u != source) {
+                continue; // inside a chain: its chain starts at a branching vertex
+            }
+            for (int b = 0; b < 4; b++) {
+                int e = 4 * u + b;
+                if (!live(e)) {
+                    continue;
+                }
+                chain.clear();
+                double need = Math.max(minPruning, minFraction * totalWeight(u));
+                boolean keep = false;
+                int v = u;
+                int edge = e;
+                while (true) {
+                    chain.add(edge);
+                    keep |= ref[edge] || recovered[edge] || count[edge] >= need;
+                    v = target[edge];
+                    if (v == u || v == source || inDegree[v] != 1 || outDegree(v) != 1 || chain.size() > n) {
+                        break;
+                    }
+                    edge = onlyOut(v);
+                }
+                if (!keep) {
+                    doomed.addAll(chain);
+                }
+            }
+        }
+        for (int e : doomed) {
+            if (count[e] > 0) {
                 count[e] = 0;
                 inDegree[target[e]]--;
             }
         }
     }
 
-    private boolean live(int e) {
-        return ref[e] || count[e] > 0 || recovered[e];
-    }
-
     /**
-     * Dangling-end recovery: a branch that leaves the reference and stops (reads ended, or an error near their
-     * end cut the path) is joined back where its last k-1 bases continue as a reference k-mer; a branch that starts
-     * off the reference is joined from the reference k-mer whose last k-1 bases begin it. Without this a variant
-     * near the edge of the reads' coverage has no path from source to sink.
+     * Dangling-end recovery, as GATK's: a branch that leaves the reference and stops (its reads end a few bases past
+     * a variant, so the branch never rejoins with k matching bases) is aligned to the reference after its branch point
+     * by Smith-Waterman, and when the alignment is simple (at most one indel) the branch's end is joined to the
+     * reference where its alignment ends; a branch that starts off the reference (reads that begin just before a
+     * variant) likewise, aligned to the reference before the vertex where it joins. A branch that forks again is left
+     * alone. Without this, a variant near the edge of the reads' coverage has no path from source to sink.
      */
     void recoverDanglingEnds() {
-        Map<String, Integer> refByPrefix = new HashMap<>();
-        Map<String, Integer> refBySuffix = new HashMap<>();
         int n = kmers.size();
+        int[] pred = new int[n];
+        int[] predCount = new int[n];
         for (int v = 0; v < n; v++) {
             for (int b = 0; b < 4; b++) {
-                if (ref[4 * v + b]) {
-                    int next = target[4 * v + b];
-                    refByPrefix.put(kmers.text(next, 0, k - 1), next);
-                    refBySuffix.put(kmers.text(v, 1, k), v);
+                int e = 4 * v + b;
+                if (live(e)) {
+                    pred[target[e]] = v;
+                    predCount[target[e]]++;
                 }
             }
         }
-        refByPrefix.put(kmers.text(source, 0, k - 1), source);
+        List<byte[]> stitches = new ArrayList<>();
         for (int v = 0; v < n; v++) {
-            boolean hasOut = false;
-            for (int b = 0; b < 4; b++) {
-                hasOut |= live(4 * v + b);
+            if (refOffset[v] != NONE) {
+                continue;
             }
-            if (!hasOut && v != sink) {
-                Integer to = refByPrefix.get(kmers.text(v, 1, k));
-                if (to != null && to != v) {
-                    int e = 4 * v + lastBase(to);
-                    recovered[e] = true;
-                    target[e] = to;
-                    inDegree[to]++;
+            if (outDegree(v) == 0 && predCount[v] > 0) {
+                byte[] s = tailStitch(v, pred, predCount);
+                if (s != null) {
+                    stitches.add(s);
+                }
+            } else if (predCount[v] == 0 && outDegree(v) > 0) {
+                byte[] s = headStitch(v, pred, predCount);
+                if (s != null) {
+                    stitches.add(s);
                 }
             }
-            if (inDegree[v] == 0 && v != source) {
-                Integer from = refBySuffix.get(kmers.text(v, 0, k - 1));
-                if (from != null && from != v) {
-                    int e = 4 * from + lastBase(v);
-                    if (!live(e)) {
-                        recovered[e] = true;
-                        target[e] = v;
-                        inDegree[v]++;
-                    }
-                }
-            }
+        }
+        for (byte[] s : stitches) {
+            byte[] q = new byte[s.length];
+            Arrays.fill(q, Byte.MAX_VALUE);
+            thread(s, q, 0, true);
         }
     }
 
-    private int lastBase(int v) {
-        return code(kmers.bases()[kmers.offset(v) + k - 1]);
+    /** The sequence joining dangling tail {@code v} to the reference, or null when it cannot be joined. */
+    private byte[] tailStitch(int v, int[] pred, int[] predCount) {
+        StringBuilder tail = new StringBuilder();
+        int u = v;
+        while (refOffset[u] == NONE) {
+            if (predCount[u] != 1 || tail.length() > reference.length()) {
+                return null;
+            }
+            tail.append(lastBaseChar(u));
+            int p = pred[u];
+            if (refOffset[p] == NONE && outDegree(p) != 1) {
+                return null;
+            }
+            u = p;
+        }
+        if (tail.length() < MIN_DANGLING_LENGTH) {
+            return null;
+        }
+        // aligned from the reference k-mer the branch left, as GATK does, so a deletion right at the branch point
+        // is an inner gap of the alignment
+        int from = refOffset[u];
+        String branch = kmers.text(u, 0, k) + tail.reverse();
+        int refEnd = Math.min(reference.length(), from + branch.length() + 2 * k);
+        int consumed = DanglingAligner.alignPrefix(branch, reference.substring(from, refEnd));
+        int after = from + consumed; // first reference base after the branch's alignment
+        if (consumed < 0 || after + k > reference.length()) {
+            return null;
+        }
+        return (kmers.text(v, 0, k) + reference.substring(after, after + k)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The sequence joining dangling head {@code v} from the reference, or null when it cannot be joined. */
+    private byte[] headStitch(int v, int[] pred, int[] predCount) {
+        StringBuilder head = new StringBuilder(kmers.text(v, 0, k));
+        int u = v;
+        while (refOffset[u] == NONE) {
+            if (outDegree(u) != 1 || head.length() > reference.length()) {
+                return null;
+            }
+            int next = target[onlyOut(u)];
+            if (refOffset[next] == NONE && predCount[next] != 1) {
+                return null;
+            }
+            u = next;
+            head.append(lastBaseChar(u));
+        }
+        int novel = head.length() - k; // bases before the joining reference k-mer
+        if (novel < MIN_DANGLING_LENGTH) {
+            return null;
+        }
+        int refEnd = refOffset[u] + k; // aligned up to the end of the reference k-mer it joins, as GATK does
+        int refStart = Math.max(0, refEnd - head.length() - 2 * k);
+        String branch = head.reverse().toString();
+        String before = new StringBuilder(reference.substring(refStart, refEnd)).reverse().toString();
+        int consumed = DanglingAligner.alignPrefix(branch, before);
+        int start = refEnd - consumed; // reference offset where the branch's first base aligns
+        if (consumed < 0 || start - k < 0) {
+            return null;
+        }
+        String headKmer = new StringBuilder(branch.substring(branch.length() - k)).reverse().toString();
+        return (reference.substring(start - k, start) + headKmer).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private char lastBaseChar(int v) {
+        return (char) kmers.bases()[kmers.offset(v) + k - 1];
     }
 
     /** True when a live path from the source returns to a k-mer it passed: paths would not be finite. */
@@ -260,10 +419,7 @@ final class AssemblyGraph {
             if (here.isEmpty() || v == sink) {
                 continue;
             }
-            double total = 0;
-            for (int b = 0; b < 4; b++) {
-                total += live(4 * v + b) ? weight(4 * v + b) : 0;
-            }
+            double total = totalWeight(v);
             for (int b = 0; b < 4; b++) {
                 int e = 4 * v + b;
                 if (!live(e)) {
@@ -285,6 +441,71 @@ final class AssemblyGraph {
             out.add(first + p.tail());
         }
         return out;
+    }
+
+    /** A partial path of the cyclic search: a vertex, the step that reached it, and the path before. */
+    private record Step(int vertex, Step before, int base, int length, double score, long order) {}
+
+    /**
+     * The best {@code maxPaths} distinct source-to-sink sequences of a graph that may have cycles (a tandem
+     * duplication or a repeat expansion longer than k loops back on the reference), best first: a best-first search
+     * over partial paths, whose scores (sums of log10 edge shares) only fall as a path grows, so the first complete
+     * paths it meets are the best. A path may pass a vertex once more than the reference does (one more copy of a
+     * duplicated or repeated stretch: reads too short to span a longer array cannot tell two extra copies from one, and
+     * the shorter change is the one to propose); it stops at {@code maxLength} bases, and the search after
+     * {@code maxSteps} extensions.
+     */
+    List<String> bestPathsCyclic(int maxPaths, int maxLength, int maxSteps) {
+        PriorityQueue<Step> queue = new PriorityQueue<>(Comparator.comparingDouble(Step::score).reversed()
+                .thenComparingLong(Step::order));
+        long order = 0;
+        queue.add(new Step(source, null, -1, k, 0, order++));
+        Set<String> out = new LinkedHashSet<>();
+        int steps = 0;
+        while (!queue.isEmpty() && out.size() < maxPaths && steps++ < maxSteps) {
+            Step s = queue.poll();
+            if (s.vertex() == sink) {
+                out.add(spell(s));
+                continue;
+            }
+            if (s.length() >= maxLength) {
+                continue;
+            }
+            double total = totalWeight(s.vertex());
+            for (int b = 0; b < 4; b++) {
+                int e = 4 * s.vertex() + b;
+                if (live(e) && visits(s, target[e]) <= refVisits[target[e]]) {
+                    double step = StrictMath.log10(weight(e) / total);
+                    queue.add(new Step(target[e], s, b, s.length() + 1, s.score() + step, order++));
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static int visits(Step end, int vertex) {
+        int n = 0;
+        for (Step s = end; s != null; s = s.before()) {
+            n += s.vertex() == vertex ? 1 : 0;
+        }
+        return n;
+    }
+
+    private String spell(Step end) {
+        char[] tail = new char[end.length() - k];
+        int i = tail.length;
+        for (Step s = end; s.before() != null; s = s.before()) {
+            tail[--i] = BASES.charAt(s.base());
+        }
+        return kmers.text(source, 0, k) + new String(tail);
+    }
+
+    private double totalWeight(int v) {
+        double total = 0;
+        for (int b = 0; b < 4; b++) {
+            total += live(4 * v + b) ? weight(4 * v + b) : 0;
+        }
+        return total;
     }
 
     private double weight(int e) {

@@ -21,6 +21,8 @@ final class HaplotypeAligner {
     static final int GAP_OPEN = -260;
     static final int GAP_EXTEND = -11;
     private static final int NEG = Integer.MIN_VALUE / 4;
+    /** Shared bases kept either side of where a haplotype differs, so no gap can be placed at the alignment's edge. */
+    static final int CONTEXT = 50;
 
     /*
      * Traceback moves, packed per cell: bits 0-1 the state a match came from, bits 2-3 the state a deletion came
@@ -71,6 +73,36 @@ final class HaplotypeAligner {
             aligner.fill(hap, previous == null ? 0 : shared + 1);
             out.set(k, aligner.toEvents(hap, aligner.traceback(hap)));
             previous = hap;
+        }
+        return out;
+    }
+
+    /**
+     * The events of each haplotype, each aligned to the reference only over the stretch where they differ and
+     * {@value #CONTEXT} shared bases either side (the rest of their shared prefix and suffix trimmed): the same events
+     * once indels are left-aligned, at the cost of that stretch instead of the whole window.
+     */
+    static List<List<Event>> trimmedEvents(String reference, List<String> haplotypes) {
+        List<List<Event>> out = new ArrayList<>();
+        for (String hap : haplotypes) {
+            int p = sharedPrefix(reference, hap);
+            if (p == reference.length() && p == hap.length()) {
+                out.add(List.of());
+                continue;
+            }
+            int s = 0;
+            int limit = Math.min(reference.length(), hap.length()) - p;
+            while (s < limit && reference.charAt(reference.length() - 1 - s) == hap.charAt(hap.length() - 1 - s)) {
+                s++;
+            }
+            // keep some shared bases either side: with one only, an alignment could put a gap before its anchor
+            int a = Math.max(0, p - CONTEXT);
+            s = Math.max(0, s - CONTEXT);
+            List<Event> events = new ArrayList<>();
+            for (Event e : events(reference.substring(a, reference.length() - s), hap.substring(a, hap.length() - s))) {
+                events.add(new Event(e.offset() + a, e.refBases(), e.altBases()));
+            }
+            out.add(events);
         }
         return out;
     }

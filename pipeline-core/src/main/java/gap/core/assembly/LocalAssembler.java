@@ -2,8 +2,7 @@ package gap.core.assembly;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.Indel;
-import gap.core.model.ReadBases;
-import gap.core.model.ReadEvidence;
+import gap.core.model.NearbyAllele;
 import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,77 +10,105 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes an active region's centre, the reads and the reference, gives the indels its assembled haplotypes carry:
- * the reads' bases over the region (soft-clipped bases restored: they hold what the aligner could not place) go
- * into a de Bruijn graph with the reference, k raised until the reference has no repeated k-mer and the pruned
- * graph no cycle; the best paths are aligned back to the reference and their indels of 5 or more bases
- * left-normalised. This finds what CIGARs miss: deletions too long for the aligner to open, insertions it
- * soft-clipped.
+ * Takes an active region, the reads and the reference, gives the haplotypes its assembly finds, each as its events
+ * (every SNV and indel, left-normalised, in VCF form): the reads' bases over the padded region (soft-clipped bases
+ * restored: they hold what the aligner could not place) go into a de Bruijn graph with the reference, k raised until
+ * the reference has no repeated k-mer and the pruned graph no cycle; when no k gives that, GATK's last attempt allows
+ * repeated reference k-mers, and the paths of the cyclic graph are walked (a tandem duplication or a repeat expansion
+ * longer than k is a loop). The best paths are aligned back to the reference. This finds what CIGARs miss (deletions
+ * too long for the aligner to open, insertions it soft-clipped, expansions beyond a read's anchor) and which events
+ * ride on one haplotype.
  */
 public final class LocalAssembler {
 
-    /** Assembly contributes indels of at least this many bases (as long as ActivityProfile's events). */
-    static final int MIN_LENGTH = ActivityProfile.MIN_EVENT_LENGTH;
+    /** The settings of assembly; see conf/gap-defaults.properties. */
+    public record Settings(int[] kmerSizes, int minPruning, double minPruningFraction, int maxHaplotypes, int minBaseQuality, int padding,
+                           int maxInsertion, int maxSearchSteps) {}
 
-    private final int halfWidth;
-    private final int[] kmerSizes;
-    private final int minPruning;
-    private final int maxHaplotypes;
-    private final int minBaseQuality;
+    /** One assembled region: its padded window (1-based, inclusive) and its non-reference haplotypes' events. */
+    public record Assembly(int start, int end, List<List<NearbyAllele>> haplotypes) {}
 
-    public LocalAssembler(int halfWidth, int[] kmerSizes, int minPruning, int maxHaplotypes, int minBaseQuality) {
-        this.halfWidth = halfWidth;
-        this.kmerSizes = kmerSizes.clone();
-        this.minPruning = minPruning;
-        this.maxHaplotypes = maxHaplotypes;
-        this.minBaseQuality = minBaseQuality;
+    private final Settings settings;
+
+    public LocalAssembler(Settings settings) {
+        this.settings = settings;
     }
 
-    public int halfWidth() {
-        return halfWidth;
+    public int padding() {
+        return settings.padding();
     }
 
-    public List<Indel> assemble(int centre, List<AlignedRead> reads, RefWindow ref) {
-        int from = centre - halfWidth;
-        int to = centre + halfWidth;
+    public Assembly assemble(ActivityProfile.Region region, List<AlignedRead> reads, RefWindow ref) {
+        return assemble(region, reads, ref, (p, b) -> true);
+    }
+
+    /**
+     * The assembly of a region whose reads' mismatches are kept only where {@code support} says enough reads carry
+     * them (see {@link AssemblyReads}).
+     */
+    public Assembly assemble(ActivityProfile.Region region, List<AlignedRead> reads, RefWindow ref,
+                             java.util.function.BiPredicate<Integer, Byte> support) {
+        int from = region.start() - settings.padding();
+        int to = region.end() + settings.padding();
         String reference = ref.substring(from, to);
-        List<byte[][]> segments = new ArrayList<>();
-        for (AlignedRead read : reads) {
-            if (read.overlaps(from, to)) {
-                ReadEvidence e = ReadBases.observeWithClips(read, from, to);
-                segments.add(new byte[][] {e.bases(), e.quals()});
+        List<byte[][]> segments = AssemblyReads.segments(reads, ref, from, to, support::test);
+        Set<List<NearbyAllele>> haplotypes = new LinkedHashSet<>();
+        List<String> paths = paths(reference, segments);
+        for (List<HaplotypeAligner.Event> events : HaplotypeAligner.trimmedEvents(reference, paths)) {
+            List<NearbyAllele> hap = new ArrayList<>();
+            for (HaplotypeAligner.Event e : events) {
+                hap.add(normalise(ref, from + e.offset(), e.refBases(), e.altBases(), from));
+            }
+            if (!hap.isEmpty()) {
+                hap.sort(java.util.Comparator.comparingInt(NearbyAllele::position));
+                haplotypes.add(List.copyOf(hap));
             }
         }
-        for (int k : kmerSizes) {
-            AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, minBaseQuality);
+        return new Assembly(from, to, List.copyOf(haplotypes));
+    }
+
+    /** The best paths of the first k whose graph works; failing every k, the cyclic walk of GATK's last attempt. */
+    private List<String> paths(String reference, List<byte[][]> segments) {
+        for (int k : settings.kmerSizes()) {
+            AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality());
             if (graph == null) {
                 continue;
             }
-            graph.prune(minPruning);
+            graph.prune(settings.minPruning(), settings.minPruningFraction());
             graph.recoverDanglingEnds();
-            if (graph.hasCycle()) {
-                continue;
+            if (!graph.hasCycle()) {
+                return graph.bestPaths(settings.maxHaplotypes());
             }
-            Set<Indel> indels = new LinkedHashSet<>();
-            for (List<HaplotypeAligner.Event> events : HaplotypeAligner.events(reference, graph.bestPaths(maxHaplotypes))) {
-                for (HaplotypeAligner.Event e : events) {
-                    // Only long indels: short ones come from CIGARs already, and the alignment's weights write an
-                    // MNP as a deletion and an insertion, which would enter the candidates twice over.
-                    if (Math.abs(e.refBases().length() - e.altBases().length()) >= MIN_LENGTH) {
-                        indels.add(normalise(ref, from + e.offset(), e.refBases(), e.altBases(), from));
-                    }
-                }
+        }
+        for (int k : settings.kmerSizes()) {
+            AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality(), true);
+            if (graph != null) {
+                graph.prune(settings.minPruning(), settings.minPruningFraction());
+                graph.recoverDanglingEnds();
+                return graph.bestPathsCyclic(settings.maxHaplotypes(), reference.length() + settings.maxInsertion(),
+                        settings.maxSearchSteps());
             }
-            return List.copyOf(indels);
         }
         return List.of();
     }
 
     /**
-     * Left-aligns an indel against the reference, the way every other candidate is written, but not past {@code limit}
-     * (the region's start), so the answer never depends on how much reference a shard holds.
+     * An event in VCF form, indels left-aligned against the reference the way every other candidate is written, but
+     * not past {@code limit} (the window's start), so the answer never depends on how much reference a shard holds.
      */
-    static Indel normalise(RefWindow ref, int anchor, String refBases, String altBases, int limit) {
+    static NearbyAllele normalise(RefWindow ref, int position, String refBases, String altBases, int limit) {
+        if (refBases.length() == altBases.length()) {
+            return new NearbyAllele(position, refBases, altBases);
+        }
+        Indel i = normaliseIndel(ref, position, refBases, altBases, limit);
+        String anchor = String.valueOf((char) ref.base(i.anchor()));
+        return i.deleted() > 0
+                ? new NearbyAllele(i.anchor(), ref.substring(i.anchor(), i.anchor() + i.deleted()), anchor)
+                : new NearbyAllele(i.anchor(), anchor, anchor + i.inserted());
+    }
+
+    /** As {@link #normalise}, as an {@link Indel}. */
+    static Indel normaliseIndel(RefWindow ref, int anchor, String refBases, String altBases, int limit) {
         int a = anchor;
         if (refBases.length() > altBases.length()) {
             int length = refBases.length() - altBases.length();

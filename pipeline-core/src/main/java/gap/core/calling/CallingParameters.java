@@ -21,14 +21,24 @@ public record CallingParameters(
         double indelGapOpenQ,
         double pcrIndelRateFactor,
         double indelGapExtensionQ,
+        double errorDependency,
         int maxSiteSpan,
         int haplotypeFlank,
         int maxNeighbours,
         int maxReadsPerSite,
-        int assemblyHalfWidth,
+        double activeProbability,
+        double activitySigma,
+        int maxClipSpread,
+        int assemblyMaxRegion,
+        int assemblyPadding,
         List<Integer> assemblyKmerSizes,
         int assemblyMinPruning,
+        double assemblyMinPruningFraction,
         int assemblyMaxHaplotypes,
+        int assemblyMinBaseQuality,
+        int assemblyMaxSearchSteps,
+        int complexMaxDistance,
+        int maxReadsPerStart,
         double minQual,
         double lowQual,
         double deNovoPrior,
@@ -59,11 +69,31 @@ public record CallingParameters(
 
     /**
      * Bases a shard reads beyond each of its ends: a site it owns spans at most {@code maxSiteSpan}, its neighbours
-     * lie within that plus the flank, and an assembly region that can add an allele to any of them reaches a region
-     * width further; all must be found exactly as a neighbouring shard finds them.
+     * lie within that plus the flank, and an active region that can add an allele to any of them, with the evidence
+     * that decides its extent (clip spread, smoothing, merging, padding), reaches {@link #activityReach()} further on
+     * both sides of it; all must be found exactly as a neighbouring shard finds them.
      */
     public int shardPadding() {
-        return maxSiteSpan + haplotypeFlank + 2 * assemblyHalfWidth + 1;
+        return maxSiteSpan + haplotypeFlank + 2 * activityReach() + 1;
+    }
+
+    /** How far beyond a position the evidence deciding its active region can lie. */
+    public int activityReach() {
+        return maxClipSpread + gap.core.assembly.ActivityProfile.KERNEL + assemblyMaxRegion + 2 * assemblyPadding;
+    }
+
+    /** Region finding's settings, with the indel prior of genotyping. */
+    public gap.core.assembly.ActivityProfile.Settings activitySettings() {
+        return new gap.core.assembly.ActivityProfile.Settings(StrictMath.log10(indelHeterozygosity), activeProbability,
+                activitySigma, maxClipSpread, assemblyMaxRegion, assemblyPadding);
+    }
+
+    /** Assembly's settings; a path may be longer than the reference window by at most the longest site span. */
+    public gap.core.assembly.LocalAssembler.Settings assemblySettings() {
+        return new gap.core.assembly.LocalAssembler.Settings(
+                assemblyKmerSizes.stream().mapToInt(Integer::intValue).toArray(), assemblyMinPruning,
+                assemblyMinPruningFraction,
+                assemblyMaxHaplotypes, assemblyMinBaseQuality, assemblyPadding, maxSiteSpan, assemblyMaxSearchSteps);
     }
 
     /** The embedded defaults. */
@@ -86,14 +116,24 @@ public record CallingParameters(
                     p.real("model.indelGapOpenQ"),
                     p.real("model.pcrIndelRateFactor"),
                     p.real("model.indelGapExtensionQ"),
+                    p.real("model.errorDependency"),
                     p.integer("model.maxSiteSpan"),
                     p.integer("model.haplotypeFlank"),
                     p.integer("model.maxNeighbours"),
                     p.integer("model.maxReadsPerSite"),
-                    p.integer("assembly.halfWidth"),
+                    p.real("assembly.activeProbability"),
+                    p.real("assembly.activitySigma"),
+                    p.integer("assembly.maxClipSpread"),
+                    p.integer("assembly.maxRegion"),
+                    p.integer("assembly.padding"),
                     p.integers("assembly.kmerSizes"),
                     p.integer("assembly.minPruning"),
+                    p.real("assembly.minPruningFraction"),
                     p.integer("assembly.maxHaplotypes"),
+                    p.integer("assembly.minBaseQuality"),
+                    p.integer("assembly.maxSearchSteps"),
+                    p.integer("model.complexMaxDistance"),
+                    p.integer("read.maxReadsPerStart"),
                     p.real("call.minQual"),
                     p.real("call.lowQual"),
                     p.real("denovo.prior"),

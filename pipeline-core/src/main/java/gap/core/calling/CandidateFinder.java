@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,22 +20,24 @@ import java.util.TreeMap;
 
 /**
  * Takes a shard's reads (of one or several samples) and reference, gives the sites it owns whose alternate alleles
- * have enough read support in some sample: SNVs from mismatches, indels from CIGARs, each indel left-normalised within
- * its read first (aligners place gaps inconsistently in repeats, which would split one allele's support over several
- * positions), and the indels that local assembly of all samples' reads together finds. Support is judged per sample,
- * as bcftools does: a het in one member of a large cohort is a small fraction of everyone's reads.
+ * have enough read support in some sample: SNVs from mismatches, indels from CIGARs (normalised against the reference,
+ * so one allele's reads count together in a repeat), and every event of the haplotypes that local assembly of the
+ * active regions finds, events that ride together on them written as one complex allele. Each site carries the
+ * window its reads are aligned over (its repeat tract and a flank either side), the indels of neighbouring sites and
+ * the assembled haplotypes around it. Support is judged per sample, as bcftools does: a het in one member of a large
+ * cohort is a small fraction of everyone's reads.
  */
 public final class CandidateFinder {
     private static final byte[] BASES = {'A', 'C', 'G', 'T'};
 
     private final CallingParameters params;
     private final LocalAssembler assembler;
+    private final ActivityProfile activity;
 
     public CandidateFinder(CallingParameters params) {
         this.params = params;
-        this.assembler = new LocalAssembler(params.assemblyHalfWidth(),
-                params.assemblyKmerSizes().stream().mapToInt(Integer::intValue).toArray(), params.assemblyMinPruning(),
-                params.assemblyMaxHaplotypes(), params.minBaseQuality());
+        this.assembler = new LocalAssembler(params.assemblySettings());
+        this.activity = new ActivityProfile(params.activitySettings());
     }
 
     public List<CandidateSite> find(Shard shard, List<AlignedRead> reads, RefWindow ref) {
@@ -57,84 +60,28 @@ public final class CandidateFinder {
         if (to < from || shard.start() > ref.end()) {
             return List.of();
         }
-        Tally tally = tally(samples, ref, from, to);
-        Set<Indel> assembled = assemble(shard, pooled(samples), ref, from, to);
-        TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
-        double fraction = minAltFraction(shard.contig());
-        addSnvs(tally, ref, to, fraction, byPosition);
-        addIndels(tally, assembled, fraction, byPosition);
-
+        // the tally also covers every assembly window in reach, whose reads it corrects
+        int wide = params.activityReach() + assembler.padding();
+        ReadTally tally = ReadTally.of(samples, ref, Math.max(1, from - wide), to + wide, params.minBaseQuality(),
+                params.maxSiteSpan());
+        List<LocalAssembler.Assembly> assemblies = assemble(samples, ref, from, to, tally);
+        Set<NearbyAllele> blocks = new HashSet<>();
+        List<LocalAssembler.Assembly> merged = new ArrayList<>();
+        for (LocalAssembler.Assembly a : assemblies) {
+            merged.add(new LocalAssembler.Assembly(a.start(), a.end(),
+                    ComplexEvents.merge(a.haplotypes(), ref, params.complexMaxDistance(), blocks)));
+        }
+        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, new Blocks(blocks, merged), from, to,
+                minAltFraction(shard.contig()));
+        addAssembled(byPosition, merged, from, to);
         TreeMap<Integer, Found> found = new TreeMap<>();
         byPosition.forEach((pos, alleles) -> found.put(pos, site(ref, pos, alleles)));
         List<CandidateSite> sites = new ArrayList<>();
         for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
-            sites.add(f.site().withNeighbours(neighbours(f, found)));
+            CandidateSite s = f.site();
+            sites.add(s.withNeighbours(neighbours(f, found), contexts(s, merged)));
         }
         return sites;
-    }
-
-    private Tally tally(List<List<AlignedRead>> samples, RefWindow ref, int from, int to) {
-        int n = to - from + 1;
-        int sampleCount = samples.size();
-        int[][] depth = new int[sampleCount][n];
-        int[][] mismatches = new int[sampleCount][4 * n];
-        Map<Indel, int[]> indels = new HashMap<>();
-        for (int s = 0; s < sampleCount; s++) {
-            for (AlignedRead read : samples.get(s)) {
-                scan(read, ref, from, to, depth[s], mismatches[s], indels, s, sampleCount);
-            }
-        }
-        return new Tally(from, depth, mismatches, indels);
-    }
-
-    /** The SNV alleles some sample supports, by position; a position whose reference base is N has none. */
-    private void addSnvs(Tally tally, RefWindow ref, int to, double fraction,
-                         Map<Integer, List<Allele>> byPosition) {
-        int sampleCount = tally.depth().length;
-        for (int i = 0; i < to - tally.from() + 1; i++) {
-            int pos = tally.from() + i;
-            if (ref.base(pos) == 'N') {
-                continue;
-            }
-            for (int b = 0; b < 4; b++) {
-                boolean supported = false;
-                int count = 0;
-                for (int s = 0; s < sampleCount; s++) {
-                    int c = tally.mismatches()[s][4 * i + b];
-                    supported |= tally.depth()[s][i] > 0 && supported(c, tally.depth()[s][i], fraction);
-                    count += c;
-                }
-                if (supported) {
-                    byPosition.computeIfAbsent(pos, k -> new ArrayList<>()).add(new Allele(null, BASES[b], count));
-                }
-            }
-        }
-    }
-
-    /** The indel alleles some sample's CIGARs support, and every assembled one, by anchor position. */
-    private void addIndels(Tally tally, Set<Indel> assembled, double fraction,
-                           Map<Integer, List<Allele>> byPosition) {
-        int sampleCount = tally.depth().length;
-        for (Indel indel : assembled) {
-            tally.indels().computeIfAbsent(indel, k -> new int[sampleCount]);
-        }
-        tally.indels().forEach((indel, counts) -> {
-            int i = indel.anchor() - tally.from();
-            boolean supported = false;
-            int count = 0;
-            for (int s = 0; s < sampleCount; s++) {
-                supported |= supported(counts[s], tally.depth()[s][i], fraction);
-                count += counts[s];
-            }
-            if (assembled.contains(indel)) {
-                // an assembled allele passed graph pruning: genotyped whatever its CIGAR count, ranked as supported
-                supported = true;
-                count = Math.max(count, params.minAltReads());
-            }
-            if (supported) {
-                byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(indel, (byte) 0, count));
-            }
-        });
     }
 
     /** All samples' reads in one list in position order (ties in sample order), as assembly takes them. */
@@ -148,35 +95,149 @@ public final class CandidateFinder {
         return all;
     }
 
+    /** The assemblies of the active regions that reach {@code [from, to]}. */
+    private List<LocalAssembler.Assembly> assemble(List<List<AlignedRead>> samples, RefWindow ref, int from, int to,
+                                                   ReadTally tally) {
+        List<AlignedRead> reads = pooled(samples);
+        List<LocalAssembler.Assembly> out = new ArrayList<>();
+        int pad = assembler.padding();
+        for (ActivityProfile.Region r : activity.regions(samples, from - pad, to + pad)) {
+            LocalAssembler.Assembly a = assembler.assemble(r, reads, ref,
+                    (p, b) -> tally.count(p, b) >= params.minAltReads());
+            if (!a.haplotypes().isEmpty()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** An alternate allele seen at a position (VCF form), with its read count. */
+    private record Allele(NearbyAllele event, int count) {
+        String sortKey() {
+            return event.ref().length() + ":" + event.alt();
+        }
+    }
+
     /**
-     * The indels in {@code [from, to]} that local assembly finds around active regions in reach of this shard's sites
-     * (regions centred up to a region half-width beyond the tallied range, whose reads the shard's padding holds).
+     * The complex alleles assembly wrote and every event of its haplotypes: a read's SNV or indel inside a block's
+     * REF span is that block's part (or another way to write it) unless some assembled haplotype carries it alone.
      */
-    private Set<Indel> assemble(Shard shard, List<AlignedRead> reads, RefWindow ref, int from, int to) {
-        int reach = params.maxSiteSpan() + params.haplotypeFlank() + assembler.halfWidth();
-        Set<Indel> assembled = new HashSet<>();
-        for (int centre : ActivityProfile.centres(reads, shard.start() - reach, shard.end() + reach, params.minAltReads())) {
-            for (Indel indel : assembler.assemble(centre, reads, ref)) {
-                if (indel.anchor() >= from && indel.anchor() <= to) {
-                    assembled.add(indel);
+    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled) {
+        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies) {
+            this(blocks, new HashSet<>());
+            assemblies.forEach(a -> a.haplotypes().forEach(assembled::addAll));
+        }
+
+        boolean covers(NearbyAllele e) {
+            if (assembled.contains(e)) {
+                return false;
+            }
+            for (NearbyAllele b : blocks) {
+                if (b.position() <= e.position() && e.end() <= b.end()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * SNVs and indels of the reads with enough support in some sample ({@code fraction} of its depth), but those
+     * assembly wrote as part of a block.
+     */
+    private TreeMap<Integer, List<Allele>> tallied(ReadTally tally, RefWindow ref, Blocks replaced, int from,
+                                                   int to, double fraction) {
+        TreeMap<Integer, List<Allele>> byPosition = new TreeMap<>();
+        int samples = tally.depth.length;
+        for (int i = from - tally.from; i <= to - tally.from; i++) {
+            int pos = tally.from + i;
+            if (ref.base(pos) == 'N') {
+                continue;
+            }
+            for (int b = 0; b < 4; b++) {
+                boolean supported = false;
+                int count = 0;
+                for (int s = 0; s < samples; s++) {
+                    int c = tally.mismatches[s][4 * i + b];
+                    supported |= tally.depth[s][i] > 0 && supported(c, tally.depth[s][i], fraction);
+                    count += c;
+                }
+                if (!supported) {
+                    continue;
+                }
+                NearbyAllele e = new NearbyAllele(pos, String.valueOf((char) ref.base(pos)), String.valueOf((char) BASES[b]));
+                if (!replaced.covers(e)) {
+                    byPosition.computeIfAbsent(pos, k -> new ArrayList<>()).add(new Allele(e, count));
                 }
             }
         }
-        return assembled;
+        tally.indels.forEach((indel, counts) -> {
+            if (indel.anchor() < from || indel.anchor() > to) {
+                return;
+            }
+            int i = indel.anchor() - tally.from;
+            boolean supported = false;
+            int count = 0;
+            for (int s = 0; s < samples; s++) {
+                supported |= supported(counts[s], tally.depth[s][i], fraction);
+                count += counts[s];
+            }
+            NearbyAllele e = event(ref, indel);
+            if (supported && !replaced.covers(e)) {
+                byPosition.computeIfAbsent(indel.anchor(), k -> new ArrayList<>()).add(new Allele(e, count));
+            }
+        });
+        return byPosition;
+    }
+
+    /**
+     * Adds the assembled indels and complex alleles anchored in {@code [from, to]}: an allele that passed graph pruning
+     * is genotyped whatever its CIGAR count, ranked as supported. A lone assembled SNV adds nothing the reads' own
+     * mismatch counts do not already hold.
+     */
+    private void addAssembled(TreeMap<Integer, List<Allele>> byPosition, List<LocalAssembler.Assembly> assemblies,
+                              int from, int to) {
+        Set<NearbyAllele> seen = new LinkedHashSet<>();
+        for (LocalAssembler.Assembly a : assemblies) {
+            a.haplotypes().forEach(seen::addAll);
+        }
+        for (NearbyAllele e : seen) {
+            if (e.position() < from || e.position() > to || e.ref().length() == 1 && e.alt().length() == 1) {
+                continue;
+            }
+            List<Allele> here = byPosition.computeIfAbsent(e.position(), k -> new ArrayList<>());
+            boolean present = false;
+            for (int i = 0; i < here.size(); i++) {
+                if (here.get(i).event().equals(e)) {
+                    here.set(i, new Allele(e, Math.max(here.get(i).count(), params.minAltReads())));
+                    present = true;
+                }
+            }
+            if (!present) {
+                here.add(new Allele(e, params.minAltReads()));
+            }
+        }
+    }
+
+    private static NearbyAllele event(RefWindow ref, Indel indel) {
+        String anchor = String.valueOf((char) ref.base(indel.anchor()));
+        return indel.deleted() > 0
+                ? new NearbyAllele(indel.anchor(), ref.substring(indel.anchor(), indel.anchor() + indel.deleted()), anchor)
+                : new NearbyAllele(indel.anchor(), anchor, anchor + indel.inserted());
     }
 
     /** A site with the read support of each of its alternate alleles (in allele order). */
     private record Found(CandidateSite site, int[] counts) {}
 
     /**
-     * The indel alleles of other sites within the haplotype flank of this one. They go into the haplotypes reads
-     * are aligned to, so a read misaligned around a nearby indel (mismatches instead of a gap, near its end) is
-     * not taken for evidence here. Nearby SNVs are left out: they shift no alignment, and two of them together can
-     * mimic an indel in a repeat. The best supported first, at most maxNeighbours.
+     * The indel alleles of other sites within this one's window. They go into the haplotypes reads are aligned to, so
+     * a read misaligned around a nearby indel (mismatches instead of a gap, near its end) is not taken for evidence
+     * here. Nearby SNVs are left out: they shift no alignment, and two of them together can mimic an indel in a
+     * repeat. The best supported first, at most maxNeighbours.
      */
     private List<NearbyAllele> neighbours(Found site, TreeMap<Integer, Found> found) {
-        int from = site.site().position() - params.haplotypeFlank();
-        int to = site.site().spanEnd() + params.haplotypeFlank();
+        int from = site.site().windowStart();
+        int to = site.site().windowEnd();
         record Scored(NearbyAllele allele, int count) {}
         List<Scored> scored = new ArrayList<>();
         for (Found other : found.subMap(from - params.maxSiteSpan(), true, to, true).values()) {
@@ -208,154 +269,76 @@ public final class CandidateFinder {
     }
 
     /**
-     * Adds one read's aligned bases, mismatches and normalised indels in {@code [from, to]} to the tallies of its
-     * sample, the {@code sample}-th of {@code sampleCount}.
+     * The assembled haplotypes over a site's window, each as its indels there other than those at the site's own
+     * position: the backgrounds (phase) each of the site's alleles is aligned against. Substitutions are left out: they
+     * change every allele's fit to a read alike. Distinct, the best assembled first, at most maxNeighbours (each
+     * multiplies the pair-HMM's work at the site).
      */
-    private void scan(AlignedRead read, RefWindow ref, int from, int to, int[] depth, int[] mismatches,
-                      Map<Indel, int[]> indels, int sample, int sampleCount) {
-        byte[] ops = read.cigarOps();
-        int[] lens = read.cigarLengths();
-        byte[] bases = read.bases();
-        byte[] quals = read.quals();
-        int refPos = read.start();
-        int readPos = 0;
-        int blockRefStart = -1; // the aligned block just before the current operator, if any
-        int blockReadStart = -1;
-        for (int c = 0; c < ops.length; c++) {
-            byte op = ops[c];
-            int len = lens[c];
-            if (AlignedRead.isAligned(op)) {
-                int lo = Math.max(refPos, from);
-                int hi = Math.min(refPos + len - 1, to);
-                for (int p = lo; p <= hi; p++) {
-                    int k = readPos + (p - refPos);
-                    int i = p - from;
-                    depth[i]++;
-                    byte b = bases[k];
-                    if (b != ref.base(p) && quals[k] >= params.minBaseQuality()) {
-                        int code = code(b);
-                        if (code >= 0) {
-                            mismatches[4 * i + code]++;
-                        }
-                    }
-                }
-                blockRefStart = refPos;
-                blockReadStart = readPos;
-                refPos += len;
-                readPos += len;
+    private List<List<NearbyAllele>> contexts(CandidateSite site, List<LocalAssembler.Assembly> assemblies) {
+        Set<List<NearbyAllele>> out = new LinkedHashSet<>();
+        for (LocalAssembler.Assembly a : assemblies) {
+            if (a.end() < site.windowStart() || a.start() > site.windowEnd()) {
                 continue;
             }
-            boolean afterBlock = c > 0 && AlignedRead.isAligned(ops[c - 1]);
-            if (op == 'I') {
-                if (afterBlock) {
-                    Indel indel = leftAlignInsertion(ref, bases, refPos - 1, new String(bases, readPos, len,
-                            java.nio.charset.StandardCharsets.US_ASCII), blockRefStart, blockReadStart);
-                    if (indel != null && indel.anchor() >= from && indel.anchor() <= to) {
-                        indels.computeIfAbsent(indel, k -> new int[sampleCount])[sample]++;
+            for (List<NearbyAllele> hap : a.haplotypes()) {
+                List<NearbyAllele> context = new ArrayList<>();
+                for (NearbyAllele e : hap) {
+                    boolean inWindow = e.end() >= site.windowStart() && e.position() <= site.windowEnd();
+                    boolean own = e.position() <= site.position() + site.ref().length() - 1 && e.end() >= site.position();
+                    if (inWindow && !own && e.isIndel()) {
+                        context.add(e);
                     }
                 }
-                readPos += len;
-            } else if (op == 'D') {
-                if (afterBlock) {
-                    Indel indel = leftAlignDeletion(ref, refPos - 1, len, blockRefStart);
-                    if (indel.anchor() >= from && indel.anchor() <= to) {
-                        indels.computeIfAbsent(indel, k -> new int[sampleCount])[sample]++;
-                    }
+                if (!context.isEmpty()) {
+                    out.add(List.copyOf(context));
                 }
-                refPos += len;
-            } else if (op == 'N') {
-                refPos += len;
-            } else if (op == 'S') {
-                readPos += len;
             }
         }
-    }
-
-    /**
-     * Shifts a deletion of {@code length} bases after {@code anchor} left while the shifted read is the same
-     * sequence (the base leaving the deletion equals the one entering it), within the read's aligned block.
-     */
-    static Indel leftAlignDeletion(RefWindow ref, int anchor, int length, int blockRefStart) {
-        int a = anchor;
-        while (a - 1 >= blockRefStart && ref.base(a) == ref.base(a + length) && ref.base(a) != 'N') {
-            a--;
-        }
-        return new Indel(a, length, "");
-    }
-
-    /**
-     * Shifts an insertion left while the read's base before it equals the insertion's last base (the read's
-     * sequence is then unchanged), within the read's aligned block; null when the inserted bases hold an N.
-     */
-    static Indel leftAlignInsertion(RefWindow ref, byte[] bases, int anchor, String inserted, int blockRefStart,
-                                    int blockReadStart) {
-        if (inserted.indexOf('N') >= 0) {
-            return null;
-        }
-        int a = anchor;
-        String s = inserted;
-        while (a - 1 >= blockRefStart) {
-            char readBase = (char) bases[blockReadStart + (a - blockRefStart)];
-            if (readBase != s.charAt(s.length() - 1)) {
-                break;
-            }
-            s = readBase + s.substring(0, s.length() - 1);
-            a--;
-        }
-        return new Indel(a, 0, s);
-    }
-
-    private static int code(byte b) {
-        return switch (b) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default -> -1;
-        };
-    }
-
-    /** An alternate allele seen at a position: an SNV base or an indel, with its read count. */
-    private record Allele(Indel indel, byte snvBase, int count) {
-        int deleted() {
-            return indel == null ? 0 : indel.deleted();
-        }
-
-        String sortKey() {
-            return indel == null ? "S" + (char) snvBase : indel.deleted() > 0 ? "D" + indel.deleted() : "I" + indel.inserted();
-        }
+        return out.stream().limit(params.maxNeighbours()).toList();
     }
 
     /** Builds the VCF alleles of one position over a shared reference allele, the best supported first. */
     private Found site(RefWindow ref, int pos, List<Allele> alleles) {
         alleles.sort(Comparator.comparingInt(Allele::count).reversed().thenComparing(Allele::sortKey));
         List<Allele> kept = alleles.subList(0, Math.min(alleles.size(), params.maxAltAlleles()));
-        int maxDeleted = kept.stream().mapToInt(Allele::deleted).max().orElse(0);
-        String refAllele = ref.substring(pos, pos + maxDeleted);
-        String suffix = refAllele.substring(1);
+        int refLength = kept.stream().mapToInt(a -> a.event().ref().length()).max().orElse(1);
+        String refAllele = ref.substring(pos, pos + refLength - 1);
         List<String> vcfAlleles = new ArrayList<>();
         vcfAlleles.add(refAllele);
-        int spanEnd = pos;
+        int spanEnd = pos + refLength - 1;
         int units = 0;
         for (Allele a : kept) {
-            if (a.indel() == null) {
-                vcfAlleles.add((char) a.snvBase() + suffix);
-                continue;
+            NearbyAllele e = a.event();
+            vcfAlleles.add(e.alt() + refAllele.substring(e.ref().length()));
+            Indel indel = pureIndel(e);
+            if (indel != null) {
+                String unit = indel.deleted() > 0 ? ref.substring(pos + 1, pos + indel.deleted()) : indel.inserted();
+                spanEnd = Math.max(spanEnd, Math.min(pos + params.maxSiteSpan(),
+                        RepeatContext.lastPlacement(ref, pos, indel, params.maxSiteSpan()) + 1));
+                units = Math.max(units, RepeatContext.of(ref, pos, unit, params.maxSiteSpan()).units());
+            } else if (e.isIndel()) {
+                spanEnd = Math.max(spanEnd, e.end() + 1);
             }
-            Indel indel = a.indel();
-            String unit;
-            if (indel.deleted() > 0) {
-                vcfAlleles.add(refAllele.charAt(0) + refAllele.substring(1 + indel.deleted()));
-                unit = ref.substring(pos + 1, pos + indel.deleted());
-            } else {
-                vcfAlleles.add(refAllele.charAt(0) + indel.inserted() + suffix);
-                unit = indel.inserted();
-            }
-            spanEnd = Math.max(spanEnd, Math.min(pos + params.maxSiteSpan(), RepeatContext.lastPlacement(ref, pos, indel, params.maxSiteSpan()) + 1));
-            units = Math.max(units, RepeatContext.of(ref, pos, unit, params.maxSiteSpan()).units());
         }
-        CandidateSite site = new CandidateSite(ref.contig(), pos, vcfAlleles, Math.max(spanEnd, pos + maxDeleted),
-                units, List.of());
+        RepeatContext.Tract tract = RepeatContext.tract(ref, pos, spanEnd, params.maxSiteSpan());
+        int flank = params.haplotypeFlank();
+        int windowStart = Math.min(pos, tract.start()) - flank;
+        int windowEnd = Math.max(spanEnd, tract.end()) + flank;
+        CandidateSite site = new CandidateSite(ref.contig(), pos, vcfAlleles, spanEnd, units, List.of(),
+                List.of(), windowStart, windowEnd);
         return new Found(site, kept.stream().mapToInt(Allele::count).toArray());
+    }
+
+    /** The allele as an indel after its first base, or null when it is an SNV, an MNP or complex. */
+    private static Indel pureIndel(NearbyAllele e) {
+        String r = e.ref();
+        String a = e.alt();
+        if (r.length() > a.length() && a.length() == 1 && r.charAt(0) == a.charAt(0)) {
+            return new Indel(e.position(), r.length() - 1, "");
+        }
+        if (a.length() > r.length() && r.length() == 1 && r.charAt(0) == a.charAt(0)) {
+            return new Indel(e.position(), 0, a.substring(1));
+        }
+        return null;
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Takes a site needing haplotypes, gives, for each of its alleles, the haplotypes that carry it: the reference
- * window with the allele applied, alone and with each neighbouring allele that does not collide with it.
- * The window covers the site, its flank, every neighbour, and slack for reads to slide by the longest indel
- * (at most {@code maxSlide}, which keeps the window inside what a shard holds).
+ * window with the allele applied, alone, with each neighbouring allele that does not collide with it, and on each
+ * assembled haplotype's other events there (distinct haplotypes only). The window covers the site's window (its
+ * repeat tract and flank), every neighbour and context event, and slack for reads to slide by the longest indel (at
+ * most {@code maxSlide}, which keeps the window inside what a shard holds).
  */
 final class Haplotypes {
     private static final int SLACK = 10;
@@ -54,19 +55,22 @@ final class Haplotypes {
 
     private Haplotypes() {}
 
-    static Set build(CandidateSite site, RefWindow ref, int flank, int maxSlide) {
+    static Set build(CandidateSite site, RefWindow ref, int maxSlide) {
         List<Edit> own = new ArrayList<>();
         for (String allele : site.alleles()) {
             own.add(Edit.of(site.position(), site.ref(), allele));
         }
-        List<Edit> nearby = new ArrayList<>();
-        for (NearbyAllele n : site.neighbours()) {
-            nearby.add(Edit.of(n.position(), n.ref(), n.alt()));
+        List<Edit> nearby = edits(site.neighbours());
+        List<List<Edit>> contexts = new ArrayList<>();
+        for (List<NearbyAllele> c : site.contexts()) {
+            contexts.add(edits(c));
         }
         int longest = 0;
-        int start = site.position() - flank;
-        int end = site.spanEnd() + flank;
-        for (Edit e : concat(own, nearby)) {
+        int start = site.windowStart();
+        int end = site.windowEnd();
+        List<Edit> all = concat(own, nearby);
+        contexts.forEach(all::addAll);
+        for (Edit e : all) {
             longest = Math.max(longest, Math.abs(e.bases().length() - (e.end() - e.start())));
             start = Math.min(start, e.start() - 1);
             end = Math.max(end, e.end());
@@ -80,16 +84,50 @@ final class Haplotypes {
         for (int a = 0; a < own.size(); a++) {
             Edit mine = own.get(a);
             boolean isRef = a == 0;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             List<byte[]> haps = new ArrayList<>();
-            haps.add(apply(window, start, isRef ? List.of() : List.of(mine)));
+            add(haps, seen, apply(window, start, isRef ? List.of() : List.of(mine)));
             for (Edit other : nearby) {
                 if (isRef || !mine.collides(other)) {
-                    haps.add(apply(window, start, isRef ? List.of(other) : List.of(mine, other)));
+                    add(haps, seen, apply(window, start, isRef ? List.of(other) : List.of(mine, other)));
                 }
+            }
+            for (List<Edit> context : contexts) {
+                List<Edit> edits = new ArrayList<>(compatible(context));
+                if (!isRef) {
+                    edits.removeIf(mine::collides);
+                    edits.add(mine);
+                }
+                add(haps, seen, apply(window, start, edits));
             }
             byAllele.add(haps);
         }
         return new Set(byAllele, window.length());
+    }
+
+    private static List<Edit> edits(List<NearbyAllele> alleles) {
+        List<Edit> out = new ArrayList<>();
+        for (NearbyAllele n : alleles) {
+            out.add(Edit.of(n.position(), n.ref(), n.alt()));
+        }
+        return out;
+    }
+
+    /** The edits of a context that collide with none before them (an assembled haplotype's events never do). */
+    private static List<Edit> compatible(List<Edit> edits) {
+        List<Edit> out = new ArrayList<>();
+        for (Edit e : edits) {
+            if (out.stream().noneMatch(e::collides)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<byte[]> haps, java.util.Set<String> seen, byte[] hap) {
+        if (seen.add(new String(hap, StandardCharsets.US_ASCII))) {
+            haps.add(hap);
+        }
     }
 
     /** The window with non-colliding edits applied, rightmost first so earlier coordinates stay valid. */

@@ -67,6 +67,9 @@ final class PairHmm {
     private double[] del = new double[0];
     private double[] rowMatch = new double[0];
     private double[] rowMismatch = new double[0];
+    /** Per row: the probability of staying in the match state, and of opening a gap, into that row. */
+    private double[] rowStay = new double[0];
+    private double[] rowOpen = new double[0];
 
     /**
      * @param gapOpen          probability of opening an insertion (and, separately, a deletion) after a match
@@ -77,12 +80,18 @@ final class PairHmm {
     double log10Likelihood(byte[] read, byte[] quals, byte[] hap, double gapOpen, double gapExtend,
                            double startProbability) {
         double[] out = new double[1];
-        log10Likelihoods(read, quals, new Batch(List.of(hap)), gapOpen, gapExtend, startProbability, out);
+        double[] open = new double[read.length];
+        Arrays.fill(open, gapOpen);
+        log10Likelihoods(read, quals, open, new Batch(List.of(hap)), gapExtend, startProbability, out);
         return out[0];
     }
 
-    /** As {@link #log10Likelihood} for every haplotype of {@code batch}; {@code out[h]} is haplotype h's (input order). */
-    void log10Likelihoods(byte[] read, byte[] quals, Batch batch, double gapOpen, double gapExtend,
+    /**
+     * As {@link #log10Likelihood} for every haplotype of {@code batch}, with a gap-open probability per read base
+     * ({@code gapOpen[i]} into base i's row: the PCR indel model's, from the read's own repeat there);
+     * {@code out[h]} is haplotype h's (input order).
+     */
+    void log10Likelihoods(byte[] read, byte[] quals, double[] gapOpen, Batch batch, double gapExtend,
                           double startProbability, double[] out) {
         int rows = read.length;
         if (rows == 0) {
@@ -90,12 +99,11 @@ final class PairHmm {
             return;
         }
         int w = batch.longest + 1;
-        start(read, quals, rows, w, startProbability);
-        double matchToMatch = 1 - 2 * gapOpen;
+        start(read, quals, gapOpen, rows, w, startProbability);
         double gapToMatch = 1 - gapExtend;
         for (int k = 0; k < batch.size(); k++) {
             byte[] hap = batch.haps[batch.order[k]];
-            fill(read, hap, rows, w, batch.shared[k] + 1, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            fill(read, hap, rows, w, batch.shared[k] + 1, gapToMatch, gapExtend);
             double sum = 0;
             int last = rows * w;
             for (int j = 1; j <= hap.length; j++) {
@@ -106,7 +114,7 @@ final class PairHmm {
     }
 
     /** Sizes the matrices, sets row 0 (the read starts anywhere) and column 0, and each row's emissions. */
-    private void start(byte[] read, byte[] quals, int rows, int w, double startProbability) {
+    private void start(byte[] read, byte[] quals, double[] gapOpen, int rows, int w, double startProbability) {
         int size = (rows + 1) * w;
         if (m.length < size) {
             m = new double[size];
@@ -116,6 +124,8 @@ final class PairHmm {
         if (rowMatch.length < rows + 1) {
             rowMatch = new double[rows + 1];
             rowMismatch = new double[rows + 1];
+            rowStay = new double[rows + 1];
+            rowOpen = new double[rows + 1];
         }
         double begin = INITIAL * startProbability;
         for (int j = 0; j < w; j++) {
@@ -130,6 +140,8 @@ final class PairHmm {
             int q = Math.max(0, Math.min(127, quals[i - 1]));
             rowMatch[i] = MATCH[q];
             rowMismatch[i] = MISMATCH[q];
+            rowOpen[i] = gapOpen[i - 1];
+            rowStay[i] = 1 - 2 * gapOpen[i - 1];
         }
     }
 
@@ -139,8 +151,7 @@ final class PairHmm {
      * skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the processor
      * overlaps their chains. Each cell is the same arithmetic whatever the order.
      */
-    private void fill(byte[] read, byte[] hap, int rows, int w, int from, double matchToMatch, double gapToMatch,
-                      double gapOpen, double gapExtend) {
+    private void fill(byte[] read, byte[] hap, int rows, int w, int from, double gapToMatch, double gapExtend) {
         int n = hap.length;
         if (from > n) {
             return;
@@ -150,45 +161,45 @@ final class PairHmm {
             // prologue and epilogue: the block's first and last three skewed columns, where some rows are outside
             for (int t = from; t < Math.min(from + 3, n + 4); t++) {
                 for (int r = 0; r < 4; r++) {
-                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, gapToMatch, gapExtend);
                 }
             }
             for (int t = from + 3; t <= n; t++) {
-                cell(read, hap, i, t, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
-                cell(read, hap, i + 1, t - 1, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
-                cell(read, hap, i + 2, t - 2, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
-                cell(read, hap, i + 3, t - 3, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i, t, w, gapToMatch, gapExtend);
+                cell(read, hap, i + 1, t - 1, w, gapToMatch, gapExtend);
+                cell(read, hap, i + 2, t - 2, w, gapToMatch, gapExtend);
+                cell(read, hap, i + 3, t - 3, w, gapToMatch, gapExtend);
             }
             for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
                 for (int r = 0; r < 4; r++) {
-                    cellIfInside(read, hap, i + r, t - r, w, from, n, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                    cellIfInside(read, hap, i + r, t - r, w, from, n, gapToMatch, gapExtend);
                 }
             }
         }
         for (; i <= rows; i++) {
             for (int j = from; j <= n; j++) {
-                cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+                cell(read, hap, i, j, w, gapToMatch, gapExtend);
             }
         }
     }
 
-    private void cellIfInside(byte[] read, byte[] hap, int i, int j, int w, int from, int n, double matchToMatch,
-                              double gapToMatch, double gapOpen, double gapExtend) {
+    private void cellIfInside(byte[] read, byte[] hap, int i, int j, int w, int from, int n, double gapToMatch,
+                              double gapExtend) {
         if (j >= from && j <= n) {
-            cell(read, hap, i, j, w, matchToMatch, gapToMatch, gapOpen, gapExtend);
+            cell(read, hap, i, j, w, gapToMatch, gapExtend);
         }
     }
 
     /** The three states of cell (i, j) from its neighbours above, to the left and diagonally before. */
-    private void cell(byte[] read, byte[] hap, int i, int j, int w, double matchToMatch, double gapToMatch,
-                      double gapOpen, double gapExtend) {
+    private void cell(byte[] read, byte[] hap, int i, int j, int w, double gapToMatch, double gapExtend) {
         byte base = read[i - 1];
         byte h = hap[j - 1];
         double emit = base == h || base == 'N' || h == 'N' ? rowMatch[i] : rowMismatch[i];
         int at = i * w + j;
         int up = at - w;
-        m[at] = emit * (m[up - 1] * matchToMatch + (ins[up - 1] + del[up - 1]) * gapToMatch);
-        ins[at] = m[up] * gapOpen + ins[up] * gapExtend;
-        del[at] = m[at - 1] * gapOpen + del[at - 1] * gapExtend;
+        double open = rowOpen[i];
+        m[at] = emit * (m[up - 1] * rowStay[i] + (ins[up - 1] + del[up - 1]) * gapToMatch);
+        ins[at] = m[up] * open + ins[up] * gapExtend;
+        del[at] = m[at - 1] * open + del[at - 1] * gapExtend;
     }
 }

@@ -14,28 +14,25 @@ import java.util.Set;
 /**
  * Takes a candidate site and the reads near it, gives its {@link Pileup}, one observation per fragment. At an
  * isolated SNV site an observation is the base at the site, the two mates merged base by base. At a site needing
- * haplotypes it is the read's bases over the site and its flank, for alignment; of two overlapping mates the one
+ * haplotypes it is the read's bases over the site's window (repeat tract and flank), for alignment; of two overlapping mates the one
  * that covers more is kept.
  */
 public final class PileupBuilder {
-    private final int flank;
     private final int maxReads;
 
     /**
-     * @param flank    bases either side of a site needing haplotypes that the reads' bases are taken over
      * @param maxReads fragments kept at a site needing haplotypes (the pair-HMM's cost grows with them); beyond it
      *                 a deterministic sample, by a hash of fragment name and locus, as GATK caps its regions
      */
-    public PileupBuilder(int flank, int maxReads) {
-        this.flank = flank;
+    public PileupBuilder(int maxReads) {
         this.maxReads = maxReads;
     }
 
     public Pileup build(CandidateSite site, List<AlignedRead> reads) {
         int pos = site.position();
         boolean haplotypes = site.needsHaplotypes();
-        int from = haplotypes ? pos - flank : pos;
-        int to = haplotypes ? site.spanEnd() + flank : pos;
+        int from = haplotypes ? site.windowStart() : pos;
+        int to = haplotypes ? site.windowEnd() : pos;
         Map<String, ReadEvidence> byFragment = new LinkedHashMap<>();
         Set<String> dropped = new HashSet<>();
         Set<String> covering = new HashSet<>();
@@ -73,28 +70,7 @@ public final class PileupBuilder {
      */
     static List<ReadEvidence> downsample(List<ReadEvidence> evidence, String contig, int position, int n) {
         long locus = (long) contig.hashCode() * 1_000_003L + position;
-        long[] keys = new long[evidence.size()];
-        Integer[] order = new Integer[evidence.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = mix(evidence.get(i).fragment().hashCode() ^ locus);
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> keys[x] != keys[y] ? Long.compare(keys[x], keys[y])
-                : evidence.get(x).fragment().compareTo(evidence.get(y).fragment()));
-        Integer[] kept = java.util.Arrays.copyOf(order, n);
-        java.util.Arrays.sort(kept);
-        List<ReadEvidence> out = new java.util.ArrayList<>(n);
-        for (int i : kept) {
-            out.add(evidence.get(i));
-        }
-        return out;
-    }
-
-    /** A 64-bit finaliser (SplitMix64's), so nearby names and loci give unrelated keys. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Downsampler.smallestKeys(evidence, n, e -> e.fragment().hashCode() ^ locus, ReadEvidence::fragment);
     }
 
     /**

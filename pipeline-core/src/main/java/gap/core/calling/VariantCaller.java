@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Takes a site's read likelihoods in each sample, gives the joint diploid call or none: genotype priors from
- * heterozygosity, each sample's posterior genotype, then the record restricted to REF and the alleles those genotypes
- * carry, with QUAL (the phred probability that every sample is hom-ref), GQ, PL, AD and DP as the VCF specification
- * defines them. A sample with no fragment spanning the site is {@code ./.}. Returns null when no sample carries an
+ * Takes a site's read likelihoods in each sample, gives the joint diploid call or none: each sample's genotype is the
+ * one of greatest likelihood (PL 0) and GQ the next smallest PL, as GATK writes them, so GT never contradicts PL; the
+ * record is restricted to REF and the alleles those genotypes carry, with QUAL (the phred posterior, under genotype
+ * priors from heterozygosity, that every sample is hom-ref), GQ, PL, AD and DP as the VCF specification defines them. A sample with no fragment spanning the site is {@code ./.}. Returns null when no sample carries an
  * alternate allele, or below the emission QUAL. Samples are independent under the prior, so a sample's genotype is
  * the one it gets alone; calling together gives every sample a genotype at every site any of them varies.
  */
@@ -76,7 +76,7 @@ public final class VariantCaller {
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
         for (int s = 0; s < samples; s++) {
             if (covered(pileups.get(s)) && ploidy[s] > 0) {
-                for (int a : GenotypeLikelihoods.alleles(posterior(site, likelihoods.get(s), all, ploidy[s]).best())) {
+                for (int a : GenotypeLikelihoods.alleles(mostLikely(likelihoods.get(s).genotypeLog10(all), ploidy[s]))) {
                     if (a != 0) {
                         carried.add(a);
                     }
@@ -105,18 +105,16 @@ public final class VariantCaller {
                 continue;
             }
             Posterior post = posterior(site, likelihoods.get(s), kept, ploidy[s]);
-            int[] called = GenotypeLikelihoods.alleles(post.best());
+            int[] called = GenotypeLikelihoods.alleles(mostLikely(post.likelihoods(), ploidy[s]));
             anyVariant |= called[1] != 0;
             log10AllHomRef += post.log10(0);
-            int gq = (int) Math.min(MAX_GQ, Math.round(-10 * post.log10NotBest()));
             int[] ad = likelihoods.get(s).alleleDepths(kept);
-            if (ploidy[s] == 1) {
-                genotypes[s] = Genotype.haploid(called[0], gq, boxed(haploidPl(post.likelihoods(), kept.length)),
-                        boxed(ad), pileup.depth());
-            } else {
-                int[] pl = new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
-                genotypes[s] = new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
-            }
+            // GT is PL's 0 and GQ its next smallest value, over the genotypes of the sample's ploidy
+            int[] pl = ploidy[s] == 1 ? haploidPl(post.likelihoods(), kept.length)
+                    : new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
+            int gq = qualityOf(pl);
+            genotypes[s] = ploidy[s] == 1 ? Genotype.haploid(called[0], gq, boxed(pl), boxed(ad), pileup.depth())
+                    : new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
             genotypeLog10[s] = post.likelihoods();
         }
         if (!anyVariant) {
@@ -234,6 +232,49 @@ public final class VariantCaller {
         int gq = (int) Math.max(0, Math.min(MAX_GQ, Math.round(quality)));
         int[] ad = likelihoods.alleleDepths(kept);
         return new Genotype(called, called, gq, List.of(), boxed(ad), pileup.depth(), -1, 1, af);
+    }
+
+    /**
+     * Of {@code ploidy} copies, the genotype (diploid index) of greatest likelihood: for a haploid sample among the
+     * homozygous genotypes, its single allele's.
+     */
+    static int mostLikely(double[] log10, int ploidy) {
+        if (ploidy == 2) {
+            return mostLikely(log10);
+        }
+        int best = 0;
+        for (int a = 1; GenotypeLikelihoods.index(a, a) < log10.length; a++) {
+            if (log10[GenotypeLikelihoods.index(a, a)] > log10[best]) {
+                best = GenotypeLikelihoods.index(a, a);
+            }
+        }
+        return best;
+    }
+
+    /** The genotype of greatest likelihood (PL 0), the first on a tie, as GATK assigns GT. */
+    static int mostLikely(double[] log10) {
+        int best = 0;
+        for (int g = 1; g < log10.length; g++) {
+            if (log10[g] > log10[best]) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** GQ as GATK writes it: the second-smallest of the phred values (the smallest is 0), at most 99. */
+    public static int qualityOf(int[] phred) {
+        int first = Integer.MAX_VALUE;
+        int second = Integer.MAX_VALUE;
+        for (int v : phred) {
+            if (v < first) {
+                second = first;
+                first = v;
+            } else if (v < second) {
+                second = v;
+            }
+        }
+        return second == Integer.MAX_VALUE ? MAX_GQ : Math.min(MAX_GQ, second - first);
     }
 
     /** A sample has a say at a site when some fragment of it spans the site. */

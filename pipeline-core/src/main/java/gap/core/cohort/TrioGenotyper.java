@@ -1,5 +1,6 @@
 package gap.core.cohort;
 
+import gap.core.calling.VariantCaller;
 import gap.core.model.Contigs;
 import gap.core.model.Genotype;
 import gap.core.model.GenotypeLikelihoods;
@@ -13,7 +14,8 @@ import java.util.Set;
  * Takes a joint call with its samples' genotype likelihoods and the run's trios, gives the call with each trio's
  * genotypes from the trio's posterior (Mendelian transmission with a de novo rate, as GATK's CalculateGenotypePosteriors
  * does with a pedigree): a parent whose few reads barely show the allele its child carries is called het, not hom-ref.
- * GT and GQ come from each member's marginal posterior; PL stays the likelihoods. A child carrying an alternate allele
+ * GT and GQ come from each member's marginal posterior, written as FORMAT/PP (GT from PP, as GATK's
+ * CalculateGenotypePosteriors does); PL stays the likelihoods. A child carrying an alternate allele
  * gets FORMAT/DNQ, the phred posterior that its genotype is de novo (capped at 99, as GQ); when the run has known
  * sites, the parents' prior of carrying an allele in no list is lowered for DNQ alone (see
  * {@link TrioModel#novelPriorsLog10}), never for the genotypes. A trio with a member without reads here is left as
@@ -21,6 +23,8 @@ import java.util.Set;
  */
 public final class TrioGenotyper {
     static final int MAX_QUALITY = 99;
+    /** Largest PP written: a posterior below 1e-100 is as good as impossible. */
+    static final int PP_CAP = 1000;
 
     private final TrioModel model;
     private final double novelShare;
@@ -156,22 +160,50 @@ public final class TrioGenotyper {
         return novel != null && (novel[g.allele1()] || novel[g.allele2()]);
     }
 
-    /** The genotype of highest posterior, with GQ its phred probability of being wrong. */
+    /**
+     * The genotype of highest posterior with the posteriors as FORMAT/PP (normalised phred, as GATK's
+     * CalculateGenotypePosteriors writes them) and GQ the next smallest PP. PP has one value per genotype of the
+     * member's ploidy, as PL: a haploid member's are its homozygous genotypes', one per allele.
+     */
     private static Genotype fromPosterior(Genotype called, double[] posterior) {
-        int best = 0;
-        for (int g = 1; g < posterior.length; g++) {
-            if (posterior[g] > posterior[best]) {
-                best = g;
+        int[] genotypes = called.ploidy() == 1 ? haploidGenotypes(posterior.length) : allGenotypes(posterior.length);
+        double best = 0;
+        for (int g : genotypes) {
+            best = Math.max(best, posterior[g]);
+        }
+        int[] pp = new int[genotypes.length];
+        for (int i = 0; i < genotypes.length; i++) {
+            double p = posterior[genotypes[i]];
+            pp[i] = p <= 0 ? Integer.MAX_VALUE / 2 : (int) Math.round(-10 * StrictMath.log10(p / best));
+        }
+        int gt = 0;
+        for (int i = 1; i < pp.length; i++) {
+            if (pp[i] < pp[gt]) {
+                gt = i;
             }
         }
-        double wrong = 0;
-        for (int g = 0; g < posterior.length; g++) {
-            if (g != best) {
-                wrong += posterior[g];
-            }
+        int[] a = GenotypeLikelihoods.alleles(genotypes[gt]);
+        List<Integer> boxed = new ArrayList<>();
+        for (int v : pp) {
+            boxed.add(Math.min(v, PP_CAP));
         }
-        int gq = wrong <= 0 ? MAX_QUALITY : (int) Math.min(MAX_QUALITY, Math.round(-10 * StrictMath.log10(wrong)));
-        int[] a = GenotypeLikelihoods.alleles(best);
-        return new Genotype(a[0], a[1], gq, called.pl(), called.ad(), called.dp(), -1, called.ploidy(), called.af());
+        return new Genotype(a[0], a[1], VariantCaller.qualityOf(pp), called.pl(), called.ad(), called.dp(),
+                called.dnq(), called.ploidy(), called.af(), boxed, called.format());
+    }
+
+    /** Diploid genotype indexes 0..count-1. */
+    private static int[] allGenotypes(int count) {
+        int[] out = new int[count];
+        java.util.Arrays.setAll(out, i -> i);
+        return out;
+    }
+
+    /** The homozygous genotypes' diploid indexes among {@code count} diploid genotypes: a haploid allele each. */
+    private static int[] haploidGenotypes(int count) {
+        List<Integer> out = new ArrayList<>();
+        for (int a = 0; GenotypeLikelihoods.index(a, a) < count; a++) {
+            out.add(GenotypeLikelihoods.index(a, a));
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

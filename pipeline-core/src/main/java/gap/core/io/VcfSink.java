@@ -156,6 +156,9 @@ public final class VcfSink implements AutoCloseable {
         if (!g.pl().isEmpty()) {
             b.PL(g.pl().stream().mapToInt(Integer::intValue).toArray());
         }
+        if (!g.pp().isEmpty()) {
+            b.attribute(FormatFields.POSTERIORS, g.pp().stream().mapToInt(Integer::intValue).toArray());
+        }
         if (g.dnq() >= 0) {
             b.attribute(FormatFields.DE_NOVO_QUALITY, g.dnq());
         }

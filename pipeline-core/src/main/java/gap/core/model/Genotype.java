@@ -12,12 +12,16 @@ import java.util.TreeMap;
  * at 99; -1 when absent), {@code PL} (normalised phred likelihoods, best = 0, VCF genotype order for the ploidy; empty
  * when absent), {@code AD} (informative fragments per allele), {@code DP} (fragments covering the site), {@code DNQ},
  * the phred posterior that a child's genotype is de novo (-1 when the sample is no trio's child or carries no
- * alternate allele), and {@code AF}, the fraction of the sample's copies carrying each alternate allele where it is
- * measured rather than genotyped (chrM heteroplasmy; empty elsewhere). {@code format} holds the FORMAT fields of other
- * analyses by VCF key (somatic calls' AF, F1R2, F2R1), sorted by key; the run's header declares them.
+ * alternate allele), {@code AF}, the fraction of the sample's copies carrying each alternate allele where it is
+ * measured rather than genotyped (chrM heteroplasmy; empty elsewhere), and {@code PP} (normalised phred posteriors,
+ * VCF genotype order for the ploidy, one value per genotype as PL; empty when no prior beyond the population's moved
+ * the genotype, as GATK's CalculateGenotypePosteriors writes them). Without PP, GT is the genotype of PL 0 and GQ the
+ * next smallest PL; with it, both come from PP. {@code format} holds the FORMAT fields of other analyses by VCF key
+ * (somatic calls' AF, F1R2, F2R1), sorted by key; the run's header declares them.
  */
 public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
-                       int ploidy, List<Double> af, Map<String, Object> format) implements java.io.Serializable {
+                       int ploidy, List<Double> af, List<Integer> pp, Map<String, Object> format)
+        implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"
@@ -29,19 +33,26 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
         pl = List.copyOf(pl);
         ad = List.copyOf(ad);
         af = List.copyOf(af);
+        pp = List.copyOf(pp);
         format = format.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(format));
     }
 
-    /** A genotype of {@code ploidy} copies, without other analyses' FORMAT fields. */
+    /** A genotype of {@code ploidy} copies, without posteriors or other analyses' FORMAT fields. */
     public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
                     int ploidy, List<Double> af) {
-        this(allele1, allele2, gq, pl, ad, dp, dnq, ploidy, af, Map.of());
+        this(allele1, allele2, gq, pl, ad, dp, dnq, ploidy, af, List.of(), Map.of());
+    }
+
+    /** A diploid genotype with posteriors (a trio's), without other FORMAT fields. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                    List<Integer> pp) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, 2, List.of(), pp, Map.of());
     }
 
     /** A diploid genotype with other analyses' FORMAT fields (somatic calls). */
     public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
                     Map<String, Object> format) {
-        this(allele1, allele2, gq, pl, ad, dp, dnq, 2, List.of(), format);
+        this(allele1, allele2, gq, pl, ad, dp, dnq, 2, List.of(), List.of(), format);
     }
 
     /** A diploid genotype. */
@@ -98,10 +109,10 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
     }
 
     public Genotype withAd(List<Integer> newAd) {
-        return new Genotype(allele1, allele2, gq, pl, newAd, dp, dnq, ploidy, af, format);
+        return new Genotype(allele1, allele2, gq, pl, newAd, dp, dnq, ploidy, af, pp, format);
     }
 
     public Genotype withDeNovoQuality(int quality) {
-        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, ploidy, af, format);
+        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, ploidy, af, pp, format);
     }
 }

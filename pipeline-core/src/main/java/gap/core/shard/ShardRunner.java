@@ -3,6 +3,7 @@ package gap.core.shard;
 import gap.core.calling.Annotator;
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
+import gap.core.calling.Downsampler;
 import gap.core.calling.GenotypeLikelihoodsModel;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
@@ -88,7 +89,7 @@ public final class ShardRunner implements AutoCloseable {
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
-        this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
+        this.pileups = new PileupBuilder(params.maxReadsPerSite());
         this.model = new GenotypeLikelihoodsModel(params);
         this.caller = new VariantCaller(params);
         this.trioGenotyper = new TrioGenotyper(params.deNovoPrior(), params.nonMendelianRate(),
@@ -98,24 +99,27 @@ public final class ShardRunner implements AutoCloseable {
     public ShardResult run(Shard shard) {
         List<List<AlignedRead>> kept = new ArrayList<>();
         List<ReadCounts> counts = new ArrayList<>();
+        List<List<AlignedRead>> all = new ArrayList<>();
         List<BinCounter> binCounters = new ArrayList<>();
         for (ReadSource source : reads) {
             BinCounter bins = binSize > 0 ? new BinCounter(shard, binSize,
                     reference.dictionary().getSequence(shard.contig()).getSequenceLength()) : null;
             ReadSource.ShardReads shardReads = source.query(shard, bins);
-            kept.add(shardReads.reads());
+            all.add(shardReads.reads());
+            // calling sees at most maxReadsPerStart reads per start; coverage QC counts them all
+            kept.add(Downsampler.capPerStart(shardReads.reads(), params.maxReadsPerStart()));
             counts.add(shardReads.counts());
             if (bins != null) {
                 binCounters.add(bins);
             }
         }
-        RefWindow ref = window(reference, shard, kept, params.shardPadding());
+        RefWindow ref = window(reference, shard, all, params.shardPadding());
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known);
         List<CoverageMetrics> coverage = new ArrayList<>();
-        for (List<AlignedRead> sample : kept) {
+        for (List<AlignedRead> sample : all) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
         }
         List<BinCounts> bins = new ArrayList<>();

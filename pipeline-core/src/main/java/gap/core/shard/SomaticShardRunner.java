@@ -47,8 +47,8 @@ public final class SomaticShardRunner implements AutoCloseable {
         this.reference = reference;
         this.params = params;
         this.candidates = new CandidateFinder(params);
-        this.pileups = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite());
-        this.model = new GenotypeLikelihoodsModel(params);
+        this.pileups = new PileupBuilder(params.maxReadsPerSite());
+        this.model = GenotypeLikelihoodsModel.independentErrors(params);
         this.genotyper = new SomaticGenotyper(somatic, params.minBaseQuality());
     }
 

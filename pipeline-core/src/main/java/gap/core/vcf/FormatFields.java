@@ -8,8 +8,10 @@ import htsjdk.variant.vcf.VCFStandardHeaderLines;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The FORMAT fields gap writes: the standard GT, AD, DP, GQ and PL, a trio child's DNQ and a chrM sample's AF. */
+/** The FORMAT fields gap writes: the standard GT, AD, DP, GQ and PL, a trio's PP, a trio child's DNQ and a chrM sample's AF. */
 public final class FormatFields {
+    /** FORMAT key of the genotype posteriors a prior beyond the population's gives (GATK's name). */
+    public static final String POSTERIORS = "PP";
     /** FORMAT key of a child's de novo quality. */
     public static final String DE_NOVO_QUALITY = "DNQ";
 
@@ -25,6 +27,8 @@ public final class FormatFields {
                 VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));
         }
+        lines.add(new VCFFormatHeaderLine(POSTERIORS, VCFHeaderLineCount.G, VCFHeaderLineType.Integer,
+                "Phred-scaled posterior genotype probabilities (the trio's), normalised; GT and GQ follow them"));
         lines.add(new VCFFormatHeaderLine(DE_NOVO_QUALITY, 1, VCFHeaderLineType.Integer,
                 "Phred-scaled posterior that the child's genotype is de novo, from the trio's genotype likelihoods"));
         lines.add(new VCFFormatHeaderLine(ALLELE_FRACTION, VCFHeaderLineCount.A, VCFHeaderLineType.Float,

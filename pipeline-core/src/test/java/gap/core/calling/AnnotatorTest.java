@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * and Fisher p-values from R 4.2.2). Reads are 10 bases; the site's read position is min(offset, 9 - offset).
  */
 class AnnotatorTest {
-    private static final CandidateSite SITE = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of());
+    private static final CandidateSite SITE = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of(), 20);
     private final CallingParameters params = TestParams.defaults();
 
     /** A 10-base read from {@code start} showing {@code base} at 105 with quality {@code siteQ}, Q30 elsewhere. */
@@ -36,7 +36,7 @@ class AnnotatorTest {
     }
 
     private Map<String, Object> annotate(List<AlignedRead> reads) {
-        Pileup pileup = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite()).build(SITE, reads);
+        Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(SITE, reads);
         ReadLikelihoods likelihoods = new GenotypeLikelihoodsModel(params).compute(pileup, null);
         VariantCall call = new VariantCaller(params).call(pileup, likelihoods);
         VariantCall annotated = new Annotator().annotate(call, pileup, likelihoods);
@@ -74,7 +74,7 @@ class AnnotatorTest {
     @Test
     void qualByDepthIsQualOverTheInformativeFragments() {
         List<AlignedRead> reads = het();
-        Pileup pileup = new PileupBuilder(params.haplotypeFlank(), params.maxReadsPerSite()).build(SITE, reads);
+        Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(SITE, reads);
         ReadLikelihoods likelihoods = new GenotypeLikelihoodsModel(params).compute(pileup, null);
         VariantCall call = new VariantCaller(params).call(pileup, likelihoods);
         assertEquals(List.of(4, 4), call.genotype(0).ad());

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class GenotypeLikelihoodsTest {
     private static final double TOL = 1e-9;
-    private final CallingParameters params = TestParams.defaults();
+    /** Independent errors, as the sums below assume (EngineModelTest covers the dependent model). */
+    private final CallingParameters params = TestParams.with("model.errorDependency", "0");
     private final GenotypeLikelihoodsModel model = new GenotypeLikelihoodsModel(params);
     private final VariantCaller caller = new VariantCaller(params);
 
     private static CandidateSite site(String... alleles) {
-        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of());
+        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of(), 20);
     }
 
     private static List<ReadEvidence> reads(String bases, int quality, int mapq) {
@@ -65,40 +66,40 @@ class GenotypeLikelihoodsTest {
     @Test
     void hetThreeAndThree() {
         // GL = [-10.4327, -1.8079, -10.4327] → PL 86,0,86. Posterior of 0/0 ∝ 10^-10.4327·(1-1.5e-3):
-        // QUAL = 56.25; P(not 0/1) = 2.37e-6 → GQ 56.
+        // QUAL = 56.25; GQ the next smallest PL, 86, as GATK writes it.
         VariantCall call = call(site("A", "C"), reads("AAACCC", 30, 60));
         assertEquals(0, call.genotype(0).allele1());
         assertEquals(1, call.genotype(0).allele2());
         assertEquals(List.of(86, 0, 86), call.genotype(0).pl());
         assertEquals(56.25, call.qual(), 1e-9);
-        assertEquals(56, call.genotype(0).gq());
+        assertEquals(86, call.genotype(0).gq());
         assertEquals(List.of(3, 3), call.genotype(0).ad());
         assertEquals(Filters.PASS, call.filter());
     }
 
     @Test
     void homAltFourReads() {
-        // GL = [-13.9085, -1.2053, -0.0017] → PL 139,12,0; QUAL 106.58; het keeps 10^-1.2·θ vs 10^0·θ/2 → GQ 10.
+        // GL = [-13.9085, -1.2053, -0.0017] → PL 139,12,0; QUAL 106.58; GQ the next smallest PL, 12.
         VariantCall call = call(site("A", "C"), reads("CCCC", 30, 60));
         assertEquals(1, call.genotype(0).allele1());
         assertEquals(1, call.genotype(0).allele2());
         assertEquals(List.of(139, 12, 0), call.genotype(0).pl());
         assertEquals(106.58, call.qual(), 1e-9);
-        assertEquals(10, call.genotype(0).gq());
+        assertEquals(12, call.genotype(0).gq());
         assertEquals(List.of(0, 4), call.genotype(0).ad());
     }
 
     @Test
     void triAllelicHetAltAlt() {
         // Alleles A,C,G; three C and three G reads. VCF order 0/0,0/1,1/1,0/2,1/2,2/2:
-        // GL = [-20.863, -11.335, -10.433, -11.335, -1.808, -10.433] → PL 191,95,86,95,0,86; QUAL 130.56; GQ 55.
+        // GL = [-20.863, -11.335, -10.433, -11.335, -1.808, -10.433] → PL 191,95,86,95,0,86; QUAL 130.56; GQ 86.
         VariantCall call = call(site("A", "C", "G"), reads("CCCGGG", 30, 60));
         assertEquals(List.of("A", "C", "G"), call.alleles());
         assertEquals(1, call.genotype(0).allele1());
         assertEquals(2, call.genotype(0).allele2());
         assertEquals(List.of(191, 95, 86, 95, 0, 86), call.genotype(0).pl());
         assertEquals(130.56, call.qual(), 1e-9);
-        assertEquals(55, call.genotype(0).gq());
+        assertEquals(86, call.genotype(0).gq());
         assertEquals(List.of(0, 3, 3), call.genotype(0).ad());
     }
 
@@ -129,17 +130,6 @@ class GenotypeLikelihoodsTest {
         VariantCall call = call(site, evidence);
         assertEquals(List.of(86, 0, 86), call.genotype(0).pl());
         assertEquals(56.25, call.qual(), 1e-9);
-    }
-
-    @Test
-    void indelErrorsGrowInTandemRepeatsAsGatksPcrModel() {
-        // max(10, round(40 - exp(units / (3·pi)) + 1)), capped at 45: 40 outside repeats, 38 at 11 units, 33 at 20.
-        assertEquals(40, model.gapOpenQ(0), 0);
-        assertEquals(40, model.gapOpenQ(3), 0);
-        assertEquals(38, model.gapOpenQ(11), 0);
-        assertEquals(33, model.gapOpenQ(20), 0);
-        assertEquals(45, new GenotypeLikelihoodsModel(TestParams.with("model.pcrIndelRateFactor", "0")).gapOpenQ(20), 0,
-                "PCR-free: GATK's constant 45");
     }
 
     @Test

@@ -38,8 +38,8 @@ class HaplotypesTest {
         RefWindow ref = RefWindow.of("c", 1, "AAAAACCCCCGGGGGTTTTTACGTACGTACGTACGTACGT");
         // Site: SNV G>T at 13; neighbour: deletion of CC after C7 (positions 8-9).
         CandidateSite site = new CandidateSite("c", 13, List.of("G", "T"), 13, 0,
-                List.of(new NearbyAllele(7, "CCC", "C")));
-        Haplotypes.Set set = Haplotypes.build(site, ref, 2, 300);
+                List.of(new NearbyAllele(7, "CCC", "C")), 2);
+        Haplotypes.Set set = Haplotypes.build(site, ref, 300);
         List<byte[]> refHaps = set.byAllele().get(0);
         List<byte[]> altHaps = set.byAllele().get(1);
         assertEquals(2, refHaps.size());

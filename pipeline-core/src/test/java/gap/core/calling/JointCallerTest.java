@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * hom-ref: the sum of each sample's -10·log10 P(0/0).
  */
 class JointCallerTest {
-    private final CallingParameters params = TestParams.defaults();
+    private final CallingParameters params = TestParams.with("model.errorDependency", "0");
     private final GenotypeLikelihoodsModel model = new GenotypeLikelihoodsModel(params);
     private final VariantCaller caller = new VariantCaller(params);
     private final Annotator annotator = new Annotator();
 
     private static CandidateSite site(String... alleles) {
-        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of());
+        return new CandidateSite("chr1", 100, List.of(alleles), 100, 0, List.of(), 20);
     }
 
     private static Pileup pileup(CandidateSite site, String bases, int depth) {
@@ -49,12 +49,12 @@ class JointCallerTest {
 
     @Test
     void aHomRefSampleKeepsItsOwnGenotypeAndAddsAlmostNothingToQual() {
-        // Alone, AAACCC is 0/1 with QUAL 56.25, GQ 56, PL 86,0,86 (GenotypeLikelihoodsTest). Five A reads give
+        // Alone, AAACCC is 0/1 with QUAL 56.25, GQ 86, PL 86,0,86 (GenotypeLikelihoodsTest). Five A reads give
         // P(0/1) ≈ θ·(½)^5 = 3.1e-5, so -10·log10 P(0/0) ≈ 0.0001: QUAL stays 56.25.
         CandidateSite site = site("A", "C");
         VariantCall call = call(site, pileup(site, "AAACCC", 6), pileup(site, "AAAAA", 5));
         assertEquals(56.25, call.qual(), 1e-9);
-        assertEquals(new Genotype(0, 1, 56, List.of(86, 0, 86), List.of(3, 3), 6), call.genotype(0));
+        assertEquals(new Genotype(0, 1, 86, List.of(86, 0, 86), List.of(3, 3), 6), call.genotype(0));
         Genotype homRef = call.genotype(1);
         assertTrue(homRef.isHomRef());
         assertEquals(List.of(5, 0), homRef.ad());

@@ -85,7 +85,9 @@ class PairHmmTest {
                 quals[i] = (byte) (2 + random.nextInt(40));
             }
             double[] batch = new double[haps.size()];
-            hmm.log10Likelihoods(read, quals, new PairHmm.Batch(haps), OPEN, EXTEND, 0.02, batch);
+            double[] open = new double[read.length];
+            java.util.Arrays.fill(open, OPEN);
+            hmm.log10Likelihoods(read, quals, open, new PairHmm.Batch(haps), EXTEND, 0.02, batch);
             for (int h = 0; h < haps.size(); h++) {
                 double alone = new PairHmm().log10Likelihood(read, quals, haps.get(h), OPEN, EXTEND, 0.02);
                 assertEquals(Double.doubleToRawLongBits(alone), Double.doubleToRawLongBits(batch[h]), "haplotype " + h);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Pileups from hand-made reads: what a read shows over a site, and overlapping mates counted once. */
 class PileupBuilderTest {
-    private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of());
+    private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of(), 20);
 
     private static AlignedRead read(String name, int start, String cigar, String bases, int q) {
         return AlignedRead.of(name, start, cigar, bases, q, 60);
@@ -40,7 +40,7 @@ class PileupBuilderTest {
                 read("f1", 101, "10M", "AAAAAAAAAA", 30), read("f1", 103, "10M", "AAAAAAAAAA", 20),
                 read("f2", 101, "10M", "AAAACAAAAA", 30), read("f2", 102, "10M", "AAACAAAAAA", 25),
                 read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 30));
-        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(250).build(SNV, reads);
         assertEquals(4, pileup.depth());
         assertEquals(4, pileup.evidence().size());
         assertArrayEquals(new byte[] {30}, pileup.evidence().get(0).quals());
@@ -48,7 +48,7 @@ class PileupBuilderTest {
         assertArrayEquals(new byte[] {30}, pileup.evidence().get(1).quals());
 
         // Worked out in GenotypeLikelihoodsTest's terms: GL = [-6.955, -1.205, -6.955] → PL 57,0,57, QUAL 27.51.
-        CallingParameters params = TestParams.defaults();
+        CallingParameters params = TestParams.with("model.errorDependency", "0");
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
         assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
         assertEquals(27.51, call.qual(), 1e-9);
@@ -71,7 +71,7 @@ class PileupBuilderTest {
     void aReadDeletedAtTheSiteCoversItButShowsNothing() {
         List<AlignedRead> reads = List.of(read("d", 100, "5M2D5M", "AAAAAAAAAA", 30),
                 read("a", 100, "10M", "AAAAAAAAAA", 30));
-        Pileup pileup = new PileupBuilder(20, 250).build(SNV, reads);
+        Pileup pileup = new PileupBuilder(250).build(SNV, reads);
         assertEquals(2, pileup.depth());
         assertEquals(1, pileup.evidence().size());
     }

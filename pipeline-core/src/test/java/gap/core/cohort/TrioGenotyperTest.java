@@ -37,7 +37,8 @@ class TrioGenotyperTest {
         // P(mother 0/1) = 0.9992 (GQ 31), DNQ 0.
         VariantCall refined = genotyper.refine(call("chr1", gt(0, 0), gt(0, 0), gt(0, 1)),
                 new double[][] {{0, -6, -20}, {0, -0.5, -10}, {-10, 0, -10}}, PRIOR);
-        assertEquals(new Genotype(0, 1, 31, List.of(0, 0, 0), List.of(10, 10), 20), refined.genotype(1));
+        assertEquals(new Genotype(0, 1, 31, List.of(0, 0, 0), List.of(10, 10), 20, -1, List.of(31, 0, 95)),
+                refined.genotype(1), "GT and GQ from the posteriors, written as PP; PL stays the likelihoods");
         assertEquals(0, refined.genotype(0).allele2());
         assertEquals(55, refined.genotype(0).gq());
         assertEquals(0, refined.genotype(2).dnq());
@@ -111,5 +112,30 @@ class TrioGenotyperTest {
         VariantCall call = call("chr1", Genotype.noCall(2, 0), gt(0, 0), gt(0, 1));
         assertSame(call.genotypes().get(2), genotyper.refine(call,
                 new double[][] {{0, 0, 0}, {0, -6, -20}, {-10, 0, -10}}, PRIOR).genotypes().get(2));
+    }
+
+    @Test
+    void aSonOnXHasOnePosteriorPerAlleleAsHisPl() {
+        // chrX outside the PARs: the father and the son are haploid (GT 1 value, PL and PP one per allele, as GATK
+        // writes a haploid sample's), the mother diploid (three). The son's 12 G reads (his hom-ref 10^-10) and
+        // his het mother's make him G with PP 0 and his REF PP the GQ; the father's REF reads keep him REF.
+        Genotype father = Genotype.haploid(0, 99, List.of(0, 100), List.of(10, 0), 10);
+        Genotype mother = gt(0, 1);
+        Genotype son = Genotype.haploid(1, 99, List.of(100, 0), List.of(0, 12), 12);
+        VariantCall call = new VariantCall("chrX", 100, List.of("A", "G"), 100, Filters.PASS, Map.of(),
+                List.of(father, mother, son));
+        double[][] gl = {{0, -5, -10}, {-10, 0, -10}, {-10, -5, 0}};
+        VariantCall refined = genotyper.refine(new gap.core.calling.VariantCaller.Joint(call, gl, PRIOR,
+                new int[] {1, 2, 1}), null);
+        Genotype s = refined.genotype(2);
+        assertEquals(List.of(1, 1, 1), List.of(s.ploidy(), s.allele1(), s.allele2()));
+        assertEquals(2, s.pp().size(), "a haploid son's PP: one value per allele");
+        assertEquals(0, (int) s.pp().get(1));
+        assertEquals(Math.min(99, s.pp().get(0)), s.gq(), "GQ the next smallest PP");
+        Genotype f = refined.genotype(0);
+        assertEquals(List.of(1, 0, 2), List.of(f.ploidy(), f.allele1(), f.pp().size()));
+        assertEquals(0, (int) f.pp().get(0));
+        Genotype m = refined.genotype(1);
+        assertEquals(List.of(2, 0, 1, 3), List.of(m.ploidy(), m.allele1(), m.allele2(), m.pp().size()));
     }
 }

@@ -27,8 +27,9 @@ class SomaticModelTest {
     private static final double LN10 = Math.log(10);
     private static final RefWindow REF = RefWindow.of("chr1", 1, "ACGTACGTACGTACGTACGT");
     /** An isolated SNV A>C at position 5 (the reference's A). */
-    private static final CandidateSite SITE = new CandidateSite("chr1", 5, List.of("A", "C"), 5, 0, List.of());
-    private static final GenotypeLikelihoodsModel ENGINE = new GenotypeLikelihoodsModel(CallingParameters.defaults());
+    private static final CandidateSite SITE = new CandidateSite("chr1", 5, List.of("A", "C"), 5, 0, List.of(), 20);
+    private static final GenotypeLikelihoodsModel ENGINE = GenotypeLikelihoodsModel.independentErrors(
+            CallingParameters.defaults());
 
     @Test
     void unambiguousReadsGiveTheDirichletMultinomialEvidence() {

@@ -1,0 +1,143 @@
+package gap.core.assembly;
+
+import gap.core.model.RefWindow;
+import gap.core.model.AlignedRead;
+import gap.core.model.Nucleotides;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes the reads over an assembly window, gives the sequences threaded into its graph: each read's bases over the
+ * window with its insertions and its soft-clipped bases where they would fall (they hold what the aligner could not
+ * place), after removing the sequencing errors the other reads show to be errors. A mismatch against the reference
+ * that no other read carries at that position is read as the reference base, and a clipped base that disagrees with
+ * every other read clipped at the same place, where at least two of them agree, as theirs. Real alleles are carried by
+ * several reads and stay; a lone error would otherwise break every k-mer across it, and at a few percent of errors
+ * (Q15-20 reads) the k-mers of one allele would rarely be seen twice and the graph would fall apart into pieces.
+ */
+final class AssemblyReads {
+    /** Which alternate bases at which positions enough reads carry to keep them (the caller's candidate test). */
+    interface Support {
+        boolean supported(int position, byte base);
+
+        /** Every base kept as read. */
+        Support ALL = (p, b) -> true;
+    }
+
+    private AssemblyReads() {}
+
+    /** The corrected sequences and their qualities, one per read overlapping {@code [from, to]}. */
+    static List<byte[][]> segments(List<AlignedRead> reads, RefWindow ref, int from, int to, Support support) {
+        List<byte[][]> out = new ArrayList<>();
+        Map<Long, List<Clip>> clips = new HashMap<>();
+        for (AlignedRead read : reads) {
+            if (read.overlaps(from, to)) {
+                out.add(segment(read, ref, from, to, support, clips, out.size()));
+            }
+        }
+        for (List<Clip> group : clips.values()) {
+            if (group.size() > 2) {
+                consensus(group, out);
+            }
+        }
+        return out;
+    }
+
+    /** A read's clipped bases in its segment: where they start in it, their projected first position, how many. */
+    private record Clip(int segment, int offset, int position, int length) {}
+
+    private static byte[][] segment(AlignedRead read, RefWindow ref, int from, int to, Support support,
+                                    Map<Long, List<Clip>> clips, int index) {
+        byte[] b = read.bases();
+        byte[] q = read.quals();
+        byte[] bases = new byte[b.length];
+        byte[] quals = new byte[b.length];
+        int size = 0;
+        byte[] ops = read.cigarOps();
+        int[] lens = read.cigarLengths();
+        int first = ops[0] == 'H' && ops.length > 1 ? 1 : 0;
+        int last = ops[ops.length - 1] == 'H' && ops.length > 1 ? ops.length - 2 : ops.length - 1;
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length; c++) {
+            byte op = ops[c];
+            int len = lens[c];
+            int lo = -1;
+            int n = 0;
+            if (op == 'S' && (c == first || c == last)) {
+                int start = c == first ? read.start() - len : read.end() + 1; // projected position of its first base
+                int l = Math.max(start, from);
+                n = Math.max(0, Math.min(start + len - 1, to) - l + 1);
+                lo = readPos + l - start;
+                if (n > 0) {
+                    long key = ((long) (c == first ? read.start() : -read.end()) << 1) | (c == first ? 0 : 1);
+                    clips.computeIfAbsent(key, k -> new ArrayList<>()).add(new Clip(index, size, l, n));
+                }
+            } else if (AlignedRead.isAligned(op)) {
+                int l = Math.max(refPos, from);
+                n = Math.max(0, Math.min(refPos + len - 1, to) - l + 1);
+                for (int i = 0; i < n; i++) {
+                    int k = readPos + l - refPos + i;
+                    byte r = ref.base(l + i);
+                    bases[size + i] = b[k] != r && !support.supported(l + i, b[k]) ? r : b[k];
+                    quals[size + i] = q[k];
+                }
+                size += n;
+                n = 0;
+            } else if (op == 'I' && refPos - 1 >= from && refPos - 1 < to) {
+                lo = readPos;
+                n = len;
+            }
+            if (n > 0) {
+                System.arraycopy(b, lo, bases, size, n);
+                System.arraycopy(q, lo, quals, size, n);
+                size += n;
+            }
+            if (AlignedRead.consumesReference(op)) {
+                refPos += len;
+            }
+            if (AlignedRead.consumesRead(op)) {
+                readPos += len;
+            }
+        }
+        return new byte[][] {Arrays.copyOf(bases, size), Arrays.copyOf(quals, size)};
+    }
+
+    /** Within reads clipped at one place, a base only one read shows where two or more agree becomes theirs. */
+    private static void consensus(List<Clip> group, List<byte[][]> segments) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (Clip c : group) {
+            lo = Math.min(lo, c.position());
+            hi = Math.max(hi, c.position() + c.length() - 1);
+        }
+        int[][] counts = new int[hi - lo + 1][4];
+        for (Clip c : group) {
+            byte[] bases = segments.get(c.segment())[0];
+            for (int i = 0; i < c.length(); i++) {
+                int code = Nucleotides.code(bases[c.offset() + i]);
+                if (code >= 0) {
+                    counts[c.position() - lo + i][code]++;
+                }
+            }
+        }
+        for (Clip c : group) {
+            byte[] bases = segments.get(c.segment())[0];
+            for (int i = 0; i < c.length(); i++) {
+                int[] here = counts[c.position() - lo + i];
+                int code = Nucleotides.code(bases[c.offset() + i]);
+                int major = 0;
+                for (int x = 1; x < 4; x++) {
+                    major = here[x] > here[major] ? x : major;
+                }
+                if (code >= 0 && here[code] == 1 && here[major] >= 2) {
+                    bases[c.offset() + i] = (byte) "ACGT".charAt(major);
+                }
+            }
+        }
+    }
+
+}

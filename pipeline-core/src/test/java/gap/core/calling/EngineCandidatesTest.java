@@ -1,0 +1,163 @@
+package gap.core.calling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.model.RefWindow;
+import gap.core.model.AlignedRead;
+import gap.core.model.CandidateSite;
+import gap.core.model.NearbyAllele;
+import gap.core.model.Shard;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Candidates for issue items 3-5 and 9 on hand-made reads: windows over the whole repeat tract, events of one
+ * haplotype written as one complex allele, a repeat's indels pooled whatever errors the reads carry, and reads per
+ * start capped deterministically; long deletions and tandem duplications proposed by soft clips.
+ */
+class EngineCandidatesTest {
+    //                                         1         2         3         4         5         6
+    //                                1234567890123456789012345678901234567890123456789012345678901234567890
+    private static final String SEQ = "GATCCTAGCTTACGGATCACACACACACACACAGTTCAAGGCTTGACCATAGGTCCTAGAGCTACGTTG";
+    private static final RefWindow REF = RefWindow.of("chr1", 1, SEQ);
+
+    @Test
+    void aSitesWindowSpansTheWholeRepeatTractItTouches() {
+        // (CA)8 tract from 18 to 33. A site at 25 inside it reaches both ends.
+        RepeatContext.Tract t = RepeatContext.tract(REF, 25, 25, 300);
+        assertEquals(18, t.start(), t.toString());
+        assertEquals(33, t.end(), t.toString());
+        RepeatContext.Tract none = RepeatContext.tract(REF, 5, 5, 300);
+        assertEquals(5, none.start());
+        assertEquals(5, none.end());
+    }
+
+    @Test
+    void linkedEventsOfOneHaplotypeAreOneComplexAllele() {
+        // hap 1: SNV at 10 and a 2-base insertion after 12 (2 bases apart); hap 2: the SNV alone at 40
+        NearbyAllele snv = new NearbyAllele(10, "T", "G");
+        NearbyAllele ins = new NearbyAllele(12, "A", "ACC");
+        NearbyAllele far = new NearbyAllele(40, "G", "C");
+        Set<NearbyAllele> blocks = new HashSet<>();
+        List<List<NearbyAllele>> merged = ComplexEvents.merge(List.of(List.of(snv, ins, far), List.of(far)), REF, 3,
+                blocks);
+        NearbyAllele complex = new NearbyAllele(10, "TTA", "GTACC");
+        assertEquals(List.of(List.of(complex, far), List.of(far)), merged);
+        assertEquals(Set.of(complex), blocks);
+    }
+
+    @Test
+    void eventsSomeHaplotypeCarriesApartStayApart() {
+        NearbyAllele snv = new NearbyAllele(10, "T", "G");
+        NearbyAllele ins = new NearbyAllele(12, "A", "ACC");
+        Set<NearbyAllele> blocks = new HashSet<>();
+        List<List<NearbyAllele>> merged = ComplexEvents.merge(List.of(List.of(snv, ins), List.of(snv)), REF, 3,
+                blocks);
+        assertEquals(List.of(List.of(snv, ins), List.of(snv)), merged);
+        assertTrue(blocks.isEmpty());
+    }
+
+    @Test
+    void aRepeatsInsertionPoolsWhateverErrorsTheReadsCarryInside() {
+        // +CA in the tract at 18-33: each read puts the insertion elsewhere, and one has a sequencing error in the
+        // repeat before its insertion; all three count for one allele anchored before the tract.
+        String alt = SEQ.substring(0, 33) + "CA" + SEQ.substring(33);
+        List<List<AlignedRead>> samples = List.of(List.of(
+                read("i1", 1, "33M2I36M", alt),
+                read("i2", 1, "25M2I44M", alt),
+                read("i3", 1, "21M2I48M", alt.substring(0, 19) + "G" + alt.substring(20))));
+        ReadTally tally = ReadTally.of(samples, REF, 1, SEQ.length(), 10, 300);
+        assertEquals(1, tally.indels.size(), tally.indels.toString());
+        var entry = tally.indels.entrySet().iterator().next();
+        assertEquals(3, entry.getValue()[0]);
+        assertEquals(17, entry.getKey().anchor(), "the base before the tract");
+    }
+
+    @Test
+    void readsPerStartAreCappedTheSameWayWhateverTheirOrder() {
+        List<AlignedRead> reads = new ArrayList<>();
+        reads.add(read("before", 1, "10M", SEQ.substring(0, 10)));
+        for (int i = 0; i < 200; i++) {
+            reads.add(read("pile" + i, 5, "10M", SEQ.substring(4, 14)));
+        }
+        reads.add(read("after", 9, "10M", SEQ.substring(8, 18)));
+        List<AlignedRead> kept = Downsampler.capPerStart(reads, 50);
+        assertEquals(52, kept.size());
+        assertEquals("before", kept.get(0).name());
+        assertEquals("after", kept.get(51).name());
+        List<AlignedRead> reversed = new ArrayList<>(reads.subList(1, 201));
+        java.util.Collections.reverse(reversed);
+        reversed.add(0, reads.get(0));
+        reversed.add(reads.get(201));
+        Set<String> a = new HashSet<>();
+        Downsampler.capPerStart(reversed, 50).forEach(r -> a.add(r.name()));
+        Set<String> b = new HashSet<>();
+        kept.forEach(r -> b.add(r.name()));
+        assertEquals(b, a);
+        assertEquals(reads, Downsampler.capPerStart(reads, 500), "below the cap nothing changes");
+    }
+
+    @Test
+    void anSnvInsideARepeatIsGenotypedOverTheWholeTract() {
+        // An insertion of CA in the tract; two reads also show a C>A at 26. The SNV site's window spans the tract
+        // (18-33) and a flank either side, and its haplotypes carry the neighbouring insertion.
+        String alt = SEQ.substring(0, 33) + "CA" + SEQ.substring(33);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reads.add(read("i" + i, 1, "33M2I36M", alt));
+            reads.add(read("r" + i, 1, "69M", SEQ));
+        }
+        String snv = SEQ.substring(0, 25) + "A" + SEQ.substring(26);
+        reads.add(read("s1", 1, "69M", snv));
+        reads.add(read("s2", 1, "69M", snv));
+        List<CandidateSite> sites = new CandidateFinder(TestParams.defaults()).find(new Shard(0, "chr1", 1, 69, 0),
+                reads, REF);
+        CandidateSite s = sites.stream().filter(x -> x.position() == 26).findFirst().orElseThrow();
+        assertTrue(s.windowStart() <= 18 - 20 && s.windowEnd() >= 33 + 20, s.toString());
+        assertTrue(s.needsHaplotypes());
+    }
+
+    @Test
+    void softClipsAtABreakpointProposeTheLongDeletionOrDuplication() {
+        // A 400-base reference without repeats; the person lacks 231-310 (80 bases after 230) on one haplotype.
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        // a read aligned over 151-230, its last 30 bases clipped: they are the reference from 311 on
+        AlignedRead tail = read("t", 151, "80M30S", seq.substring(150, 230) + seq.substring(310, 340));
+        // a read aligned from 311, its first 30 bases clipped: they are the reference up to 230
+        AlignedRead head = read("h", 311, "30S80M", seq.substring(200, 230) + seq.substring(310, 390));
+        ReadTally tally = ReadTally.of(List.of(List.of(tail, head)), ref, 1, 400, 10, 300);
+        gap.core.model.Indel deletion = ReadTally.leftAlignDeletion(ref, 230, 80, 300);
+        assertEquals(java.util.Map.of(deletion, 2), single(tally));
+
+        // a tandem duplication of 201-230: a read over 151-230 goes on with the copy, clipped; so does one from 201
+        AlignedRead dupTail = read("d1", 151, "80M30S", seq.substring(150, 230) + seq.substring(200, 230));
+        AlignedRead dupHead = read("d2", 201, "30S80M", seq.substring(200, 230) + seq.substring(200, 280));
+        ReadTally dup = ReadTally.of(List.of(List.of(dupTail, dupHead)), ref, 1, 400, 10, 300);
+        gap.core.model.Indel insertion = ReadTally.leftAlignInsertion(ref, 230, seq.substring(200, 230), 300);
+        assertEquals(java.util.Map.of(insertion, 2), single(dup));
+
+        // a clip whose bases are nowhere near (adapter, another locus) proposes nothing
+        AlignedRead junk = read("j", 151, "80M30S", seq.substring(150, 230) + "A".repeat(30));
+        assertTrue(ReadTally.of(List.of(List.of(junk)), ref, 1, 400, 10, 300).indels.isEmpty());
+    }
+
+    private static java.util.Map<gap.core.model.Indel, Integer> single(ReadTally tally) {
+        java.util.Map<gap.core.model.Indel, Integer> out = new java.util.HashMap<>();
+        tally.indels.forEach((k, v) -> out.put(k, v[0]));
+        return out;
+    }
+
+    private static AlignedRead read(String name, int start, String cigar, String bases) {
+        return AlignedRead.of(name, start, cigar, bases, 30, 60);
+    }
+}
