@@ -22,6 +22,7 @@ public record ScoringParameters(
         int minNegativeCalls,
         List<HardFilter> snvHardFilters,
         List<HardFilter> indelHardFilters,
+        double maxDepthSds,
         double lowQual) {
 
     public ScoringParameters {
@@ -35,8 +36,8 @@ public record ScoringParameters(
             }
         }
         if (minTrainingCalls < 1 || maxGaussians < 1 || maxNegativeGaussians < 1 || minNegativeCalls < 1
-                || !(badLodCutoff < 0)) {
-            throw new UserException("score.* counts must be positive and score.badLodCutoff negative");
+                || !(badLodCutoff < 0) || !(maxDepthSds >= 0)) {
+            throw new UserException("score.* counts must be positive and score.badLodCutoff negative, score.maxDepthSds not");
         }
     }
 
@@ -59,6 +60,7 @@ public record ScoringParameters(
                 p.integer("score.minNegativeCalls"),
                 HardFilter.parseAll(p.string("score.snvHardFilters"), "score.snvHardFilters"),
                 HardFilter.parseAll(p.string("score.indelHardFilters"), "score.indelHardFilters"),
+                p.real("score.maxDepthSds"),
                 p.real("call.lowQual"));
     }
 }

@@ -65,6 +65,7 @@ public final class VariantScorer {
         }
         VariantCall[] out = new VariantCall[calls.size()];
         Set<VCFHeaderLine> header = new LinkedHashSet<>();
+        DepthFilter depth = DepthFilter.of(calls, params.maxDepthSds());
         for (VariantType type : VariantType.values()) {
             List<Integer> members = new ArrayList<>();
             List<Integer> mitochondrial = new ArrayList<>();
@@ -73,14 +74,14 @@ public final class VariantScorer {
                     (Contigs.isMitochondrial(calls.get(i).contig()) ? mitochondrial : members).add(i);
                 }
             }
-            scoreClass(type, calls, members, mitochondrial, known, out, header);
+            scoreClass(type, calls, members, mitochondrial, known, depth, out, header);
         }
         return new Result(Arrays.asList(out), List.copyOf(header));
     }
 
     /** Scores a class's nuclear {@code members} by a model when one can be trained, else with its chrM calls. */
     private void scoreClass(VariantType type, List<VariantCall> calls, List<Integer> members,
-                            List<Integer> mitochondrial, boolean[] known, VariantCall[] out,
+                            List<Integer> mitochondrial, boolean[] known, DepthFilter depth, VariantCall[] out,
                             Set<VCFHeaderLine> header) {
         List<Integer> training = new ArrayList<>();
         if (known != null) {
@@ -106,7 +107,7 @@ public final class VariantScorer {
                     // Heteroplasmy, copy number and depth make chrM calls unlike nuclear ones: the nuclear model
                     // would judge them by the wrong yardstick, so they get the hard filters alone.
                     applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
-                            "the mitochondrial genome is scored apart from the nuclear model", out, header);
+                            "the mitochondrial genome is scored apart from the nuclear model", depth, out, header);
                 }
                 return;
             }
@@ -115,7 +116,7 @@ public final class VariantScorer {
         List<Integer> all = new ArrayList<>(members);
         all.addAll(mitochondrial);
         all.sort(null);
-        applyHardFilters(type, type.name(), calls, all, why, out, header);
+        applyHardFilters(type, type.name(), calls, all, why, depth, out, header);
     }
 
     private void applyModel(VariantType type, List<VariantCall> calls, List<Integer> members, Model model,
@@ -157,7 +158,7 @@ public final class VariantScorer {
     }
 
     private void applyHardFilters(VariantType type, String label, List<VariantCall> calls, List<Integer> members,
-                                  String why, VariantCall[] out, Set<VCFHeaderLine> header) {
+                                  String why, DepthFilter depth, VariantCall[] out, Set<VCFHeaderLine> header) {
         List<HardFilter> filters = type == VariantType.SNV ? params.snvHardFilters() : params.indelHardFilters();
         int filtered = 0;
         for (int i : members) {
@@ -170,6 +171,9 @@ public final class VariantScorer {
                 if (f.fails(value(call, f.annotation()))) {
                     failed.add(f.name());
                 }
+            }
+            if (depth.fails(call)) {
+                failed.add(DepthFilter.NAME);
             }
             Filters filter = Filters.failed(failed);
             if (!filter.isPass()) {
@@ -184,6 +188,10 @@ public final class VariantScorer {
             header.add(new VCFFilterHeaderLine(f.name(), "Hard filter (GATK's recommended threshold): "
                     + f.description()));
             described.add(f.description());
+        }
+        if (depth.active() && members.stream().anyMatch(i -> !Contigs.isMitochondrial(calls.get(i).contig()))) {
+            header.add(new VCFFilterHeaderLine(DepthFilter.NAME, depth.description()));
+            described.add(String.format(Locale.ROOT, "DP > %.1f (%s)", depth.maxDepth(), DepthFilter.NAME));
         }
         String method = label + ": hard filters (GATK's recommended thresholds) QUAL < "
                 + FilterFields.number(params.lowQual()) + " (" + FilterFields.LOW_QUAL + "), "
