@@ -6,7 +6,7 @@
 SETSPEC is name=dir:samplesheet:truth:column[:artefacts[:pedigree]] (paths relative to dir; reference ref.fa,
 confident.bed and known-sites.vcf.gz in dir; column: the
 sample's index in the sheet, whose truth is given). Per set: one `gap call` without known sites (the default scorer),
-then `gap score` of that VCF in each mode:
+then `gap score` of that VCF (the calls; scoring only changes FILTER and VQSLOD) in each mode:
   default      no --known-sites
   ks-default   --known-sites with the default minimums (a small genome: falls back, and says so)
   ks-vqsr      --known-sites with score.minTrainingCalls=200, score.minNegativeCalls=50 (forces the VQSR model)
@@ -82,8 +82,8 @@ def main():
             vcfs = [v for v in os.listdir(base) if v.endswith(".vcf.gz")]
         called = os.path.join(base, vcfs[0])
         ks = f"{d}/known-sites.vcf.gz"
-        modes = {"default": called}
-        for mode, extra in (("ks-default", ["--known-sites", ks]), ("ks-vqsr", ["--known-sites", ks] + FORCE)):
+        modes = {}
+        for mode, extra in (("default", []), ("ks-default", ["--known-sites", ks]), ("ks-vqsr", ["--known-sites", ks] + FORCE)):
             v = os.path.join(o, mode + ".vcf.gz")
             run([GAP, "score", "-V", called, "-O", v] + extra, log)
             modes[mode] = v
