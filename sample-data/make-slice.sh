@@ -30,5 +30,17 @@ for vcf in trio1_child.truth trio1_father.truth trio1_mother.truth trio1.truth h
   tabix -f -p vcf "$vcf.vcf.gz"
 done
 awk -F'\t' 'NR==1 || ($1=="chr22_20_21M" && $2>100000 && $2<=300000) || $1=="chrM"' "$src"/hard1.classes.tsv > hard1.classes.tsv
+# The som1 tumour-normal pair (shared/data/som1): the same cut of chr22 (no somatic event is on chrM), its truths,
+# the artefact sites in the slice and its sample sheet.
+for bam in som1_tumour som1_normal; do
+  samtools view --no-PG -b -o "$bam.bam" "$src/som1/$bam.bam" "$REGION"
+  samtools index "$bam.bam"
+done
+for vcf in som1.somatic.truth som1.germline.truth; do
+  bcftools view --no-version -R slice.bed -Oz -o "$vcf.vcf.gz" "$src/som1/$vcf.vcf.gz"
+  tabix -f -p vcf "$vcf.vcf.gz"
+done
+awk -F'\t' 'NR==1 || ($1=="chr22_20_21M" && $2>100000 && $2<=300000)' "$src"/som1/som1.artefacts.tsv > som1.artefacts.tsv
+cp "$src"/som1/som1.samplesheet.tsv .
 rm slice.bed
 sha256sum -- *.fa *.fai *.dict *.bam *.bai *.vcf.gz *.tbi *.bed *.tsv *.ped > SHA256SUMS

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
-                ConcordanceCommand.class,
-                KeysCommand.class, ReidentifyCommand.class})
+        subcommands = {CallCommand.class, SomaticCommand.class, SomaticPonCommand.class, ScoreCommand.class,
+                QcCommand.class, AggregateCommand.class, ConcordanceCommand.class, KeysCommand.class,
+                ReidentifyCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors (they may quote input files).")
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, score, qc, aggregate,"
-                + " concordance, keys, reidentify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic,"
+                + " somatic-pon, score, qc, aggregate, concordance, keys, reidentify)");
     }
 }

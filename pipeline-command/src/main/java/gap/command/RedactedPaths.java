@@ -71,6 +71,22 @@ public final class RedactedPaths {
         }
     }
 
+    /** A resource of {@code gap somatic} (germline resource, population summary, panel of normals): "[resource]". */
+    public static final class Resource extends Labelled {
+        public Resource() {
+            this(Path::of);
+        }
+
+        Resource(Function<String, Path> paths) {
+            super(paths);
+        }
+
+        @Override
+        String label(Path path) {
+            return "[resource]";
+        }
+    }
+
     /** The calls {@code gap score} reads ({@code -V}): "[calls]". */
     public static final class Calls extends Labelled {
         public Calls() {

@@ -93,6 +93,7 @@ public final class GapSparkDriver {
         CommandLine.IFactory factory = RedactedPaths.factory(HadoopFs::path);
         CommandLine cli = new CommandLine(new Root(), factory);
         cli.addSubcommand("call", new CommandLine(new SparkCallCommand(call), factory));
+        cli.addSubcommand("somatic", new CommandLine(new SparkSomaticCommand(call), factory));
         cli.registerConverter(Path.class, HadoopFs::path);
         return Commands.withErrorHandling(cli).execute(args);
     }
@@ -125,7 +126,7 @@ public final class GapSparkDriver {
         return regex.contains(COMMAND_LINE_REDACTION) ? regex : regex + "|" + COMMAND_LINE_REDACTION;
     }
 
-    /** The {@code gap-spark} command: {@code call} is its one subcommand. */
+    /** The {@code gap-spark} command: {@code call} and {@code somatic} are its subcommands. */
     @Command(name = "gap-spark",
             mixinStandardHelpOptions = true,
             versionProvider = Commands.Version.class,
@@ -141,7 +142,7 @@ public final class GapSparkDriver {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic)");
         }
     }
 }

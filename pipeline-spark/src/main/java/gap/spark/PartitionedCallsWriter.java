@@ -6,7 +6,7 @@ import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.model.CallSet;
 import gap.core.model.VariantCall;
-import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import htsjdk.variant.vcf.VCFCompoundHeaderLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ final class PartitionedCallsWriter implements CallsTableWriter {
     static final String FILE_NAME = "part-00000.parquet";
 
     @Override
-    public void write(Path target, Collection<VCFInfoHeaderLine> infoLines, ReferenceDictionary dictionary,
-                      CallSet callSet) {
+    public void write(Path target, Collection<? extends VCFCompoundHeaderLine> infoLines,
+                      ReferenceDictionary dictionary, CallSet callSet) {
         Map<String, List<VariantCall>> byPartition = new LinkedHashMap<>();
         for (VariantCall call : callSet.calls()) {
             String partition = "contigName=" + escape(call.contig()) + "/positionBin=" + bin(call);

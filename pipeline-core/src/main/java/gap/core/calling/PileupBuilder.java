@@ -124,7 +124,8 @@ public final class PileupBuilder {
         // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
         ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
-                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand());
+                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand(),
+                a.f1r2());
     }
 
     /** Of two mates over a haplotype window, the one with more bases there (the first on a tie), standing for both. */

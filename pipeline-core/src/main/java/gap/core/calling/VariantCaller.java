@@ -158,7 +158,7 @@ public final class VariantCaller {
     }
 
     /** The alleles {@code kept}, with bases every allele shares at the end trimmed (keeping at least one). */
-    static List<String> trim(List<String> siteAlleles, int[] kept) {
+    public static List<String> trim(List<String> siteAlleles, int[] kept) {
         List<String> alleles = new ArrayList<>();
         for (int a : kept) {
             alleles.add(siteAlleles.get(a));

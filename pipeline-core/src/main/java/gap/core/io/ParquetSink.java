@@ -7,6 +7,8 @@ import gap.core.model.VariantCall;
 import gap.core.privacy.KeyStoreKms;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.SampleRow;
+import htsjdk.variant.vcf.VCFCompoundHeaderLine;
+import htsjdk.variant.vcf.VCFFormatHeaderLine;
 import htsjdk.variant.vcf.VCFHeaderLineCount;
 import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
@@ -72,6 +74,16 @@ public final class ParquetSink {
 
     /** The calls schema: Glow's VCF columns, an {@code INFO_<key>} column per header line (sorted by key). */
     public static Schema callsSchema(Collection<VCFInfoHeaderLine> infoLines) {
+        return callsSchema(infoLines, List.of());
+    }
+
+    /**
+     * As {@link #callsSchema(Collection)}, with a genotype column per FORMAT line beyond Glow's standard set and DNQ
+     * (sorted by key, after DNQ), named by its VCF key as Glow names such fields: another analysis's FORMAT fields
+     * (somatic AF, F1R2, F2R1).
+     */
+    public static Schema callsSchema(Collection<VCFInfoHeaderLine> infoLines,
+                                     Collection<VCFFormatHeaderLine> formatLines) {
         SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("Variant").namespace("gap.parquet")
                 .fields()
                 .requiredString("contigName")
@@ -91,7 +103,8 @@ public final class ParquetSink {
             fields = fields.name(column).type(Schema.createUnion(Schema.create(Schema.Type.NULL), infoType(line)))
                     .withDefault(null);
         }
-        Schema genotype = SchemaBuilder.record("Genotype").namespace("gap.parquet").fields()
+        SchemaBuilder.FieldAssembler<Schema> genotypeFields = SchemaBuilder.record("Genotype")
+                .namespace("gap.parquet").fields()
                 .requiredString("sampleId")
                 .name("calls").type(INT_LIST).noDefault()
                 .requiredBoolean("phased")
@@ -101,8 +114,15 @@ public final class ParquetSink {
                 .name("alleleDepths").type(nullable(INT_LIST)).withDefault(null)
                 .name("phredLikelihoods").type(nullable(INT_LIST)).withDefault(null)
                 // a FORMAT field outside Glow's standard set keeps its VCF key, as Glow names it
-                .optionalInt("DNQ")
-                .endRecord();
+                .optionalInt("DNQ");
+        for (VCFFormatHeaderLine line : sortedFormats(formatLines)) {
+            if (!AVRO_NAME.matcher(line.getID()).matches()) {
+                throw new IllegalArgumentException("FORMAT key " + line.getID() + " cannot be a Parquet column name");
+            }
+            genotypeFields = genotypeFields.name(line.getID())
+                    .type(Schema.createUnion(Schema.create(Schema.Type.NULL), infoType(line))).withDefault(null);
+        }
+        Schema genotype = genotypeFields.endRecord();
         return fields.name("genotypes").type(Schema.createArray(genotype)).noDefault().endRecord();
     }
 
@@ -143,10 +163,13 @@ public final class ParquetSink {
      * union. The metadata names the reference dictionary (which references a later {@code gap aggregate} may join)
      * and the samples.
      */
-    public static void writeCalls(Path target, Collection<VCFInfoHeaderLine> infoLines, ReferenceDictionary dictionary,
-                                  CallSet callSet) {
-        List<VCFInfoHeaderLine> info = sortedByKey(infoLines);
-        Schema schema = callsSchema(info);
+    public static void writeCalls(Path target, Collection<? extends VCFCompoundHeaderLine> headerLines,
+                                  ReferenceDictionary dictionary, CallSet callSet) {
+        List<VCFInfoHeaderLine> info = sortedByKey(headerLines.stream().filter(VCFInfoHeaderLine.class::isInstance)
+                .map(VCFInfoHeaderLine.class::cast).toList());
+        List<VCFFormatHeaderLine> formats = sortedFormats(headerLines.stream()
+                .filter(VCFFormatHeaderLine.class::isInstance).map(VCFFormatHeaderLine.class::cast).toList());
+        Schema schema = callsSchema(info, formats);
         Schema genotypeSchema = schema.getField("genotypes").schema().getElementType();
         Map<String, VCFInfoHeaderLine> declared = new TreeMap<>();
         info.forEach(line -> declared.put(line.getID(), line));
@@ -154,14 +177,14 @@ public final class ParquetSink {
         metadata.put(SAMPLES_KEY, String.join(",", callSet.sampleIds()));
         writeAtomically(target, schema, metadata, null, writer -> {
             for (VariantCall call : callSet.calls()) {
-                writer.write(callRecord(schema, genotypeSchema, info, declared, callSet.sampleIds(), call));
+                writer.write(callRecord(schema, genotypeSchema, info, declared, formats, callSet.sampleIds(), call));
             }
         });
     }
 
     private static GenericRecord callRecord(Schema schema, Schema genotypeSchema, List<VCFInfoHeaderLine> info,
-                                            Map<String, VCFInfoHeaderLine> declared, List<String> sampleIds,
-                                            VariantCall call) {
+                                            Map<String, VCFInfoHeaderLine> declared, List<VCFFormatHeaderLine> formats,
+                                            List<String> sampleIds, VariantCall call) {
         for (String key : call.info().keySet()) {
             if (!declared.containsKey(key)) {
                 // as htsjdk's VCF writer does: a value without a header line would silently vanish from the file
@@ -175,7 +198,7 @@ public final class ParquetSink {
         row.put("names", List.of());
         row.put("referenceAllele", call.ref());
         row.put("alternateAlleles", call.alleles().subList(1, call.alleles().size()));
-        row.put("qual", call.qual());
+        row.put("qual", Double.isNaN(call.qual()) ? null : call.qual()); // NaN: no QUAL, as "." in the VCF
         row.put("filters", call.filter().values()); // Glow: one element per failed filter
         row.put("splitFromMultiAllelic", false);
         for (VCFInfoHeaderLine line : info) {
@@ -193,6 +216,9 @@ public final class ParquetSink {
             genotype.put("alleleDepths", g.ad());
             genotype.put("phredLikelihoods", g.pl().isEmpty() ? null : g.pl());
             genotype.put("DNQ", g.dnq() >= 0 ? g.dnq() : null);
+            for (VCFFormatHeaderLine line : formats) {
+                genotype.put(line.getID(), infoValue(line, g.format().get(line.getID())));
+            }
             genotypes.add(genotype);
         }
         row.put("genotypes", genotypes);
@@ -203,12 +229,16 @@ public final class ParquetSink {
         return lines.stream().sorted(Comparator.comparing(VCFInfoHeaderLine::getID)).toList();
     }
 
+    private static List<VCFFormatHeaderLine> sortedFormats(Collection<VCFFormatHeaderLine> lines) {
+        return lines.stream().sorted(Comparator.comparing(VCFFormatHeaderLine::getID)).toList();
+    }
+
     /**
      * Glow's mapping: Integer → int, Float → double, Flag → boolean, else string; Number other than 1 → array, whose
      * elements may be null as VCF's {@code .} inside a list (one allele of a multi-allelic without a value) and as
      * Spark's {@code array<…>} (containsNull) allow.
      */
-    private static Schema infoType(VCFInfoHeaderLine line) {
+    private static Schema infoType(VCFCompoundHeaderLine line) {
         Schema element = Schema.create(switch (line.getType()) {
             case Integer -> Schema.Type.INT;
             case Float -> Schema.Type.DOUBLE;
@@ -218,12 +248,12 @@ public final class ParquetSink {
         return isList(line) ? Schema.createArray(nullable(element)) : element;
     }
 
-    private static boolean isList(VCFInfoHeaderLine line) {
+    private static boolean isList(VCFCompoundHeaderLine line) {
         return line.getType() != VCFHeaderLineType.Flag
                 && !(line.getCountType() == VCFHeaderLineCount.INTEGER && line.getCount() == 1);
     }
 
-    private static Object infoValue(VCFInfoHeaderLine line, Object value) {
+    private static Object infoValue(VCFCompoundHeaderLine line, Object value) {
         if (line.getType() == VCFHeaderLineType.Flag) {
             // a flag's absence is its false
             return value != null && !Boolean.FALSE.equals(value);
@@ -252,7 +282,7 @@ public final class ParquetSink {
     }
 
     /** One value as its column holds it; calls hold numbers as numbers, so text in a numeric field is an error. */
-    private static Object scalar(VCFInfoHeaderLine line, Object value) {
+    private static Object scalar(VCFCompoundHeaderLine line, Object value) {
         if (value == null || ".".equals(value)) {
             return null;
         }
@@ -474,6 +504,9 @@ public final class ParquetSink {
             }
             try (ParquetWriter<GenericRecord> writer = builder.build()) {
                 rows.writeTo(writer);
+            }
+            if (encryption == null) {
+                ParquetFooters.canonicalise(partial);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;

@@ -94,7 +94,8 @@ public final class ReadSource implements AutoCloseable {
             java.util.Arrays.fill(quals, MISSING_BASE_QUALITY);
         }
         return new AlignedRead(rec.getReadName(), rec.getAlignmentStart(), rec.getAlignmentEnd(), bases,
-                quals, ops, lengths, rec.getMappingQuality(), rec.getReadNegativeStrandFlag());
+                quals, ops, lengths, rec.getMappingQuality(), rec.getReadNegativeStrandFlag(),
+                rec.getReadPairedFlag() && rec.getFirstOfPairFlag());
     }
 
     @Override

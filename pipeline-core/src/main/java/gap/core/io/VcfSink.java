@@ -4,6 +4,7 @@ import gap.core.GapVersion;
 import gap.core.model.Filters;
 import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
+import gap.core.vcf.Decimals;
 import gap.core.vcf.FilterFields;
 import gap.core.vcf.FormatFields;
 import gap.core.vcf.InfoField;
@@ -11,6 +12,7 @@ import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
+import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
 import htsjdk.variant.variantcontext.writer.Options;
 import htsjdk.variant.variantcontext.writer.VariantContextWriter;
@@ -108,8 +110,9 @@ public final class VcfSink implements AutoCloseable {
         for (int s = 0; s < samples.size(); s++) {
             genotypes.add(genotype(samples.get(s), call.genotype(s), alleles));
         }
+        // NaN: no QUAL (a somatic call's evidence is its TLOD), written "."
         VariantContextBuilder vc = new VariantContextBuilder("gap", call.contig(), call.position(), call.end(), alleles)
-                .log10PError(call.qual() / -10.0)
+                .log10PError(Double.isNaN(call.qual()) ? VariantContext.NO_LOG10_PERROR : call.qual() / -10.0)
                 .attributes(attributes(call.info()))
                 .genotypes(genotypes);
         Filters filters = call.filter();
@@ -123,26 +126,16 @@ public final class VcfSink implements AutoCloseable {
         writer.add(vc.make());
     }
 
-    /** The INFO values as text where gap fixes the decimals (a Float of {@link InfoField}); the rest as they are. */
+    /** The INFO values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
     private static Map<String, Object> attributes(Map<String, Object> info) {
         Map<String, Object> out = new LinkedHashMap<>(info);
         for (Map.Entry<String, Object> e : out.entrySet()) {
-            InfoField field = InfoField.byKey(e.getKey());
-            if (field != null && field.isReal()) {
-                e.setValue(formatted(field, e.getValue()));
+            int decimals = Decimals.ofInfo(e.getKey());
+            if (decimals >= 0) {
+                e.setValue(Decimals.text(e.getValue(), decimals));
             }
         }
         return out;
-    }
-
-    private static Object formatted(InfoField field, Object value) {
-        if (value instanceof Number n) {
-            return field.format(n.doubleValue());
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(v -> v instanceof Number n ? field.format(n.doubleValue()) : v).toList();
-        }
-        return value;
     }
 
     private static htsjdk.variant.variantcontext.Genotype genotype(String sample, Genotype g, List<Allele> alleles) {
@@ -159,6 +152,10 @@ public final class VcfSink implements AutoCloseable {
         if (g.dnq() >= 0) {
             b.attribute(FormatFields.DE_NOVO_QUALITY, g.dnq());
         }
+        g.format().forEach((key, value) -> {
+            int decimals = Decimals.ofFormat(key);
+            b.attribute(key, decimals >= 0 ? Decimals.text(value, decimals) : value);
+        });
         return b.make();
     }
 

@@ -6,9 +6,25 @@ import java.util.Arrays;
  * One aligned read as the calling stages see it, decoupled from htsjdk: 1-based {@code start} and {@code end} of the
  * aligned bases (clips excluded), bases and phred qualities in read order, and the CIGAR as parallel arrays of
  * operators ({@code M I D N S H P = X}) and lengths. The arrays are shared, not copied: stages never modify them.
+ * {@code firstOfPair} is the SAM flag 0x40: with the strand it gives the fragment's pair orientation (F1R2 or F2R1),
+ * which single-strand damage (oxoG, FFPE deamination) writes into one orientation only.
  */
 public record AlignedRead(String name, int start, int end, byte[] bases, byte[] quals, byte[] cigarOps,
-                          int[] cigarLengths, int mappingQuality, boolean negativeStrand) {
+                          int[] cigarLengths, int mappingQuality, boolean negativeStrand, boolean firstOfPair) {
+
+    /** A read that is not the first of a pair (a second mate, or unpaired). */
+    public AlignedRead(String name, int start, int end, byte[] bases, byte[] quals, byte[] cigarOps,
+                       int[] cigarLengths, int mappingQuality, boolean negativeStrand) {
+        this(name, start, end, bases, quals, cigarOps, cigarLengths, mappingQuality, negativeStrand, false);
+    }
+
+    /**
+     * Whether the read's fragment is F1R2 (first mate forward, second reverse) rather than F2R1, GATK's convention:
+     * both mates of a pair give the same answer.
+     */
+    public boolean f1r2() {
+        return firstOfPair != negativeStrand;
+    }
 
     /** Builds a read from a CIGAR string, as tests write them: {@code of("r1", 100, "5M1I4M", "ACGTAACGTA", 30, 60)}. */
     public static AlignedRead of(String name, int start, String cigar, String bases, int baseQuality, int mapq) {

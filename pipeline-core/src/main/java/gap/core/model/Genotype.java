@@ -1,6 +1,9 @@
 package gap.core.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One sample's diploid genotype at a site, with the VCF FORMAT values: {@code GT} as two allele indexes (0 = REF,
@@ -8,9 +11,11 @@ import java.util.List;
  * when absent), {@code PL} (normalised phred likelihoods, best = 0, VCF genotype order; empty when absent), {@code AD}
  * (informative fragments per allele), {@code DP} (fragments covering the site) and {@code DNQ}, the phred posterior
  * that a child's genotype is de novo (-1 when the sample is no trio's child or carries no alternate allele).
+ * {@code format} holds the FORMAT fields of other analyses by VCF key (somatic calls' AF, F1R2, F2R1), sorted by key;
+ * the run's header declares them.
  */
-public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq)
-        implements java.io.Serializable {
+public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq,
+                       Map<String, Object> format) implements java.io.Serializable {
     public Genotype {
         if (allele1 > allele2 || (allele1 < 0) != (allele2 < 0)) {
             throw new IllegalArgumentException("allele indexes must be ordered, or both missing: " + allele1 + "/"
@@ -18,6 +23,12 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
         }
         pl = List.copyOf(pl);
         ad = List.copyOf(ad);
+        format = format.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(format));
+    }
+
+    /** A genotype without other FORMAT fields. */
+    public Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<Integer> ad, int dp, int dnq) {
+        this(allele1, allele2, gq, pl, ad, dp, dnq, Map.of());
     }
 
     /** A genotype without a de novo quality. */
@@ -53,6 +64,6 @@ public record Genotype(int allele1, int allele2, int gq, List<Integer> pl, List<
     }
 
     public Genotype withDeNovoQuality(int quality) {
-        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality);
+        return new Genotype(allele1, allele2, gq, pl, ad, dp, quality, format);
     }
 }

@@ -51,7 +51,7 @@ public final class ReadBases {
         int offset = readOffset(read, site);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
                 read.negativeStrand(), offset < 0 ? -1 : readPosition(read, offset),
-                offset < 0 ? -1 : read.quals()[offset]);
+                offset < 0 ? -1 : read.quals()[offset], false, read.f1r2());
     }
 
     /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
@@ -125,6 +125,6 @@ public final class ReadBases {
         bases.write(read.bases(), n - tail, tailCount);
         quals.write(read.quals(), n - tail, tailCount);
         return new ReadEvidence(read.name(), bases.toByteArray(), quals.toByteArray(), read.mappingQuality(),
-                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality());
+                read.negativeStrand(), aligned.readPosition(), aligned.siteQuality(), false, aligned.f1r2());
     }
 }

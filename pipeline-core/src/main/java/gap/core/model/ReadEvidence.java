@@ -9,10 +9,17 @@ package gap.core.model;
  * site's position, and {@code readPosition} how far that base lies from the nearer end of the read, in read bases
  * with clips counted (GATK's ReadPosRankSum element); both are -1 when the read has no aligned base there.
  * {@code bothStrands} says that both mates, read from opposite strands, cover the site: strand tests count the
- * fragment once per strand, as GATK counts reads.
+ * fragment once per strand, as GATK counts reads. {@code f1r2} is the fragment's pair orientation
+ * ({@link AlignedRead#f1r2()}), the same for both mates.
  */
 public record ReadEvidence(String fragment, byte[] bases, byte[] quals, int mappingQuality, boolean negativeStrand,
-                           int readPosition, int siteQuality, boolean bothStrands) {
+                           int readPosition, int siteQuality, boolean bothStrands, boolean f1r2) {
+
+    /** Evidence of an F2R1 (or unpaired forward) fragment. */
+    public ReadEvidence(String fragment, byte[] bases, byte[] quals, int mappingQuality, boolean negativeStrand,
+                        int readPosition, int siteQuality, boolean bothStrands) {
+        this(fragment, bases, quals, mappingQuality, negativeStrand, readPosition, siteQuality, bothStrands, false);
+    }
 
     /** Evidence without the site's read position and base quality (hand-made cases, likelihood tests). */
     public ReadEvidence(String fragment, byte[] bases, byte[] quals, int mappingQuality, boolean negativeStrand) {
@@ -28,7 +35,7 @@ public record ReadEvidence(String fragment, byte[] bases, byte[] quals, int mapp
     /** This evidence as standing for both mates of its fragment when they lie on opposite strands. */
     public ReadEvidence withMate(ReadEvidence mate) {
         return new ReadEvidence(fragment, bases, quals, mappingQuality, negativeStrand, readPosition, siteQuality,
-                mate.negativeStrand() != negativeStrand);
+                mate.negativeStrand() != negativeStrand, f1r2);
     }
 
     public String basesAsString() {

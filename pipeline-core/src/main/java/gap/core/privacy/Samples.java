@@ -96,6 +96,13 @@ public final class Samples {
      */
     public static Samples fromReads(Map<Path, List<String>> readGroupSamples, Pseudonymiser pseudonymiser,
                                     Redactor redactor) {
+        return fromReads(readGroupSamples, java.util.Collections.nCopies(readGroupSamples.size(), "unknown"),
+                pseudonymiser, redactor);
+    }
+
+    /** As {@link #fromReads(Map, Pseudonymiser, Redactor)}, each file's sample with its role (tumour, normal). */
+    public static Samples fromReads(Map<Path, List<String>> readGroupSamples, List<String> roles,
+                                    Pseudonymiser pseudonymiser, Redactor redactor) {
         List<Identified> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         int n = 0;
@@ -116,7 +123,7 @@ public final class Samples {
                 throw new UserException(where + " names the same sample (@RG SM) as an earlier -I file: merge the"
                         + " files of one sample first, or give a sample sheet");
             }
-            Sample s = new Sample(id, patient, null, "unknown", "unknown", reads, where);
+            Sample s = new Sample(id, patient, null, roles.get(n - 1), "unknown", reads, where);
             out.add(new Identified(s, identity, identity, null));
         }
         return new Samples(out, pseudonymiser);

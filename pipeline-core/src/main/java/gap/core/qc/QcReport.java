@@ -9,14 +9,21 @@ import java.util.List;
  *
  * <p>{@code family} holds the family checks of a joint call (Mendelian violations and de novo counts per trio,
  * relatedness per pair of samples); {@link FamilyQc#NONE} for one sample or call sets read from files.
+ * {@code somatic} is the somatic section of a somatic run (null otherwise).
  */
 public record QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
-                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
+                       List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family, SomaticQc somatic) {
     public QcReport {
         samples = List.copyOf(samples);
         callSets = List.copyOf(callSets);
         truth = List.copyOf(truth);
         java.util.Objects.requireNonNull(family, "family");
+    }
+
+    /** A report without a somatic section. */
+    public QcReport(String gapVersion, String referenceMd5, String territory, List<SampleQc> samples,
+                    List<CallSetQc> callSets, List<TruthQc> truth, FamilyQc family) {
+        this(gapVersion, referenceMd5, territory, samples, callSets, truth, family, null);
     }
 
     /** A report without family checks. */

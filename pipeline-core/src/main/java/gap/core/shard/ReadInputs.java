@@ -24,6 +24,12 @@ public final class ReadInputs {
 
     public static Resolved resolve(Path sheet, List<Path> inputs, Path reference, SAMSequenceDictionary dictionary,
                             Pseudonymiser pseudonymiser, Redactor redactor) {
+        return resolve(sheet, inputs, null, reference, dictionary, pseudonymiser, redactor);
+    }
+
+    /** As above, the {@code -I} files' samples with {@code roles} (null: unknown). */
+    static Resolved resolve(Path sheet, List<Path> inputs, List<String> roles, Path reference,
+                            SAMSequenceDictionary dictionary, Pseudonymiser pseudonymiser, Redactor redactor) {
         Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
         if (sheet != null) {
             Samples samples = Samples.fromSheet(sheet, pseudonymiser, redactor);
@@ -45,7 +51,8 @@ public final class ReadInputs {
             }
             readIndexes.add(checked.index());
         }
-        Samples samples = Samples.fromReads(readGroups, pseudonymiser, redactor);
+        Samples samples = roles == null ? Samples.fromReads(readGroups, pseudonymiser, redactor)
+                : Samples.fromReads(readGroups, roles, pseudonymiser, redactor);
         for (int i = 0; i < readIndexes.size(); i++) {
             indexes.put(samples.samples().get(i), readIndexes.get(i));
         }

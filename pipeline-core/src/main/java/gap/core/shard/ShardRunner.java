@@ -71,7 +71,7 @@ public final class ShardRunner implements AutoCloseable {
             kept.add(shardReads.reads());
             counts.add(shardReads.counts());
         }
-        RefWindow ref = reference.window(shard.contig(), windowStart(shard, kept), windowEnd(shard, kept));
+        RefWindow ref = window(reference, shard, kept, params.shardPadding());
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
@@ -91,22 +91,12 @@ public final class ShardRunner implements AutoCloseable {
                                 KnownSites.Alleles known) {
         List<VariantCall> calls = new ArrayList<>();
         int n = samples.size();
-        List<List<AlignedRead>> active = new ArrayList<>();
-        int[] next = new int[n];
-        for (int s = 0; s < n; s++) {
-            active.add(new ArrayList<>());
-        }
+        OverlappingReads overlapping = new OverlappingReads(samples);
         for (CandidateSite site : sites) {
             List<Pileup> sitePileups = new ArrayList<>(n);
             List<ReadLikelihoods> likelihoods = new ArrayList<>(n);
             for (int s = 0; s < n; s++) {
-                List<AlignedRead> reads = samples.get(s);
-                List<AlignedRead> overlapping = active.get(s);
-                while (next[s] < reads.size() && reads.get(next[s]).start() <= site.spanEnd()) {
-                    overlapping.add(reads.get(next[s]++));
-                }
-                overlapping.removeIf(r -> r.end() < site.position());
-                Pileup pileup = pileups.build(site, overlapping);
+                Pileup pileup = pileups.build(site, overlapping.at(s, site));
                 sitePileups.add(pileup);
                 likelihoods.add(model.compute(pileup, ref));
             }
@@ -139,30 +129,40 @@ public final class ShardRunner implements AutoCloseable {
      * haplotype windows with their neighbours), or the calls would depend on where the shard begins. Those reach
      * at most two paddings beyond the shard or its reads; the window takes that much.
      */
-    private int windowStart(Shard shard, List<List<AlignedRead>> samples) {
+    static RefWindow window(ReferenceSource reference, Shard shard, List<List<AlignedRead>> samples, int padding) {
+        return reference.window(shard.contig(), windowStart(shard, samples, padding),
+                windowEnd(shard, samples, padding));
+    }
+
+    private static int windowStart(Shard shard, List<List<AlignedRead>> samples, int padding) {
         int start = shard.start();
         for (List<AlignedRead> reads : samples) {
             if (!reads.isEmpty()) {
                 start = Math.min(start, reads.get(0).start());
             }
         }
-        return start - 2 * params.shardPadding();
+        return start - 2 * padding;
     }
 
-    private int windowEnd(Shard shard, List<List<AlignedRead>> samples) {
+    private static int windowEnd(Shard shard, List<List<AlignedRead>> samples, int padding) {
         int end = shard.paddedEnd();
         for (List<AlignedRead> reads : samples) {
             for (AlignedRead r : reads) {
                 end = Math.max(end, r.end());
             }
         }
-        return end + 2 * params.shardPadding();
+        return end + 2 * padding;
     }
 
     @Override
     public void close() {
+        closeAll(closeables());
+    }
+
+    /** Closes every one of {@code closeables}, even when some fail; rethrows the first failure. */
+    static void closeAll(List<? extends AutoCloseable> closeables) {
         RuntimeException failure = null;
-        for (AutoCloseable c : closeables()) {
+        for (AutoCloseable c : closeables) {
             try {
                 c.close();
             } catch (Exception e) {

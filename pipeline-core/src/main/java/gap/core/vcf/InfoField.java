@@ -5,8 +5,6 @@ import htsjdk.variant.vcf.VCFHeaderLineCount;
 import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import htsjdk.variant.vcf.VCFStandardHeaderLines;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,26 +80,18 @@ public enum InfoField {
         return decimals >= 0;
     }
 
-    /**
-     * {@code v} rounded half-up to this field's decimals, exactly the number its text in the VCF reads as (the double
-     * nearest to it); NaN and infinities as they are.
-     */
+    /** The decimals a Float is written with; -1 for any other field. */
+    public int decimals() {
+        return decimals;
+    }
+
+    /** {@code v} rounded to this field's decimals ({@link Decimals#round}). */
     public double round(double v) {
-        return Double.isFinite(v) ? decimal(v).doubleValue() : v;
+        return Decimals.round(v, decimals);
     }
 
-    /**
-     * {@code v} as the VCF writes it, with this field's decimals, never "-0.000" (a sign on zero would mean nothing).
-     * The digits are those of Java's {@code %.Nf}: both round the shortest decimal that names the double.
-     */
+    /** {@code v} as the VCF writes it, with this field's decimals ({@link Decimals#format}). */
     public String format(double v) {
-        return Double.isFinite(v) ? decimal(v).toPlainString() : Double.toString(v);
-    }
-
-    private BigDecimal decimal(double v) {
-        if (decimals < 0) {
-            throw new IllegalStateException("INFO/" + key() + " is not a Float with fixed decimals");
-        }
-        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
+        return Decimals.format(v, decimals);
     }
 }

@@ -10,6 +10,7 @@ import gap.core.qc.FamilyQc;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.qc.SampleVariantCounts;
+import gap.core.qc.SomaticQc;
 import gap.core.qc.TruthQc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,6 +69,7 @@ public final class HtmlReport {
         }
         h.append("</div>\n");
         callSets(report, h);
+        somatic(report.somatic(), h);
         truth(report, h);
         family(report.family(), h);
         notes(h);
@@ -158,6 +160,37 @@ public final class HtmlReport {
         h.append("</table>\n<p class=\"note\">As bcftools stats counts them: records by type, Ti/Tv over every SNV"
                 + " ALT allele, ins/del over indel ALT alleles. The bcftools-stats-compatible text of each call set is"
                 + " beside this page.</p>\n");
+    }
+
+    private static void somatic(SomaticQc q, StringBuilder h) {
+        if (q == null) {
+            return;
+        }
+        h.append("<h2>Somatic calls</h2>\n<table id=\"somatic\">\n<tr><th>tumour</th><th>normal</th><th>mode</th>"
+                + "<th>PASS SNVs</th><th>PASS indels</th><th>estimated purity</th><th>contamination</th></tr>\n");
+        h.append("<tr><td>").append(Html.escape(q.tumour())).append("</td><td>")
+                .append(q.normal() == null ? "—" : Html.escape(q.normal())).append("</td><td>")
+                .append(Html.escape(q.mode())).append("</td><td>").append(count(q.passSnvs())).append("</td><td>")
+                .append(count(q.passIndels())).append("</td><td>").append(fixed(q.purity(), 2)).append("</td><td>")
+                .append(q.normal() == null ? "—" : fixed(q.contamination(), 4) + " ± " + fixed(q.contaminationError(), 4))
+                .append("</td></tr>\n</table>\n");
+        h.append("<table id=\"somatic-spectrum\">\n<tr><th>class</th>");
+        for (String c : SomaticQc.CLASSES) {
+            h.append("<th>").append(Html.escape(c)).append("</th>");
+        }
+        h.append("</tr>\n<tr><td>PASS SNVs</td>");
+        for (int c = 0; c < SomaticQc.CLASSES.size(); c++) {
+            h.append("<td>").append(count(q.classCount(c))).append("</td>");
+        }
+        h.append("</tr>\n</table>\n<table id=\"somatic-filters\">\n<tr><th>FILTER</th><th>records</th></tr>\n");
+        new java.util.TreeMap<>(q.filters()).forEach((f, n) -> h.append("<tr><td>").append(Html.escape(f))
+                .append("</td><td>").append(count(n)).append("</td></tr>\n"));
+        h.append("</table>\n<p class=\"note\">Purity: twice the allele fraction of the heaviest cluster of the somatic"
+                + " allele-fraction spectrum (clonal heterozygous mutations of a diploid tumour). Contamination: from"
+                + " the tumour's REF reads at the normal's hom-alt SNVs (contamination.table). The spectrum plot has"
+                + " the 96 trinucleotide channels (COSMIC SBS96 order); oxoG damage shows as C&gt;A, APOBEC as C&gt;T"
+                + " and C&gt;G at TCW. A record fails every filter its error probability for exceeds the run's"
+                + " threshold.</p>\n");
     }
 
     private static void truth(QcReport report, StringBuilder h) {

@@ -15,6 +15,7 @@ import gap.core.qc.FamilyQc;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.qc.SampleVariantCounts;
+import gap.core.qc.SomaticQc;
 import gap.core.qc.TruthQc;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,9 @@ public final class QcJson {
             }
         }
         family(report.family(), root);
+        if (report.somatic() != null) {
+            somatic(report.somatic(), root.putObject("somatic"));
+        }
         ArrayNode plotList = root.putArray("plots");
         for (Plot p : plots) {
             ObjectNode o = plotList.addObject();
@@ -203,6 +207,31 @@ public final class QcJson {
             row.put("sites", l.sites());
             row.put("genotypes", l.genotypes());
             ratio(row, "meanVaf", l.meanVaf());
+        }
+    }
+
+    private static void somatic(SomaticQc q, ObjectNode o) {
+        o.put("tumour", q.tumour());
+        o.put("normal", q.normal());
+        o.put("mode", q.mode());
+        o.put("passSnvs", q.passSnvs());
+        o.put("passIndels", q.passIndels());
+        ratio(o, "purity", q.purity());
+        ratio(o, "contamination", q.contamination());
+        ratio(o, "contaminationError", q.contaminationError());
+        ObjectNode filters = o.putObject("filters");
+        new java.util.TreeMap<>(q.filters()).forEach(filters::put);
+        ArrayNode af = o.putArray("alleleFractionHistogram");
+        long[] histogram = q.afHistogram();
+        for (int i = 0; i < histogram.length; i++) {
+            ObjectNode bin = af.addObject();
+            bin.put("from", Math.round(i * SomaticQc.AF_BIN * 100) / 100.0);
+            bin.put("calls", histogram[i]);
+        }
+        ObjectNode spectrum = o.putObject("spectrum");
+        long[] channels = q.spectrum();
+        for (int c = 0; c < channels.length; c++) {
+            spectrum.put(SomaticQc.channelName(c), channels[c]);
         }
     }
 

@@ -6,6 +6,7 @@ import gap.core.qc.CoverageMetrics;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
 import gap.core.qc.SampleVariantCounts;
+import gap.core.qc.SomaticQc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,41 @@ public final class QcPlots {
         plots.add(tsTv(report));
         plots.add(indelLengths(report));
         plots.add(gq(report));
+        if (report.somatic() != null) {
+            plots.add(somaticAlleleFractions(report.somatic()));
+            plots.add(somaticSpectrum(report.somatic()));
+        }
         return plots;
+    }
+
+    private static Plot somaticAlleleFractions(SomaticQc q) {
+        List<String> categories = new ArrayList<>();
+        List<Plot.Mark> marks = new ArrayList<>();
+        long[] histogram = q.afHistogram();
+        for (int i = 0; i < histogram.length; i++) {
+            String bin = String.format(Locale.ROOT, "%.2f", i * SomaticQc.AF_BIN);
+            categories.add(bin);
+            marks.add(new Plot.Mark(bin, i, histogram[i], bin + "–" + String.format(Locale.ROOT, "%.2f",
+                    (i + 1) * SomaticQc.AF_BIN) + ": " + histogram[i] + " PASS calls"));
+        }
+        return new Plot("somatic-af", "Somatic allele fractions", "PASS somatic calls by the tumour's allele"
+                + " fraction (FORMAT/AF); subclones make peaks below the clonal one", Plot.Kind.BAR,
+                "tumour allele fraction", "PASS calls", categories,
+                List.of(new Plot.Series(q.tumour(), color(0), marks)), 0, new double[0]);
+    }
+
+    private static Plot somaticSpectrum(SomaticQc q) {
+        List<String> categories = new ArrayList<>();
+        List<Plot.Mark> marks = new ArrayList<>();
+        long[] spectrum = q.spectrum();
+        for (int c = 0; c < spectrum.length; c++) {
+            String name = SomaticQc.channelName(c);
+            categories.add(name);
+            marks.add(new Plot.Mark(name, c, spectrum[c], name + ": " + spectrum[c]));
+        }
+        return new Plot("somatic-spectrum", "Somatic mutation spectrum", "PASS somatic SNVs in the 96 trinucleotide"
+                + " channels: six classes (pyrimidine REF) by 5' and 3' base", Plot.Kind.BAR, "channel", "PASS SNVs",
+                categories, List.of(new Plot.Series(q.tumour(), color(0), marks)), 0, new double[0]);
     }
 
     static String color(int index) {
