@@ -99,7 +99,7 @@ class CallCommandTest {
         // The scorer trains on all of a sample's calls: shards and threads must not change what it sees.
         Path bam = SampleData.file("trio1_child.bam");
         String[] scoring = {"--known-sites", SampleData.file("known-sites.vcf.gz").toString(), "--set",
-                "score.minTrainingCalls=20"};
+                "score.minTrainingCalls=20", "--set", "score.minNegativeCalls=10"};
         Path one = call(tmp.resolve("k1"), bam, concat(scoring, "--threads", "1"));
         Path two = call(tmp.resolve("k2"), bam, concat(scoring, "--threads", "2", "--shard-size", "7000"));
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScoreCommandTest {
     /** The slice has about 200 SNVs and 30 indels at known sites: enough for both models at this minimum. */
-    static final String[] SCORING = {"--set", "score.minTrainingCalls=20"};
+    /** A model on the slice's few hundred calls: far below the whole-genome minimums, so lowered here. */
+    static final String[] SCORING = {"--set", "score.minTrainingCalls=20", "--set", "score.minNegativeCalls=10"};
 
     @TempDir
     static Path tmp;
@@ -42,10 +43,10 @@ class ScoreCommandTest {
         Path scored = tmp.resolve("out").resolve("scored.vcf.gz");
         Files.createDirectories(scored.getParent());
         Cli.Result r = Cli.run(args("-V", unscored.toString(), "--known-sites", knownSites.toString(), "-O",
-                scored.toString(), SCORING[0], SCORING[1]));
+                scored.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3]));
         assertEquals(0, r.exitCode(), r.stderr());
         Path direct = CallCommandTest.call(tmp.resolve("direct"), SampleData.file("trio1_child.bam"), "--known-sites",
-                knownSites.toString(), SCORING[0], SCORING[1]);
+                knownSites.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3]);
         String text = CallCommandTest.vcfText(scored);
         assertEquals(CallCommandTest.vcfText(direct), text);
         assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: VQSR-style"));
@@ -68,9 +69,9 @@ class ScoreCommandTest {
         Path once = tmp.resolve("once.vcf.gz");
         Path twice = tmp.resolve("twice.vcf.gz");
         assertEquals(0, Main.run(args("-V", unscored.toString(), "--known-sites", knownSites.toString(), "-O",
-                once.toString(), SCORING[0], SCORING[1])));
+                once.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3])));
         assertEquals(0, Main.run(args("-V", once.toString(), "--known-sites", knownSites.toString(), "-O",
-                twice.toString(), SCORING[0], SCORING[1])));
+                twice.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3])));
         assertEquals(CallCommandTest.vcfText(once), CallCommandTest.vcfText(twice));
     }
 
