@@ -1,6 +1,7 @@
 package gap.cli;
 
 import gap.core.UserException;
+import gap.core.concordance.AlleleMatching;
 import gap.core.concordance.ClassCounts;
 import gap.core.concordance.Concordance;
 import gap.core.concordance.ConcordanceReport;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + " for SNVs and indels separately.",
             "Both sides are normalised the same way: one ALT per allele, MNPs and complex alleles decomposed into"
                 + " SNVs and indels, indels left-aligned and trimmed against the reference. Alleles match on exact"
-                + " (contig, POS, REF, ALT); those left over that lie within 10 bp of each other (an indel with all"
+                + " (contig, POS, REF, ALT); those left over that lie within " + AlleleMatching.CLUSTER_GAP
+                + " bp of each other (an indel with all"
                 + " its equivalent placements) match when both sides spell the same haplotypes there, phase unknown,"
                 + " as vcfeval and hap.py compare: so a complex event written as one record on one side and as"
                 + " separate records, or split another way, on the other still matches. Counts stay per"

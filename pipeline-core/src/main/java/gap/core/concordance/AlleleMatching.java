@@ -18,7 +18,8 @@ import java.util.Set;
  * a repeat), so a left-aligned indel stays with the alleles of the event it came from.
  */
 public final class AlleleMatching {
-    static final int CLUSTER_GAP = 10;
+    /** Left-over alleles this close (bp between extents) share a cluster. */
+    public static final int CLUSTER_GAP = 10;
 
     /** How alleles match: on exact (contig, POS, REF, ALT) only, or also by haplotype sequence in clusters. */
     public enum Mode { EXACT, HAPLOTYPE }
