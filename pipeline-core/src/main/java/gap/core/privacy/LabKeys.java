@@ -298,7 +298,7 @@ public final class LabKeys {
     }
 
     /** The key under {@code alias}, if held; a copy. */
-    Optional<byte[]> key(String alias) {
+    public Optional<byte[]> key(String alias) {
         byte[] key = keys.get(alias);
         return key == null ? Optional.empty() : Optional.of(key.clone());
     }
