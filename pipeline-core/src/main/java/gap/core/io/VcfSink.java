@@ -44,6 +44,7 @@ public final class VcfSink implements AutoCloseable {
     private final Path partial;
     private final List<String> samples;
     private final VariantContextWriter writer;
+    private final Map<String, Long> recordsPerContig = new LinkedHashMap<>();
     private boolean done;
 
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
@@ -121,6 +122,7 @@ public final class VcfSink implements AutoCloseable {
             vc.filters(new LinkedHashSet<>(filters.names()));
         }
         writer.add(vc.make());
+        recordsPerContig.merge(call.contig(), 1L, Long::sum);
     }
 
     /** The INFO values as text where gap fixes the decimals (a Float of {@link InfoField}); the rest as they are. */
@@ -166,6 +168,7 @@ public final class VcfSink implements AutoCloseable {
     public void commit() {
         writer.close();
         done = true;
+        TabixMetadata.add(indexOf(partial), recordsPerContig);
         try {
             Files.move(indexOf(partial), indexOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
