@@ -64,11 +64,11 @@ public final class ConcordanceCommand implements Callable<Integer> {
     Path confident;
 
     @Option(names = "--truth-sample", paramLabel = "NAME",
-            description = "Sample of the truth VCF to use. Default: its first sample.")
+            description = "Sample of the truth VCF to use; required when it has several.")
     String truthSample;
 
     @Option(names = "--calls-sample", paramLabel = "NAME",
-            description = "Sample of the call VCF to use. Default: its first sample.")
+            description = "Sample of the call VCF to use; required when it has several.")
     String callsSample;
 
     @Option(names = "--classes", paramLabel = "TSV",

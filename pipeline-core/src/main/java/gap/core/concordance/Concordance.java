@@ -25,8 +25,8 @@ public final class Concordance {
      * @param calls        call VCF
      * @param reference    FASTA with .fai, the one both VCFs were made with
      * @param confident    BED of confident regions, or null for the whole genome
-     * @param truthSample  truth sample name, or null for the first sample
-     * @param callsSample  calls sample name, or null for the first sample
+     * @param truthSample  truth sample name, or null when the VCF has one
+     * @param callsSample  calls sample name, or null when the VCF has one
      * @param includeFiltered count every call record, not only FILTER PASS or "." (all calls, to set against PASS)
      */
     public record Inputs(Path truth, Path calls, Path reference, Path confident, String truthSample,

@@ -2,6 +2,7 @@ package gap.core.concordance;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
+import gap.core.privacy.Pseudonymiser;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.util.CloseableIterator;
 import htsjdk.tribble.TribbleException;
@@ -128,13 +129,29 @@ public final class GenotypedAlleleReader {
                     + " genotypes, give a VCF with a GT for the sample");
         }
         if (sample == null) {
-            return samples.get(0);
+            if (samples.size() == 1) {
+                return samples.get(0);
+            }
+            // scoring the first of several silently scores the wrong person (a trio's father for its child)
+            throw new UserException(name + " has " + samples.size() + " samples: choose one with "
+                    + side.sampleOption + " (" + listable(samples, name) + ")");
         }
         if (!samples.contains(sample)) {
             throw new UserException("the sample named by " + side.sampleOption + " is not in " + name
                     + ": list the samples with 'bcftools query -l " + name + "'");
         }
         return sample;
+    }
+
+    /**
+     * gap's pseudonyms by name; other names may be patient identifiers, so those are left to bcftools, which the
+     * user runs on their own terminal.
+     */
+    private static String listable(List<String> samples, String name) {
+        if (samples.stream().allMatch(Pseudonymiser::isPseudonym)) {
+            return String.join(", ", samples);
+        }
+        return "list them with 'bcftools query -l " + name + "'";
     }
 
     private void checkAgainstReference(VariantContext vc, String name) {
