@@ -177,7 +177,7 @@ public final class ParquetSink {
         row.put("contigName", call.contig());
         row.put("start", (long) call.position() - 1);
         row.put("end", (long) call.end());
-        row.put("names", List.of());
+        row.put("names", call.ids()); // Glow: the ID column's values
         row.put("referenceAllele", call.ref());
         row.put("alternateAlleles", call.alleles().subList(1, call.alleles().size()));
         row.put("qual", call.qual());

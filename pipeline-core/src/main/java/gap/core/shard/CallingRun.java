@@ -121,8 +121,9 @@ public final class CallingRun {
      */
     private static Finished finish(CallRequest request, List<VariantCall> calls) {
         List<String> ids = request.samples().ids();
-        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
-        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
+        KnownSites.Marked marked = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
+        VariantScorer.Result scored = new VariantScorer(request.scoring())
+                .score(marked == null ? calls : marked.calls(), marked == null ? null : marked.known());
         DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
                 request.params().deNovoMinQuality());
         List<CallRecord> records = named.calls().stream().map(CallRecord::of).toList();
@@ -130,7 +131,11 @@ public final class CallingRun {
         records.forEach(familyTally::add);
         FamilyQc family = familyTally.build();
         logFamily(family);
-        return new Finished(named.calls(), scored.headerLines(), named.deNovo(), records, family);
+        List<VCFHeaderLine> headerLines = new ArrayList<>(scored.headerLines());
+        if (marked != null) {
+            headerLines.add(0, marked.headerLine());
+        }
+        return new Finished(named.calls(), headerLines, named.deNovo(), records, family);
     }
 
     /**
@@ -174,7 +179,8 @@ public final class CallingRun {
     private static void writeVcf(CallRequest request, String referenceMd5, List<VCFHeaderLine> extra,
                                  List<VariantCall> calls) {
         Path vcf = request.output().resolve(request.samples().callSetId() + ".vcf.gz");
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(), referenceMd5,
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(),
+                new VcfSink.Reference(request.reference().getFileName().toString(), referenceMd5),
                 request.params().lowQual(), extra)) {
             calls.forEach(sink::add);
             sink.commit();

@@ -25,7 +25,7 @@ class VcfIndexTest {
         SAMSequenceDictionary dictionary = new SAMSequenceDictionary(List.of(new SAMSequenceRecord("chr1", 1_000_000),
                 new SAMSequenceRecord("chr2", 500_000), new SAMSequenceRecord("chr3", 200_000)));
         Path vcf = dir.resolve("calls.vcf.gz");
-        try (VcfSink sink = new VcfSink(vcf, dictionary, "GAP-S00000000001", "0".repeat(32), 10)) {
+        try (VcfSink sink = new VcfSink(vcf, dictionary, "GAP-S00000000001", new VcfSink.Reference("ref.fa", "0".repeat(32)), 10)) {
             // 2,499 records on chr1 (100, 500, … 999,700: many BGZF blocks and bins); three on chr2; none on chr3
             for (int pos = 100; pos <= 999_600; pos += 400) {
                 sink.add(snv("chr1", pos));
