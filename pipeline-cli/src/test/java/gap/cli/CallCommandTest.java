@@ -172,10 +172,13 @@ class CallCommandTest {
         String pseudonym = vcf.getFileName().toString().replace(".vcf.gz", "");
         String refMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest(Files.readAllBytes(SampleData.file("ref.fa"))));
-        assertTrue(text.contains("##reference=md5:" + refMd5 + "\n"));
+        assertTrue(text.contains("##reference=file:ref.fa\n##referenceMd5=" + refMd5 + "\n"), "the VCF spec's form,"
+                + " by file name, and the bytes' MD5");
         assertTrue(text.contains("##fileformat=VCFv4.2\n"));
         assertTrue(text.contains("##source=gap-"));
-        assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000>"));
+        // length, and the .dict's M5 (its AS too where the .dict has one)
+        assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000,md5=05a352ea48c23662e7d72e1614f88da7>"));
+        assertTrue(text.contains("##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Fragments covering the site,"));
         assertTrue(text.contains("\tFORMAT\t" + pseudonym + "\n"), "the sample column is the pseudonym");
         assertFalse(text.contains("CommandLine") || text.contains("##command"), "no command line");
         assertFalse(text.contains(SampleData.dir().toString()), "no path");

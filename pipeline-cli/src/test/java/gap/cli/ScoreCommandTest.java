@@ -51,6 +51,12 @@ class ScoreCommandTest {
         assertEquals(CallCommandTest.vcfText(direct), text);
         assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: VQSR-style"));
         assertTrue(text.contains("VQSLOD="));
+        // ID from the known sites, as GATK's --dbsnp fills it, and the list named by file name and MD5
+        String knownMd5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(knownSites)));
+        assertTrue(text.contains("##gapKnownSites=known-sites.vcf.gz,md5=" + knownMd5 + "\n"), text.substring(0, 3000));
+        long withId = text.lines().filter(l -> !l.startsWith("#") && !l.split("\t")[2].equals(".")).count();
+        assertTrue(withId > 100, withId + " records with an rsID");
         String pseudonym = unscored.getFileName().toString().replace(".vcf.gz", "");
         assertTrue(text.contains("\tFORMAT\t" + pseudonym + "\n"), "the sample column is kept");
         assertTrue(Files.exists(scored.resolveSibling("scored.vcf.gz.tbi")));
@@ -100,7 +106,7 @@ class ScoreCommandTest {
         Cli.Result truth = Cli.run(args("-V", SampleData.file("trio1.truth.vcf.gz").toString(), "-O",
                 tmp.resolve("y.vcf.gz").toString()));
         assertEquals(Commands.EXIT_USER_ERROR, truth.exitCode());
-        assertTrue(truth.stderr().contains("has no ##reference=md5: line: give a VCF written by gap call"),
+        assertTrue(truth.stderr().contains("has no ##referenceMd5 line: give a VCF written by gap call"),
                 truth.stderr());
         assertFalse(Files.exists(tmp.resolve("y.vcf.gz")));
     }
