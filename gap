@@ -4,7 +4,7 @@
 # Start-up: the first `gap call` after a build also records the classes it loads into a Class Data Sharing archive
 # beside the jar (pipeline-cli/target/gap.jsa, ~40 MB); later runs map it instead of loading and verifying ~3,400
 # classes from the jar, about a second less per run. GAP_CDS=off turns this off. A missing, stale or unusable
-# archive only costs that second: the JVM then loads classes as usual, and its warnings go to stderr.
+# archive only costs that second: the JVM then loads classes as usual, quietly.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 jar="$root/pipeline-cli/target/gap.jar"
@@ -23,7 +23,12 @@ if stale; then
 fi
 # JVM warnings (CDS ones included) to stderr, never into a command's stdout. The Parallel collector: a batch run
 # wants throughput, not short pauses (8% less wall time for a 1 Mb call than G1, steady state as fast or faster).
-java=(java -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC ${GAP_JAVA_OPTS:-})
+# CDS's own warnings are off: the archive dump lists every class it cannot store (~240 lines on the first run after a
+# build: picocli's Java 5 classes), and a stale archive only costs a second. user.home from $HOME, not from the
+# account's passwd entry, so that the default keystore (~/.gap) is the one the user means under sudo, in containers
+# and in CI: another home would be another pseudonymisation domain.
+java=(java -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+UseParallelGC -Duser.home="$HOME"
+      ${GAP_JAVA_OPTS:-})
 if [ "${GAP_CDS:-on}" = off ]; then
   exec "${java[@]}" -jar "$jar" "$@"
 fi

@@ -3,9 +3,10 @@
 
 For each set: `gap call` without and with --known-sites, `bcftools mpileup -a AD,DP | bcftools call -mv` and
 `freebayes`, each scored by `gap concordance` (all calls = --include-filtered, and PASS) against the set's truth
-over its confident regions, with its classes; then, from the calls themselves, false calls at artefact positions by
-kind, novel (not in the known sites) true variants filtered, and for the trio per-person figures and de novo
-variants. Prints markdown; --tsv writes every figure in long form. Standard library only.
+over its confident regions, with its classes, artefact sites (false calls there by kind) and novel (not in the
+known sites) true variants (called, called only through filtered records); for the trio, per-person figures and,
+from the calls themselves (parents' genotypes, INFO/DENOVO), de novo variants. Prints markdown; --tsv writes every
+figure in long form. Standard library only.
 
   GAP=/path/to/worktree/gap python3 bench/eval/score.py [--sets DIR] [--callers LIST] [--tsv FILE] [-o FILE] SET...
 
@@ -205,33 +206,49 @@ def call_peer(a, s, out, caller):
 
 # ---- scoring ----------------------------------------------------------------------------------------------------
 def concordance(a, s, vcf, sample, si, include_filtered, errdir):
+    """gap concordance of one person; the set's artefact sites and novel alleles go with the last person (the
+    proband or the child), whose truth they were made from."""
     cmd = [a.gap, "concordance", "-R", f(s, "reference"), "--truth", os.path.join(s["dir"], s["truth"][si]),
            "--calls", vcf, "--calls-sample", sample, "--confident", f(s, "confident"),
            "--classes", os.path.join(s["dir"], s["classes"][si])]
+    last = si == len(s["samples"]) - 1
+    if last and s["artefacts"] != "-":
+        cmd += ["--artefacts", f(s, "artefacts")]
+    if last and s["novel"] != "-":
+        cmd += ["--novel", f(s, "novel")]
     if include_filtered:
         cmd.append("--include-filtered")
     text = run(cmd, errfile=os.path.join(errdir, "concordance.log"))
-    return parse_concordance(text)
+    r = parse_concordance(text)
+    if last and s["artefacts"] != "-" and not r["artefacts"]:
+        raise Fail("gap concordance printed no artefact kinds (--artefacts not read?)")
+    if last and s["novel"] != "-" and r["novel"] is None:
+        raise Fail("gap concordance printed no novel row (--novel not read?)")
+    return r
 
 
 def parse_concordance(text):
+    """The SNV/INDEL rows, and the sections gap concordance adds: events per class, artefacts per kind
+    (false calls, of them PASS), novel (listed, in truth, called, called only through filtered records)."""
     lines = [x for x in text.splitlines() if x and not x.startswith("#")]
-    r = {"events": {}}
+    r = {"events": {}, "artefacts": {}, "novel": None}
     section = None
     for line in lines:
         cols = line.split("\t")
-        if cols[0] == "type":
-            section = "types"
+        if cols[0] in ("type", "class", "kind", "alleles"):
+            section = cols[0]
             continue
-        if cols[0] == "class":
-            section = "events"
-            continue
-        if section == "types" and cols[0] in ("SNV", "INDEL"):
+        if section == "type" and cols[0] in ("SNV", "INDEL"):
             tp, fp, fn = map(int, cols[1:4])
             r[cols[0]] = {"TP": tp, "FP": fp, "FN": fn, "P": num(cols[4]), "R": num(cols[5]), "F1": num(cols[6]),
                           "truth": int(cols[8]), "calls": int(cols[9])}
-        elif section == "events":
+        elif section == "class":
             r["events"][cols[0]] = (int(cols[1]), int(cols[2]))
+        elif section == "kind":
+            r["artefacts"][cols[0]] = [int(cols[2]), int(cols[3])]
+            r.setdefault("artefact_sites", {})[cols[0]] = int(cols[1])
+        elif section == "alleles" and cols[0] == "novel":
+            r["novel"] = tuple(int(x) for x in cols[1:5])
     for t in ("SNV", "INDEL"):
         if t not in r:
             raise Fail(f"gap concordance printed no {t} row")
@@ -293,36 +310,6 @@ def truth_alleles(s, si):
             truthtools.split_alleles(os.path.join(s["dir"], s["truth"][si]), f(s, "reference"), atomize=True)}
 
 
-def artefact_fps(alleles, artefacts, truth):
-    """Per kind: [call alleles at artefact positions, of them PASS]."""
-    out = {k: [0, 0] for k in sorted(set(artefacts.values()))}
-    for key, (passed, _dn, _pr) in alleles.items():
-        kind = artefacts.get((key[0], key[1]))
-        if kind is None or key in truth:
-            continue
-        out[kind][0] += 1
-        out[kind][1] += passed
-    return out
-
-
-def novel_status(alleles, novel):
-    called = sum(1 for n in novel if n in alleles)
-    filtered = sum(1 for n in novel if n in alleles and not alleles[n][0])
-    return called, filtered
-
-
-def load_novel(s):
-    rows = set()
-    with open(f(s, "novel")) as fh:
-        for line in fh:
-            c = line.rstrip("\n").split("\t")
-            if c[0] != "chrom":
-                rows.add((c[0], int(c[1]), c[2], c[3]))
-    if not rows:
-        raise Fail(f"set '{s['set']}': no novel true variants listed", 2)
-    return rows
-
-
 def denovo_status(alleles, denovo):
     """De novo truth alleles: called in the child, filtered, with the de novo pattern (parents 0/0), flagged by
     INFO/DENOVO; and calls outside the truth's de novo sites with the pattern or the flag."""
@@ -347,10 +334,7 @@ def score_set(a, name):
     out = os.path.join(a.work, name)
     os.makedirs(out, exist_ok=True)
     ref = f(s, "reference")
-    artefacts = load_artefacts(s)
-    novel = load_novel(s)
     child = len(s["samples"]) - 1
-    truth = truth_alleles(s, child)
     denovo = None
     if s["kind"] == "trio":
         denovo = {(c, int(p), r, x) for c, p, r, x, *_ in truthtools.split_alleles(f(s, "denovo"), ref, atomize=True)}
@@ -367,27 +351,31 @@ def score_set(a, name):
         if count_records(vcf) == 0:
             raise Fail(f"{caller} wrote no calls on {name}")
         res["seconds"][caller] = (time.time() - t0, ran)
-        names = vcf_samples(vcf)
-        parents = [names.index(c) for c in cols[:child]] if s["kind"] == "trio" else []
-        alleles = call_alleles(vcf, ref, names.index(cols[child]), parents)
+        alleles = None
+        if denovo is not None:                # de novo figures need the parents' genotypes and INFO/DENOVO
+            names = vcf_samples(vcf)
+            alleles = call_alleles(vcf, ref, names.index(cols[child]), [names.index(c) for c in cols[:child]])
         for mode, incl in modes:
             row = {"caller": caller, "mode": mode, "persons": []}
             for si, sample in enumerate(cols):
                 row["persons"].append(concordance(a, s, vcf, sample, si, incl, out))
-            seen = alleles if incl else {k: v for k, v in alleles.items() if v[0]}   # PASS view: passing only
-            row["artefacts"] = artefact_fps(seen, artefacts, truth)
-            row["novel"] = (len(novel),) + novel_status(alleles, novel)      # called (any filter), filtered
+            row["artefacts"] = row["persons"][child]["artefacts"]     # false call alleles per kind: all, PASS
+            res["rows"].append(row)
             if denovo is not None:
                 row["denovo"] = denovo_status(alleles, denovo)
-            res["rows"].append(row)
+        # novel true variants: listed, called (any filter), called only through filtered records; from the all-calls
+        # run for every row, as the figure is about calling, not filtering
+        listed, _in_truth, called, filtered = res["rows"][-len(modes)]["persons"][child]["novel"]
+        for row in res["rows"][-len(modes):]:
+            row["novel"] = (listed, called, filtered)
     return res
 
 
 def self_check(a, name):
     """The set against itself: each truth scored against itself must give F1 1 and every event found (truth,
     classes and confident regions agree); no truth allele at an artefact position; the novel list lies in the
-    truth. Returns (problems, notes); a note is the nosplit truth scored against the split one, which shows how
-    gap concordance matches complex alleles written as one record."""
+    truth; the nosplit truth scores 1 against the split one (gap concordance matches a complex event written as
+    one record by its haplotype). Returns (problems, notes); a note gives the nosplit figures."""
     s = load_set(a.sets, name)
     out = os.path.join(a.work, name)
     os.makedirs(out, exist_ok=True)
@@ -395,6 +383,8 @@ def self_check(a, name):
     for si in range(len(s["samples"])):
         calls = os.path.join(s["dir"], s["truth"][si])
         r = concordance(a, s, calls, vcf_samples(calls)[0], si, True, out)
+        if r["novel"] is not None and r["novel"][1] != r["novel"][0]:
+            problems.append(f"{r['novel'][0] - r['novel'][1]} novel alleles not in the truth")
         for t in ("SNV", "INDEL"):
             if r[t]["F1"] != 1.0:
                 problems.append(f"{s['samples'][si]}: {t} F1 {r[t]['F1']} against itself")
@@ -406,14 +396,14 @@ def self_check(a, name):
         lost = [f"{c} {found}/{n}" for c, (n, found) in r["events"].items() if found != n]
         notes.append(f"nosplit truth against the split one: SNV F1 {r3(r['SNV']['F1'])}, indel F1 "
                      f"{r3(r['INDEL']['F1'])}" + (f", events {', '.join(lost)}" if lost else ", every event found"))
+        if lost or r["SNV"]["F1"] != 1.0 or r["INDEL"]["F1"] != 1.0:
+            problems.append("the nosplit truth (complex events and 1|2 sites as one record) does not score 1 against"
+                            " the split one")
     truth = truth_alleles(s, len(s["samples"]) - 1)
     at = {(k[0], k[1]) for k in truth}
     clash = [p for p in load_artefacts(s) if p in at]
     if clash:
         problems.append(f"{len(clash)} artefact positions hold a truth allele")
-    novel = load_novel(s)
-    if not novel <= truth:
-        problems.append("novel list holds alleles not in the truth")
     return problems, notes
 
 
@@ -460,9 +450,7 @@ def md_events(res):
 def md_artefacts(res):
     rows = res["rows"]
     kinds = list(rows[0]["artefacts"])
-    sites = {}
-    for k in load_artefacts(res["set"]).values():
-        sites[k] = sites.get(k, 0) + 1
+    sites = rows[0]["persons"][-1]["artefact_sites"]
     out = ["| artefact kind | sites | " + " | ".join(label(r) for r in rows) + " |", "|" + "---|" * (len(rows) + 2)]
     for k in kinds + ["total"]:
         cells = []
@@ -577,8 +565,8 @@ def markdown(a, results, header):
             out += ["", "Events found per class:", ""]
             out += md_events(res)
             if s["artefacts"] != "-":
-                out += ["", "Call alleles at artefact positions (false by construction), by kind; PASS rows count "
-                            "those that pass:", ""]
+                out += ["", "False call alleles at artefact positions (`gap concordance --artefacts`), by kind; "
+                            "PASS rows count those that pass:", ""]
                 out += md_artefacts(res)
         fl = md_floors(res)
         if fl:
@@ -628,7 +616,8 @@ def header(a):
              f"{os.cpu_count()} cores; command: `score.py {' '.join(sys.argv[1:])}`",
              "- all calls = `gap concordance --include-filtered`; PASS = FILTER PASS or `.`; bcftools and freebayes "
              "write no filters (their PASS equals all calls). P/R/F1 as `gap concordance` counts them (alleles, "
-             "MNPs and complex alleles decomposed); events per class from its `--classes` view."]
+             "MNPs and complex alleles decomposed, matched exactly or by haplotype sequence); events per class, "
+             "artefact and novel figures from its `--classes`, `--artefacts` and `--novel` views."]
     return lines
 
 

@@ -88,7 +88,7 @@ final class PostCalling {
         long t1 = System.nanoTime();
         List<CallRecord> records = scored.calls().stream().map(CallRecord::of).toList();
         long t2 = System.nanoTime();
-        try (VcfSink sink = new VcfSink(dir.resolve(copies + ".vcf.gz"), copied, ids, "-", params.lowQual(),
+        try (VcfSink sink = new VcfSink(dir.resolve(copies + ".vcf.gz"), copied, ids, new VcfSink.Reference("-", "-"), params.lowQual(),
                 scored.headerLines())) {
             scored.calls().forEach(sink::add);
             sink.commit();

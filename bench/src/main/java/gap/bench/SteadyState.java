@@ -161,7 +161,7 @@ public final class SteadyState {
         Path vcf = dir.resolve("bench.vcf.gz");
         CallingPipeline.Inputs inputs = new CallingPipeline.Inputs(reference, input, index);
         CallingPipeline.Summary summary;
-        try (VcfSink sink = new VcfSink(vcf, dictionary, "SAMPLE", ReferenceSource.md5(reference),
+        try (VcfSink sink = new VcfSink(vcf, dictionary, "SAMPLE", new VcfSink.Reference(reference.getFileName().toString(), ReferenceSource.md5(reference)),
                 params.lowQual())) {
             summary = CallingPipeline.run(inputs, params, shards, new LocalShardExecutor(threads), sink::add,
                     new ProgressMeter(10));

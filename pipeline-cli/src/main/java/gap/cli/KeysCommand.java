@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = "Create the lab's keystore, or export a role's keys from it.",
-        subcommands = {KeysCommand.Init.class, KeysCommand.Export.class})
+        subcommands = {KeysCommand.Init.class, KeysCommand.Export.class, KeysCommand.ExportKms.class})
 public final class KeysCommand implements Runnable {
     private static final Logger LOG = LogManager.getLogger(KeysCommand.class);
     private static final String PASSWORD_HELP = "File holding the keystore's password (first line). Default: the"
@@ -38,7 +38,7 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a keys command is required (init, export)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a keys command is required (init, export, export-kms)");
     }
 
     /** {@code gap keys init}: a new keystore with the pseudonymisation, footer and clinician column keys. */
@@ -110,6 +110,47 @@ public final class KeysCommand implements Runnable {
                 Arrays.fill(targetPassword, '\0');
             }
             LOG.info("Wrote keystore {} with the {} role's keys", target.getFileName(), role);
+            return Commands.EXIT_OK;
+        }
+    }
+
+    /**
+     * {@code gap keys export-kms}: a keystore's Parquet master keys as the {@code custom_kms_conf} of pyarrow's
+     * encryption API, for {@code python/gap_kms.py}; never the pseudonymisation key.
+     */
+    @Command(name = "export-kms",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            usageHelpAutoWidth = true,
+            description = {"Write the keystore's Parquet keys (footer, and clinician column when held; never the"
+                    + " pseudonymisation key) as JSON, {\"<key id>\": \"<base64>\"}, mode 600: the custom_kms_conf"
+                    + " of pyarrow's KmsConnectionConfig, read by the KMS client in python/gap_kms.py.",
+                    "The file opens the identifiers like the keystore and its password together: keep it as safe,"
+                    + " and delete it after use."})
+    static final class ExportKms implements Callable<Integer> {
+        @Option(names = "--keystore", required = true, paramLabel = "P12",
+                description = "A clinician's (or the lab's) keystore.")
+        Path keystore;
+
+        @Option(names = "--keystore-password-file", paramLabel = "FILE", showDefaultValue = Visibility.NEVER,
+                description = PASSWORD_HELP)
+        Path passwordFile;
+
+        @Option(names = "--to", required = true, paramLabel = "JSON", description = "File to create.")
+        Path target;
+
+        @Override
+        public Integer call() {
+            char[] password = LabKeys.password(passwordFile);
+            LabKeys keys;
+            try {
+                keys = LabKeys.open(keystore, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            KmsKeysFile.write(keys, target);
+            LOG.info("Wrote the {} role's Parquet keys to {} (mode 600): delete it after use", keys.role(),
+                    target.getFileName());
             return Commands.EXIT_OK;
         }
     }

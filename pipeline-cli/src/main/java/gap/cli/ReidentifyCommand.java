@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gap reidentify}: prints {@code pseudonym<TAB>patientId<TAB>mrn} from {@code samples.parquet}, for a keystore
+ * {@code gap reidentify}: prints {@code pseudonym<TAB>patientId<TAB>mrn<TAB>sampleAlias} from {@code samples.parquet},
+ * for a keystore
  * that holds the clinician column key, and appends an audit line per pseudonym beside the keystore.
  *
  * <pre>
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"Print pseudonym, patient identifier and MRN from a samples.parquet: needs a keystore with the"
+        description = {"Print pseudonym, patient identifier, MRN and the lab's sample alias (sample_alias of the"
+                + " sheet, or the reads' @RG SM), tab-separated, from a samples.parquet: needs a keystore with the"
                 + " clinician column key (a clinician's or the lab's).",
                 "Each pseudonym shown is logged (time, role, pseudonym; never the identifier) to"
                         + " <keystore>.audit.log beside the keystore."})
@@ -86,7 +88,8 @@ public final class ReidentifyCommand implements Callable<Integer> {
         // audit first: identifiers are never shown without their trace
         audit(keys, shown.keySet(), "shown");
         PrintWriter out = spec.commandLine().getOut();
-        shown.forEach((pseudonym, row) -> out.println(pseudonym + "\t" + row.patientId() + "\t" + orEmpty(row.mrn())));
+        shown.forEach((pseudonym, row) -> out.println(pseudonym + "\t" + row.patientId() + "\t"
+                + orEmpty(row.mrn()) + "\t" + orEmpty(row.sampleAlias())));
         out.flush();
         return Commands.EXIT_OK;
     }

@@ -99,7 +99,7 @@ class CallCommandTest {
         // The scorer trains on all of a sample's calls: shards and threads must not change what it sees.
         Path bam = SampleData.file("trio1_child.bam");
         String[] scoring = {"--known-sites", SampleData.file("known-sites.vcf.gz").toString(), "--set",
-                "score.minTrainingCalls=20"};
+                "score.minTrainingCalls=20", "--set", "score.minNegativeCalls=10"};
         Path one = call(tmp.resolve("k1"), bam, concat(scoring, "--threads", "1"));
         Path two = call(tmp.resolve("k2"), bam, concat(scoring, "--threads", "2", "--shard-size", "7000"));
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
@@ -172,10 +172,13 @@ class CallCommandTest {
         String pseudonym = vcf.getFileName().toString().replace(".vcf.gz", "");
         String refMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest(Files.readAllBytes(SampleData.file("ref.fa"))));
-        assertTrue(text.contains("##reference=md5:" + refMd5 + "\n"));
+        assertTrue(text.contains("##reference=file:ref.fa\n##referenceMd5=" + refMd5 + "\n"), "the VCF spec's form,"
+                + " by file name, and the bytes' MD5");
         assertTrue(text.contains("##fileformat=VCFv4.2\n"));
         assertTrue(text.contains("##source=gap-"));
-        assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000>"));
+        // length, and the .dict's M5 (its AS too where the .dict has one)
+        assertTrue(text.contains("##contig=<ID=chr22_20_21M,length=1000000,md5=05a352ea48c23662e7d72e1614f88da7>"));
+        assertTrue(text.contains("##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Fragments covering the site,"));
         assertTrue(text.contains("\tFORMAT\t" + pseudonym + "\n"), "the sample column is the pseudonym");
         assertFalse(text.contains("CommandLine") || text.contains("##command"), "no command line");
         assertFalse(text.contains(SampleData.dir().toString()), "no path");

@@ -127,8 +127,77 @@ class ConcordanceCommandTest {
         Run noFolder = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref,
                 "-O", dir.resolve("no/such/folder/report.tsv").toString());
         assertEquals(Commands.EXIT_USER_ERROR, noFolder.exit());
-        assertEquals("gap concordance: error: the folder of output report.tsv does not exist: create it first",
+        assertEquals("gap concordance: error: the folder of -O/--output does not exist: create it first",
                 noFolder.err().strip());
+    }
+
+    @Test
+    void writesUnmatchedAllelesAndCountsArtefactAndNovelAlleles() throws IOException {
+        // Truth: the complex event at 975969 split as its writer split it, and three SNVs. Calls: the event as one
+        // record (matched by haplotype), 180024 only in a LowQual record, FPs at two artefact sites (one LowQual).
+        Path truthVcf = ConcordanceFixtures.vcf(dir, "t.vcf", ConcordanceFixtures.CHR22 + " 180006 T A PASS 0|1",
+                ConcordanceFixtures.CHR22 + " 180024 C A PASS 0|1", ConcordanceFixtures.CHR22 + " 975969 A T PASS 0|1",
+                ConcordanceFixtures.CHR22 + " 975971 G GAAGC PASS 0|1");
+        Path callsVcf = ConcordanceFixtures.vcf(dir, "c.vcf", ConcordanceFixtures.CHR22 + " 180010 A G PASS 0/1",
+                ConcordanceFixtures.CHR22 + " 180013 G A LowQual 0/1",
+                ConcordanceFixtures.CHR22 + " 180024 C A LowQual 0/1",
+                ConcordanceFixtures.CHR22 + " 975969 AGG TGGAAGC PASS 0/1");
+        Path artefacts = Files.writeString(dir.resolve("a.tsv"), "chrom\tpos\tkind\tref\talt\tdetail\n"
+                + ConcordanceFixtures.CHR22 + "\t180010\tstrand\tA\tG\t.\n" + ConcordanceFixtures.CHR22
+                + "\t180013\tstrand\tG\tA\t.\n" + ConcordanceFixtures.CHR22 + "\t180030\tlowq\tG\tT\t.\n");
+        Path novel = Files.writeString(dir.resolve("n.tsv"), "chrom\tpos\tref\talt\ttype\n"
+                + ConcordanceFixtures.CHR22 + "\t180006\tT\tA\tSNV\n" + ConcordanceFixtures.CHR22
+                + "\t180024\tC\tA\tSNV\n" + ConcordanceFixtures.CHR22 + "\t975969\tA\tT\tSNV\n");
+        Path fp = dir.resolve("fp.vcf.gz");
+        Path fn = dir.resolve("fn.vcf");
+        Run all = run("concordance", "--truth", truthVcf.toString(), "--calls", callsVcf.toString(), "-R", ref,
+                "--include-filtered", "--artefacts", artefacts.toString(), "--novel", novel.toString(),
+                "--fp-out", fp.toString(), "--fn-out", fn.toString());
+        assertEquals(0, all.exit(), all.err());
+        assertTrue(all.out().contains("kind\tsites\tfalse_calls\tfalse_calls_pass\nlowq\t1\t0\t0\n"
+                + "strand\t2\t2\t1\n"), all.out());
+        assertTrue(all.out().contains("alleles\tlisted\tin_truth\tcalled\tcalled_filtered\nnovel\t3\t3\t2\t1\n"),
+                all.out());
+        assertEquals(List.of("180010 A G PASS 1", "180013 G A FILTERED 1"), records(fp));
+        assertEquals(List.of("180006 T A . 1"), records(fn));
+
+        Run pass = run("concordance", "--truth", truthVcf.toString(), "--calls", callsVcf.toString(), "-R", ref,
+                "--artefacts", artefacts.toString(), "--novel", novel.toString(), "--fp-out", fp.toString(),
+                "--fn-out", fn.toString());
+        assertEquals(0, pass.exit(), pass.err());
+        assertTrue(pass.out().contains("lowq\t1\t0\t0\nstrand\t2\t1\t1\n"), pass.out());
+        assertTrue(pass.out().contains("novel\t3\t3\t1\t0\n"), pass.out());
+        assertEquals(List.of("180010 A G PASS 1"), records(fp));
+        assertEquals(List.of("180006 T A . 1", "180024 C A . 1"), records(fn));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no partial file");
+        }
+    }
+
+    /** POS REF ALT FILTER and ALT copies in GT of each record, read by htsjdk (a .gz must be BGZF). */
+    private static List<String> records(Path vcf) {
+        try (htsjdk.variant.vcf.VCFFileReader reader = new htsjdk.variant.vcf.VCFFileReader(vcf, false)) {
+            assertTrue(List.of("CALLS", "TRUTH").contains(reader.getFileHeader().getGenotypeSamples().get(0)));
+            return reader.iterator().stream().map(v -> v.getStart() + " " + v.getReference().getBaseString() + " "
+                    + v.getAlternateAllele(0).getBaseString() + " " + (v.filtersWereApplied()
+                    ? (v.isFiltered() ? String.join(",", v.getFilters()) : "PASS") : ".") + " "
+                    + v.getGenotype(0).countAllele(v.getAlternateAllele(0))).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void badTablesNameTheOptionAndLineNeverThePath() throws IOException {
+        Path bad = Files.writeString(dir.resolve("25.03.18-062.17.tsv"), "chrom\tpos\tkind\nchr22_20_21M\tx\tstrand\n");
+        Run r = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref, "--artefacts",
+                bad.toString());
+        assertEquals(Commands.EXIT_USER_ERROR, r.exit());
+        assertEquals("gap concordance: error: --artefacts line 2: column 2 must be a 1-based position",
+                r.err().strip());
+        Run missing = run("concordance", "--truth", childTruth, "--calls", childTruth, "-R", ref, "--novel",
+                dir.resolve("25.03.18-062.17.novel.tsv").toString());
+        assertEquals(Commands.EXIT_USER_ERROR, missing.exit());
+        assertFalse(missing.err().contains(PATIENT_ID), missing.err());
+        assertTrue(missing.err().contains("--novel"), missing.err());
     }
 
     @Test
@@ -177,7 +246,8 @@ class ConcordanceCommandTest {
         Run r = run("concordance", "--help");
         assertEquals(0, r.exit());
         for (String option : List.of("--truth", "--calls", "--reference", "--confident", "--truth-sample",
-                "--calls-sample", "--include-filtered", "--output")) {
+                "--calls-sample", "--include-filtered", "--output", "--fp-out", "--fn-out", "--artefacts", "--novel",
+                "haplotypes")) {
             assertTrue(r.out().contains(option), option);
         }
     }

@@ -84,7 +84,9 @@ class KeysAndReidentifyCommandTest {
         List<SampleRow> rows = ParquetFixtures.sampleRows();
         StringBuilder expected = new StringBuilder();
         for (SampleRow r : rows) {
-            expected.append(r.sampleId()).append('\t').append(r.patientId()).append('\t').append(r.mrn()).append('\n');
+            // the sheet's sample_alias too (trio1_father, …): what the lab itself calls the sample
+            expected.append(r.sampleId()).append('\t').append(r.patientId()).append('\t').append(r.mrn())
+                    .append('\t').append(r.sampleAlias()).append('\n');
         }
         assertEquals(expected.toString(), all.stdout());
 
@@ -92,7 +94,8 @@ class KeysAndReidentifyCommandTest {
                 "--keystore-password-file", password.toString(), "--samples", samples.toString(),
                 "--pseudonym", rows.get(1).patientPseudonym());
         assertEquals(0, one.exitCode(), one.stderr());
-        assertEquals(rows.get(1).patientPseudonym() + "\t" + rows.get(1).patientId() + "\t" + rows.get(1).mrn() + "\n",
+        assertEquals(rows.get(1).patientPseudonym() + "\t" + rows.get(1).patientId() + "\t" + rows.get(1).mrn()
+                        + "\t" + rows.get(1).sampleAlias() + "\n",
                 one.stdout());
 
         List<String> lines = Files.readAllLines(audit);

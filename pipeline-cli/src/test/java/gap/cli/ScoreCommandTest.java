@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScoreCommandTest {
     /** The slice has about 200 SNVs and 30 indels at known sites: enough for both models at this minimum. */
-    static final String[] SCORING = {"--set", "score.minTrainingCalls=20"};
+    /** A model on the slice's few hundred calls: far below the whole-genome minimums, so lowered here. */
+    static final String[] SCORING = {"--set", "score.minTrainingCalls=20", "--set", "score.minNegativeCalls=10"};
 
     @TempDir
     static Path tmp;
@@ -42,14 +43,20 @@ class ScoreCommandTest {
         Path scored = tmp.resolve("out").resolve("scored.vcf.gz");
         Files.createDirectories(scored.getParent());
         Cli.Result r = Cli.run(args("-V", unscored.toString(), "--known-sites", knownSites.toString(), "-O",
-                scored.toString(), SCORING[0], SCORING[1]));
+                scored.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3]));
         assertEquals(0, r.exitCode(), r.stderr());
         Path direct = CallCommandTest.call(tmp.resolve("direct"), SampleData.file("trio1_child.bam"), "--known-sites",
-                knownSites.toString(), SCORING[0], SCORING[1]);
+                knownSites.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3]);
         String text = CallCommandTest.vcfText(scored);
         assertEquals(CallCommandTest.vcfText(direct), text);
         assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: VQSR-style"));
         assertTrue(text.contains("VQSLOD="));
+        // ID from the known sites, as GATK's --dbsnp fills it, and the list named by file name and MD5
+        String knownMd5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(knownSites)));
+        assertTrue(text.contains("##gapKnownSites=known-sites.vcf.gz,md5=" + knownMd5 + "\n"), text.substring(0, 3000));
+        long withId = text.lines().filter(l -> !l.startsWith("#") && !l.split("\t")[2].equals(".")).count();
+        assertTrue(withId > 100, withId + " records with an rsID");
         String pseudonym = unscored.getFileName().toString().replace(".vcf.gz", "");
         assertTrue(text.contains("\tFORMAT\t" + pseudonym + "\n"), "the sample column is kept");
         assertTrue(Files.exists(scored.resolveSibling("scored.vcf.gz.tbi")));
@@ -68,9 +75,9 @@ class ScoreCommandTest {
         Path once = tmp.resolve("once.vcf.gz");
         Path twice = tmp.resolve("twice.vcf.gz");
         assertEquals(0, Main.run(args("-V", unscored.toString(), "--known-sites", knownSites.toString(), "-O",
-                once.toString(), SCORING[0], SCORING[1])));
+                once.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3])));
         assertEquals(0, Main.run(args("-V", once.toString(), "--known-sites", knownSites.toString(), "-O",
-                twice.toString(), SCORING[0], SCORING[1])));
+                twice.toString(), SCORING[0], SCORING[1], SCORING[2], SCORING[3])));
         assertEquals(CallCommandTest.vcfText(once), CallCommandTest.vcfText(twice));
     }
 
@@ -99,7 +106,7 @@ class ScoreCommandTest {
         Cli.Result truth = Cli.run(args("-V", SampleData.file("trio1.truth.vcf.gz").toString(), "-O",
                 tmp.resolve("y.vcf.gz").toString()));
         assertEquals(Commands.EXIT_USER_ERROR, truth.exitCode());
-        assertTrue(truth.stderr().contains("has no ##reference=md5: line: give a VCF written by gap call"),
+        assertTrue(truth.stderr().contains("has no ##referenceMd5 line: give a VCF written by gap call"),
                 truth.stderr());
         assertFalse(Files.exists(tmp.resolve("y.vcf.gz")));
     }

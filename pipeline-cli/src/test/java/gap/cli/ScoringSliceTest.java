@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in golden/hard1_slice.scoring.tsv, which moves only with a deliberate change of the scorer or the caller.
  */
 class ScoringSliceTest {
-    static final String[] TRAIN_ON_SLICE = {"--set", "score.minTrainingCalls=10"};
+    static final String[] TRAIN_ON_SLICE = {"--set", "score.minTrainingCalls=10", "--set",
+            "score.minNegativeCalls=10"};
 
     @TempDir
     static Path tmp;
@@ -40,7 +41,8 @@ class ScoringSliceTest {
     @BeforeAll
     static void scoreTheHard1Slice() {
         hard1 = CallCommandTest.call(tmp.resolve("hard1"), SampleData.file("hard1_proband_15x.bam"), "--known-sites",
-                SampleData.file("known-sites.vcf.gz").toString(), TRAIN_ON_SLICE[0], TRAIN_ON_SLICE[1]);
+                SampleData.file("known-sites.vcf.gz").toString(), TRAIN_ON_SLICE[0], TRAIN_ON_SLICE[1],
+                TRAIN_ON_SLICE[2], TRAIN_ON_SLICE[3]);
         pass = score(hard1, false);
         all = score(hard1, true);
     }
@@ -91,7 +93,8 @@ class ScoringSliceTest {
     @Test
     void theChildsDeNovoVariantsPass() throws IOException {
         Path child = CallCommandTest.call(tmp.resolve("child"), SampleData.file("trio1_child.bam"), "--known-sites",
-                SampleData.file("known-sites.vcf.gz").toString(), "--set", "score.minTrainingCalls=50");
+                SampleData.file("known-sites.vcf.gz").toString(), "--set", "score.minTrainingCalls=50",
+                "--set", "score.minNegativeCalls=10");
         String text = CallCommandTest.vcfText(child);
         assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: hard filters"),
                 text.lines().filter(l -> l.startsWith("##scoring")).toList().toString());

@@ -18,39 +18,48 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Takes a run's final calls, writes {@code calls.parquet} as a directory partitioned the Hive way Spark SQL reads:
- * {@code contigName=<contig>/positionBin=<start / 10 Mb>/part-00000.parquet}, each file written by core's
- * {@link ParquetSink#writeCalls} (so rows, columns, types and metadata are the CLI's; {@code contigName} stays in
- * the files too, and Spark takes its type from them) holding that bin's calls in genome order. Contigs shorter than
- * a bin have one bin, 0. A run without calls writes one empty file, no partitions, so the schema is still there.
- * Names are deterministic: the same calls give the same directory.
+ * Takes a run's final calls, writes {@code calls.parquet} as a directory partitioned the Hive way Spark SQL, DuckDB
+ * ({@code hive_partitioning}) and pyarrow datasets read: {@code contig=<contig>/positionBin=<start / 10 Mb>/part-00000.parquet},
+ * each file written by core's {@link ParquetSink#writeCalls} (so rows, columns, types and metadata are the CLI's)
+ * holding that bin's calls in genome order. The partition keys are no data column: a key that is also a column of
+ * the files ({@code contigName}, as before) makes pyarrow and pandas refuse the directory, and a contig name made
+ * of digits would be typed a number from the path. Contigs shorter than a bin have one bin, 0. A run without calls
+ * writes one empty file, no partitions, so the schema is still there. Names are deterministic: the same calls give
+ * the same directory.
  */
 final class PartitionedCallsWriter implements CallsTableWriter {
     /** Bases per position bin: region predicates prune files; a genome makes a few hundred of them. */
     static final int POSITION_BIN = 10_000_000;
     static final String FILE_NAME = "part-00000.parquet";
+    /** The path's contig key: the contig's name, as {@code contigName} holds it in the files. */
+    static final String PARTITION_CONTIG = "contig";
 
     @Override
     public void write(Path target, Collection<? extends VCFCompoundHeaderLine> infoLines,
                       ReferenceDictionary dictionary, CallSet callSet) {
         Map<String, List<VariantCall>> byPartition = new LinkedHashMap<>();
         for (VariantCall call : callSet.calls()) {
-            String partition = "contigName=" + escape(call.contig()) + "/positionBin=" + bin(call);
+            String partition = PARTITION_CONTIG + "=" + escape(call.contig()) + "/positionBin=" + bin(call);
             byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(call);
         }
-        try {
-            Files.createDirectories(target);
-        } catch (IOException e) {
-            throw new UserException("calls.parquet could not be created (" + e.getClass().getSimpleName()
-                    + "): check that the output directory is writable", e);
-        }
+        createDirectories(target);
         if (byPartition.isEmpty()) {
             ParquetSink.writeCalls(target.resolve(FILE_NAME), infoLines, dictionary, callSet);
             return;
         }
         for (Map.Entry<String, List<VariantCall>> p : byPartition.entrySet()) {
+            createDirectories(target.resolve(p.getKey()));
             ParquetSink.writeCalls(target.resolve(p.getKey()).resolve(FILE_NAME), infoLines, dictionary,
                     new CallSet(callSet.sampleIds(), p.getValue()));
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserException("calls.parquet could not be created (" + e.getClass().getSimpleName()
+                    + "): check that the output directory is writable", e);
         }
     }
 

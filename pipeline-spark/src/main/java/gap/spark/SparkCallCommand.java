@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
         description = {CallArguments.DESCRIPTION,
                 "On Spark, every path is a Hadoop path (hdfs://, s3a://, file://, or plain), and the shards run as"
                         + " Spark tasks (size them with spark-submit's options). OUTPUT/calls.parquet is a directory"
-                        + " partitioned by contigName and positionBin; OUTPUT/_SUCCESS, written last, marks a"
+                        + " partitioned by contig and positionBin; OUTPUT/_SUCCESS, written last, marks a"
                         + " complete run."})
 final class SparkCallCommand implements Callable<Integer> {
     private final SparkCall spark;

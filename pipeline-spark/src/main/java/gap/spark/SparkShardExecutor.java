@@ -62,6 +62,14 @@ public final class SparkShardExecutor implements ShardExecutor {
     @Override
     public <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
                                                             Function<W, Function<Shard, R>> task, Consumer<R> sink) {
+        forEachInOrder(shards, workerFactory, task, sink, shard -> { });
+    }
+
+    /** Tells {@code done} of each shard as its result reaches the driver, before the earlier shards' arrive. */
+    @Override
+    public <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
+                                                            Function<W, Function<Shard, R>> task, Consumer<R> sink,
+                                                            Consumer<Shard> done) {
         if (!(workerFactory instanceof Serializable) || !(task instanceof Serializable)) {
             throw new IllegalArgumentException("the worker factory and task must be Serializable to run on executors");
         }
@@ -80,7 +88,7 @@ public final class SparkShardExecutor implements ShardExecutor {
                 partitions(indexes), new Arrive(arrivals), new Unit());
         boolean complete = false;
         try {
-            collectInOrder(n, arrivals, job, sink);
+            collectInOrder(n, arrivals, job, sink, index -> done.accept(shards.get(index)));
             complete = true;
         } catch (RuntimeException | Error e) {
             job.cancel();
@@ -95,7 +103,7 @@ public final class SparkShardExecutor implements ShardExecutor {
     }
 
     private static <R> void collectInOrder(int n, BlockingQueue<Arrival> arrivals, SimpleFutureAction<BoxedUnit> job,
-                                           Consumer<R> sink) {
+                                           Consumer<R> sink, java.util.function.IntConsumer arrived) {
         Map<Integer, byte[]> waiting = new HashMap<>();
         int next = 0;
         while (next < n) {
@@ -116,6 +124,7 @@ public final class SparkShardExecutor implements ShardExecutor {
                 continue;
             }
             waiting.put(a.index(), a.bytes());
+            arrived.accept(a.index());
             while (waiting.containsKey(next)) {
                 sink.accept(JavaSerialization.decode(waiting.remove(next)));
                 next++;

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (Glow's schema as Spark sees it), the plaintext columns of samples.parquet, and a clear denial for patientId.
  */
 class SparkParquetReadTest {
+    /** The README's Spark SQL example, as printed there. */
+    static final String README_VARIANTS_PER_SAMPLE = "SELECT g.sampleId, count(*) AS variants, avg(g.depth) AS"
+            + " mean_dp FROM calls LATERAL VIEW explode(genotypes) t AS g WHERE array_contains(filters, 'PASS')"
+            + " AND exists(g.calls, a -> a > 0) GROUP BY g.sampleId ORDER BY g.sampleId";
+
     @TempDir
     Path dir;
 
@@ -64,6 +69,21 @@ class SparkParquetReadTest {
                     + " lateral view explode(genotypes) t as g group by g.sampleId order by g.sampleId").collectAsList();
             assertEquals("[[GAP-S00000000001,4,123], [GAP-S00000000002,4,143]]", perSample.toString(),
                     "one genotype per sample per site, no-calls with their depth");
+            // the README's query: each sample's PASS variants (a genotype carrying an ALT), worked out by hand from
+            // ParquetFixtures.calls(): the first sample's 0/1 (DP 31) and 1/2 (DP 80); the second's 1/1 (DP 30)
+            List<Row> variantsPerSample = spark.sql(README_VARIANTS_PER_SAMPLE).collectAsList();
+            assertEquals("[[GAP-S00000000001,2,55.5], [GAP-S00000000002,1,30.0]]", variantsPerSample.toString());
+
+            // the Spark driver's partitioned directory: the CLI's rows, and the path's keys as two more columns
+            Path partitioned = dir.resolve("partitioned.parquet");
+            new PartitionedCallsWriter().write(partitioned, ParquetFixtures.infoLines(), ParquetFixtures.dictionary(),
+                    ParquetFixtures.calls());
+            Dataset<Row> fromDirectory = spark.read().parquet(partitioned.toString());
+            assertEquals(variants.schema().simpleString().replace(">>>", ">>,contig:string,positionBin:int>"),
+                    fromDirectory.schema().simpleString());
+            assertEquals(variants.orderBy("contigName", "start").collectAsList().toString(),
+                    fromDirectory.drop("contig", "positionBin").orderBy("contigName", "start").collectAsList()
+                            .toString());
 
             Dataset<Row> sampleTable = spark.read().parquet(samples.toString());
             List<Row> plain = sampleTable.select("sampleId", "patientPseudonym", "sex", "role", "familyId")

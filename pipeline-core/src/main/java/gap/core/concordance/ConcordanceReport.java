@@ -11,13 +11,19 @@ import java.util.Map;
  * @param callsSkipped      call alleles left out as symbolic or {@code *}
  * @param callsFiltered     call records left out for a FILTER other than PASS or "."
  * @param includeFiltered   true when every call record counted, whatever its FILTER
+ * @param clusters          how haplotype matching went
  */
 public record ConcordanceReport(Map<VariantClass, ClassCounts> byClass, String regions, int truthSkipped,
-                                int callsSkipped, int callsFiltered, boolean includeFiltered) {
-    /** A report on PASS (or ".") call records only. */
-    public ConcordanceReport(Map<VariantClass, ClassCounts> byClass, String regions, int truthSkipped,
-                             int callsSkipped, int callsFiltered) {
-        this(byClass, regions, truthSkipped, callsSkipped, callsFiltered, false);
+                                int callsSkipped, int callsFiltered, boolean includeFiltered, Clusters clusters) {
+    /**
+     * Clusters of alleles left over by exact matching, with alleles on both sides.
+     *
+     * @param compared  clusters formed
+     * @param matched   clusters where alleles matched by haplotype sequence
+     * @param tooLarge  clusters not compared for their size (their alleles stay unmatched)
+     */
+    public record Clusters(int compared, int matched, int tooLarge) {
+        public static final Clusters NONE = new Clusters(0, 0, 0);
     }
 
     public ConcordanceReport {

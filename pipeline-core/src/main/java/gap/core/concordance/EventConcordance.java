@@ -1,7 +1,6 @@
 package gap.core.concordance;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +9,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Takes truth events and both sides' normalised alleles, gives per event class how many events were found and how
- * many calls fell inside events without matching them. An event is found when every truth allele in its extent is
- * called, or when the calls in its extent spell the same sequence as the truth's (so an event written another way —
- * two records instead of one complex allele — still counts). Events with no truth allele in the confident regions
- * are left out.
+ * Takes truth events, both sides' normalised alleles and which of them matched, gives per event class how many
+ * events were found and how many false calls fell inside events. An event is found when every truth allele in its
+ * extent matched: exactly, or by haplotype sequence ({@link AlleleMatching}), so an event written another way — two
+ * records instead of one complex allele, or split at another place — still counts. Events with no truth allele in
+ * the confident regions are left out.
  */
 public final class EventConcordance {
 
-    /** One class: events scored, found, and calls inside events that match no truth allele. */
+    /** One class: events scored, found, and call alleles inside events that match no truth allele. */
     public record ClassEvents(String eventClass, int events, int found, int falseCallsInside) {
         public double recall() {
             return events == 0 ? Double.NaN : (double) found / events;
@@ -28,7 +27,7 @@ public final class EventConcordance {
     private EventConcordance() {}
 
     public static List<ClassEvents> compare(List<TruthEvents.Event> events, GenotypedAlleles truth,
-                                            GenotypedAlleles calls, ReferenceBases reference) {
+                                            GenotypedAlleles calls, AlleleMatching.Matches matches) {
         Map<String, NavigableMap<Long, List<AtomicAllele>>> truthByPos = index(truth);
         Map<String, NavigableMap<Long, List<AtomicAllele>>> callsByPos = index(calls);
         Map<String, int[]> tally = new LinkedHashMap<>(); // events, found, false inside
@@ -38,17 +37,14 @@ public final class EventConcordance {
             if (t.isEmpty()) {
                 continue;
             }
-            List<AtomicAllele> c = within(callsByPos, e.contig(), e.start() - 1, e.end() + 1);
             int[] k = tally.computeIfAbsent(e.eventClass(), x -> new int[3]);
             k[0]++;
-            boolean sameSequence = sameSequence(t, c, reference, e);
-            Set<AtomicAllele> truthSet = new HashSet<>(t);
-            if (sameSequence || c.containsAll(truthSet)) {
+            if (matches.truthMatched().containsAll(t)) {
                 k[1]++;
             }
-            if (!sameSequence) {
-                k[2] += (int) c.stream().filter(a -> !truthSet.contains(a)).count();
-            }
+            Set<AtomicAllele> matchedCalls = matches.callsMatched();
+            k[2] += (int) within(callsByPos, e.contig(), e.start() - 1, e.end() + 1).stream()
+                    .filter(a -> !matchedCalls.contains(a)).count();
         }
         List<ClassEvents> out = new ArrayList<>();
         new TreeMap<>(tally).forEach((cls, k) -> out.add(new ClassEvents(cls, k[0], k[1], k[2])));
@@ -69,46 +65,6 @@ public final class EventConcordance {
         if (byPos != null) {
             byPos.subMap(from, true, to, true).values().forEach(out::addAll);
         }
-        out.sort((x, y) -> x.pos() != y.pos() ? Long.compare(x.pos(), y.pos()) : x.toString().compareTo(y.toString()));
         return out;
-    }
-
-    /** Whether both sets of alleles, applied to the reference around the event, give the same sequence. */
-    static boolean sameSequence(List<AtomicAllele> truth, List<AtomicAllele> calls, ReferenceBases reference,
-                                TruthEvents.Event e) {
-        if (calls.isEmpty()) {
-            return false;
-        }
-        long from = Math.max(1, e.start() - 1 - 10);
-        long to = Math.min(reference.length(e.contig()), e.end() + 1 + 10);
-        for (AtomicAllele a : concat(truth, calls)) {
-            from = Math.min(from, a.pos());
-            to = Math.max(to, a.pos() + a.ref().length() - 1);
-        }
-        String window = reference.bases(e.contig(), from, to);
-        String t = apply(window, from, truth);
-        String c = apply(window, from, calls);
-        return t != null && t.equals(c);
-    }
-
-    /** The window with the alleles applied, or null when two of them overlap (they cannot share a haplotype). */
-    static String apply(String window, long windowStart, List<AtomicAllele> alleles) {
-        StringBuilder out = new StringBuilder();
-        long next = windowStart;
-        for (AtomicAllele a : alleles) {
-            if (a.pos() < next) {
-                return null;
-            }
-            out.append(window, (int) (next - windowStart), (int) (a.pos() - windowStart)).append(a.alt());
-            next = a.pos() + a.ref().length();
-        }
-        out.append(window, (int) (next - windowStart), window.length());
-        return out.toString();
-    }
-
-    private static List<AtomicAllele> concat(List<AtomicAllele> a, List<AtomicAllele> b) {
-        List<AtomicAllele> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -2,6 +2,7 @@ package gap.core.concordance;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
+import gap.core.privacy.Pseudonymiser;
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.util.CloseableIterator;
 import htsjdk.tribble.TribbleException;
@@ -12,14 +13,17 @@ import htsjdk.variant.vcf.VCFFileReader;
 import htsjdk.variant.vcf.VCFHeader;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Takes a VCF (plain or bgzipped; no index needed) and a sample, gives the {@link GenotypedAlleles} of that sample:
  * the ALT alleles its GT carries, split, normalised by {@link VariantNormalizer}, and kept when their POS lies in the
  * {@link ConfidentRegions}. On the calls side only records whose FILTER is PASS or "." count; the truth side keeps
- * every record. A no-call or hom-ref GT counts nothing.
+ * every record (with {@link Side#ALL_CALLS} every call record, noting the alleles only filtered records carry). A
+ * no-call or hom-ref GT counts nothing.
  *
  * <p>Errors name the file by its file name and never echo a sample name: sample names can be patient identifiers.
  */
@@ -60,6 +64,7 @@ public final class GenotypedAlleleReader {
         InputValidator.requireFile(vcf, side.label + " VCF");
         String name = vcf.getFileName().toString();
         Map<AtomicAllele, Integer> copies = new HashMap<>();
+        Set<AtomicAllele> passing = new HashSet<>();
         int records = 0;
         int filtered = 0;
         int symbolic = 0;
@@ -74,6 +79,7 @@ public final class GenotypedAlleleReader {
                     filtered++;
                     continue;
                 }
+                boolean passes = !vc.isFiltered();
                 Genotype gt = vc.getGenotype(sampleName);
                 boolean checked = false;
                 for (Allele alt : vc.getAlternateAlleles()) {
@@ -95,6 +101,9 @@ public final class GenotypedAlleleReader {
                     for (AtomicAllele atom : atoms) {
                         if (regions.contains(atom.contig(), atom.pos())) {
                             copies.merge(atom, n, (x, y) -> Math.min(MAX_COPIES, x + y));
+                            if (passes) {
+                                passing.add(atom);
+                            }
                         } else {
                             outside++;
                         }
@@ -107,7 +116,11 @@ public final class GenotypedAlleleReader {
                     .getSimpleName() + " after " + records + " records): check it with 'bcftools view " + name
                     + "'", e);
         }
-        return new GenotypedAlleles(copies, records, filtered, symbolic, outside);
+        Set<AtomicAllele> filteredOnly = new HashSet<>();
+        if (side == Side.ALL_CALLS) {
+            copies.keySet().stream().filter(a -> !passing.contains(a)).forEach(filteredOnly::add);
+        }
+        return new GenotypedAlleles(copies, records, filtered, symbolic, outside, filteredOnly);
     }
 
     private static String chooseSample(VCFHeader header, String name, Side side, String sample) {
@@ -117,13 +130,29 @@ public final class GenotypedAlleleReader {
                     + " genotypes, give a VCF with a GT for the sample");
         }
         if (sample == null) {
-            return samples.get(0);
+            if (samples.size() == 1) {
+                return samples.get(0);
+            }
+            // scoring the first of several silently scores the wrong person (a trio's father for its child)
+            throw new UserException(name + " has " + samples.size() + " samples: choose one with "
+                    + side.sampleOption + " (" + listable(samples, name) + ")");
         }
         if (!samples.contains(sample)) {
             throw new UserException("the sample named by " + side.sampleOption + " is not in " + name
                     + ": list the samples with 'bcftools query -l " + name + "'");
         }
         return sample;
+    }
+
+    /**
+     * gap's pseudonyms by name; other names may be patient identifiers, so those are left to bcftools, which the
+     * user runs on their own terminal.
+     */
+    private static String listable(List<String> samples, String name) {
+        if (samples.stream().allMatch(Pseudonymiser::isPseudonym)) {
+            return String.join(", ", samples);
+        }
+        return "list them with 'bcftools query -l " + name + "'";
     }
 
     private void checkAgainstReference(VariantContext vc, String name) {

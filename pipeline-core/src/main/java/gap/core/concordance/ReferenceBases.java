@@ -7,7 +7,7 @@ import htsjdk.samtools.SAMException;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.reference.FastaSequenceIndexEntry;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ public final class ReferenceBases implements AutoCloseable {
 
     private final String fileName;
     private final ReferenceSource fasta;
-    private final Map<String, Long> lengths = new HashMap<>();
+    private final Map<String, Long> lengths = new LinkedHashMap<>(); // in .fai order
     private final Map<String, byte[]> blocks = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -56,6 +56,11 @@ public final class ReferenceBases implements AutoCloseable {
 
     public String fileName() {
         return fileName;
+    }
+
+    /** Contig names and lengths, in the order of the {@code .fai}. */
+    public Map<String, Long> contigLengths() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(lengths));
     }
 
     public boolean hasContig(String contig) {

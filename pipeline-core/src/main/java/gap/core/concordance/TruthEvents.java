@@ -1,9 +1,5 @@
 package gap.core.concordance;
 
-import gap.core.UserException;
-import gap.core.io.InputValidator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +10,7 @@ import java.util.List;
  * of the event touches.
  */
 public final class TruthEvents {
+    private static final String OPTION = "--classes";
 
     /** One truth event: where it lies and its class. */
     public record Event(String contig, long start, long end, String eventClass, String id) {}
@@ -21,30 +18,10 @@ public final class TruthEvents {
     private TruthEvents() {}
 
     public static List<Event> read(Path tsv) {
-        InputValidator.requireFile(tsv, "events table");
-        String name = tsv.getFileName().toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(tsv);
-        } catch (IOException e) {
-            throw new UserException("events table " + name + " cannot be read");
-        }
         List<Event> events = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length < 5) {
-                throw new UserException("events table " + name + " line " + (i + 1)
-                        + " has fewer than 5 columns: chrom start end class event");
-            }
-            try {
-                events.add(new Event(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], f[4]));
-            } catch (NumberFormatException e) {
-                throw new UserException("events table " + name + " line " + (i + 1) + ": start and end must be numbers");
-            }
+        for (TableRows.Row r : TableRows.read(tsv, OPTION, 5, "chrom start end class event")) {
+            String[] f = r.fields();
+            events.add(new Event(f[0], r.position(1, OPTION), r.position(2, OPTION), f[3], f[4]));
         }
         return events;
     }

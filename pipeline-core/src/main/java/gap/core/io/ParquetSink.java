@@ -55,8 +55,13 @@ import org.apache.parquet.schema.MessageType;
  * latter back. Plain parquet-java, no Spark. Files are written under a temporary name and renamed when complete.
  */
 public final class ParquetSink {
-    /** Columns of {@code samples.parquet} encrypted under the clinician column key. */
-    public static final List<String> ENCRYPTED_COLUMNS = List.of("patientId", "mrn");
+    /**
+     * Columns of {@code samples.parquet} encrypted under the clinician column key. They come last in the file: Arrow
+     * C++ (pyarrow 25) reading a set of columns also touches the metadata of the column after them, and fails on an
+     * encrypted one without a key (apache/arrow#51361); with the encrypted columns last, pyarrow and pandas read
+     * every set of clear columns without a key.
+     */
+    public static final List<String> ENCRYPTED_COLUMNS = List.of("patientId", "mrn", "sampleAlias");
     public static final String INFO_PREFIX = "INFO_";
     /** Metadata key of calls.parquet: the samples of the run, pseudonyms joined by commas, also those without calls. */
     public static final String SAMPLES_KEY = "gap.samples";
@@ -195,7 +200,7 @@ public final class ParquetSink {
         row.put("contigName", call.contig());
         row.put("start", (long) call.position() - 1);
         row.put("end", (long) call.end());
-        row.put("names", List.of());
+        row.put("names", call.ids()); // Glow: the ID column's values
         row.put("referenceAllele", call.ref());
         row.put("alternateAlleles", call.alleles().subList(1, call.alleles().size()));
         row.put("qual", Double.isNaN(call.qual()) ? null : call.qual()); // NaN: no QUAL, as "." in the VCF
@@ -306,16 +311,17 @@ public final class ParquetSink {
 
     // -------------------------------------------------------------------------------------------- samples
 
-    /** The samples schema; {@code patientId} and {@code mrn} are written encrypted. */
+    /** The samples schema: the clear columns, then those of {@link #ENCRYPTED_COLUMNS}, written encrypted. */
     public static Schema samplesSchema() {
         return SchemaBuilder.record("Sample").namespace("gap.parquet").fields()
                 .requiredString("sampleId")
                 .requiredString("patientPseudonym")
-                .optionalString("patientId")
-                .optionalString("mrn")
                 .optionalString("sex")
                 .optionalString("role")
                 .optionalString("familyId")
+                .optionalString("patientId")
+                .optionalString("mrn")
+                .optionalString("sampleAlias")
                 .endRecord();
     }
 
@@ -327,7 +333,7 @@ public final class ParquetSink {
     }
 
     /**
-     * Writes the rows in the order given, {@code patientId} and {@code mrn} encrypted under the clinician column
+     * Writes the rows in the order given, {@code patientId}, {@code mrn} and {@code sampleAlias} encrypted under the clinician column
      * key and the footer in plaintext, signed with the footer key, so tools without a KMS read the other columns.
      * The keys must hold both (the lab's or a clinician's keystore).
      */
@@ -355,6 +361,7 @@ public final class ParquetSink {
                     row.put("patientPseudonym", r.patientPseudonym());
                     row.put("patientId", r.patientId());
                     row.put("mrn", r.mrn());
+                    row.put("sampleAlias", r.sampleAlias());
                     row.put("sex", r.sex());
                     row.put("role", r.role());
                     row.put("familyId", r.familyId());
@@ -367,7 +374,7 @@ public final class ParquetSink {
     }
 
     /**
-     * Reads {@code samples.parquet} in file order. Without identifiers, {@code patientId} and {@code mrn} are not
+     * Reads {@code samples.parquet} in file order. Without identifiers, the encrypted columns are not
      * read at all (they come back {@code null}); with them, the keys must hold the clinician column key.
      */
     public static List<SampleRow> readSamples(Path samples, LabKeys keys, boolean withIdentifiers) {
@@ -397,7 +404,8 @@ public final class ParquetSink {
                     .build()) {
                 for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                     rows.add(new SampleRow(string(r, "sampleId"), string(r, "patientPseudonym"),
-                            string(r, "patientId"), string(r, "mrn"), string(r, "sex"), string(r, "role"),
+                            string(r, "patientId"), string(r, "mrn"), string(r, "sampleAlias"), string(r, "sex"),
+                            string(r, "role"),
                             string(r, "familyId")));
                 }
             }
@@ -426,7 +434,8 @@ public final class ParquetSink {
         }
         Schema expected = withIdentifiers ? samplesSchema() : samplesPlaintextSchema();
         for (Schema.Field field : expected.getFields()) {
-            if (!schema.containsField(field.name())) {
+            // files of gap before sampleAlias lack it; the column then reads as null
+            if (!schema.containsField(field.name()) && !field.name().equals("sampleAlias")) {
                 throw new UserException(samples.getFileName() + " has no column " + field.name() + ": give the"
                         + " samples.parquet gap wrote");
             }

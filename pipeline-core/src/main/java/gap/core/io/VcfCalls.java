@@ -27,9 +27,13 @@ import java.util.List;
  * and the reference MD5. Errors never quote a sample's name.
  */
 public final class VcfCalls {
-    /** The calls of a VCF, in its order, with its dictionary, sample names (in column order) and reference MD5. */
+    /** The calls of a VCF, in its order, with its dictionary, sample names (in column order) and reference. */
     public record Contents(List<VariantCall> calls, SAMSequenceDictionary dictionary, List<String> samples,
-                           String referenceMd5) {}
+                           VcfSink.Reference reference) {
+        public String referenceMd5() {
+            return reference.md5();
+        }
+    }
 
     private VcfCalls() {}
 
@@ -48,9 +52,10 @@ public final class VcfCalls {
             if (dictionary == null || dictionary.isEmpty()) {
                 throw new UserException(label + " has no ##contig lines: give a VCF written by gap call");
             }
+            keepContigAttributes(header, dictionary);
             String md5 = referenceMd5(header);
             if (md5 == null) {
-                throw new UserException(label + " has no ##reference=md5: line: give a VCF written by gap call");
+                throw new UserException(label + " has no ##referenceMd5 line: give a VCF written by gap call");
             }
             String contig = null;
             int last = 0;
@@ -64,20 +69,49 @@ public final class VcfCalls {
                 last = vc.getStart();
                 calls.add(call(vc, samples, declared, label));
             }
-            return new Contents(calls, dictionary, samples, md5);
+            return new Contents(calls, dictionary, samples, new VcfSink.Reference(referenceName(header), md5));
         } catch (TribbleException | SAMException e) {
             throw new UserException(label + " could not be read as VCF (" + e.getClass().getSimpleName()
                     + "): check it with 'bcftools view'", e);
         }
     }
 
-    private static String referenceMd5(VCFHeader header) {
+    /** htsjdk's dictionary of a VCF keeps ID and length only: a VCF written again keeps the md5 and assembly too. */
+    private static void keepContigAttributes(VCFHeader header, SAMSequenceDictionary dictionary) {
+        for (htsjdk.variant.vcf.VCFContigHeaderLine line : header.getContigLines()) {
+            htsjdk.samtools.SAMSequenceRecord record = dictionary.getSequence(line.getID());
+            java.util.Map<String, String> fields = line.getGenericFields();
+            if (record != null && fields.get("md5") != null) {
+                record.setMd5(fields.get("md5"));
+            }
+            if (record != null && fields.get("assembly") != null) {
+                record.setAssembly(fields.get("assembly"));
+            }
+        }
+    }
+
+    /** The reference MD5 of a gap VCF: {@code ##referenceMd5=}, or {@code ##reference=md5:} as gap wrote before. */
+    public static String referenceMd5(VCFHeader header) {
         for (VCFHeaderLine line : header.getMetaDataInInputOrder()) {
-            if (line.getKey().equals("reference") && line.getValue().startsWith("md5:")) {
+            if (line.getKey().equals(VcfSink.REFERENCE_MD5_KEY) && line.getValue().matches("[0-9a-f]{32}")) {
+                return line.getValue();
+            }
+            if (line.getKey().equals("reference") && line.getValue().matches("md5:[0-9a-f]{32}")) {
                 return line.getValue().substring("md5:".length());
             }
         }
         return null;
+    }
+
+    /** The reference's file name of {@code ##reference=file:…}; "unknown" in VCFs gap wrote before it wrote one. */
+    private static String referenceName(VCFHeader header) {
+        for (VCFHeaderLine line : header.getMetaDataInInputOrder()) {
+            if (line.getKey().equals("reference") && line.getValue().startsWith("file:")) {
+                String value = line.getValue().substring("file:".length());
+                return value.substring(value.lastIndexOf('/') + 1);
+            }
+        }
+        return "unknown";
     }
 
     private static VariantCall call(VariantContext vc, List<String> samples, List<VCFInfoHeaderLine> declared,
@@ -90,8 +124,9 @@ public final class VcfCalls {
         for (String sample : samples) {
             genotypes.add(genotype(vc, vc.getGenotype(sample), label));
         }
+        List<String> ids = vc.hasID() ? List.of(vc.getID().split(";")) : List.of();
         return new VariantCall(vc.getContig(), vc.getStart(), alleles, vc.getPhredScaledQual(),
-                VcfRecords.filters(vc), VcfRecords.info(vc, declared), genotypes);
+                VcfRecords.filters(vc), VcfRecords.info(vc, declared), genotypes, ids);
     }
 
     private static Genotype genotype(VariantContext vc, htsjdk.variant.variantcontext.Genotype g, String label) {

@@ -41,16 +41,22 @@ import java.util.Set;
  */
 public final class VcfSink implements AutoCloseable {
     private static final String PARTIAL = ".partial.vcf.gz";
+    /** The header key of the reference FASTA's MD5 ({@code ##referenceMd5=…}). */
+    public static final String REFERENCE_MD5_KEY = "referenceMd5";
 
     private final Path target;
     private final Path partial;
     private final List<String> samples;
     private final VariantContextWriter writer;
+    private final Map<String, Long> recordsPerContig = new LinkedHashMap<>();
     private boolean done;
 
-    public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, String referenceMd5,
+    /** The reference a VCF was called against: its file name (never its path) and the MD5 of its bytes. */
+    public record Reference(String fileName, String md5) {}
+
+    public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, Reference reference,
                    double lowQual) {
-        this(target, dictionary, List.of(sample), referenceMd5, lowQual, List.of());
+        this(target, dictionary, List.of(sample), reference, lowQual, List.of());
     }
 
     /**
@@ -58,7 +64,7 @@ public final class VcfSink implements AutoCloseable {
      * header after the standard ones: what a run's options add (the scorer's FILTERs and method, population-count
      * INFO fields).
      */
-    public VcfSink(Path target, SAMSequenceDictionary dictionary, List<String> samples, String referenceMd5,
+    public VcfSink(Path target, SAMSequenceDictionary dictionary, List<String> samples, Reference reference,
                    double lowQual, List<? extends VCFHeaderLine> extraLines) {
         if (!target.getFileName().toString().endsWith(".vcf.gz")) {
             throw new IllegalArgumentException("output must end in .vcf.gz");
@@ -74,14 +80,16 @@ public final class VcfSink implements AutoCloseable {
                 .setOption(Options.INDEX_ON_THE_FLY)
                 .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
                 .build();
-        writer.writeHeader(header(dictionary, this.samples, referenceMd5, lowQual, extraLines));
+        writer.writeHeader(header(dictionary, this.samples, reference, lowQual, extraLines));
     }
 
-    static VCFHeader header(SAMSequenceDictionary dictionary, List<String> samples, String referenceMd5, double lowQual,
+    static VCFHeader header(SAMSequenceDictionary dictionary, List<String> samples, Reference reference, double lowQual,
                             List<? extends VCFHeaderLine> extraLines) {
         Set<VCFHeaderLine> lines = new LinkedHashSet<>();
         lines.add(new VCFHeaderLine("source", "gap-" + GapVersion.get()));
-        lines.add(new VCFHeaderLine("reference", "md5:" + referenceMd5));
+        // the VCF spec's form names the file; the MD5 says which bytes (a file name alone proves nothing)
+        lines.add(new VCFHeaderLine("reference", "file:" + reference.fileName()));
+        lines.add(new VCFHeaderLine(REFERENCE_MD5_KEY, reference.md5()));
         lines.addAll(FilterFields.headerLines(lowQual));
         lines.addAll(extraLines);
         lines.addAll(InfoField.headerLines());
@@ -90,10 +98,16 @@ public final class VcfSink implements AutoCloseable {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("ID", seq.getSequenceName());
             fields.put("length", Integer.toString(seq.getSequenceLength()));
+            if (seq.getMd5() != null) {
+                fields.put("md5", seq.getMd5()); // the .dict's M5
+            }
+            if (seq.getAssembly() != null) {
+                fields.put("assembly", seq.getAssembly()); // the .dict's AS
+            }
             lines.add(new VCFContigHeaderLine(fields, seq.getSequenceIndex()));
         }
         VCFHeader header = new VCFHeader(lines, samples);
-        header.setSequenceDictionary(dictionary);
+        // not setSequenceDictionary: it would rewrite the contig lines with ID and length only, dropping md5 and assembly
         return header;
     }
 
@@ -115,6 +129,9 @@ public final class VcfSink implements AutoCloseable {
                 .log10PError(Double.isNaN(call.qual()) ? VariantContext.NO_LOG10_PERROR : call.qual() / -10.0)
                 .attributes(attributes(call.info()))
                 .genotypes(genotypes);
+        if (!call.ids().isEmpty()) {
+            vc.id(String.join(";", call.ids()));
+        }
         Filters filters = call.filter();
         if (filters.isPass()) {
             vc.passFilters();
@@ -124,6 +141,7 @@ public final class VcfSink implements AutoCloseable {
             vc.filters(new LinkedHashSet<>(filters.names()));
         }
         writer.add(vc.make());
+        recordsPerContig.merge(call.contig(), 1L, Long::sum);
     }
 
     /** A record built elsewhere (copy-number changes), its samples in this sink's order; genome order as the calls. */
@@ -177,6 +195,7 @@ public final class VcfSink implements AutoCloseable {
     public void commit() {
         writer.close();
         done = true;
+        TabixMetadata.add(indexOf(partial), recordsPerContig);
         try {
             Files.move(indexOf(partial), indexOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -9,12 +9,14 @@ import java.util.TreeMap;
  * A called site: 1-based {@code position}, {@code alleles} with the reference first (VCF-valid, left-normalised),
  * phred {@code qual}, its {@link Filters}, site-level {@code info} by VCF INFO key (sorted by key; values typed:
  * Integer, Double, String, or lists of them, never numbers as text) and one genotype per sample of the run, in the
- * run's sample order.
+ * run's sample order; {@code ids} are the record's IDs (rsIDs from the known sites), none when unknown.
  */
 public record VariantCall(String contig, int position, List<String> alleles, double qual, Filters filter,
-                          Map<String, Object> info, List<Genotype> genotypes) implements java.io.Serializable {
+                          Map<String, Object> info, List<Genotype> genotypes, List<String> ids)
+        implements java.io.Serializable {
     public VariantCall {
         alleles = List.copyOf(alleles);
+        ids = List.copyOf(ids);
         info = Collections.unmodifiableSortedMap(new TreeMap<>(info));
         genotypes = List.copyOf(genotypes);
         if (alleles.size() < 2) {
@@ -23,6 +25,12 @@ public record VariantCall(String contig, int position, List<String> alleles, dou
         if (genotypes.isEmpty()) {
             throw new IllegalArgumentException("a call needs at least one sample's genotype");
         }
+    }
+
+    /** A call without IDs. */
+    public VariantCall(String contig, int position, List<String> alleles, double qual, Filters filter,
+                       Map<String, Object> info, List<Genotype> genotypes) {
+        this(contig, position, alleles, qual, filter, info, genotypes, List.of());
     }
 
     /** A call of one sample. */
@@ -56,14 +64,18 @@ public record VariantCall(String contig, int position, List<String> alleles, dou
     }
 
     public VariantCall withInfo(Map<String, Object> newInfo) {
-        return new VariantCall(contig, position, alleles, qual, filter, newInfo, genotypes);
+        return new VariantCall(contig, position, alleles, qual, filter, newInfo, genotypes, ids);
     }
 
     public VariantCall withFilter(Filters newFilter, Map<String, Object> newInfo) {
-        return new VariantCall(contig, position, alleles, qual, newFilter, newInfo, genotypes);
+        return new VariantCall(contig, position, alleles, qual, newFilter, newInfo, genotypes, ids);
     }
 
     public VariantCall withGenotypes(List<Genotype> newGenotypes) {
-        return new VariantCall(contig, position, alleles, qual, filter, info, newGenotypes);
+        return new VariantCall(contig, position, alleles, qual, filter, info, newGenotypes, ids);
+    }
+
+    public VariantCall withIds(List<String> newIds) {
+        return new VariantCall(contig, position, alleles, qual, filter, info, genotypes, newIds);
     }
 }

@@ -143,6 +143,7 @@ public final class LabKeys {
         Path dir = Path.of(System.getProperty("user.home"), DEFAULT_DIR);
         Path keystore = dir.resolve(DEFAULT_NAME);
         Path passwordFile = dir.resolve(DEFAULT_NAME + PASSWORD_SUFFIX);
+        boolean created;
         // two first runs at once must not make two keystores: one process-wide lock, one file lock across processes
         synchronized (DEFAULT_LOCK) {
             try {
@@ -151,7 +152,8 @@ public final class LabKeys {
                         StandardOpenOption.WRITE)) {
                     FileLock lock = lockFile.lock();
                     try {
-                        if (!Files.exists(keystore)) {
+                        created = !Files.exists(keystore);
+                        if (created) {
                             if (Files.exists(passwordFile)) {
                                 throw new UserException("the default keystore " + DEFAULT_NAME + " in ~/"
                                         + DEFAULT_DIR + " is missing but its password file is there: restore the"
@@ -175,7 +177,11 @@ public final class LabKeys {
         }
         char[] password = password(passwordFile);
         try {
-            return open(keystore, password);
+            LabKeys keys = open(keystore, password);
+            if (!created) {
+                LOG.info("Using the lab's default keystore {} in {}", DEFAULT_NAME, dir.toAbsolutePath());
+            }
+            return keys;
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -201,9 +207,12 @@ public final class LabKeys {
         } finally {
             Arrays.fill(password, '\0');
         }
-        LOG.warn("Created the lab's default keystore ~/{}/{} and its password file {}: back both up now; losing them"
+        // the folder in full, once: under sudo, in a container or in CI the home is not always the one expected,
+        // and another home is another pseudonymisation domain (the launchers pass -Duser.home="$HOME")
+        LOG.warn("Created the lab's default keystore {} and its password file {} in {}: back both up now; losing them"
                 + " starts a new pseudonymisation domain (new pseudonyms for the same patients) and leaves"
-                + " encrypted identifiers unreadable", DEFAULT_DIR, DEFAULT_NAME, passwordFile.getFileName());
+                + " encrypted identifiers unreadable", DEFAULT_NAME, passwordFile.getFileName(),
+                keystore.toAbsolutePath().getParent());
     }
 
     /**
@@ -298,7 +307,7 @@ public final class LabKeys {
     }
 
     /** The key under {@code alias}, if held; a copy. */
-    Optional<byte[]> key(String alias) {
+    public Optional<byte[]> key(String alias) {
         byte[] key = keys.get(alias);
         return key == null ? Optional.empty() : Optional.of(key.clone());
     }

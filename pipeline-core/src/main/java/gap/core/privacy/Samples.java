@@ -171,12 +171,13 @@ public final class Samples {
         }
     }
 
-    /** The rows of the samples table; patientId and MRN are written only to encrypted columns. */
+    /** The rows of the samples table; patientId, MRN and sample alias are written only to encrypted columns. */
     public List<SampleRow> rows() {
         List<SampleRow> rows = new ArrayList<>();
         for (Identified i : samples) {
             Sample s = i.sample();
-            rows.add(new SampleRow(s.id(), s.patientPseudonym(), i.patientId(), i.mrn(), s.sex(), s.role(),
+            rows.add(new SampleRow(s.id(), s.patientPseudonym(), i.patientId(), i.mrn(), i.sampleIdentity(), s.sex(),
+                    s.role(),
                     s.familyPseudonym()));
         }
         return rows;

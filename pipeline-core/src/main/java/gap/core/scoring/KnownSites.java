@@ -14,8 +14,20 @@ import htsjdk.variant.vcf.VCFFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import htsjdk.variant.vcf.VCFHeaderLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +42,9 @@ public final class KnownSites {
     private static final int LOOK_BEHIND = 1000;
     /** Calls this close together on a contig share one index query. */
     private static final int WINDOW = 100_000;
+    /** The header key naming the known-sites file a VCF's IDs come from. */
+    public static final String HEADER_KEY = "gapKnownSites";
+    private static final String NO_ID = ".";
 
     private KnownSites() {}
 
@@ -51,19 +66,36 @@ public final class KnownSites {
         }
     }
 
-    /** The known alleles of one stretch of a contig, as {@link Reader#alleles} gives them. */
+    /** The known alleles of one stretch of a contig, as {@link Reader#alleles} gives them, with their IDs. */
     public static final class Alleles {
-        private final Set<Key> keys;
+        private final Map<Key, String> keys;
 
-        private Alleles(Set<Key> keys) {
+        private Alleles(Map<Key, String> keys) {
             this.keys = keys;
         }
 
         /** Whether the call's allele {@code allele} (an index into its alleles, ≥ 1) is in the list here. */
         public boolean isKnown(VariantCall call, int allele) {
-            return keys.contains(Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(allele)));
+            return keys.containsKey(key(call, allele));
+        }
+
+        /** The list's ID of the call's allele {@code allele} (an rsID), or null when it has none or is not listed. */
+        String id(VariantCall call, int allele) {
+            String id = keys.get(key(call, allele));
+            return NO_ID.equals(id) ? null : id;
+        }
+
+        private static Key key(VariantCall call, int allele) {
+            return Key.of(call.contig(), call.position(), call.ref(), call.alleles().get(allele));
         }
     }
+
+    /**
+     * The calls with the IDs of their ALT alleles the list holds (as GATK's {@code --dbsnp} fills ID: any ALT of the
+     * call, carried or not), which of them are at known sites (a carried ALT listed), and the header line naming the
+     * list by file name and MD5, never by path.
+     */
+    public record Marked(List<VariantCall> calls, boolean[] known, VCFHeaderLine headerLine) {}
 
     /** An open known-sites VCF answering for one stretch of a contig at a time; one per thread. */
     public static final class Reader implements AutoCloseable {
@@ -89,12 +121,12 @@ public final class KnownSites {
          * read for it, so give a large list its {@code .tbi}.
          */
         public Alleles alleles(String contig, int start, int end) {
-            Set<Key> known = new HashSet<>();
+            Map<Key, String> known = new HashMap<>();
             collect(contig, start, end, known);
             return new Alleles(known);
         }
 
-        private void collect(String contig, int start, int end, Set<Key> known) {
+        private void collect(String contig, int start, int end, Map<Key, String> known) {
             try {
                 if (indexed) {
                     if (reader.getFileHeader().getSequenceDictionary() == null
@@ -166,9 +198,9 @@ public final class KnownSites {
         }
     }
 
-    /** One flag per call, true when it is at a known site. */
-    public static boolean[] mark(Path knownSites, List<VariantCall> calls) {
-        Set<Key> known = new HashSet<>();
+    /** Each call with its IDs from the list, and whether it is at a known site; see {@link Marked}. */
+    public static Marked mark(Path knownSites, List<VariantCall> calls) {
+        Map<Key, String> known = new HashMap<>();
         try (Reader reader = new Reader(knownSites)) {
             if (reader.indexed) {
                 int i = 0;
@@ -202,15 +234,39 @@ public final class KnownSites {
         }
         Alleles alleles = new Alleles(known);
         boolean[] marks = new boolean[calls.size()];
+        List<VariantCall> withIds = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
             VariantCall call = calls.get(i);
+            Set<String> ids = new LinkedHashSet<>();
             for (int a = 1; a < call.alleles().size(); a++) {
                 if (call.carried(a) && alleles.isKnown(call, a)) {
                     marks[i] = true;
                 }
+                String id = alleles.id(call, a);
+                if (id != null) {
+                    ids.add(id);
+                }
             }
+            withIds.add(call.withIds(List.copyOf(ids))); // replaces IDs a rescored VCF had from another list
         }
-        return marks;
+        return new Marked(withIds, marks, headerLine(knownSites));
+    }
+
+    /** {@code ##gapKnownSites=<file name>,md5=<MD5 of the file's bytes>}: which list filled ID and chose training. */
+    static VCFHeaderLine headerLine(Path knownSites) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(knownSites), md5)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return new VCFHeaderLine(HEADER_KEY, knownSites.getFileName() + ",md5="
+                    + HexFormat.of().formatHex(md5.digest()));
+        } catch (IOException e) {
+            throw new UserException("known-sites VCF " + knownSites.getFileName() + " could not be read ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static UserException unreadable(String name, RuntimeException e) {
@@ -218,14 +274,16 @@ public final class KnownSites {
                 + "): check it with 'bcftools view " + name + "'", e);
     }
 
-    private static void addKeys(VariantContext vc, Set<Key> known) {
+    private static void addKeys(VariantContext vc, Map<Key, String> known) {
         if (vc.isFiltered()) {
             return; // VQSR trains on unfiltered resource records only
         }
         String ref = vc.getReference().getBaseString();
         for (Allele alt : vc.getAlternateAlleles()) {
             if (!alt.isSymbolic() && !Allele.SPAN_DEL_STRING.equals(alt.getDisplayString())) {
-                known.add(Key.of(vc.getContig(), vc.getStart(), ref, alt.getBaseString()));
+                // the first listed ID of an allele; "." (none) keeps its place as known without an ID
+                known.merge(Key.of(vc.getContig(), vc.getStart(), ref, alt.getBaseString()),
+                        vc.hasID() ? vc.getID() : NO_ID, (a, b) -> a.equals(NO_ID) ? b : a);
             }
         }
     }

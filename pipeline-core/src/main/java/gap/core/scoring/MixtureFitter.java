@@ -54,12 +54,22 @@ public final class MixtureFitter {
      * some), not a kind of good call, and a component of its own would make its look-alikes score as good.
      */
     public static Fit fitBest(double[][] points, int maxComponents, double minWeight) {
+        return fitBest(points, maxComponents, minWeight, 0);
+    }
+
+    /**
+     * As {@link #fitBest(double[][], int, double)}, where no component's variance in any annotation may fall below
+     * {@code minVariance} (normalised units): a spike (MQ 60 on most calls) then gives a narrow peak, not a cliff
+     * that puts a true call at MQ 56 many standard deviations out. Raising diagonal entries keeps a covariance
+     * positive definite.
+     */
+    public static Fit fitBest(double[][] points, int maxComponents, double minWeight, double minVariance) {
         Fit best = null;
         for (int k = 1; k <= maxComponents; k++) {
             if (points.length < k * MIN_COMPONENT_POINTS * 2) {
                 break;
             }
-            Fit f = fit(points, k);
+            Fit f = fit(points, k, minVariance);
             if (f == null) {
                 break;
             }
@@ -86,6 +96,11 @@ public final class MixtureFitter {
 
     /** EM with {@code k} components; null when a component loses its points (k is too many for the data). */
     public static Fit fit(double[][] points, int k) {
+        return fit(points, k, 0);
+    }
+
+    /** As {@link #fit(double[][], int)}, each component's variances floored at {@code minVariance}. */
+    public static Fit fit(double[][] points, int k, double minVariance) {
         int n = points.length;
         int d = points[0].length;
         double[][] resp = initialResponsibilities(points, k);
@@ -93,7 +108,7 @@ public final class MixtureFitter {
         double previous = Double.NEGATIVE_INFINITY;
         double ll = previous;
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
-            params = maximise(points, resp, params, k, d);
+            params = maximise(points, resp, params, k, d, minVariance);
             if (params == null) {
                 return null;
             }
@@ -126,7 +141,8 @@ public final class MixtureFitter {
      * (the first step, without parameters, uses the component's mean of the observed values), and the conditional
      * covariance of the missing block is added to the scatter.
      */
-    private static Params maximise(double[][] points, double[][] resp, Params current, int k, int d) {
+    private static Params maximise(double[][] points, double[][] resp, Params current, int k, int d,
+                                   double minVariance) {
         int n = points.length;
         double[] weights = new double[k];
         double[][] means = new double[k][d];
@@ -159,7 +175,7 @@ public final class MixtureFitter {
                 for (int b = 0; b <= a; b++) {
                     raw[a][b] = raw[b][a] = scatter[a][b] / nk;
                     double v = (scatter[a][b] + (a == b ? SHRINKAGE : 0)) / (nk + SHRINKAGE);
-                    cov[a][b] = v;
+                    cov[a][b] = a == b ? Math.max(v, minVariance) : v;
                     cov[b][a] = v;
                 }
             }

@@ -22,6 +22,12 @@ final class Model {
     private static final double LN10 = StrictMath.log(10);
     /** Smallest share of the training calls a component of the positive model may describe. */
     static final double MIN_POSITIVE_WEIGHT = 0.05;
+    /** Every this-many-th training call (in genome order) is held out of the fit to set the tranche cutoff on. */
+    static final int HOLD_OUT_EVERY = 5;
+    /** An annotation is a spike when its most common value holds at least this share of the training values. */
+    static final double SPIKE_SHARE = 0.5;
+    /** Floor of a component's variance in each annotation, in normalised units (see MixtureFitter#fitBest). */
+    static final double MIN_VARIANCE = 0.1;
 
     private final String failure;
     private final List<String> annotations;
@@ -80,8 +86,12 @@ final class Model {
                 raw[m][a] = v == null ? Double.NaN : v;
             }
         }
-        List<double[]> trainingRaw = training.stream().map(t -> raw[row.get(t)]).toList();
-        Scale scale = scale(type, trainingRaw, keys);
+        List<Integer> fitting = new ArrayList<>();
+        List<Integer> heldOut = new ArrayList<>();
+        for (int t = 0; t < training.size(); t++) {
+            (t % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 ? heldOut : fitting).add(training.get(t));
+        }
+        Scale scale = scale(type, fitting.stream().map(t -> raw[row.get(t)]).toList(), keys);
         if (scale.kept().isEmpty()) {
             return failed("no annotation varies over the calls at known sites");
         }
@@ -89,31 +99,33 @@ final class Model {
         for (int m = 0; m < members.size(); m++) {
             points[m] = scale.point(raw[m]);
         }
-        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives(type, training, row, points),
-                params.maxGaussians(), MIN_POSITIVE_WEIGHT);
+        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives(type, fitting, row, points),
+                params.maxGaussians(), MIN_POSITIVE_WEIGHT, MIN_VARIANCE);
         logSingular(type, "positive", positive);
-        double[] positiveLog = new double[members.size()];
+        double[] positiveLog10 = new double[members.size()];
         for (int m = 0; m < members.size(); m++) {
-            positiveLog[m] = positive.mixture().logDensity(points[m]);
+            positiveLog10[m] = positive.mixture().logDensity(points[m]) / LN10;
         }
-        double[][] negatives = negatives(positiveLog, points, params);
+        double[][] negatives = negatives(positiveLog10, points, params);
         if (negatives.length < 4) {
             return failed("only " + negatives.length + " calls to fit a negative model to");
         }
-        MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives, params.maxNegativeGaussians());
+        MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives, params.maxNegativeGaussians(), 0, MIN_VARIANCE);
         logSingular(type, "negative", negative);
 
         double[] lod = new double[members.size()];
         for (int m = 0; m < members.size(); m++) {
-            double v = (positiveLog[m] - negative.mixture().logDensity(points[m])) / LN10;
+            double v = positiveLog10[m] - negative.mixture().logDensity(points[m]) / LN10;
             // As written in the VCF: the tranche is set on, and applied to, these values.
             lod[m] = InfoField.VQSLOD.round(v);
         }
-        double[] trainingLod = training.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
+        // The cutoff is set on known calls the model did not see: on the fitted ones it would promise more
+        // sensitivity than new true calls get.
+        double[] heldOutLod = heldOut.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
         double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
-        Tranche tranche = Tranche.of(type, trainingLod, ts);
+        Tranche tranche = Tranche.of(type, heldOutLod, ts);
         return new Model(null, scale.kept().stream().map(keys::get).toList(), lod, tranche,
-                positive.mixture().components(), negative.mixture().components(), training.size(), negatives.length);
+                positive.mixture().components(), negative.mixture().components(), fitting.size(), negatives.length);
     }
 
     /**
@@ -136,16 +148,35 @@ final class Model {
                 LOG.info("Scoring {}: {} left out of the model ({})", type, keys.get(a), drop);
                 continue;
             }
-            double sum = 0;
-            for (double v : values) {
-                sum += v;
+            double[] mode = mode(values);
+            if (mode[1] >= SPIKE_SHARE) {
+                // A spike (MQ 60): centred on it, scaled by how far the other values lie from it, so a call off the
+                // spike is as far out as it is unusual among the calls off the spike, not by the spike's own width.
+                double squares = 0;
+                int off = 0;
+                for (double v : values) {
+                    if (v != mode[0]) {
+                        squares += (v - mode[0]) * (v - mode[0]);
+                        off++;
+                    }
+                }
+                mean[a] = mode[0];
+                sd[a] = StrictMath.sqrt(squares / off);
+                LOG.info(String.format(Locale.ROOT, "Scoring %s: %s is a spike (%.0f%% of %d training values are"
+                        + " %.3f), scaled by the spread of the others", type, keys.get(a), 100 * mode[1],
+                        values.size(), mode[0] + 0.0));
+            } else {
+                double sum = 0;
+                for (double v : values) {
+                    sum += v;
+                }
+                mean[a] = sum / values.size();
+                double squares = 0;
+                for (double v : values) {
+                    squares += (v - mean[a]) * (v - mean[a]);
+                }
+                sd[a] = StrictMath.sqrt(squares / (values.size() - 1));
             }
-            mean[a] = sum / values.size();
-            double squares = 0;
-            for (double v : values) {
-                squares += (v - mean[a]) * (v - mean[a]);
-            }
-            sd[a] = StrictMath.sqrt(squares / (values.size() - 1));
             kept.add(a);
         }
         return new Scale(kept, mean, sd);
@@ -172,22 +203,27 @@ final class Model {
     }
 
     /**
-     * The points of the worst-scoring calls under the positive model, whether at known sites or not (ties in genome
-     * order): at least {@code minNegativeCalls}, or the negative fraction of the class.
+     * The points of the calls the positive model finds unlikely: every call whose log10 density under it is below
+     * {@code score.badLodCutoff} (GATK's rule), whether at known sites or not; when fewer than
+     * {@code score.minNegativeCalls} are, the worst-scoring calls up to that count (ties in genome order). A share
+     * of the class would take true calls as negatives on a clean call set and artefacts only on a noisy one.
      */
-    private static double[][] negatives(double[] positiveLog, double[][] points, ScoringParameters params) {
+    static double[][] negatives(double[] positiveLog10, double[][] points, ScoringParameters params) {
         List<Integer> candidates = new ArrayList<>();
-        for (int m = 0; m < positiveLog.length; m++) {
+        for (int m = 0; m < positiveLog10.length; m++) {
             candidates.add(m);
         }
-        candidates.sort(Comparator.comparingDouble((Integer m) -> positiveLog[m]).thenComparingInt(m -> m));
-        int wanted = Math.max(params.minNegativeCalls(),
-                (int) StrictMath.ceil(params.negativeFraction() * candidates.size()));
-        List<double[]> negatives = new ArrayList<>();
-        for (int c = 0; c < Math.min(wanted, candidates.size()); c++) {
-            negatives.add(points[candidates.get(c)]);
+        candidates.sort(Comparator.comparingDouble((Integer m) -> positiveLog10[m]).thenComparingInt(m -> m));
+        int below = 0;
+        while (below < candidates.size() && positiveLog10[candidates.get(below)] < params.badLodCutoff()) {
+            below++;
         }
-        return negatives.toArray(double[][]::new);
+        int wanted = Math.min(candidates.size(), Math.max(below, params.minNegativeCalls()));
+        double[][] negatives = new double[wanted][];
+        for (int c = 0; c < wanted; c++) {
+            negatives[c] = points[candidates.get(c)];
+        }
+        return negatives;
     }
 
     /** Why an annotation cannot be modelled from these training values, or null. */
@@ -195,17 +231,9 @@ final class Model {
         if (values.size() < 2) {
             return "absent from the calls at known sites";
         }
-        Map<Double, Integer> counts = new HashMap<>();
-        int top = 0;
-        double mode = 0;
-        for (double v : values) {
-            int c = counts.merge(v, 1, Integer::sum);
-            if (c > top || (c == top && v < mode)) {
-                top = c;
-                mode = v;
-            }
-        }
-        double share = top / (double) values.size();
+        double[] top = mode(values);
+        double mode = top[0];
+        double share = top[1];
         if (share >= VariantScorer.NEAR_CONSTANT_SHARE) {
             return String.format(Locale.ROOT, "near-constant: %.0f%% of %d training values are %.3f", 100 * share,
                     values.size(), mode + 0.0); // + 0.0: never "-0.000"
@@ -219,6 +247,21 @@ final class Model {
             return "near-constant: standard deviation below " + VariantScorer.MIN_SD;
         }
         return null;
+    }
+
+    /** The most common value (the smallest among equally common ones) and the share of the values it holds. */
+    static double[] mode(List<Double> values) {
+        Map<Double, Integer> counts = new HashMap<>();
+        int top = 0;
+        double mode = 0;
+        for (double v : values) {
+            int c = counts.merge(v, 1, Integer::sum);
+            if (c > top || (c == top && v < mode)) {
+                top = c;
+                mode = v;
+            }
+        }
+        return new double[] {mode, top / (double) values.size()};
     }
 
     private static boolean withinRange(double[] p) {

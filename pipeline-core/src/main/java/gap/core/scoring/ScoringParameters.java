@@ -18,10 +18,11 @@ public record ScoringParameters(
         List<String> indelAnnotations,
         int maxGaussians,
         int maxNegativeGaussians,
-        double negativeFraction,
+        double badLodCutoff,
         int minNegativeCalls,
         List<HardFilter> snvHardFilters,
         List<HardFilter> indelHardFilters,
+        double maxDepthSds,
         double lowQual) {
 
     public ScoringParameters {
@@ -35,8 +36,8 @@ public record ScoringParameters(
             }
         }
         if (minTrainingCalls < 1 || maxGaussians < 1 || maxNegativeGaussians < 1 || minNegativeCalls < 1
-                || !(negativeFraction > 0 && negativeFraction < 1)) {
-            throw new UserException("score.* counts must be positive and score.negativeFraction lie in (0, 1)");
+                || !(badLodCutoff < 0) || !(maxDepthSds >= 0)) {
+            throw new UserException("score.* counts must be positive and score.badLodCutoff negative, score.maxDepthSds not");
         }
     }
 
@@ -55,10 +56,11 @@ public record ScoringParameters(
                 p.list("score.indelAnnotations"),
                 p.integer("score.maxGaussians"),
                 p.integer("score.maxNegativeGaussians"),
-                p.real("score.negativeFraction"),
+                p.real("score.badLodCutoff"),
                 p.integer("score.minNegativeCalls"),
                 HardFilter.parseAll(p.string("score.snvHardFilters"), "score.snvHardFilters"),
                 HardFilter.parseAll(p.string("score.indelHardFilters"), "score.indelHardFilters"),
+                p.real("score.maxDepthSds"),
                 p.real("call.lowQual"));
     }
 }

@@ -5,7 +5,10 @@ import gap.core.io.InputValidator;
 import gap.core.io.VcfCalls;
 import gap.core.io.VcfSink;
 import java.nio.file.Files;
+import htsjdk.variant.vcf.VCFHeaderLine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,10 +35,15 @@ public final class ScoringRun {
         }
         LOG.info("Scoring {} calls, trained on the calls at the known sites of {}", in.calls().size(),
                 knownSites == null ? "(none given)" : knownSites.getFileName());
-        boolean[] known = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());
-        VariantScorer.Result scored = new VariantScorer(params).score(in.calls(), known);
-        try (VcfSink sink = new VcfSink(output, in.dictionary(), in.samples(), in.referenceMd5(), params.lowQual(),
-                scored.headerLines())) {
+        KnownSites.Marked marked = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());
+        VariantScorer.Result scored = new VariantScorer(params).score(marked == null ? in.calls() : marked.calls(),
+                marked == null ? null : marked.known());
+        List<VCFHeaderLine> headerLines = new ArrayList<>(scored.headerLines());
+        if (marked != null) {
+            headerLines.add(0, marked.headerLine()); // as gap call --known-sites writes it
+        }
+        try (VcfSink sink = new VcfSink(output, in.dictionary(), in.samples(), in.reference(), params.lowQual(),
+                headerLines)) {
             scored.calls().forEach(sink::add);
             sink.commit();
         }

@@ -42,7 +42,7 @@ public record Tranche(VariantType type, double truthSensitivity, double cutoff, 
 
     public String filterDescription() {
         return String.format(Locale.ROOT, "Truth sensitivity tranche level for %s model at VQS Lod < %.4f: below"
-                + " the %.2f%% of the %d %s calls at known sites that score highest", type.gatkName(), cutoff,
+                + " the %.2f%% of the %d held-out %s calls at known sites that score highest", type.gatkName(), cutoff,
                 truthSensitivity, trainingCalls, type.name());
     }
 }

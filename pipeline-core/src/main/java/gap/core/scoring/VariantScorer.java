@@ -1,5 +1,6 @@
 package gap.core.scoring;
 
+import gap.core.model.Contigs;
 import gap.core.model.Filters;
 import gap.core.model.VariantCall;
 import gap.core.vcf.FilterFields;
@@ -28,10 +29,10 @@ import org.apache.logging.log4j.Logger;
  * <p>Known-site membership only chooses training examples: it is never a feature, a prior or a filter, so a de
  * novo variant, in no list, is scored on its annotations alone.
  *
- * <p>LowQual (QUAL below the caller's threshold) is one of the hard filters, as in GATK's recommendations. In a
- * class with a trained model the VQSLOD alone decides, every call of the class takes part (low-QUAL calls at known
- * sites train too), and QUAL counts through QD: so the tranche's truth sensitivity is exactly the share of the
- * calls at known sites that PASS.
+ * <p>A model is trained only on a whole genome's worth of calls at known sites ({@code score.minTrainingCalls});
+ * every fifth of them (in genome order) is held out of the fit, and the tranche cutoff is set on those, so the
+ * truth sensitivity is what unseen true calls get. LowQual (QUAL below the caller's threshold) applies in every
+ * mode: no call below it passes. Calls on chrM are scored apart, by the hard filters, never by the nuclear model.
  *
  * <p>Deterministic: training examples are taken in genome order, the fit is seeded, and the cutoff is set on the
  * VQSLODs as written (four decimals), so scoring a VCF reproduces the decisions of the run that wrote it.
@@ -64,20 +65,24 @@ public final class VariantScorer {
         }
         VariantCall[] out = new VariantCall[calls.size()];
         Set<VCFHeaderLine> header = new LinkedHashSet<>();
+        DepthFilter depth = DepthFilter.of(calls, params.maxDepthSds());
         for (VariantType type : VariantType.values()) {
             List<Integer> members = new ArrayList<>();
+            List<Integer> mitochondrial = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
                 if (VariantType.of(calls.get(i)) == type) {
-                    members.add(i);
+                    (Contigs.isMitochondrial(calls.get(i).contig()) ? mitochondrial : members).add(i);
                 }
             }
-            scoreClass(type, calls, members, known, out, header);
+            scoreClass(type, calls, members, mitochondrial, known, depth, out, header);
         }
         return new Result(Arrays.asList(out), List.copyOf(header));
     }
 
-    private void scoreClass(VariantType type, List<VariantCall> calls, List<Integer> members, boolean[] known,
-                            VariantCall[] out, Set<VCFHeaderLine> header) {
+    /** Scores a class's nuclear {@code members} by a model when one can be trained, else with its chrM calls. */
+    private void scoreClass(VariantType type, List<VariantCall> calls, List<Integer> members,
+                            List<Integer> mitochondrial, boolean[] known, DepthFilter depth, VariantCall[] out,
+                            Set<VCFHeaderLine> header) {
         List<Integer> training = new ArrayList<>();
         if (known != null) {
             for (int i : members) {
@@ -98,11 +103,20 @@ public final class VariantScorer {
             Model model = Model.train(type, calls, members, training, annotations(type), params);
             if (model.failure() == null) {
                 applyModel(type, calls, members, model, out, header);
+                if (!mitochondrial.isEmpty()) {
+                    // Heteroplasmy, copy number and depth make chrM calls unlike nuclear ones: the nuclear model
+                    // would judge them by the wrong yardstick, so they get the hard filters alone.
+                    applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
+                            "the mitochondrial genome is scored apart from the nuclear model", depth, out, header);
+                }
                 return;
             }
             why = model.failure();
         }
-        applyHardFilters(type, calls, members, why, out, header);
+        List<Integer> all = new ArrayList<>(members);
+        all.addAll(mitochondrial);
+        all.sort(null);
+        applyHardFilters(type, type.name(), calls, all, why, depth, out, header);
     }
 
     private void applyModel(VariantType type, List<VariantCall> calls, List<Integer> members, Model model,
@@ -113,7 +127,14 @@ public final class VariantScorer {
             int i = members.get(m);
             VariantCall call = calls.get(i);
             double lod = model.vqslod()[m];
-            Filters filter = tranche.passes(lod) ? Filters.PASS : Filters.failed(tranche.filterName());
+            List<String> failed = new ArrayList<>();
+            if (isLowQual(call)) {
+                failed.add(FilterFields.LOW_QUAL);
+            }
+            if (!tranche.passes(lod)) {
+                failed.add(tranche.filterName());
+            }
+            Filters filter = Filters.failed(failed);
             if (!filter.isPass()) {
                 filtered++;
             }
@@ -123,19 +144,21 @@ public final class VariantScorer {
         }
         header.add(new VCFFilterHeaderLine(tranche.filterName(), tranche.filterDescription()));
         String method = String.format(Locale.ROOT, "%s: VQSR-style Gaussian mixtures over %s; positive %d"
-                        + " Gaussian(s) on %d calls at known sites, negative %d on the %d worst-scoring calls;"
-                        + " FILTER %s below VQSLOD %.4f (truth sensitivity %.2f%%), else PASS whatever the QUAL",
+                        + " Gaussian(s) on %d calls at known sites, negative %d on the %d calls below log10 density %s"
+                        + " under it (at least %d); FILTER %s below VQSLOD %.4f (truth sensitivity %.2f%% of %d"
+                        + " held-out calls at known sites), %s below QUAL %s",
                 type.name(),
                 String.join(",", model.annotations()), model.positiveComponents(), model.trainingCount(),
-                model.negativeComponents(), model.negativeCount(), tranche.filterName(), tranche.cutoff(),
-                tranche.truthSensitivity());
+                model.negativeComponents(), model.negativeCount(), FilterFields.number(params.badLodCutoff()),
+                params.minNegativeCalls(), tranche.filterName(), tranche.cutoff(), tranche.truthSensitivity(),
+                tranche.trainingCalls(), FilterFields.LOW_QUAL, FilterFields.number(params.lowQual()));
         header.add(new VCFHeaderLine("scoring", method));
         LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
                 filtered, members.size());
     }
 
-    private void applyHardFilters(VariantType type, List<VariantCall> calls, List<Integer> members, String why,
-                                  VariantCall[] out, Set<VCFHeaderLine> header) {
+    private void applyHardFilters(VariantType type, String label, List<VariantCall> calls, List<Integer> members,
+                                  String why, DepthFilter depth, VariantCall[] out, Set<VCFHeaderLine> header) {
         List<HardFilter> filters = type == VariantType.SNV ? params.snvHardFilters() : params.indelHardFilters();
         int filtered = 0;
         for (int i : members) {
@@ -148,6 +171,9 @@ public final class VariantScorer {
                 if (f.fails(value(call, f.annotation()))) {
                     failed.add(f.name());
                 }
+            }
+            if (depth.fails(call)) {
+                failed.add(DepthFilter.NAME);
             }
             Filters filter = Filters.failed(failed);
             if (!filter.isPass()) {
@@ -163,10 +189,15 @@ public final class VariantScorer {
                     + f.description()));
             described.add(f.description());
         }
-        String method = type.name() + ": hard filters (GATK's recommended thresholds) QUAL < "
-                + FilterFields.number(params.lowQual()) + " (" + FilterFields.LOW_QUAL + "), " + String.join(", ", described) + ", because " + why;
+        if (depth.active() && members.stream().anyMatch(i -> !Contigs.isMitochondrial(calls.get(i).contig()))) {
+            header.add(new VCFFilterHeaderLine(DepthFilter.NAME, depth.description()));
+            described.add(String.format(Locale.ROOT, "DP > %.1f (%s)", depth.maxDepth(), DepthFilter.NAME));
+        }
+        String method = label + ": hard filters (GATK's recommended thresholds) QUAL < "
+                + FilterFields.number(params.lowQual()) + " (" + FilterFields.LOW_QUAL + "), "
+                + String.join(", ", described) + ", because " + why;
         header.add(new VCFHeaderLine("scoring", method));
-        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+        LOG.info("Scoring {}: {}; {} of {} calls not PASS", label, method.substring(label.length() + 2),
                 filtered, members.size());
     }
 

@@ -101,14 +101,14 @@ public final class CallingPipeline {
                 }
             }
             Shard shard = result.shard();
-            progress.update(shard.contig() + ":" + shard.end(), seen, shard.length());
+            progress.update(shard.contig() + ":" + shard.end(), seen);
         };
         // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
         executor.forEachInOrder(shards,
                 (java.util.function.Supplier<ShardRunner> & java.io.Serializable) () -> openRunner(inputs, params),
                 (java.util.function.Function<ShardRunner, java.util.function.Function<Shard, ShardResult>>
                         & java.io.Serializable) runner -> runner::run,
-                merge);
+                merge, shard -> progress.done(shard.length()));
         Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage), List.copyOf(depth));
         logReadCounts(summary.readCounts());
         return summary;

@@ -144,8 +144,9 @@ public final class CallingRun {
     private static Finished finish(CallRequest request, Called called, CopyNumberRun copyNumber) {
         List<String> ids = request.samples().ids();
         List<VariantCall> calls = called.calls();
-        boolean[] known = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
-        VariantScorer.Result scored = new VariantScorer(request.scoring()).score(calls, known);
+        KnownSites.Marked marked = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
+        VariantScorer.Result scored = new VariantScorer(request.scoring())
+                .score(marked == null ? calls : marked.calls(), marked == null ? null : marked.known());
         DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
                 request.params().deNovoMinQuality());
         CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
@@ -159,7 +160,11 @@ public final class CallingRun {
         records.forEach(familyTally::add);
         FamilyQc family = familyTally.build();
         logFamily(family);
-        return new Finished(named.calls(), written, scored.headerLines(), named.deNovo(), cnv, records, family);
+        List<VCFHeaderLine> headerLines = new ArrayList<>(scored.headerLines());
+        if (marked != null) {
+            headerLines.add(0, marked.headerLine());
+        }
+        return new Finished(named.calls(), written, headerLines, named.deNovo(), cnv, records, family);
     }
 
     /** Whether the small variants are written: always but with copy number alone ({@code gap cnv}). */
@@ -221,7 +226,8 @@ public final class CallingRun {
                                    Finished done, ReferenceDictionary dictionary) {
         Path vcf = request.output().resolve(request.samples().callSetId()
                 + (smallVariants(request) ? ".vcf.gz" : ".cnv.vcf.gz"));
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(), referenceMd5,
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(),
+                new VcfSink.Reference(request.reference().getFileName().toString(), referenceMd5),
                 request.params().lowQual(), extra)) {
             done.cnv().writeWith(done.written(), sink, dictionary);
             sink.commit();

@@ -6,6 +6,7 @@ import gap.core.calling.CallingParameters;
 import gap.core.cohort.Pedigree;
 import gap.core.concordance.Concordance;
 import gap.core.io.InputValidator;
+import gap.core.io.VcfCalls;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
 import gap.core.privacy.Pseudonymiser;
@@ -241,18 +242,13 @@ public final class QcRun {
                 options.reference(), options.confident(), options.truthSample(), in.headerSamples().get(0))));
     }
 
-    /** The reference's MD5: of -R's FASTA, else as the first VCF's ##reference=md5: line gives it (gap's VCFs do). */
+    /** The reference's MD5: of -R's FASTA, else as the first VCF's ##referenceMd5 line gives it (gap's VCFs do). */
     private String referenceMd5(List<Input> inputs) {
         if (options.reference() != null) {
             return ReferenceSource.md5(options.reference());
         }
         try (VCFFileReader reader = new VCFFileReader(inputs.get(0).vcf(), false)) {
-            for (VCFHeaderLine line : reader.getFileHeader().getOtherHeaderLines()) {
-                if (line.getKey().equals("reference") && line.getValue().matches("md5:[0-9a-f]{32}")) {
-                    return line.getValue().substring(4);
-                }
-            }
+            return VcfCalls.referenceMd5(reader.getFileHeader());
         }
-        return null;
     }
 }

@@ -28,4 +28,19 @@ public interface ShardExecutor {
      */
     <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
                                                      Function<W, Function<Shard, R>> task, Consumer<R> sink);
+
+    /**
+     * As {@link #forEachInOrder(List, Supplier, Function, Consumer)}, also telling {@code done} of each shard as soon
+     * as it is complete, in any order, for progress: in-order results wait for the slowest earlier shard, and on a
+     * cluster most shards can be done while the first is still running. By default, when its result is handed on.
+     */
+    default <W extends AutoCloseable, R> void forEachInOrder(List<Shard> shards, Supplier<W> workerFactory,
+                                                             Function<W, Function<Shard, R>> task, Consumer<R> sink,
+                                                             Consumer<Shard> done) {
+        int[] next = {0};
+        forEachInOrder(shards, workerFactory, task, result -> {
+            done.accept(shards.get(next[0]++));
+            sink.accept(result);
+        });
+    }
 }

@@ -353,7 +353,8 @@ public final class SomaticRun {
             runLines.put("contamination", String.format(Locale.ROOT, "%.4f", contamination.contamination()));
         }
         Path vcf = output.resolve(vcfName(request) + ".vcf.gz");
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids, md5, request.params().lowQual(),
+        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), ids,
+                new VcfSink.Reference(request.reference().getFileName().toString(), md5), request.params().lowQual(),
                 SomaticCalls.headerLines(runLines))) {
             calls.forEach(sink::add);
             sink.commit();

@@ -23,8 +23,11 @@ public final class FormatFields {
     /** Their header lines, in the order written. */
     public static List<VCFFormatHeaderLine> headerLines() {
         List<VCFFormatHeaderLine> lines = new ArrayList<>();
-        for (String key : List.of(VCFConstants.GENOTYPE_KEY, VCFConstants.GENOTYPE_ALLELE_DEPTHS, VCFConstants.DEPTH_KEY,
-                VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
+        lines.add(VCFStandardHeaderLines.getFormatLine(VCFConstants.GENOTYPE_KEY));
+        lines.add(VCFStandardHeaderLines.getFormatLine(VCFConstants.GENOTYPE_ALLELE_DEPTHS));
+        lines.add(new VCFFormatHeaderLine(VCFConstants.DEPTH_KEY, 1, VCFHeaderLineType.Integer, "Fragments of the sample"
+                + " covering the site: read pairs whose mates overlap count once; filtered reads are not counted"));
+        for (String key : List.of(VCFConstants.GENOTYPE_QUALITY_KEY, VCFConstants.GENOTYPE_PL_KEY)) {
             lines.add(VCFStandardHeaderLines.getFormatLine(key));
         }
         lines.add(new VCFFormatHeaderLine(POSTERIORS, VCFHeaderLineCount.G, VCFHeaderLineType.Integer,

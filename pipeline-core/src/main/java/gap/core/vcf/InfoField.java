@@ -23,7 +23,10 @@ public enum InfoField {
     /** AC / AN per alternate allele. */
     AF(VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_FREQUENCY_KEY), 3),
     AN(VCFStandardHeaderLines.getInfoLine(VCFConstants.ALLELE_NUMBER_KEY), -1),
-    DP(VCFStandardHeaderLines.getInfoLine(VCFConstants.DEPTH_KEY), -1),
+    /** htsjdk's standard text ("Approximate read depth; some reads may have been filtered") says not what is counted. */
+    DP(new VCFInfoHeaderLine(VCFConstants.DEPTH_KEY, 1, VCFHeaderLineType.Integer, "Fragments covering the site,"
+            + " summed over the samples: read pairs whose mates overlap count once; reads gap filters out (unmapped,"
+            + " secondary, supplementary, duplicate, QC-fail, low MAPQ) are not counted"), -1),
     QD(real("QD", "Variant Confidence/Quality by Depth"), 2),
     FS(real("FS", "Phred-scaled p-value using Fisher's exact test to detect strand bias"), 3),
     SOR(real("SOR", "Symmetric Odds Ratio of 2x2 contingency table to detect strand bias"), 3),

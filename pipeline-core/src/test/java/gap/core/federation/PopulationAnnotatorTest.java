@@ -93,7 +93,7 @@ class PopulationAnnotatorTest {
                 new SAMSequenceRecord("chr22", 51_304_566),
                 new SAMSequenceRecord("chrM", 16_569)));
         Path vcf = dir.resolve("s.vcf.gz");
-        try (VcfSink sink = new VcfSink(vcf, dict, List.of("GAP-S00000000001"), "0".repeat(32), 30,
+        try (VcfSink sink = new VcfSink(vcf, dict, List.of("GAP-S00000000001"), new VcfSink.Reference("ref.fa", "0".repeat(32)), 30,
                 PopulationAnnotator.headerLines())) {
             sink.add(new VariantCall(annotated.contig(), annotated.position(), annotated.alleles(), annotated.qual(),
                     annotated.filter(), annotated.info(), new Genotype(0, 1, 50, List.of(0, 0, 0, 0, 0, 0),

@@ -62,7 +62,7 @@ public final class ParquetFixtures {
         List<SampleRow> rows = new ArrayList<>();
         int i = 1;
         for (String[] f : sheetIdentifiers()) {
-            rows.add(new SampleRow("GAP-S0000000000" + i, "GAP-P0000000000" + i, f[0], f[1], f[5], f[4],
+            rows.add(new SampleRow("GAP-S0000000000" + i, "GAP-P0000000000" + i, f[0], f[1], f[2], f[5], f[4],
                     "GAP-F00000000001"));
             i++;
         }

@@ -251,11 +251,13 @@ class ParquetSinkTest {
         for (String[] ids : ParquetFixtures.sheetIdentifiers()) {
             assertFalse(bytes.contains(ids[0]), "patient id in clear (column, statistics or footer)");
             assertFalse(bytes.contains(ids[1]), "MRN in clear");
+            assertFalse(bytes.contains(ids[2]), "sample alias in clear");
         }
         assertTrue(bytes.contains("GAP-P00000000001"), "the plaintext columns are readable without keys");
         assertTrue(bytes.endsWith("PAR1"), "plaintext footer");
         for (SampleRow r : ParquetFixtures.sampleRows()) {
-            assertFalse(r.toString().contains(r.patientId()) || r.toString().contains(r.mrn()));
+            assertFalse(r.toString().contains(r.patientId()) || r.toString().contains(r.mrn())
+                    || r.toString().contains(r.sampleAlias()));
         }
     }
 
@@ -345,6 +347,6 @@ class ParquetSinkTest {
     }
 
     private static SampleRow withoutIdentifiers(SampleRow r) {
-        return new SampleRow(r.sampleId(), r.patientPseudonym(), null, null, r.sex(), r.role(), r.familyId());
+        return new SampleRow(r.sampleId(), r.patientPseudonym(), null, null, null, r.sex(), r.role(), r.familyId());
     }
 }

@@ -160,8 +160,13 @@ class LabKeysTest {
             assertTrue(password.length() >= 40, "a random password");
             LabKeys.open(gapDir.resolve("keys.p12"), password.toCharArray());
 
-            assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).startsWith("WARN Created the lab's default keystore ~/.gap/keys.p12"));
+            // created: one warning naming the folder in full (user.home, which the launchers set from $HOME);
+            // opened again: one line naming it
+            assertEquals(2, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("WARN Created the lab's default keystore keys.p12 and its password"
+                    + " file keys.p12.password in " + dir.resolve(".gap").toAbsolutePath() + ": "), warnings.get(0));
+            assertEquals("INFO Using the lab's default keystore keys.p12 in " + dir.resolve(".gap").toAbsolutePath(),
+                    warnings.get(1));
             assertTrue(warnings.get(0).contains("back both up"));
             assertFalse(warnings.get(0).contains(password));
 

@@ -48,7 +48,29 @@ class KnownSitesTest {
                 call(300, "T", "TA", 0, 1),  // known
                 call(400, "G", "A", 0, 1),   // filtered in the list
                 call(500, "C", "T", 0, 1));  // novel
-        assertArrayEquals(new boolean[] {true, false, true, true, false, false}, KnownSites.mark(vcf, calls));
+        KnownSites.Marked marked = KnownSites.mark(vcf, calls);
+        assertArrayEquals(new boolean[] {true, false, true, true, false, false}, marked.known());
+        // ID as GATK's --dbsnp fills it: the listed allele's rsID; none for another allele, a filtered or novel one
+        assertEquals(List.of(List.of("rs1"), List.of(), List.of("rs2"), List.of("rs3"), List.of(), List.of()),
+                marked.calls().stream().map(VariantCall::ids).toList());
+        // ##gapKnownSites names the file and its bytes' MD5 (as md5sum prints it), never its folder
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(vcf)));
+        assertEquals("gapKnownSites=known.vcf,md5=" + md5, marked.headerLine().toString());
+    }
+
+    @Test
+    void anAlleleTheListHoldsGetsItsIdWhetherOrNotCarried() throws Exception {
+        Path vcf = tmp.resolve("ids.vcf");
+        Files.writeString(vcf, String.join("\n",
+                "##fileformat=VCFv4.2",
+                "##contig=<ID=chr1,length=1000>",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO",
+                "chr1\t100\trs7\tA\tG\t.\t.\t.",
+                "chr1\t100\t.\tA\tT\t.\t.\t.") + "\n");  // listed without an ID: known, no ID
+        KnownSites.Marked marked = KnownSites.mark(vcf, List.of(call(100, "A", "G", 0, 0), call(100, "A", "T", 0, 1)));
+        assertArrayEquals(new boolean[] {false, true}, marked.known());
+        assertEquals(List.of(List.of("rs7"), List.of()), marked.calls().stream().map(VariantCall::ids).toList());
     }
 
     @Test
@@ -66,9 +88,11 @@ class KnownSitesTest {
         String c = "chr22_20_21M";
         List<VariantCall> calls = List.of(call(c, 154768, "A", "G", 0, 1), call(c, 228421, "T", "G", 0, 1),
                 call(c, 263624, "TA", "T", 0, 1), call("chrM", 263, "A", "G", 1, 1));
-        boolean[] a = KnownSites.mark(indexed, calls);
-        assertArrayEquals(new boolean[] {true, false, true, false}, a, "the de novo SNV at 228421 is in no list");
-        assertArrayEquals(a, KnownSites.mark(plain, calls));
+        KnownSites.Marked a = KnownSites.mark(indexed, calls);
+        assertArrayEquals(new boolean[] {true, false, true, false}, a.known(), "the de novo SNV at 228421 is in no list");
+        KnownSites.Marked b = KnownSites.mark(plain, calls);
+        assertArrayEquals(a.known(), b.known());
+        assertEquals(a.calls(), b.calls());
     }
 
     @Test

@@ -22,7 +22,15 @@ import org.junit.jupiter.api.Test;
  * Most good calls are at known sites, as most true variants are; some good calls are novel, as de novo variants are.
  */
 class VariantScorerTest {
-    private final ScoringParameters params = ScoringParameters.defaults();
+    /** A model on these ~600-call sets: far below the whole-genome default minimum, so lowered here. */
+    private final ScoringParameters params = small(Map.of());
+
+    private static ScoringParameters small(Map<String, String> more) {
+        Map<String, String> o = new java.util.HashMap<>(Map.of("score.minTrainingCalls", "50",
+                "score.minNegativeCalls", "20"));
+        o.putAll(more);
+        return ScoringParameters.load(o);
+    }
 
     /** A synthetic SNV (or a 1-base deletion) at {@code pos} drawn from the good or the bad population. */
     private static VariantCall call(int pos, boolean good, boolean indel, Random r) {
@@ -100,7 +108,9 @@ class VariantScorerTest {
             }
         }
         assertEquals(0, badPass, "the artefacts lie far below the good calls");
-        assertTrue(knownGoodPass >= Math.ceil(0.997 * knownGood) - 1, knownGoodPass + " of " + knownGood);
+        // the cutoff is set on ~110 held-out calls: a 99.7 % promise is that precise (the least of 110 draws leaves
+        // about 1 % of new draws below it)
+        assertTrue(knownGoodPass >= 0.98 * knownGood, knownGoodPass + " of " + knownGood);
         assertTrue(novelGoodPass >= novelGood - 1, "novel good calls, like de novo variants, pass: "
                 + novelGoodPass + " of " + novelGood);
         assertTrue(header(result).contains("VQSR-style Gaussian mixtures"), header(result));
@@ -112,13 +122,21 @@ class VariantScorerTest {
         VariantScorer.Result result = new VariantScorer(params).score(set.calls(), set.known());
         int known = 0;
         int pass = 0;
+        int heldOut = 0;
+        int heldOutPass = 0;
         for (int i = 0; i < set.calls().size(); i++) {
             if (set.known()[i]) {
+                boolean p = result.calls().get(i).filter().isPass();
+                if (known % Model.HOLD_OUT_EVERY == Model.HOLD_OUT_EVERY - 1) { // the calls the cutoff is set on
+                    heldOut++;
+                    heldOutPass += p ? 1 : 0;
+                }
                 known++;
-                pass += result.calls().get(i).filter().isPass() ? 1 : 0;
+                pass += p ? 1 : 0;
             }
         }
-        assertTrue(pass >= 0.997 * known, pass + " of " + known);
+        assertTrue(heldOutPass >= 0.997 * heldOut, heldOutPass + " of " + heldOut + " held out");
+        assertTrue(pass >= 0.98 * known, pass + " of " + known + ": as precise as ~110 held-out calls allow");
         assertTrue(result.headerLines().stream().anyMatch(l -> l.getKey().equals("FILTER")
                 && l.toString().contains("VQSRTrancheSNP99.70to100.00")));
     }
@@ -157,11 +175,11 @@ class VariantScorerTest {
     @Test
     void indelsHaveTheirOwnModelOrFallBackWhenTooFew() {
         CallSet set = callSet(15, true); // one call in 5 is an indel: about 110 at known sites
-        VariantScorer.Result trained = new VariantScorer(ScoringParameters.load(Map.of("score.minTrainingCalls", "50")))
+        VariantScorer.Result trained = new VariantScorer(params)
                 .score(set.calls(), set.known());
         assertTrue(header(trained).contains("INDEL: VQSR-style"), header(trained));
         assertTrue(header(trained).contains("SNV: VQSR-style"), header(trained));
-        VariantScorer.Result fallback = new VariantScorer(ScoringParameters.load(Map.of("score.minTrainingCalls",
+        VariantScorer.Result fallback = new VariantScorer(small(Map.of("score.minTrainingCalls",
                 "200"))).score(set.calls(), set.known());
         String h = header(fallback);
         assertTrue(h.contains("INDEL: hard filters") && h.contains("fewer than the 200 a model needs"), h);
@@ -218,17 +236,120 @@ class VariantScorerTest {
     }
 
     @Test
-    void theModelDecidesWhateverTheQual() {
-        // A class with a model is filtered by VQSLOD alone: a good call below QUAL 30 is not LowQual.
+    void noCallBelowLowQualPassesEvenWithAModel() {
+        // The model's VQSLOD does not overrule QUAL: a good-looking call at QUAL 19 is LowQual, one at 25 passes.
         CallSet set = callSet(17, false);
         List<VariantCall> calls = new ArrayList<>(set.calls());
         int i = 1;
         while (!set.good()[i] || set.known()[i]) {
             i++;
         }
+        int j = i + 1;
+        while (!set.good()[j] || set.known()[j]) {
+            j++;
+        }
         VariantCall c = calls.get(i);
         calls.set(i, new VariantCall(c.contig(), c.position(), c.alleles(), 25.0, c.filter(), c.info(), c.genotype(0)));
-        assertEquals(Filters.PASS, new VariantScorer(params).score(calls, set.known()).calls().get(i).filter());
+        VariantCall d = calls.get(j);
+        calls.set(j, new VariantCall(d.contig(), d.position(), d.alleles(), 19.0, d.filter(), d.info(), d.genotype(0)));
+        VariantScorer.Result r = new VariantScorer(params).score(calls, set.known());
+        assertEquals(Filters.PASS, r.calls().get(i).filter());
+        assertEquals("LowQual", r.calls().get(j).filter().toString());
+    }
+
+    @Test
+    void belowTheWholeGenomeMinimumTheDefaultScorerRunsAndSaysWhy() {
+        CallSet set = callSet(18, true);
+        VariantScorer.Result r = new VariantScorer(ScoringParameters.defaults()).score(set.calls(), set.known());
+        String h = header(r);
+        assertTrue(h.contains("SNV: hard filters") && h.contains("fewer than the 10000 a model needs"
+                + " (score.minTrainingCalls)"), h);
+        assertTrue(h.contains("INDEL: hard filters"), h);
+        assertFalse(h.contains("VQSR-style"), h);
+        for (VariantCall c : r.calls()) {
+            assertFalse(c.info().containsKey(InfoField.VQSLOD.key()));
+        }
+    }
+
+    @Test
+    void negativesAreTheCallsBelowTheLodCutoffWithAMinimumCount() {
+        double[][] points = new double[8][];
+        for (int m = 0; m < points.length; m++) {
+            points[m] = new double[] {m};
+        }
+        double[] log10 = {-1, -6, -2, -9, -5, -7, -3, -5.5};
+        // below -5: -6, -9, -7, -5.5 (four; -5 itself is not below), worst first
+        double[][] four = Model.negatives(log10, points, small(Map.of("score.minNegativeCalls", "2")));
+        assertEquals(List.of(3.0, 5.0, 1.0, 7.0), firsts(four));
+        // a minimum of six takes the two next-worst as well: -5, then -3
+        double[][] six = Model.negatives(log10, points, small(Map.of("score.minNegativeCalls", "6")));
+        assertEquals(List.of(3.0, 5.0, 1.0, 7.0, 4.0, 6.0), firsts(six));
+        // the count of calls below the cutoff is not a share of the class: a cutoff of -1.5 takes all but one
+        double[][] loose = Model.negatives(log10, points, small(Map.of("score.minNegativeCalls", "1",
+                "score.badLodCutoff", "-1.5")));
+        assertEquals(7, loose.length);
+        // a minimum above the class size takes the class
+        assertEquals(8, Model.negatives(log10, points, small(Map.of("score.minNegativeCalls", "50"))).length);
+    }
+
+    private static List<Double> firsts(double[][] points) {
+        List<Double> out = new ArrayList<>();
+        for (double[] p : points) {
+            out.add(p[0]);
+        }
+        return out;
+    }
+
+    @Test
+    void chrMIsScoredApartFromTheNuclearModel() {
+        CallSet set = callSet(19, false);
+        List<VariantCall> calls = new ArrayList<>(set.calls());
+        boolean[] known = java.util.Arrays.copyOf(set.known(), calls.size() + 1);
+        Map<String, Object> info = new LinkedHashMap<>(calls.get(1).info());
+        info.put(InfoField.QD.key(), 1.0); // fails QD < 2
+        calls.add(new VariantCall("chrM", 100, List.of("A", "G"), 200, Filters.PASS, info,
+                calls.get(1).genotype(0)));
+        known[calls.size() - 1] = true;
+        VariantScorer.Result r = new VariantScorer(params).score(calls, known);
+        VariantCall m = r.calls().get(calls.size() - 1);
+        assertEquals("QD2", m.filter().toString());
+        assertFalse(m.info().containsKey(InfoField.VQSLOD.key()));
+        String h = header(r);
+        assertTrue(h.contains("SNV: VQSR-style") && h.contains("SNV on chrM: hard filters"), h);
+    }
+
+    @Test
+    void aSpikeAnnotationIsNoCliff() {
+        // MQ at exactly 60 on ~85 % of the calls, 40-59 on the rest (true calls in segmental duplications):
+        // a good novel call at MQ 50 passes, the artefacts are still filtered.
+        CallSet set = callSet(20, false);
+        Random r = new Random(5);
+        List<VariantCall> calls = new ArrayList<>();
+        for (int i = 0; i < set.calls().size(); i++) {
+            VariantCall c = set.calls().get(i);
+            Map<String, Object> info = new LinkedHashMap<>(c.info());
+            if (set.good()[i]) {
+                info.put(InfoField.MQ.key(), r.nextDouble() < 0.85 ? 60.0 : InfoField.MQ.round(40 + 19 * r.nextDouble()));
+            }
+            calls.add(new VariantCall(c.contig(), c.position(), c.alleles(), c.qual(), c.filter(), info, c.genotype(0)));
+        }
+        int novel = 0;
+        int novelPass = 0;
+        int badPass = 0;
+        VariantScorer.Result res = new VariantScorer(params).score(calls, set.known());
+        for (int i = 0; i < calls.size(); i++) {
+            boolean pass = res.calls().get(i).filter().isPass();
+            if (!set.good()[i]) {
+                badPass += pass ? 1 : 0;
+            } else if (!set.known()[i] && (Double) calls.get(i).info().get(InfoField.MQ.key()) < 60) {
+                novel++;
+                novelPass += pass ? 1 : 0;
+            }
+        }
+        assertTrue(novel > 3, "the set has novel good calls off the spike: " + novel);
+        assertEquals(novel, novelPass, "novel good calls at MQ 40-59 pass");
+        assertEquals(0, badPass);
+        assertTrue(header(res).contains("over QD,MQ,"), header(res));
     }
 
     private static String header(VariantScorer.Result r) {

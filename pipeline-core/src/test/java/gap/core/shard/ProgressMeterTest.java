@@ -44,4 +44,26 @@ class ProgressMeterTest {
                 "         chr1:500000              1.0               10000             10000        50.0           1.0"),
                 lines);
     }
+
+    @Test
+    void shardsDoneOutOfOrderCountAndNoEstimateBeforeEnoughWork() {
+        long[] now = {0};
+        List<String> lines = new ArrayList<>();
+        ProgressMeter meter = new ProgressMeter(10, 10_000_000, () -> now[0], lines::add);
+        meter.start();
+        now[0] = 12_000_000_000L;
+        meter.done(100_000); // 1 % in 12 s: a row, but no estimate from start-up
+        meter.update("chr1:100000", 1000);
+        // on a cluster the first shard is slow: nine later ones complete before it is handed on
+        for (int i = 0; i < 9; i++) {
+            meter.done(1_000_000);
+        }
+        now[0] = 40_000_000_000L;
+        meter.update("chr1:1000000", 1000); // at 40 s: 91 % done, not 2 %; enough for an estimate
+        assertEquals(List.of(
+                "       Current Locus  Elapsed Minutes     Reads Processed      Reads/Minute  % Complete  Minutes Left",
+                "         chr1:100000              0.2                1000              5000         1.0             ?",
+                "        chr1:1000000              0.7                2000              3000        91.0           0.1"),
+                lines);
+    }
 }

@@ -259,8 +259,8 @@ public final class HtmlReport {
             }
         }
         h.append("</table>\n<p class=\"note\">Scored as gap concordance scores: both sides normalised, matched on"
-                + " exact (contig, POS, REF, ALT), calls with FILTER PASS or . only, in the confident regions when"
-                + " given.</p>\n");
+                + " exact (contig, POS, REF, ALT) or, for alleles left over, by the haplotype sequences both sides"
+                + " spell nearby; calls with FILTER PASS or . only, in the confident regions when given.</p>\n");
     }
 
     private static void family(FamilyQc family, StringBuilder h) {
