@@ -35,9 +35,12 @@ public final class PythonReaders {
             Thread.currentThread().interrupt();
             present = false;
         }
-        if ("true".equals(System.getenv("CI"))) {
+        // in CI a missing reader fails, unless .ci/run could not install it and said why (no package index there)
+        String noIndex = System.getenv("GAP_CI_NO_PYTHON_INDEX");
+        if ("true".equals(System.getenv("CI")) && noIndex == null) {
             Assertions.assertTrue(present, NEEDS + " must be present in CI");
         }
+        Assumptions.assumeTrue(present || noIndex == null, "skipped: " + noIndex);
         Assumptions.assumeTrue(present, "skipped: needs " + NEEDS);
     }
 
