@@ -9,7 +9,6 @@ import htsjdk.variant.variantcontext.VariantContextBuilder;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Takes a sample's reported copy-number segments, gives them as VCF 4.2 structural records: {@code <DEL>} or
@@ -19,8 +18,8 @@ import java.util.Locale;
  * lost {@code 0/1}, both {@code 1/1}, a gain {@code ./.}; haploid where one copy is expected), {@code CN}, {@code CNQ},
  * {@code MF} (the mosaic fraction, only where below 1), {@code BAF} (the heterozygous calls' minor allele fraction)
  * and {@code NP} (bins). Other samples of the run get {@code ./.}. The keys and header lines are gap's VCF vocabulary
- * ({@link CnvFields}); the FORMAT numbers are written here with the decimals the estimate holds, as the record is
- * handed to the sink whole.
+ * ({@link CnvFields}); the FORMAT numbers are held as numbers, which the VCF sink writes with
+ * the decimals {@link CnvFields#formatDecimals} gives.
  */
 public final class CnvVcf {
     private CnvVcf() {}
@@ -77,18 +76,13 @@ public final class CnvVcf {
         }
         GenotypeBuilder g = new GenotypeBuilder(sample, gt)
                 .attribute(CnvFields.COPY_NUMBER, s.copies())
-                .attribute(CnvFields.COPY_NUMBER_QUALITY, round(e.quality(), 2));
+                .attribute(CnvFields.COPY_NUMBER_QUALITY, e.quality());
         if (s.isMosaic()) {
-            g.attribute(CnvFields.MOSAIC_FRACTION, round(s.fraction(), 2));
+            g.attribute(CnvFields.MOSAIC_FRACTION, s.fraction());
         }
         if (Double.isFinite(e.minorAlleleFraction())) {
-            g.attribute(CnvFields.B_ALLELE_FRACTION, round(e.minorAlleleFraction(), 3));
+            g.attribute(CnvFields.B_ALLELE_FRACTION, e.minorAlleleFraction());
         }
         return g.attribute(CnvFields.BINS, e.bins()).make();
-    }
-
-    /** Rounded to {@code digits} decimals as text, so the VCF says no more than the estimate holds. */
-    static String round(double v, int digits) {
-        return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 }

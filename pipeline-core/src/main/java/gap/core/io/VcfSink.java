@@ -144,9 +144,18 @@ public final class VcfSink implements AutoCloseable {
         recordsPerContig.merge(call.contig(), 1L, Long::sum);
     }
 
-    /** A record built elsewhere (copy-number changes), its samples in this sink's order; genome order as the calls. */
-    public void add(htsjdk.variant.variantcontext.VariantContext record) {
-        writer.add(record);
+    /**
+     * A record built elsewhere (copy-number changes), its samples in this sink's order; genome order as the calls.
+     * Its Float FORMAT values of gap's vocabulary are written with their fixed decimals, as the calls' are.
+     */
+    public void add(VariantContext record) {
+        List<htsjdk.variant.variantcontext.Genotype> genotypes = new ArrayList<>();
+        for (htsjdk.variant.variantcontext.Genotype g : record.getGenotypes()) {
+            GenotypeBuilder b = new GenotypeBuilder(g).noAttributes();
+            addFormat(b, g.getExtendedAttributes());
+            genotypes.add(b.make());
+        }
+        writer.add(new VariantContextBuilder(record).genotypes(genotypes).make());
     }
 
     /** The INFO values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
@@ -184,11 +193,16 @@ public final class VcfSink implements AutoCloseable {
             b.attribute(FormatFields.ALLELE_FRACTION, g.af().stream()
                     .map(f -> String.format(java.util.Locale.ROOT, "%.3f", f)).toList());
         }
-        g.format().forEach((key, value) -> {
+        addFormat(b, g.format());
+        return b.make();
+    }
+
+    /** FORMAT values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
+    private static void addFormat(GenotypeBuilder b, Map<String, Object> format) {
+        format.forEach((key, value) -> {
             int decimals = Decimals.ofFormat(key);
             b.attribute(key, decimals >= 0 ? Decimals.text(value, decimals) : value);
         });
-        return b.make();
     }
 
     /** Closes the writer and moves the index, then the VCF, to their final names. */

@@ -35,6 +35,15 @@ public final class CnvFields {
 
     private CnvFields() {}
 
+    /** The decimals a Float FORMAT field of these records is written with (as much as the estimate holds); else -1. */
+    public static int formatDecimals(String key) {
+        return switch (key) {
+            case COPY_NUMBER_QUALITY, MOSAIC_FRACTION -> 2;
+            case B_ALLELE_FRACTION -> 3;
+            default -> -1;
+        };
+    }
+
     /** Their header lines: the two ALTs, the INFO fields, the FORMAT fields. */
     public static List<VCFHeaderLine> headerLines() {
         List<VCFHeaderLine> lines = new ArrayList<>();

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Takes a Float of gap's vocabulary and the decimals it is written with (GATK's), gives it rounded, as calls hold it,
- * or as text, as only the sinks write it; and finds those decimals by INFO or FORMAT key, germline or somatic.
+ * or as text, as only the sinks write it; and finds those decimals by INFO or FORMAT key, germline, somatic or copy
+ * number.
  */
 public final class Decimals {
     private Decimals() {}
@@ -48,10 +49,10 @@ public final class Decimals {
         return somatic == null ? -1 : somatic.decimals();
     }
 
-    /** The decimals of the FORMAT field {@code key}: a Float of gap's, else -1. */
+    /** The decimals of the FORMAT field {@code key}: a Float of gap's (somatic or copy number), else -1. */
     public static int ofFormat(String key) {
         SomaticFormatField somatic = SomaticFormatField.byKey(key);
-        return somatic == null ? -1 : somatic.decimals();
+        return somatic != null ? somatic.decimals() : CnvFields.formatDecimals(key);
     }
 
     private static BigDecimal decimal(double v, int places) {
