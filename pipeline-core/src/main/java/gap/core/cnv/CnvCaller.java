@@ -1,5 +1,6 @@
 package gap.core.cnv;
 
+import gap.core.model.Centromeres;
 import gap.core.model.Ploidy;
 import gap.core.model.Sex;
 import java.util.ArrayList;
@@ -34,8 +35,13 @@ public final class CnvCaller {
         this.segmenter = new Segmenter(params.segmentAlpha(), 2);
     }
 
-    /** One contig's usable bins: bin indexes, raw log2 ratios, GC, expected copies, and the log2 ratio of no reads. */
-    record ContigBins(String name, int length, int[] bins, double[] raw, double[] gc, int[] expected, double[] floor) {
+    /**
+     * The usable bins of one contig, or of one arm of it ({@code arm} {@code p} or {@code q}; {@link Arm#NONE} for a
+     * contig whose centromere is not known): bin indexes, raw log2 ratios, GC, expected copies, and the log2 ratio of
+     * no reads. Arms are segmented apart, as a change rarely spans a centromere and an arm is a unit of aneuploidy.
+     */
+    record ContigBins(String name, int length, Arm arm, int[] bins, double[] raw, double[] gc, int[] expected,
+                      double[] floor) {
         int size() {
             return bins.length;
         }
@@ -72,35 +78,48 @@ public final class CnvCaller {
     /** The usable bins of each contig: unmasked in the panel, owned by the run, with copies expected for the sex. */
     List<ContigBins> usableBins(SampleDepth depth, Sex sex) {
         List<ContigBins> out = new ArrayList<>();
-        int binSize = panel.binSize();
         for (PanelOfNormals.Contig pc : panel.contigs()) {
             SampleDepth.Contig sc = depth.contig(pc.name());
             if (sc == null) {
                 continue;
             }
-            List<Integer> bins = new ArrayList<>();
-            List<double[]> values = new ArrayList<>(); // raw, gc, expected, floor
-            for (int b = 0; b < pc.bins(); b++) {
-                int middle = (Bins.start(binSize, b) + Bins.end(pc.length(), binSize, b)) / 2;
-                // a sample whose sex is unknown (or that its reads contradict) has no expected copies on X and Y
-                int copies = sex == Sex.UNKNOWN && Ploidy.kind(pc.name()) != Ploidy.Kind.AUTOSOME ? 0
-                        : ploidy.copies(pc.name(), middle, sex);
-                if (pc.mask()[b] != PanelOfNormals.Mask.NONE || !depth.complete(sc, b) || copies == 0
-                        || !(pc.median()[b] > 0)) {
-                    continue;
+            Centromeres.Centromere centromere = Centromeres.of(pc.name(), pc.length());
+            for (Arm arm : centromere == null ? List.of(Arm.NONE) : List.of(Arm.P, Arm.Q)) {
+                ContigBins cb = usableBins(pc, sc, depth, sex, arm, centromere);
+                if (cb.size() > 0) {
+                    out.add(cb);
                 }
-                double expectedReads = pc.median()[b] * panel.typicalDepth() * copies / 2.0;
-                double raw = SegmentCaller.log2(Math.max(sc.counted(b), COUNT_FLOOR) / expectedReads);
-                bins.add(b);
-                values.add(new double[] {raw, pc.gc()[b], copies, SegmentCaller.log2(COUNT_FLOOR / expectedReads)});
-            }
-            if (!bins.isEmpty()) {
-                out.add(new ContigBins(pc.name(), pc.length(), bins.stream().mapToInt(Integer::intValue).toArray(),
-                        column(values, 0), column(values, 1),
-                        values.stream().mapToInt(v -> (int) v[2]).toArray(), column(values, 3)));
             }
         }
         return out;
+    }
+
+    /** The usable bins of one contig's arm (every bin for {@link Arm#NONE}); bins in the centromere are none. */
+    private ContigBins usableBins(PanelOfNormals.Contig pc, SampleDepth.Contig sc, SampleDepth depth, Sex sex,
+                                  Arm arm, Centromeres.Centromere centromere) {
+        int binSize = panel.binSize();
+        List<Integer> bins = new ArrayList<>();
+        List<double[]> values = new ArrayList<>(); // raw, gc, expected, floor
+        for (int b = 0; b < pc.bins(); b++) {
+            int middle = (Bins.start(binSize, b) + Bins.end(pc.length(), binSize, b)) / 2;
+            if (!arm.holds(middle, centromere)) {
+                continue;
+            }
+            // a sample whose sex is unknown (or that its reads contradict) has no expected copies on X and Y
+            int copies = sex == Sex.UNKNOWN && Ploidy.kind(pc.name()) != Ploidy.Kind.AUTOSOME ? 0
+                    : ploidy.copies(pc.name(), middle, sex);
+            if (pc.mask()[b] != PanelOfNormals.Mask.NONE || !depth.complete(sc, b) || copies == 0
+                    || !(pc.median()[b] > 0)) {
+                continue;
+            }
+            double expectedReads = pc.median()[b] * panel.typicalDepth() * copies / 2.0;
+            double raw = SegmentCaller.log2(Math.max(sc.counted(b), COUNT_FLOOR) / expectedReads);
+            bins.add(b);
+            values.add(new double[] {raw, pc.gc()[b], copies, SegmentCaller.log2(COUNT_FLOOR / expectedReads)});
+        }
+        return new ContigBins(pc.name(), pc.length(), arm, bins.stream().mapToInt(Integer::intValue).toArray(),
+                column(values, 0), column(values, 1), values.stream().mapToInt(v -> (int) v[2]).toArray(),
+                column(values, 3));
     }
 
     private static double[] column(List<double[]> rows, int c) {
@@ -267,15 +286,30 @@ public final class CnvCaller {
         }
 
         Piece call(Piece p, double baseline, double hetShare) {
-            ContigBins cb = contigs.get(p.contig());
+            return callTogether(List.of(p), p.alleles(), baseline, hetShare);
+        }
+
+        /**
+         * Pieces of one contig (of one arm or both) called as one on their bins together: their mean, number and
+         * no-read floor, with {@code alleles}; the piece returned has the first's contig and start and their bins.
+         */
+        Piece callTogether(List<Piece> group, AlleleEvidence alleles, double baseline, double hetShare) {
+            double sum = 0;
             double floor = 0;
-            for (int i = p.from(); i < p.to(); i++) {
-                floor += cb.floor()[i];
+            int bins = 0;
+            for (Piece p : group) {
+                ContigBins cb = contigs.get(p.contig());
+                for (int i = p.from(); i < p.to(); i++) {
+                    floor += cb.floor()[i];
+                }
+                sum += p.mean() * p.bins();
+                bins += p.bins();
             }
-            floor /= p.bins();
-            SegmentCaller.Call call = caller.call(p.mean() - baseline, p.bins(), noise, systematic,
-                    floor - baseline, p.expected(), p.alleles(), hetShare);
-            return new Piece(p.contig(), p.from(), p.to(), p.mean(), p.expected(), p.alleles(), call);
+            Piece first = group.get(0);
+            double mean = group.size() == 1 ? first.mean() : sum / bins;
+            SegmentCaller.Call call = caller.call(mean - baseline, bins, noise, systematic, floor / bins - baseline,
+                    first.expected(), alleles, hetShare);
+            return new Piece(first.contig(), first.from(), first.from() + bins, mean, first.expected(), alleles, call);
         }
 
         /** Adjacent pieces of a contig with one reportable state, or both unreportable, become one; until none do. */

@@ -19,20 +19,21 @@ import org.apache.avro.generic.GenericRecord;
  * sample (neutral ones too, {@code reported} false), in sample then genome order, with the sample's pseudonym, the
  * segment's span (1-based, inclusive), SV type ({@code DEL}, {@code DUP} or {@code NEUTRAL}), copies and expected
  * copies, mosaic fraction, mean copies over cells, CNQ, log2 ratio, bins, heterozygous calls and their minor allele
- * fraction, and whether it spans the whole contig.
+ * fraction, whether it spans the whole contig, and the arm ({@code p} or {@code q}) it spans whole, if any.
  */
 public final class CnvTables {
     public static final String TSV = "cnv.tsv";
     public static final String PARQUET = "cnv.parquet";
     static final String[] COLUMNS = {"sample", "contig", "start", "end", "svType", "copies", "expectedCopies",
-        "mosaicFraction", "meanCopies", "cnq", "log2Ratio", "bins", "hets", "baf", "wholeContig", "reported"};
+        "mosaicFraction", "meanCopies", "cnq", "log2Ratio", "bins", "hets", "baf", "wholeContig", "wholeArm",
+        "reported"};
 
     static final Schema SCHEMA = SchemaBuilder.record("CopyNumberSegment").namespace("gap.parquet").fields()
             .requiredString("sample").requiredString("contig").requiredLong("start").requiredLong("end")
             .requiredString("svType").requiredInt("copies").requiredInt("expectedCopies")
             .requiredDouble("mosaicFraction").requiredDouble("meanCopies").requiredDouble("cnq")
             .requiredDouble("log2Ratio").requiredInt("bins").requiredInt("hets").optionalDouble("baf")
-            .requiredBoolean("wholeContig").requiredBoolean("reported").endRecord();
+            .requiredBoolean("wholeContig").optionalString("wholeArm").requiredBoolean("reported").endRecord();
 
     private CnvTables() {}
 
@@ -75,7 +76,7 @@ public final class CnvTables {
         return new Object[] {sample, s.contig(), (long) s.start(), (long) s.end(),
             s.svType() == null ? "NEUTRAL" : s.svType(), st.copies(), st.expected(), round(st.fraction(), 2),
             round(st.meanCopies(), 2), round(s.quality(), 2), round(s.meanLog2(), 4), s.bins(), s.hets(),
-            round(s.minorAlleleFraction(), 3), s.wholeContig(), s.isEvent()};
+            round(s.minorAlleleFraction(), 3), s.wholeContig(), s.wholeArm(), s.isEvent()};
     }
 
     private static double round(double v, int digits) {
@@ -90,6 +91,6 @@ public final class CnvTables {
         if (v instanceof Double d) {
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%s", d) : "NA";
         }
-        return String.valueOf(v);
+        return v == null ? "NA" : String.valueOf(v);
     }
 }

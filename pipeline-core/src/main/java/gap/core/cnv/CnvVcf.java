@@ -14,7 +14,8 @@ import java.util.List;
  * Takes a sample's reported copy-number segments, gives them as VCF 4.2 structural records: {@code <DEL>} or
  * {@code <DUP>} at the base before the change (the first base of the contig for a change starting there), INFO
  * {@code END}, {@code SVTYPE}, {@code SVLEN} (negative for deletions), {@code IMPRECISE} with {@code CIPOS}/{@code
- * CIEND} of half a bin, {@code WHOLE_CONTIG} for aneuploidy; QUAL the CNQ; FORMAT {@code GT} (GATK's rules: one copy
+ * CIEND} of half a bin, {@code WHOLE_CONTIG} for aneuploidy, {@code WHOLE_ARM} for a change of one
+ * chromosome arm; QUAL the CNQ; FORMAT {@code GT} (GATK's rules: one copy
  * lost {@code 0/1}, both {@code 1/1}, a gain {@code ./.}; haploid where one copy is expected), {@code CN}, {@code CNQ},
  * {@code MF} (the mosaic fraction, only where below 1), {@code BAF} (the heterozygous calls' minor allele fraction)
  * and {@code NP} (bins). Other samples of the run get {@code ./.}. The keys and header lines are gap's VCF vocabulary
@@ -60,6 +61,9 @@ public final class CnvVcf {
                 .passFilters();
         if (e.wholeContig()) {
             vc.attribute(CnvFields.WHOLE_CONTIG, true);
+        }
+        if (e.wholeArm() != null) {
+            vc.attribute(CnvFields.WHOLE_ARM, e.wholeArm());
         }
         return vc.make();
     }

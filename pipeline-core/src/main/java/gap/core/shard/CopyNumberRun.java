@@ -152,7 +152,8 @@ public final class CopyNumberRun {
                     r.sample(), e.contig(), e.start(), e.end(), e.svType(), e.state().copies(),
                     e.state().isMosaic() ? String.format(Locale.ROOT, " in %.0f%% of cells",
                             100 * e.state().fraction()) : "", e.quality(), e.bins(), e.hets(),
-                    e.minorAlleleFraction(), e.wholeContig() ? ", whole contig" : ""));
+                    e.minorAlleleFraction(), e.wholeContig() ? ", whole contig"
+                    : e.wholeArm() != null ? ", whole " + e.wholeArm() + " arm" : ""));
         }
     }
 

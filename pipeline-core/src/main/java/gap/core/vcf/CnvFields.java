@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The keys and header lines of gap's copy-number records: the symbolic ALTs {@code <DEL>} and {@code <DUP>}, the
  * structural INFO of VCF 4.2 ({@code END}, {@code SVTYPE}, {@code SVLEN}, {@code IMPRECISE}, {@code CIPOS},
- * {@code CIEND}), gap's {@code WHOLE_CONTIG} flag, and FORMAT {@code CN}, {@code CNQ} (GATK gCNV's names),
+ * {@code CIEND}), gap's {@code WHOLE_CONTIG} flag and {@code WHOLE_ARM}, and FORMAT {@code CN}, {@code CNQ} (GATK gCNV's names),
  * {@code MF} (mosaic fraction), {@code BAF} and {@code NP} (bins).
  */
 public final class CnvFields {
@@ -27,6 +27,8 @@ public final class CnvFields {
     public static final String CIEND = "CIEND";
     /** INFO flag of a change spanning its whole contig (aneuploidy). */
     public static final String WHOLE_CONTIG = "WHOLE_CONTIG";
+    /** INFO {@code p} or {@code q} of a change spanning one chromosome arm whole. */
+    public static final String WHOLE_ARM = "WHOLE_ARM";
     public static final String COPY_NUMBER = "CN";
     public static final String COPY_NUMBER_QUALITY = "CNQ";
     public static final String MOSAIC_FRACTION = "MF";
@@ -63,6 +65,9 @@ public final class CnvFields {
                 + " imprecise variants"));
         lines.add(new VCFInfoHeaderLine(WHOLE_CONTIG, 0, VCFHeaderLineType.Flag, "The copy-number change spans the"
                 + " whole contig (aneuploidy), from depth and B-allele fractions together"));
+        lines.add(new VCFInfoHeaderLine(WHOLE_ARM, 1, VCFHeaderLineType.String, "The copy-number change spans this"
+                + " chromosome arm (p or q) whole, from depth and B-allele fractions together (GRCh37/GRCh38"
+                + " centromeres)"));
         lines.add(new VCFFormatHeaderLine(COPY_NUMBER, 1, VCFHeaderLineType.Integer, "Copy number genotype for"
                 + " imprecise events (copies in the cells carrying the change)"));
         lines.add(new VCFFormatHeaderLine(COPY_NUMBER_QUALITY, 1, VCFHeaderLineType.Float, "Copy number genotype"

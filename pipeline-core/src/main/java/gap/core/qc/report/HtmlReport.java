@@ -163,7 +163,8 @@ public final class HtmlReport {
             for (CnvSegment e : r.events()) {
                 h.append("<tr><td>").append(Html.escape(r.sample())).append("</td><td>")
                         .append(Html.escape(e.contig())).append(':').append(count(e.start())).append('-')
-                        .append(count(e.end())).append(e.wholeContig() ? " (whole contig)" : "").append("</td><td>")
+                        .append(count(e.end())).append(e.wholeContig() ? " (whole contig)"
+                                : e.wholeArm() != null ? " (whole " + e.wholeArm() + " arm)" : "").append("</td><td>")
                         .append(e.svType()).append("</td><td>").append(e.state().copies()).append("</td><td>")
                         .append(e.state().isMosaic() ? fixed(e.state().fraction(), 2) : "—").append("</td><td>")
                         .append(fixed(e.quality(), 0)).append("</td><td>").append(fixed(e.meanLog2(), 2))

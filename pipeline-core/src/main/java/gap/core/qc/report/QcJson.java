@@ -304,6 +304,7 @@ public final class QcJson {
             c.put("hets", e.hets());
             ratio(c, "baf", e.minorAlleleFraction());
             c.put("wholeContig", e.wholeContig());
+            c.put("wholeArm", e.wholeArm());
         }
         CnvPlot.Marks marks = CnvPlot.marks(r);
         ObjectNode plotted = o.putObject("plotted");
