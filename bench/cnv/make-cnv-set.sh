@@ -1,59 +1,49 @@
 #!/usr/bin/env bash
-# make-cnv2.sh: build the CNV / aneuploidy test set "cnv2" (dwgsim, own panel) (simulated reads aligned to the 1 Mb reference,
-# copy-number truth, small-variant truth, panel list, sample sheet) from Debian 12 packages and the shared data
-# folder (ref.fa, known-sites.vcf.gz and the trio1 BAMs, whose MAPQ-0 fractions decide where events may go).
+# make-cnv-set.sh: build a CNV / aneuploidy test set like ../shared/data/cnv1 (simulated reads aligned to the 1 Mb
+# reference, copy-number truth, small-variant truth, panel list, sample sheet) from Debian 12 packages and the
+# shared data folder (ref.fa, known-sites.vcf.gz and the trio1 BAMs, whose MAPQ-0 fractions decide where events
+# may go). A profile (cnv2.profile: dwgsim; cnv3.profile: ART HS20 2x100) names the set, its simulator, depth,
+# seeds, samples and events; the steps are the same for every set, as in the shared folder's make-cnv1.sh.
 # Deterministic: fixed seeds, bwa -K, no dates in headers; a rerun gives byte-identical files.
 #
-#   bash make-cnv2.sh --data DIR [--out DIR] [--work DIR] [--threads N]
+#   bash make-cnv-set.sh --profile FILE --data DIR --out DIR [--work DIR] [--threads N]
 #
-# DIR is the shared data folder (default: the parent of this script's folder). Output goes next to this script.
-# Needs: apt-get install art-nextgen-simulation-tools bwa samtools bcftools tabix python3
+# DIR is the shared data folder. Needs: apt-get install art-nextgen-simulation-tools dwgsim bwa samtools bcftools tabix python3
 set -euo pipefail
 export LC_ALL=C
 
-OUT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-DATA=$(cd "$OUT/.." && pwd)
-WORK=${TMPDIR:-/tmp}/gapdata/cnv2
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DATA=$(cd "$HERE/../../../shared/data" 2>/dev/null && pwd || echo "")
+OUT=""
+PROFILE=""
+WORK=""
 THREADS=2
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case $1 in
+    --profile) PROFILE=$2; shift 2 ;;
     --data) DATA=$(cd "$2" && pwd); shift 2 ;;
     --out) mkdir -p "$2"; OUT=$(cd "$2" && pwd); shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     -h|--help) usage 0 ;;
-    *) echo "make-cnv2.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+    *) echo "make-cnv-set.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
-log() { printf '[make-cnv2 %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-need() { command -v "$1" >/dev/null || { echo "make-cnv2.sh: '$1' not found; apt-get install $2" >&2; exit 1; }; }
+[ -n "$PROFILE" ] && [ -s "$PROFILE" ] || { echo "make-cnv-set.sh: --profile FILE is required (e.g. $HERE/cnv2.profile)" >&2; exit 2; }
+[ -n "$OUT" ] || { echo "make-cnv-set.sh: --out DIR is required" >&2; exit 2; }
+# The profile sets SET, SIM (art|dwgsim), SIM_SEED, NAME_PREFIX, SHARED_PANEL, SAMPLES, BASE_DEPTH and, for ART, ART_ARGS.
+ART_ARGS="-ss HS25 -l 150 -m 400 -s 60"
+# shellcheck source=/dev/null
+. "$PROFILE"
+WORK=${WORK:-${TMPDIR:-/tmp}/gapdata/$SET}
+export CNV_BASE_DEPTH=$BASE_DEPTH
+log() { printf '[make-%s %s] %s\n' "$SET" "$(date +%H:%M:%S)" "$*" >&2; }
+need() { command -v "$1" >/dev/null || { echo "make-cnv-set.sh: '$1' not found; apt-get install $2" >&2; exit 1; }; }
 need bwa bwa; need samtools samtools; need bcftools bcftools; need tabix tabix; need python3 python3
 for f in ref.fa known-sites.vcf.gz trio1_father.bam trio1_mother.bam trio1_child.bam; do
-  [ -s "$DATA/$f" ] || { echo "make-cnv2.sh: $DATA/$f missing (--data must be the shared data folder)" >&2; exit 1; }
+  [ -s "$DATA/$f" ] || { echo "make-cnv-set.sh: $DATA/$f missing (--data must be the shared data folder)" >&2; exit 1; }
 done
-
-SET=cnv2
-SIM=dwgsim
-SIM_SEED=7310        # read simulation: seed = SIM_SEED + 10*sample_index + component
-NAME_PREFIX=SIMD2    # read names: <prefix><sample_index>:7:HSIMFC:1:<n>
-# Panel normals from the shared folder (same simulator and settings as this set): listed in panel.tsv.
-SHARED_PANEL=()
-# alias;patient_id;mrn;sex;role;genome_seed;events
-# events (cnvsim.py): KIND:HAPMASK:MINLEN-MAXLEN:REGION_START-REGION_END[:CELL_FRACTION], or GAIN_MII:HAP /
-# GAIN_MI:HAP:X for a whole-contig third copy. Each event is placed by the seed inside its region, where every
-# 10 kb window it touches has at most 1% MAPQ-0 reads in the trio1 BAMs and it is 5 kb from N runs and ends.
-SAMPLES=(
-  "cnv2_segs;00.00.00-001.01;TEST-0000001;female;proband;41001;DEL:1:150000-200000:0-310000,DUP:2:40000-50000:370000-490000,DEL:3:40000-50000:710000-840000,DUP:1:90000-110000:860000-1000000"
-  "cnv2_gain;00.00.00-002.02;TEST-0000002;male;proband;41002;GAIN_MI:2:400000"
-  "cnv2_mosaic;00.00.00-003.03;TEST-0000003;female;proband;41003;DEL:2:150000-250000:0-310000:0.4,DUP:1:60000-80000:710000-1000000"
-  "cnv2_normal;00.00.00-005.05;TEST-0000005;male;proband;41005;"
-  "cnv2_pn1;00.00.00-011.11;TEST-0000011;female;normal;41011;"
-  "cnv2_pn2;00.00.00-013.13;TEST-0000013;male;normal;41013;"
-  "cnv2_pn3;00.00.00-015.15;TEST-0000015;female;normal;41015;"
-  "cnv2_pn4;00.00.00-017.17;TEST-0000017;male;normal;41017;"
-)
-
 [ "$SIM" = art ] && need art_illumina art-nextgen-simulation-tools || need dwgsim dwgsim
 mkdir -p "$WORK"
 cd "$WORK"
@@ -98,7 +88,7 @@ MT = "chrM"
 EDGE = 300      # variants this far from N runs and contig ends
 GAP = 2         # untouched bases between two variants
 BP_MARGIN = 100  # no small variant within this many bases of a CNV breakpoint
-BASE_DEPTH = 12.0  # per haplotype
+BASE_DEPTH = float(os.environ["CNV_BASE_DEPTH"])  # per haplotype, from the profile
 HAPNAME = {1: "hap1", 2: "hap2", 4: "hap3"}
 
 
@@ -462,7 +452,8 @@ shuffle_rename() {  # pairs.txt seed name_prefix out_prefix
 simulate() {  # fa depth nonN_fraction seed prefix -> prefix_1.raw.fq prefix_2.raw.fq
   local fa=$1 cov=$2 nonn=$3 seed=$4 pre=$5
   if [ "$SIM" = art ]; then
-    art_illumina -ss HS25 -i "$fa" -p -l 150 -f "$cov" -m 400 -s 60 -rs "$seed" -na -q -o "${pre}_" > "$pre.sim.log"
+    # shellcheck disable=SC2086 # ART_ARGS is a list of options
+    art_illumina $ART_ARGS -i "$fa" -p -f "$cov" -rs "$seed" -na -q -o "${pre}_" > "$pre.sim.log"
     mv "${pre}_1.fq" "${pre}_1.raw.fq"; mv "${pre}_2.fq" "${pre}_2.raw.fq"
   else
     # dwgsim -C counts N bases in the denominator; scale so that the depth over non-N bases is $cov.
