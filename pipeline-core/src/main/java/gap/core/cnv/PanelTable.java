@@ -99,7 +99,7 @@ public final class PanelTable {
         InputValidator.requireFile(source, "panel of normals");
         String name = "the panel of normals";
         Map<String, String> meta;
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(source))) {
+        try (ParquetFileReader footer = ParquetSink.openLocal(source)) {
             meta = footer.getFileMetaData().getKeyValueMetaData();
         } catch (IOException | RuntimeException e) {
             throw new UserException(name + " cannot be read as Parquet (" + e.getClass().getSimpleName() + "): "

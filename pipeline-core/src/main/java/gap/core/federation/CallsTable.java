@@ -55,7 +55,7 @@ public final class CallsTable {
         InputValidator.requireFile(calls, "calls file");
         Map<String, String> metadata;
         MessageType schema;
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(calls))) {
+        try (ParquetFileReader footer = ParquetSink.openLocal(calls)) {
             metadata = footer.getFileMetaData().getKeyValueMetaData();
             schema = footer.getFileMetaData().getSchema();
         } catch (IOException | RuntimeException e) {

@@ -87,7 +87,7 @@ public final class SummaryTable {
     public static SummaryInfo info(Path summary, String name) {
         InputValidator.requireFile(summary, "summary");
         Map<String, String> metadata;
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(summary))) {
+        try (ParquetFileReader footer = ParquetSink.openLocal(summary)) {
             metadata = footer.getFileMetaData().getKeyValueMetaData();
         } catch (IOException | RuntimeException e) {
             throw new UserException(name + " cannot be read as Parquet (" + e.getClass().getSimpleName() + "): give"
