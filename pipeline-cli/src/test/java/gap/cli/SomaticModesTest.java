@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
+import htsjdk.samtools.SAMFileHeader;
+import htsjdk.samtools.SAMRecord;
+import htsjdk.samtools.SamReader;
+import htsjdk.samtools.SamReaderFactory;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
 import java.io.IOException;
@@ -77,6 +81,53 @@ class SomaticModesTest {
             }
         }
         assertTrue(inPanel > 0, "the panel's alleles are in the tumour too");
+    }
+
+    @Test
+    void aPileOfReadsAtOneStartIsCappedAsGermlineCallingCapsIt() throws IOException {
+        // 2,000 copies of one tumour read, each with another base than the reference's at a base of Q30 or more from
+        // its 50th on: a collapsed repeat's pile. Calling sees at most read.maxReadsPerStart (50) of them, so the site's alt count stays <= 50.
+        List<SAMRecord> records;
+        SAMFileHeader header;
+        try (SamReader r = SamReaderFactory.makeDefault().open(SampleData.file("som1_tumour.bam"))) {
+            header = r.getFileHeader().clone();
+            records = new ArrayList<>();
+            r.queryOverlapping("chr22_20_21M", 130_001, 131_000).forEachRemaining(records::add);
+        }
+        SAMRecord model = records.stream().filter(x -> x.getCigarString().equals(x.getReadLength() + "M")
+                && !x.getReadNegativeStrandFlag() && x.getAlignmentStart() > 130_000).findFirst().orElseThrow();
+        byte[] quals = model.getBaseQualities();
+        int offset = 49;
+        while (quals[offset] < 30) { // a base the caller counts
+            offset++;
+        }
+        byte[] bases = model.getReadBases().clone();
+        bases[offset] = (byte) (bases[offset] == 'A' ? 'C' : 'A');
+        List<SAMRecord> pile = new ArrayList<>(records);
+        for (int i = 0; i < 2000; i++) {
+            SAMRecord copy = model.deepCopy();
+            copy.setReadName("pile" + i);
+            copy.setReadBases(bases);
+            copy.setFlags(0); // single-end, forward: a read of its own
+            copy.setMateReferenceName(SAMRecord.NO_ALIGNMENT_REFERENCE_NAME);
+            copy.setMateAlignmentStart(0);
+            copy.setInferredInsertSize(0);
+            copy.setAttribute("MD", null);
+            copy.setAttribute("NM", null);
+            pile.add(copy);
+        }
+        pile.sort(java.util.Comparator.comparingInt(SAMRecord::getAlignmentStart));
+        header.setSortOrder(SAMFileHeader.SortOrder.coordinate);
+        Path bam = TestBams.write(tmp.resolve("pile.bam"), header, pile, true);
+        Path out = tmp.resolve("pile");
+        Cli.Result r = gap("somatic", "-I", bam.toString(), "-L", "chr22_20_21M:130001-131000", "-O", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        int position = model.getAlignmentStart() + offset;
+        try (VCFFileReader vcf = new VCFFileReader(SomaticSliceTest.vcf(out), false)) {
+            VariantContext site = vcf.query("chr22_20_21M", position, position).stream().findFirst().orElseThrow();
+            int[] ad = site.getGenotype(0).getAD();
+            assertTrue(ad[1] >= 40 && ad[1] <= 50, "alt reads seen by calling: " + ad[1]);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
+import gap.core.calling.Downsampler;
 import gap.core.calling.GenotypeLikelihoodsModel;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
@@ -54,13 +55,16 @@ public final class SomaticShardRunner implements AutoCloseable {
 
     public SomaticShardResult run(Shard shard) {
         List<List<AlignedRead>> kept = new ArrayList<>();
+        List<List<AlignedRead>> all = new ArrayList<>();
         List<ReadCounts> counts = new ArrayList<>();
         for (ReadSource source : reads) {
             ReadSource.ShardReads shardReads = source.query(shard);
-            kept.add(shardReads.reads());
+            all.add(shardReads.reads());
+            // calling sees at most maxReadsPerStart reads per start (Mutect2 caps them too); coverage counts them all
+            kept.add(Downsampler.capPerStart(shardReads.reads(), params.maxReadsPerStart()));
             counts.add(shardReads.counts());
         }
-        RefWindow ref = ShardRunner.window(reference, shard, kept, params.shardPadding());
+        RefWindow ref = ShardRunner.window(reference, shard, all, params.shardPadding());
         List<SomaticSite> sites = new ArrayList<>();
         List<GermlineSite> germline = new ArrayList<>();
         boolean withNormal = kept.size() > 1;
@@ -80,10 +84,10 @@ public final class SomaticShardRunner implements AutoCloseable {
             }
         }
         List<CoverageMetrics> coverage = new ArrayList<>();
-        for (List<AlignedRead> sample : kept) {
+        for (List<AlignedRead> sample : all) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
         }
-        return new SomaticShardResult(shard, sites, germline, callable(shard, kept.get(0), ref), counts, coverage);
+        return new SomaticShardResult(shard, sites, germline, callable(shard, all.get(0), ref), counts, coverage);
     }
 
     /** Owned positions with a reference base where at least {@link #CALLABLE_DEPTH} tumour reads align a base. */
