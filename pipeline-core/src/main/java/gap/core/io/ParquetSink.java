@@ -119,7 +119,9 @@ public final class ParquetSink {
                 .name("alleleDepths").type(nullable(INT_LIST)).withDefault(null)
                 .name("phredLikelihoods").type(nullable(INT_LIST)).withDefault(null)
                 // a FORMAT field outside Glow's standard set keeps its VCF key, as Glow names it
-                .optionalInt("DNQ");
+                .optionalInt("DNQ")
+                // phred posteriors where a prior (trio, population) moved the genotype; null where none did
+                .name("PP").type(nullable(INT_LIST)).withDefault(null);
         for (VCFFormatHeaderLine line : sortedFormats(formatLines)) {
             if (!AVRO_NAME.matcher(line.getID()).matches()) {
                 throw new IllegalArgumentException("FORMAT key " + line.getID() + " cannot be a Parquet column name");
@@ -222,6 +224,7 @@ public final class ParquetSink {
             genotype.put("alleleDepths", g.ad());
             genotype.put("phredLikelihoods", g.pl().isEmpty() ? null : g.pl());
             genotype.put("DNQ", g.dnq() >= 0 ? g.dnq() : null);
+            genotype.put("PP", g.pp().isEmpty() ? null : g.pp());
             for (VCFFormatHeaderLine line : formats) {
                 genotype.put(line.getID(), infoValue(line, g.format().get(line.getID())));
             }

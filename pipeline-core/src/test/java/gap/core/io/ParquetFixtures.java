@@ -97,7 +97,8 @@ public final class ParquetFixtures {
                         new Genotype(0, 0, 60, List.of(0, 60, 900), List.of(30, 0), 30))),
                 new VariantCall("chr22", 20_000_150, List.of("T", "C"), 99.0, Filters.PASS, Map.of("DP", 30), List.of(
                         Genotype.noCall(2, 0),
-                        new Genotype(1, 1, 90, List.of(990, 90, 0), List.of(0, 30), 30))),
+                        // a genotype a prior moved: its posteriors beside the likelihoods
+                        new Genotype(1, 1, 90, List.of(990, 90, 0), List.of(0, 30), 30, -1, List.of(1000, 92, 0)))),
                 new VariantCall("chr22", 20_000_200, List.of("CTT", "C"), 25.0, Filters.failed("LowQual"), Map.of("DP", 15), List.of(
                         new Genotype(0, 1, 25, List.of(25, 0, 40), List.of(7, 5), 12),
                         Genotype.noCall(2, 3))),

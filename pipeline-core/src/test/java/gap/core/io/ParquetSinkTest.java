@@ -107,6 +107,11 @@ class ParquetSinkTest {
                           }
                         }
                         optional int32 DNQ;
+                        optional group PP (LIST) {
+                          repeated group list {
+                            required int32 element;
+                          }
+                        }
                       }
                     }
                   }
@@ -160,6 +165,10 @@ class ParquetSinkTest {
         assertEquals(List.of(15, 16), g.get("alleleDepths"));
         assertEquals(List.of(60, 0, 90), g.get("phredLikelihoods"));
         assertNull(g.get("DNQ"));
+        assertNull(g.get("PP"), "no prior moved it");
+
+        GenericRecord moved = (GenericRecord) ((List<?>) rows.get(1).get("genotypes")).get(1);
+        assertEquals(List.of(1000, 92, 0), moved.get("PP"), "FORMAT/PP as the VCF writes it");
 
         GenericRecord noCall = (GenericRecord) ((List<?>) rows.get(2).get("genotypes")).get(1);
         assertEquals(3, noCall.get("depth"), "a no-call keeps its depth");
