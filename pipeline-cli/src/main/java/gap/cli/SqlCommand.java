@@ -41,22 +41,27 @@ import picocli.CommandLine.Parameters;
                         + " identifiers stay encrypted), denovo (denovo.tsv), qc_samples (qc/gap_qc_mqc.tsv),"
                         + " qc_callsets, qc_trios, qc_relatedness (qc/qc.json). A view whose file the folder lacks"
                         + " is absent."},
-        footerHeading = "%nExamples (on the folder of ./gap call … --sample-sheet family.tsv --pedigree family.ped"
-                + " -O out/):%n",
+        footerHeading = "%nExamples, on the folder of%n"
+                + "  ./gap call … --sample-sheet family.tsv --pedigree family.ped -O out/%n",
         footer = {
-            "  Variants per contig:",
-            "    gap sql out/ \"SELECT contigName, count(*) AS variants FROM calls",
-            "        WHERE list_contains(filters, 'PASS') GROUP BY contigName ORDER BY contigName\"",
-            "  Allele frequency per site (ALT alleles of all samples' called alleles):",
-            "    gap sql out/ \"SELECT contigName, start + 1 AS pos, referenceAllele, alternateAlleles,",
-            "        count(a) FILTER (a > 0) AS altAlleles, count(a) FILTER (a >= 0) AS calledAlleles,",
-            "        round(altAlleles / calledAlleles, 4) AS frequency",
-            "        FROM genotypes, unnest(calls) AS t(a) GROUP BY ALL ORDER BY contigName, pos\"",
-            "  A pseudonymised sample's genotypes (the proband's; or sampleId = 'GAP-…' from the samples view):",
-            "    gap sql out/ \"SELECT contigName, start + 1 AS pos, referenceAllele, alternateAlleles, calls, depth,",
-            "        conditionalQuality FROM genotypes WHERE sampleId = (SELECT sampleId FROM samples",
-            "        WHERE role = 'proband') AND list_max(calls) > 0 ORDER BY contigName, start\"",
-            "  The same as Parquet:  gap sql out/ --parquet -O proband.parquet \"SELECT …\""})
+            "Variants per contig:",
+            "  gap sql out/ \"SELECT contigName, count(*) AS variants FROM calls",
+            "    WHERE list_contains(filters, 'PASS')",
+            "    GROUP BY contigName ORDER BY contigName\"",
+            "Allele frequency per site (ALT alleles among all samples' called alleles):",
+            "  gap sql out/ \"SELECT contigName, start + 1 AS pos, referenceAllele,",
+            "    alternateAlleles, count(a) FILTER (a > 0) AS altAlleles,",
+            "    count(a) FILTER (a >= 0) AS calledAlleles,",
+            "    round(altAlleles / calledAlleles, 4) AS frequency",
+            "    FROM genotypes, unnest(calls) AS t(a)",
+            "    GROUP BY ALL ORDER BY contigName, pos\"",
+            "A pseudonymised sample's genotypes that carry an ALT allele (here the",
+            "proband's; or sampleId = 'GAP-…', a pseudonym from the samples view):",
+            "  gap sql out/ \"SELECT contigName, start + 1 AS pos, referenceAllele,",
+            "    alternateAlleles, calls, depth, conditionalQuality FROM genotypes",
+            "    WHERE sampleId = (SELECT sampleId FROM samples WHERE role = 'proband')",
+            "    AND list_max(calls) > 0 ORDER BY contigName, start\"",
+            "The same to a file: gap sql out/ --parquet -O proband.parquet \"SELECT …\""})
 public final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FOLDER", description = "The run's output folder (its -O).")
     Path folder;
