@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
         subcommands = {CallCommand.class, CnvCommand.class, CnvPanelCommand.class, SomaticCommand.class,
                 SomaticPonCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
-                ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class})
+                ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class, SqlCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors (they may quote input files).")
@@ -47,6 +47,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic,"
-                + " somatic-pon, score, qc, aggregate, concordance, keys, reidentify)");
+                + " somatic-pon, score, qc, aggregate, concordance, keys, reidentify, sql)");
     }
 }

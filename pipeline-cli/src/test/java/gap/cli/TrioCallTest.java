@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -236,5 +237,24 @@ class TrioCallTest {
         assertEquals(List.of("gap call: error: pedigree line 2: column 'sex' disagrees with the sample sheet's sex of"
                 + " the same sample: correct one of them"), r.stderrLines());
         assertFalse(Files.exists(tmp.resolve("bad-out").resolve("denovo.tsv")));
+    }
+
+    /** {@code gap sql} over this trio's output folder (one run serves both). */
+    @Nested
+    class GapSql extends SqlOverRunChecks {
+        @Override
+        Path folder() {
+            return out;
+        }
+
+        @Override
+        Path vcf() {
+            return vcf;
+        }
+
+        @Override
+        Path scratch() {
+            return tmp;
+        }
     }
 }

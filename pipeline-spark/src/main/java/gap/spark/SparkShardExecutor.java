@@ -92,6 +92,10 @@ public final class SparkShardExecutor implements ShardExecutor {
             complete = true;
         } catch (RuntimeException | Error e) {
             job.cancel();
+            // a context stopped under a running job: the cluster ended the application, unless an input was bad
+            if (spark.sc().isStopped() && !(e instanceof UserException u && u.getCause() instanceof ShardFailure)) {
+                throw new UserException(EXECUTORS_NEVER_STARTED, e);
+            }
             throw e;
         } finally {
             // after a success every task's end event is due; after a failure some never come
@@ -150,11 +154,24 @@ public final class SparkShardExecutor implements ShardExecutor {
             if (failure != null) {
                 throw new IllegalStateException(failure.getMessage(), failure);
             }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (String.valueOf(c.getMessage()).contains(MASTER_GAVE_UP)) {
+                    throw new UserException(EXECUTORS_NEVER_STARTED, e);
+                }
+            }
             String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new UserException("the Spark job failed (" + first + "): see the executors' logs; an executor"
                     + " that ran out of memory needs more spark.executor.memory or smaller --shard-size", e);
         }
     }
+
+    /** Spark's words when a standalone master ends an application whose executors keep failing to start. */
+    static final String MASTER_GAVE_UP = "Master removed our application";
+    /** What a user reads then: the environment, not the job (the workers' logs say which executor failed how). */
+    static final String EXECUTORS_NEVER_STARTED = "the cluster ended the application (a standalone master does when"
+            + " executors keep failing to start): see the workers' logs; a standalone worker needs"
+            + " SPARK_SCALA_VERSION=2.13 and SPARK_HOME in its environment (bin/gap-cluster sets them), and room for"
+            + " the executor memory and cores asked for";
 
     private static Seq<Object> partitions(List<Integer> indexes) {
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package gap.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import gap.core.SampleData;
 import gap.core.io.ParquetFixtures;
 import gap.core.io.ParquetSink;
 import gap.core.privacy.KeyStoreKms;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.parquet.crypto.KeyAccessDeniedException;
 import org.apache.parquet.crypto.keytools.PropertiesDrivenCryptoFactory;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -106,6 +108,44 @@ class SparkParquetReadTest {
         } finally {
             spark.stop();
             KeyStoreKms.unregister(token);
+        }
+    }
+
+    /**
+     * The README's Spark SQL block, as printed there, on the Spark driver's own folder for the sample-data trio
+     * (200 kb of it; local mode, Kryo as the driver sets it; SQL needs no class registration), against the run's VCF
+     * read by htsjdk.
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void theReadmesQueryCountsEachSamplesVariantsOnTheSparkDriversTrioFolder() throws Exception {
+        Path keystore = dir.resolve("lab.p12");
+        Path password = dir.resolve("pw");
+        LabKeys.create(keystore, "readme-password".toCharArray());
+        java.nio.file.Files.writeString(password, "readme-password");
+        Path out = dir.resolve("spark-trio");
+        SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("gap-readme-sql")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .config("spark.kryo.registrator", GapKryoRegistrator.class.getName())
+                .getOrCreate();
+        try {
+            String[] args = {"call", "-R", SampleData.file("ref.fa").toString(), "--sample-sheet",
+                SampleData.file("samplesheet.tsv").toString(), "--pedigree", SampleData.file("trio1.ped").toString(),
+                "-L", "chr22_20_21M:100001-300000", // a fifth of the slice: the check is the query's, not the caller's
+                "-O", out.toString(), "--keystore", keystore.toString(), "--keystore-password-file",
+                password.toString()};
+            assertEquals(0, GapSparkDriver.run(args, JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                    e -> e));
+            List<String> perSample = ReadmeSparkSql.check(spark, out);
+            System.out.println("[readme spark sql] " + perSample);
+            assertEquals(3, perSample.size());
+        } finally {
+            spark.stop();
         }
     }
 }
