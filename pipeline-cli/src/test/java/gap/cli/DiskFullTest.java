@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import gap.command.Commands;
+import gap.command.RedactedPaths;
 import gap.core.SampleData;
 import gap.core.io.RunFolder;
 import java.io.IOException;
@@ -17,15 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A whole {@code gap call} whose output folder fills up (issue 18, class 7): the run's real writers (VCF, tabix,
- * Parquet, QC) write to an in-memory file system with a size limit, so the disk is full at several points of the
- * run. Each gives exit 2, one line saying the disk is full, no stack trace and no path, and leaves nothing under a
+ * Whole runs whose output folder fills up (issue 18, class 7): {@code gap call}, {@code score}, {@code aggregate} and
+ * {@code qc}, their real writers (VCF, tabix, Parquet, QC) on an in-memory file system with a size limit, so the disk
+ * is full at several points of each run. Each gives exit 2, one line saying the disk is full, no stack trace and no path, and leaves nothing under a
  * final name, no {@code _SUCCESS} and no staging.
  */
 class DiskFullTest {
@@ -36,16 +38,22 @@ class DiskFullTest {
     /** The output folder, named after a patient as hospitals do: it must never print. */
     private static final String OUT = "/data/UZL-0012345_run";
 
-    /** {@code gap call} in this JVM, as {@link Main} runs it, with {@code -O} on {@code fs}. */
-    private Cli.Result call(FileSystem fs) {
+    /** {@code gap call}'s arguments. */
+    private List<String> call() {
         List<String> args = new ArrayList<>(List.of("call", "-R", SampleData.file("ref.fa").toString(), "-I",
                 SampleData.file("trio1_child.bam").toString(), "-O", OUT, "-L", "chr22_20_21M:100000-400000",
                 "--threads", "2"));
         args.addAll(TestKeys.options(tmp.resolve("keys")));
+        return args;
+    }
+
+    /** {@code gap} in this JVM, as {@link Main} runs it, with every path under /data/ on {@code fs}. */
+    private static Cli.Result gap(FileSystem fs, List<String> args) {
         htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
-        CommandLine cli = Commands.withErrorHandling(new CommandLine(new Main()));
-        // the output folder on the size-limited file system; the inputs where they are
-        cli.registerConverter(Path.class, s -> s.equals(OUT) ? fs.getPath(s) : Path.of(s));
+        Function<String, Path> paths = s -> s.startsWith("/data/") ? fs.getPath(s) : Path.of(s);
+        // the options' own converters (which register paths for redaction) and plain Path options alike
+        CommandLine cli = Commands.withErrorHandling(new CommandLine(new Main(), RedactedPaths.factory(paths)));
+        cli.registerConverter(Path.class, paths::apply);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -70,32 +78,60 @@ class DiskFullTest {
     }
 
     @Test
-    void aDiskThatFillsAnywhereInTheRunGivesOneLineAndLeavesNothingComplete() throws IOException {
+    void aDiskThatFillsAnywhereInARunGivesOneLineAndLeavesNothingComplete() throws IOException {
+        // gap call: the VCF, its index, Parquet, QC, in one commit
+        Path inputs = Files.createDirectories(tmp.resolve("inputs"));
+        fillsUp("call", call(), OUT, roomy -> {
+            try (Stream<Path> files = Files.list(roomy)) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(p, inputs.resolve(p.getFileName().toString().startsWith("GAP-")
+                            ? "calls" + p.getFileName().toString().substring(p.getFileName().toString().indexOf('.'))
+                            : p.getFileName().toString()));
+                }
+            }
+        });
+        // the other commands that write: a scored VCF and its index, a summary, QC files
+        fillsUp("score", List.of("score", "-V", inputs.resolve("calls.vcf.gz").toString(), "-O",
+                OUT + "/scored.vcf.gz"), OUT, roomy -> { });
+        fillsUp("aggregate", List.of("aggregate", "-I", inputs.resolve("calls.parquet").toString(), "-O",
+                OUT + "/summary.parquet", "--site-id", "UZL"), OUT, roomy -> { });
+        fillsUp("qc", List.of("qc", "-V", inputs.resolve("calls.vcf.gz").toString(), "-O", OUT), OUT, roomy -> { });
+    }
+
+    private interface Outputs {
+        void accept(Path folder) throws IOException;
+    }
+
+    /**
+     * Runs {@code args} on a roomy disk, then on disks of one block, a third, two thirds and one block less than the
+     * run wrote: each full-disk run must give the one line and leave nothing final in {@code folder}.
+     */
+    private void fillsUp(String command, List<String> args, String folder, Outputs roomyOutputs) throws IOException {
         long total;
         try (FileSystem roomy = disk(1L << 30)) {
-            Cli.Result whole = call(roomy);
-            assertEquals(0, whole.exitCode(), whole.stderr());
-            Path out = roomy.getPath(OUT);
-            assertTrue(Files.exists(out.resolve(RunFolder.SUCCESS)));
-            total = blocks(out);
+            Files.createDirectories(roomy.getPath(folder)); // gap score writes into a folder that exists
+            Cli.Result whole = gap(roomy, args);
+            assertEquals(0, whole.exitCode(), command + ": " + whole.stderr());
+            total = blocks(roomy.getPath(folder));
+            roomyOutputs.accept(roomy.getPath(folder));
         }
-        assertTrue(total >= 4, "the run writes several blocks: " + total);
-        // full before the first output, part-way through, and with one block short of the whole run
+        assertTrue(total >= 2, command + " writes several blocks: " + total);
         for (long limit : new long[] {1, total / 3, (2 * total) / 3, total - 1}) {
-            try (FileSystem full = disk(limit * BLOCK)) {
-                Cli.Result r = call(full);
-                String line = BadInput.oneLine(r, "call", tmp.resolve("none"), List.of("UZL-0012345", OUT));
-                assertTrue(line.contains("no space left on the output folder (-O)"), limit + " blocks: " + line);
-                Path out = full.getPath(OUT);
-                if (Files.exists(out)) {
-                    try (Stream<Path> left = Files.list(out)) {
-                        List<String> names = left.map(p -> p.getFileName().toString()).toList();
-                        assertFalse(names.stream().anyMatch(n -> !n.startsWith(".")),
-                                limit + " of " + total + " blocks: nothing under a final name, no _SUCCESS: " + names);
-                        assertFalse(names.contains(RunFolder.STAGING), "staging removed: " + names);
-                    }
+            try (FileSystem full = disk(Math.max(1, limit) * BLOCK)) {
+                Path out = Files.createDirectories(full.getPath(folder));
+                Cli.Result r = gap(full, args);
+                String line = BadInput.oneLine(r, command, tmp.resolve("none"), List.of("UZL-0012345", OUT));
+                assertTrue(line.contains("no space left on the output folder (-O)"),
+                        command + ", " + limit + " of " + total + " blocks: " + line);
+                try (Stream<Path> left = Files.list(out)) {
+                    List<String> names = left.map(p -> p.getFileName().toString()).toList();
+                    assertFalse(names.stream().anyMatch(n -> !n.startsWith(".")), command + ", " + limit + " of "
+                            + total + " blocks: nothing under a final name, no _SUCCESS: " + names);
+                    assertFalse(names.contains(RunFolder.STAGING), "staging removed: " + names);
                 }
             }
         }
+        System.out.printf("DiskFullTest: gap %s wrote %d blocks of %d bytes; full at 1, %d, %d, %d blocks: one line,"
+                + " exit 2, nothing final%n", command, total, BLOCK, total / 3, (2 * total) / 3, total - 1);
     }
 }

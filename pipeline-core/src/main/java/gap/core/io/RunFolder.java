@@ -50,8 +50,8 @@ public final class RunFolder implements AutoCloseable {
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(output) || name.endsWith(".vcf.gz") || name.endsWith(".vcf") || name.endsWith(".bcf")
                 || name.endsWith(".parquet")) {
-            throw new UserException("-O is a folder (gap call writes its VCF, Parquet and QC files inside it), not a"
-                    + " file name: give a folder, e.g. -O results");
+            throw new UserException("-O is a folder (the run writes its files inside it), not a file name: give a"
+                    + " folder, e.g. -O results");
         }
         InputValidator.checkOutputDirectory(output);
         if (!overwrite && !results(output).isEmpty()) {
