@@ -66,7 +66,10 @@ public final class RunFolder implements AutoCloseable {
         FileChannel channel = null;
         FileLock lock = null;
         try {
-            if (output.getFileSystem() == FileSystems.getDefault()) { // a cluster's file system has no such locks
+            // Local file systems only. HDFS and object stores have no lock the OS releases when its holder dies: a lock
+            // file made there (create without overwrite) outlives a killed driver and would refuse every later run
+            // until someone deleted it, and HDFS's lease recovery is not visible through java.nio
+            if (output.getFileSystem() == FileSystems.getDefault()) {
                 channel = FileChannel.open(output.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 lock = channel.tryLock();
                 if (lock == null) {
