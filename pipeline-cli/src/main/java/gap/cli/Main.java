@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code gap} command: its subcommands, with gap's exit codes and one-line errors ({@link Commands}: 0 ok, 1 bad
- * command line, 2 user or input error, 3 internal error; no stack trace unless {@code --debug}).
+ * The {@code gap} command: its subcommands, with gap's exit codes and one-line errors ({@link Commands}: 0 ok, 2 bad
+ * command line, user or input error, 3 internal error; no stack trace unless {@code --debug}).
  */
 @Command(name = "gap",
         mixinStandardHelpOptions = true,

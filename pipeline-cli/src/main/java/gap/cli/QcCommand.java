@@ -98,8 +98,13 @@ public final class QcCommand implements Callable<Integer> {
     Path confident;
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "DIR",
-            description = "Folder of the QC files (created if missing).")
+            description = "Folder of the QC files (created if missing); written whole or not at all, _SUCCESS last.")
     Path output;
+
+    @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
+            description = "Replace previous QC files in the output folder whole (without it, a folder holding"
+                    + " results is refused).")
+    boolean overwrite;
 
     @Mixin
     KeystoreOptions keystore;
@@ -132,7 +137,8 @@ public final class QcCommand implements Callable<Integer> {
                 .withIntervals(intervals)
                 .withTruth(truth, truthSample, confident)
                 .withShardSize(shardSize)
-                .withSettings(settings);
+                .withSettings(settings)
+                .withOverwrite(overwrite);
         QcRun.run(options, new LocalShardExecutor(threads));
         return Commands.EXIT_OK;
     }

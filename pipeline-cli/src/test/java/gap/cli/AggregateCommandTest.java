@@ -199,7 +199,7 @@ class AggregateCommandTest {
                 path("site-default.parquet").toString(), "-O", path("refused.parquet").toString());
         assertEquals(2, released.exitCode());
         Cli.Result usage = Cli.run("aggregate", "-O", path("x.parquet").toString());
-        assertEquals(1, usage.exitCode());
+        assertEquals(2, usage.exitCode());
         assertTrue(usage.stderr().startsWith("gap aggregate: error: gap aggregate needs -I, -O and --site-id"),
                 usage.stderr());
         assertEquals(1, usage.stderrLines().size(), usage.stderr());

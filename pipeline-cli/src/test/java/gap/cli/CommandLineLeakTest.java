@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mistyped command line names the option, never the value after it (issue 18, class 9): picocli's own messages
- * quote every argument, and hospitals name files after patients. Exit 1 (a bad command line), one line, a hint.
+ * quote every argument, and hospitals name files after patients. Exit 2 (a bad command line is bad input), one line, a hint.
  */
 class CommandLineLeakTest {
     @TempDir
@@ -21,7 +21,7 @@ class CommandLineLeakTest {
     private static final String LEAK = "leak/UZL-0012345_child.bam";
 
     private static String oneLine(Cli.Result r) {
-        assertEquals(1, r.exitCode(), r.stderr());
+        assertEquals(2, r.exitCode(), r.stderr());
         assertEquals(1, r.stderrLines().size(), r.stderr());
         assertFalse(r.stderr().contains("UZL") || r.stderr().contains("leak") || r.stderr().contains("\tat "),
                 r.stderr());

@@ -197,9 +197,9 @@ class InputValidationTest {
     }
 
     @Test
-    void badCommandLineIsExitOneWithUsage() {
+    void badCommandLineIsExitTwoInOneLineNamingTheOption() {
         Cli.Result r = Cli.run("call", "-R", sampleRef().toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(2, r.exitCode());
         assertEquals(List.of("gap call: error: missing option --output (required); see 'gap call --help'"),
                 r.stderrLines());
     }

@@ -289,7 +289,7 @@ class QcOutputTest {
         Cli.Result r = Cli.run("qc", "--help");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("-V, --variant=VCF"), r.stdout());
-        assertEquals(1, Cli.run("qc", "-O", tmp.resolve("x").toString()).exitCode(), "-V is required");
+        assertEquals(2, Cli.run("qc", "-O", tmp.resolve("x").toString()).exitCode(), "-V is required");
     }
 
     @Test

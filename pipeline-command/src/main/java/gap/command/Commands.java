@@ -6,13 +6,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * gap's exit codes and error output for any of its command lines (the CLI's and the Spark driver's), as GATK's: 0 ok,
- * 1 bad command line (usage on stderr), 2 user or input error (one line on stderr), 3 internal error. No stack trace
- * unless {@code --debug}.
+ * gap's exit codes and error output for any of its command lines (the CLI's and the Spark driver's): 0 ok, 2 bad
+ * command line or bad input (one line on stderr; a command-line error names the option, never its value), 3 internal
+ * error. No stack trace unless {@code --debug}. A bad command line is bad input like any other, so it shares exit 2:
+ * a scheduler or script tells "fix what you gave" (2) from "report it" (3) by the code alone.
  */
 public final class Commands {
     public static final int EXIT_OK = 0;
-    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_USAGE = 2;
     public static final int EXIT_USER_ERROR = 2;
     public static final int EXIT_INTERNAL_ERROR = 3;
 

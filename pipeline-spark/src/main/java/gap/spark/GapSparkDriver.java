@@ -84,6 +84,8 @@ public final class GapSparkDriver {
      * executor (identity, except in tests that make tasks fail).
      */
     static int run(String[] args, JavaSparkContext context, UnaryOperator<ShardExecutor> decorate) {
+        debug = java.util.Arrays.asList(args).contains("--debug");
+        quietTaskFailures();
         htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
         SparkConf conf = context != null ? context.getConf() : new SparkConf();
         HadoopFs.configure(hadoopConfiguration(conf));
@@ -118,7 +120,28 @@ public final class GapSparkDriver {
         JavaSparkContext spark = new JavaSparkContext(conf);
         // the context loads Spark's default logging profile again when it starts: put gap's back
         logThroughRedaction();
+        quietTaskFailures();
         return spark;
+    }
+
+    /** Whether this run's command line asked for {@code --debug}: Spark's task-failure lines are shown then. */
+    private static volatile boolean debug;
+
+    /** Spark's loggers that report a failed task with its exception and stack trace, in the driver's JVM. */
+    static final java.util.List<String> TASK_FAILURE_LOGGERS = java.util.List.of(
+            "org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
+            "org.apache.spark.scheduler.TaskSchedulerImpl");
+
+    /**
+     * Spark logs a failed task several times over, each with its stack trace (which may quote an input): ~100 lines
+     * for one failure. gap reports the failure in its one line (and counts retried attempts in its own summary), so
+     * without {@code --debug} those loggers are off; with it, at Spark's WARN.
+     */
+    static void quietTaskFailures() {
+        for (String logger : TASK_FAILURE_LOGGERS) {
+            Configurator.setLevel(logger, debug ? org.apache.logging.log4j.Level.WARN
+                    : org.apache.logging.log4j.Level.OFF);
+        }
     }
 
     static String redaction(SparkConf conf) {

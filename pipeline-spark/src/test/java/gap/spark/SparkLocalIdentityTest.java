@@ -4,6 +4,7 @@ import gap.core.io.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
 import gap.core.calling.CallingParameters;
@@ -211,9 +212,25 @@ class SparkLocalIdentityTest {
     void aFailedRunLeavesNothingThatLooksComplete() throws IOException {
         Path out = tmp.resolve("spark-failed");
         Files.createDirectories(out);
-        int code = GapSparkDriver.run(args("spark", "child", out, 100_000), spark("local[2,2]"),
-                executor -> new FailingFirstAttempt(executor, 2, Integer.MAX_VALUE));
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int code;
+        var context = spark("local[2,2]"); // started before: its own start-up warnings are not the failure's
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            code = GapSparkDriver.run(args("spark", "child", out, 100_000), context,
+                    executor -> new FailingFirstAttempt(executor, 2, Integer.MAX_VALUE));
+        } finally {
+            System.setErr(stderr);
+        }
         assertEquals(3, code, "a shard that keeps failing is an internal error");
+        // without --debug: gap's one line for the failure, none of Spark's task-failure lines or stack traces
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> failureLines = err.lines().filter(l -> l.contains("error") || l.contains("ERROR")
+                || l.contains("WARN") || l.contains("Exception") || l.startsWith("\tat ")).toList();
+        assertEquals(1, failureLines.size(), err);
+        assertTrue(failureLines.get(0).startsWith("gap-spark call: internal error (")
+                && failureLines.get(0).endsWith("rerun with --debug for details and report it"), err);
         assertFalse(Files.exists(out.resolve(RunFolder.SUCCESS)), "no completion marker");
         assertFalse(Files.exists(out.resolve(RunFolder.STAGING)), "nothing staged is left");
         try (var list = Files.list(out)) {

@@ -122,12 +122,6 @@ public final class InputValidator {
      */
     public static void checkSequenceMd5(Path fasta, SAMSequenceDictionary dictionary, java.util.Collection<String> contigs) {
         String name = fasta.getFileName().toString();
-        if (fasta.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
-            // on a cluster's file system the raw-bytes reader gave another MD5 than the same file's local copy
-            // (SparkClusterIT, HDFS): the .fai/.dict checks still run there; this one only where it is right
-            LOG.warn("The .dict M5 check runs on a local reference only; skipped for a cluster's file system");
-            return;
-        }
         try (ReferenceSource ref = new ReferenceSource(fasta)) {
             for (SAMSequenceRecord seq : dictionary.getSequences()) {
                 String m5 = seq.getMd5();

@@ -28,8 +28,10 @@ public final class OutputFailure {
             }
             String message = c instanceof FileSystemException f ? f.getReason() : c.getMessage();
             String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+            // Linux (ENOSPC, EDQUOT), Windows, in-memory file systems ("out of disk space"), HDFS's quota exceptions
             if (c instanceof IOException && (m.contains("no space left") || m.contains("disk quota")
-                    || m.contains("not enough space") || m.contains("enospc") || m.contains("edquot"))) {
+                    || m.contains("not enough space") || m.contains("out of disk space") || m.contains("enospc")
+                    || m.contains("edquot") || c.getClass().getSimpleName().endsWith("QuotaExceededException"))) {
                 return new UserException(NO_SPACE, t);
             }
             if (c instanceof IOException && (m.contains("read-only file system") || m.contains("erofs"))) {

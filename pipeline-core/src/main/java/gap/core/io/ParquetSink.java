@@ -510,7 +510,8 @@ public final class ParquetSink {
         if (!name.endsWith(".parquet")) {
             throw new IllegalArgumentException("output must end in .parquet");
         }
-        Path partial = target.resolveSibling(name.substring(0, name.length() - ".parquet".length()) + PARTIAL);
+        // hidden: Parquet readers and users skip it, so a write killed part-way leaves nothing that looks complete
+        Path partial = target.resolveSibling("." + name.substring(0, name.length() - ".parquet".length()) + PARTIAL);
         boolean done = false;
         try {
             AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(

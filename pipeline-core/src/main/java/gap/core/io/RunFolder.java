@@ -50,8 +50,8 @@ public final class RunFolder implements AutoCloseable {
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(output) || name.endsWith(".vcf.gz") || name.endsWith(".vcf") || name.endsWith(".bcf")
                 || name.endsWith(".parquet")) {
-            throw new UserException("-O is a folder (gap call writes its VCF, Parquet and QC files inside it), not a"
-                    + " file name: give a folder, e.g. -O results");
+            throw new UserException("-O is a folder (the run writes its files inside it), not a file name: give a"
+                    + " folder, e.g. -O results");
         }
         InputValidator.checkOutputDirectory(output);
         if (!overwrite && !results(output).isEmpty()) {
@@ -66,7 +66,10 @@ public final class RunFolder implements AutoCloseable {
         FileChannel channel = null;
         FileLock lock = null;
         try {
-            if (output.getFileSystem() == FileSystems.getDefault()) { // a cluster's file system has no such locks
+            // Local file systems only. HDFS and object stores have no lock the OS releases when its holder dies: a lock
+            // file made there (create without overwrite) outlives a killed driver and would refuse every later run
+            // until someone deleted it, and HDFS's lease recovery is not visible through java.nio
+            if (output.getFileSystem() == FileSystems.getDefault()) {
                 channel = FileChannel.open(output.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 lock = channel.tryLock();
                 if (lock == null) {

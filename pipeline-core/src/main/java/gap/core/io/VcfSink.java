@@ -71,7 +71,8 @@ public final class VcfSink implements AutoCloseable {
         }
         this.target = target;
         String name = target.getFileName().toString();
-        this.partial = target.resolveSibling(name.substring(0, name.length() - ".vcf.gz".length()) + PARTIAL);
+        // hidden: a run killed while writing leaves nothing that looks like a VCF
+        this.partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length()) + PARTIAL);
         this.samples = List.copyOf(samples);
         this.writer = new VariantContextWriterBuilder()
                 .setOutputPath(partial)
@@ -205,12 +206,16 @@ public final class VcfSink implements AutoCloseable {
         });
     }
 
-    /** Closes the writer and moves the index, then the VCF, to their final names. */
+    /**
+     * Closes the writer and moves the index, then the VCF, to their final names. A previous VCF under the name goes
+     * first, so at no moment does an old VCF stand beside the new index: killed in between, no VCF is there at all.
+     */
     public void commit() {
         writer.close();
         done = true;
         TabixMetadata.add(indexOf(partial), recordsPerContig);
         try {
+            Files.deleteIfExists(target);
             Files.move(indexOf(partial), indexOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

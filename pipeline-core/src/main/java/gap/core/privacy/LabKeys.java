@@ -53,6 +53,8 @@ public final class LabKeys {
     static final String DEFAULT_DIR = ".gap";
     static final String DEFAULT_NAME = "keys.p12";
     static final String PASSWORD_SUFFIX = ".password";
+    /** Present only while the default keystore is first created (see {@link #createDefault}). */
+    static final String CREATING = "." + DEFAULT_NAME + ".creating";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The JDK's own protection of PKCS12 secret-key entries (since JDK 12), named so it can be given iterations. */
@@ -154,12 +156,11 @@ public final class LabKeys {
                     try {
                         created = !Files.exists(keystore);
                         if (created) {
-                            if (Files.exists(passwordFile)) {
-                                throw new UserException("the default keystore " + DEFAULT_NAME + " in ~/"
-                                        + DEFAULT_DIR + " is missing but its password file is there: restore the"
-                                        + " keystore from the lab's backup, or give --keystore");
-                            }
+                            clearInterruptedCreation(dir, passwordFile);
                             createDefault(keystore, passwordFile);
+                        } else {
+                            // complete: from now on a missing keystore is a lost one, never recreated silently
+                            Files.deleteIfExists(dir.resolve(CREATING));
                         }
                     } finally {
                         lock.release();
@@ -187,7 +188,40 @@ public final class LabKeys {
         }
     }
 
+    /**
+     * Before creating the default keystore: what a first creation killed part-way left (its marker still there, its
+     * password file and partial keystore) is removed, as no data can depend on a keystore that never existed; a
+     * password file without that marker belongs to a keystore that existed and was lost, and is refused.
+     */
+    private static void clearInterruptedCreation(Path dir, Path passwordFile) throws IOException {
+        Path marker = dir.resolve(CREATING);
+        if (!Files.exists(marker)) {
+            if (Files.exists(passwordFile)) {
+                throw new UserException("the default keystore " + DEFAULT_NAME + " in ~/" + DEFAULT_DIR + " is"
+                        + " missing but its password file is there: restore the keystore from the lab's backup, or"
+                        + " give --keystore");
+            }
+            return;
+        }
+        Files.deleteIfExists(passwordFile);
+        try (var partials = Files.newDirectoryStream(dir, "." + DEFAULT_NAME + "*.partial")) {
+            for (Path partial : partials) {
+                Files.deleteIfExists(partial);
+            }
+        }
+        LOG.warn("A first creation of the lab's default keystore was interrupted before the keystore existed; its"
+                + " leftovers are removed and the keystore is created now");
+    }
+
+    /**
+     * Creates the password file and the keystore, between a marker written first and removed last: killed at any
+     * point, the next run finds either a complete keystore or the marker saying that none was ever made.
+     */
     private static void createDefault(Path keystore, Path passwordFile) throws IOException {
+        Path marker = keystore.resolveSibling(CREATING);
+        try (FileChannel out = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            out.force(true);
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
@@ -207,6 +241,7 @@ public final class LabKeys {
         } finally {
             Arrays.fill(password, '\0');
         }
+        Files.delete(marker);
         // the folder in full, once: under sudo, in a container or in CI the home is not always the one expected,
         // and another home is another pseudonymisation domain (the launchers pass -Duser.home="$HOME")
         LOG.warn("Created the lab's default keystore {} and its password file {} in {}: back both up now; losing them"

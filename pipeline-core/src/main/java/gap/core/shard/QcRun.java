@@ -6,6 +6,7 @@ import gap.core.calling.CallingParameters;
 import gap.core.cohort.Pedigree;
 import gap.core.concordance.Concordance;
 import gap.core.io.InputValidator;
+import gap.core.io.RunFolder;
 import gap.core.io.VcfCalls;
 import gap.core.io.ReferenceSource;
 import gap.core.model.Shard;
@@ -61,7 +62,10 @@ public final class QcRun {
         long start = System.nanoTime();
         QcRun run = new QcRun(options);
         QcReport report = run.report(executor);
-        List<Path> files = QcFiles.write(report, options.output());
+        List<Path> files = new ArrayList<>();
+        // one commit, as gap call's: a run failed or killed while writing leaves no QC file and no _SUCCESS
+        StagedRun.commit(options.output(), options.overwrite(), staging -> files.addAll(QcFiles.write(report,
+                staging)));
         PeakMemory.Reading memory = PeakMemory.read();
         LOG.info(String.format(Locale.ROOT, "Done: QC of %d sample(s) in %d call set(s), %d files; elapsed %.1f"
                 + " minutes; %s %d MiB", report.samples().size(), report.callSets().size(), files.size(),
@@ -85,7 +89,7 @@ public final class QcRun {
             inputs.add(input(vcf));
         }
         checkUnique(inputs);
-        InputValidator.checkOutputDirectory(options.output());
+        RunFolder.check(options.output(), options.overwrite()); // before the reads are read
 
         Map<String, SampleQc> samples = new LinkedHashMap<>();
         for (Input in : inputs) {

@@ -229,7 +229,7 @@ class ParquetSinkTest {
                 dir.resolve("bad.parquet"), List.of(), ParquetFixtures.dictionary(), ParquetFixtures.calls()));
         assertEquals("INFO key AF has no header line", undeclared.getMessage());
         assertFalse(Files.exists(dir.resolve("bad.parquet")));
-        assertFalse(Files.exists(dir.resolve("bad.partial.parquet")));
+        assertFalse(Files.exists(dir.resolve(".bad.partial.parquet")));
     }
 
     @Test

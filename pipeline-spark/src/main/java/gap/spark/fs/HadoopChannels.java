@@ -67,13 +67,13 @@ final class HadoopChannels {
             int wanted = (int) Math.min(dst.remaining(), size - position);
             int n;
             if (dst.hasArray()) {
-                n = in.read(dst.array(), dst.arrayOffset() + dst.position(), wanted);
+                n = readFully(dst.array(), dst.arrayOffset() + dst.position(), wanted);
                 if (n > 0) {
                     dst.position(dst.position() + n);
                 }
             } else {
                 byte[] buffer = new byte[wanted];
-                n = in.read(buffer, 0, wanted);
+                n = readFully(buffer, 0, wanted);
                 if (n > 0) {
                     dst.put(buffer, 0, n);
                 }
@@ -87,6 +87,24 @@ final class HadoopChannels {
         @Override
         public int write(ByteBuffer src) {
             throw new NonWritableChannelException();
+        }
+
+        /**
+         * Reads {@code wanted} bytes, or up to the end of the file. java.nio lets a channel read less, but htsjdk's
+         * FASTA reader takes each read as a full buffer (it bounds its copy by the buffer's capacity, not by what was
+         * read), as a local FileChannel gives it; HDFS returns at most the rest of a packet per read, so a short read
+         * handed htsjdk stale bytes as bases: another sequence MD5 than the file's, and wrong reference bases.
+         */
+        private int readFully(byte[] array, int offset, int wanted) throws IOException {
+            int n = 0;
+            while (n < wanted) {
+                int r = in.read(array, offset + n, wanted - n);
+                if (r <= 0) {
+                    break;
+                }
+                n += r;
+            }
+            return n == 0 && wanted > 0 ? -1 : n;
         }
 
         @Override
