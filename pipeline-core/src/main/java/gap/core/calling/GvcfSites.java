@@ -81,16 +81,14 @@ public final class GvcfSites {
             if (source == null) {
                 likelihoods.add(new GvcfLikelihoods(new double[GenotypeLikelihoods.genotypeCount(alleles.size())],
                         new int[alleles.size()]));
-                mito.add(mito(null, null, false, alleles.size()));
+                mito.add(mito(null, null, false, new int[alleles.size()], 0));
                 continue;
             }
             int[] map = own != null ? alleleMap(own, alleles, ref) : nonRefMap(alleles.size(), source);
             likelihoods.add(likelihoods(source, map, own != null, alleles.size()));
             covered[s] = own != null ? own.gt()[0] >= 0 : source.isBlock() ? source.minDp() > 0 : true;
             depths[s] = source.dp();
-            mito.add(mito(source, map, covered[s], alleles.size()));
-            mito.set(s, new VariantCaller.MitoEvidence(mito.get(s).estimates(), mito.get(s).absencePhred(),
-                    likelihoods.get(s).depths(), depths[s]));
+            mito.add(mito(source, map, covered[s], likelihoods.get(s).depths(), depths[s]));
         }
         int spanEnd = position + ref.length() - 1;
         CandidateSite site = new CandidateSite(contig, position, alleles, spanEnd, 0, List.of(), 0);
@@ -101,7 +99,9 @@ public final class GvcfSites {
      * chrM's heteroplasmy evidence of a sample from its record or block ({@code source}, null: none): an allele its
      * record holds has its estimate; one it lacks none (fraction 0), its absence as sure as the record's GQ.
      */
-    private static VariantCaller.MitoEvidence mito(GvcfRecord source, int[] map, boolean covered, int count) {
+    private static VariantCaller.MitoEvidence mito(GvcfRecord source, int[] map, boolean covered, int[] ad,
+                                                   int depth) {
+        int count = ad.length;
         Heteroplasmy.Estimate[] est = new Heteroplasmy.Estimate[count];
         double[] absence = new double[count];
         double[][] h = source == null || source.raw() == null ? null : source.raw().heteroplasmy();
@@ -111,7 +111,7 @@ public final class GvcfSites {
                     : new Heteroplasmy.Estimate(0, 0);
             absence[j] = held ? h[2][map[j] - 1] : source.gq();
         }
-        return new VariantCaller.MitoEvidence(est, absence, new int[count], source == null ? 0 : source.dp());
+        return new VariantCaller.MitoEvidence(est, absence, ad, depth);
     }
 
     /** The sample's reference block at the position, else a hom-ref variant record spanning it, else null. */

@@ -45,32 +45,37 @@ final class JointShardRunner implements AutoCloseable {
 
     ShardResult run(Shard shard) {
         int n = gvcfs.size();
+        List<List<GvcfRecord>> records = new ArrayList<>();
+        for (GvcfSource g : gvcfs) {
+            records.add(g.query(shard.contig(), Math.max(1, shard.start() - params.maxSiteSpan()), shard.end()));
+        }
+        GvcfSites sites = new GvcfSites(records, params.maxSiteSpan());
+        KnownSites.Alleles known = knownSites == null ? null
+                : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<VariantCall> calls = new ArrayList<>();
-        {
-            List<List<GvcfRecord>> records = new ArrayList<>();
-            for (GvcfSource g : gvcfs) {
-                records.add(g.query(shard.contig(), Math.max(1, shard.start() - params.maxSiteSpan()), shard.end()));
-            }
-            GvcfSites sites = new GvcfSites(records, params.maxSiteSpan());
-            KnownSites.Alleles known = knownSites == null ? null
-                    : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
-            for (int position : sites.positions(shard.start(), shard.end())) {
-                GvcfSites.Site site = sites.at(shard.contig(), position);
-                VariantCaller.Joint joint = Contigs.isMitochondrial(shard.contig())
-                        ? caller.mitochondrial(site.site(), site.mito())
-                        : caller.call(site.site(), site.likelihoods(), site.covered(), site.depths(),
-                                ploidy.at(shard.contig(), position));
-                if (joint != null) {
-                    VariantCall call = trioGenotyper.refine(joint, ShardRunner.novel(joint.call(), known));
-                    if (call.hasVariantGenotype()) {
-                        calls.add(annotator.annotateFromGvcfs(call, site.raws(),
-                                java.util.Arrays.stream(site.depths()).sum()));
-                    }
-                }
+        for (int position : sites.positions(shard.start(), shard.end())) {
+            VariantCall call = call(sites.at(shard.contig(), position), known);
+            if (call != null) {
+                calls.add(call);
             }
         }
         return new ShardResult(shard, calls, java.util.Collections.nCopies(n, ReadCounts.EMPTY),
                 java.util.Collections.nCopies(n, CoverageMetrics.EMPTY));
+    }
+
+    /** The joint call of one site, refined by the trios and annotated, or null (as {@link ShardRunner} does). */
+    private VariantCall call(GvcfSites.Site site, KnownSites.Alleles known) {
+        String contig = site.site().contig();
+        VariantCaller.Joint joint = Contigs.isMitochondrial(contig) ? caller.mitochondrial(site.site(), site.mito())
+                : caller.call(site.site(), site.likelihoods(), site.covered(), site.depths(),
+                        ploidy.at(contig, site.site().position()));
+        if (joint == null) {
+            return null;
+        }
+        VariantCall call = trioGenotyper.refine(joint, ShardRunner.novel(joint.call(), known));
+        // the trio's posterior may find a lone weak het implausible
+        return call.hasVariantGenotype() ? annotator.annotateFromGvcfs(call, site.raws(),
+                java.util.Arrays.stream(site.depths()).sum()) : null;
     }
 
     @Override
