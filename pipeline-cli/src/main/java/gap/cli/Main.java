@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, CnvCommand.class, CnvPanelCommand.class, SomaticCommand.class,
+        subcommands = {CallCommand.class, JointCommand.class, CnvCommand.class, CnvPanelCommand.class, SomaticCommand.class,
                 SomaticPonCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
                 ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class, SqlCommand.class})
 public final class Main implements Runnable {

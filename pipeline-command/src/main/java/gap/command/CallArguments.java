@@ -112,6 +112,12 @@ public final class CallArguments {
                     + " refused).")
     boolean overwrite;
 
+    @Option(names = "--gvcf", showDefaultValue = Visibility.NEVER,
+            description = "Also write the sample's gVCF, OUTPUT/<pseudonym>.g.vcf.gz with its tabix index: every"
+                    + " candidate site as a record with <NON_REF> and the raw sums gap joint annotates from, every other"
+                    + " position in reference blocks banded by GQ (gvcf.gqBands). One sample only.")
+    boolean gvcf;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
             description = "Override a default of conf/gap-defaults.properties; repeatable.")
     Map<String, String> settings = Map.of();
@@ -133,6 +139,7 @@ public final class CallArguments {
                 .withShardSize(shardSize)
                 .withQc(qc)
                 .withOverwrite(overwrite)
+                .withGvcf(gvcf)
                 .withSettings(settings)
                 .withPaths(paths)
                 .withCnvPanel(cnvPanel);

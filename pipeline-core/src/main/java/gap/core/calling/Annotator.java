@@ -67,6 +67,72 @@ public final class Annotator {
     }
 
     /**
+     * The joint call of samples from their gVCFs: the same annotations from the raw sums each sample's variant record
+     * carries ({@code raws}: null for a sample with none at the site) and {@code fragments}, the samples' depth.
+     */
+    public VariantCall annotateFromGvcfs(VariantCall call, List<gap.core.model.GvcfRecord.RawAnnotations> raws,
+                                         int fragments) {
+        Map<String, Object> info = new LinkedHashMap<>(call.info());
+        putAlleleCounts(info, call);
+        List<Genotype> diploid = call.genotypes().stream().filter(g -> g.isCalled() && g.ploidy() == 2).toList();
+        if (call.genotypes().size() > 1 && !diploid.isEmpty()) {
+            put(info, InfoField.EXCESS_HET, ExcessHet.of(diploid));
+        }
+        Double qd = qualByDepth(call, fragments);
+        if (qd != null) {
+            put(info, InfoField.QD, qd);
+        }
+        int[] strands = new int[4];
+        double squares = 0;
+        int n = 0;
+        List<List<int[]>> parts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (gap.core.model.GvcfRecord.RawAnnotations r : raws) {
+            if (r == null) {
+                continue;
+            }
+            for (int i = 0; i < 4; i++) {
+                strands[i] += r.strands()[i];
+            }
+            squares += r.mqSquares();
+            n += r.mqCount();
+            int[][][] tests = {r.mqRankSum(), r.readPosRankSum(), r.baseQRankSum()};
+            for (int t = 0; t < 3; t++) {
+                parts.get(2 * t).add(tests[t][0]);
+                parts.get(2 * t + 1).add(tests[t][1]);
+            }
+        }
+        StrandBias sb = new StrandBias(strands[0], strands[1], strands[2], strands[3]);
+        put(info, InfoField.FS, sb.fisherStrand());
+        put(info, InfoField.SOR, sb.strandOddsRatio());
+        if (n > 0) {
+            put(info, InfoField.MQ, StrictMath.sqrt(squares / n));
+        }
+        if (call.genotypes().stream().anyMatch(Genotype::isHetRef)) {
+            InfoField[] fields = {InfoField.MQ_RANK_SUM, InfoField.READ_POS_RANK_SUM, InfoField.BASE_Q_RANK_SUM};
+            for (int t = 0; t < 3; t++) {
+                putZ(info, fields[t], new Groups(values(parts.get(2 * t)), values(parts.get(2 * t + 1))));
+            }
+        }
+        return call.withInfo(info);
+    }
+
+    /** The values of histograms ({@code value, count} pairs), each repeated count times, in histogram order. */
+    static double[] values(List<int[]> histograms) {
+        List<Double> out = new ArrayList<>();
+        for (int[] h : histograms) {
+            for (int i = 0; i < h.length; i += 2) {
+                for (int c = 0; c < h[i + 1]; c++) {
+                    out.add((double) h[i]);
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
      * AC (copies of each alternate allele), AN (called alleles) and AF (AC / AN, three decimals) over the called
      * genotypes, as GATK's ChromosomeCounts.
      */

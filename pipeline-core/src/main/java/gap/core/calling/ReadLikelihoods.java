@@ -7,7 +7,7 @@ import java.util.List;
  * log10 P(fragment | allele) for every fragment of a pileup and every allele of its site, with what genotyping
  * needs from them: diploid genotype likelihoods and allele depths over any subset of the alleles.
  */
-public final class ReadLikelihoods {
+public final class ReadLikelihoods implements SampleLikelihoods {
     /** GATK's threshold for a read to count towards AD: its best allele beats the next by this much (log10). */
     static final double INFORMATIVE_LOG10 = 0.2;
     private static final double LOG10_HALF = StrictMath.log10(0.5);
@@ -50,6 +50,7 @@ public final class ReadLikelihoods {
      * log10 P(reads | a/b) for every genotype over the alleles {@code alleles} (indexes into the site's alleles,
      * REF first), in VCF order: each read comes from either chromosome with probability ½.
      */
+    @Override
     public double[] genotypeLog10(int[] alleles) {
         int k = alleles.length;
         double[] gl = new double[k * (k + 1) / 2];
@@ -72,6 +73,7 @@ public final class ReadLikelihoods {
     }
 
     /** Informative fragments per allele of {@code alleles}: those whose best allele beats the next by 0.2 log10. */
+    @Override
     public int[] alleleDepths(int[] alleles) {
         int[] ad = new int[alleles.length];
         for (int read = 0; read < log10.length; read++) {

@@ -70,12 +70,29 @@ public final class VariantCaller {
             return mitochondrial(site, pileups, likelihoods);
         }
         int samples = pileups.size();
+        boolean[] covered = new boolean[samples];
+        int[] depths = new int[samples];
+        for (int s = 0; s < samples; s++) {
+            covered[s] = covered(pileups.get(s));
+            depths[s] = pileups.get(s).depth();
+        }
+        return call(site, likelihoods, covered, depths, ploidy);
+    }
+
+    /**
+     * The diploid (or haploid) joint call of a site from each sample's likelihoods, whether it has a say there
+     * ({@code covered}) and its depth; or null. What {@link #call(List, List, int[])} does off chrM, whatever gave the
+     * likelihoods (reads, or gVCFs).
+     */
+    public Joint call(CandidateSite site, List<? extends SampleLikelihoods> likelihoods, boolean[] covered,
+                      int[] depths, int[] ploidy) {
+        int samples = likelihoods.size();
         int[] all = new int[site.alleleCount()];
         Arrays.setAll(all, i -> i);
         // Keep REF and the alleles of the samples' genotypes; the others were considered and rejected.
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
         for (int s = 0; s < samples; s++) {
-            if (covered(pileups.get(s)) && ploidy[s] > 0) {
+            if (covered[s] && ploidy[s] > 0) {
                 for (int a : GenotypeLikelihoods.alleles(mostLikely(likelihoods.get(s).genotypeLog10(all), ploidy[s]))) {
                     if (a != 0) {
                         carried.add(a);
@@ -97,10 +114,9 @@ public final class VariantCaller {
         Genotype[] genotypes = new Genotype[samples];
         double[][] genotypeLog10 = new double[samples][];
         for (int s = 0; s < samples; s++) {
-            Pileup pileup = pileups.get(s);
-            depth += pileup.depth();
-            if (!covered(pileup) || ploidy[s] == 0) {
-                genotypes[s] = Genotype.noCall(kept.length, pileup.depth(), ploidy[s] == 2 ? 2 : 1);
+            depth += depths[s];
+            if (!covered[s] || ploidy[s] == 0) {
+                genotypes[s] = Genotype.noCall(kept.length, depths[s], ploidy[s] == 2 ? 2 : 1);
                 genotypeLog10[s] = new double[GenotypeLikelihoods.genotypeCount(kept.length)];
                 continue;
             }
@@ -113,8 +129,8 @@ public final class VariantCaller {
             int[] pl = ploidy[s] == 1 ? haploidPl(post.likelihoods(), kept.length)
                     : new GenotypeLikelihoods(kept.length, post.likelihoods()).toPL();
             int gq = qualityOf(pl);
-            genotypes[s] = ploidy[s] == 1 ? Genotype.haploid(called[0], gq, boxed(pl), boxed(ad), pileup.depth())
-                    : new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), pileup.depth());
+            genotypes[s] = ploidy[s] == 1 ? Genotype.haploid(called[0], gq, boxed(pl), boxed(ad), depths[s])
+                    : new Genotype(called[0], called[1], gq, boxed(pl), boxed(ad), depths[s]);
             genotypeLog10[s] = post.likelihoods();
         }
         if (!anyVariant) {
@@ -155,14 +171,46 @@ public final class VariantCaller {
      * against the least fraction reported); no PL (no genotypes are weighed). QUAL is the best quality.
      */
     private Joint mitochondrial(CandidateSite site, List<Pileup> pileups, List<ReadLikelihoods> likelihoods) {
-        int samples = pileups.size();
+        List<MitoEvidence> evidence = new ArrayList<>();
         int k = site.alleleCount();
-        Heteroplasmy.Estimate[][] est = new Heteroplasmy.Estimate[samples][k];
+        for (int s = 0; s < pileups.size(); s++) {
+            evidence.add(MitoEvidence.of(likelihoods.get(s), pileups.get(s).depth(), covered(pileups.get(s)), k,
+                    params.mitoMinFraction()));
+        }
+        return mitochondrial(site, evidence);
+    }
+
+    /**
+     * One sample's heteroplasmy evidence at a chrM site, per site allele (index 0 unused): the estimate ({@code null}
+     * for all when the sample has no say), the phred odds of the allele's absence against the least fraction reported,
+     * the informative fragments per allele and the depth. From reads, or from a gVCF record.
+     */
+    public record MitoEvidence(Heteroplasmy.Estimate[] estimates, double[] absencePhred, int[] depths, int depth) {
+        /** From the sample's read likelihoods over the site's {@code k} alleles. */
+        public static MitoEvidence of(ReadLikelihoods likelihoods, int depth, boolean covered, int k,
+                                      double minFraction) {
+            Heteroplasmy.Estimate[] est = new Heteroplasmy.Estimate[k];
+            double[] absence = new double[k];
+            for (int a = 1; a < k && covered; a++) {
+                est[a] = Heteroplasmy.estimate(likelihoods, a);
+                absence[a] = 10 * Heteroplasmy.absenceOdds(likelihoods, a, minFraction);
+            }
+            int[] all = new int[k];
+            Arrays.setAll(all, i -> i);
+            return new MitoEvidence(est, absence, likelihoods.alleleDepths(all), depth);
+        }
+    }
+
+    /** The chrM call of the samples' heteroplasmy evidence (see above), or null. */
+    public Joint mitochondrial(CandidateSite site, List<MitoEvidence> evidence) {
+        int samples = evidence.size();
+        int k = site.alleleCount();
+        Heteroplasmy.Estimate[][] est = new Heteroplasmy.Estimate[samples][];
         java.util.TreeSet<Integer> carried = new java.util.TreeSet<>();
         double best = 0;
         for (int s = 0; s < samples; s++) {
-            for (int a = 1; a < k && covered(pileups.get(s)); a++) {
-                est[s][a] = Heteroplasmy.estimate(likelihoods.get(s), a);
+            est[s] = evidence.get(s).estimates();
+            for (int a = 1; a < k && est[s][a] != null; a++) {
                 if (present(est[s][a], site, a)) {
                     carried.add(a);
                     best = Math.max(best, quality(est[s][a], site, a));
@@ -181,8 +229,8 @@ public final class VariantCaller {
         Genotype[] genotypes = new Genotype[samples];
         int depth = 0;
         for (int s = 0; s < samples; s++) {
-            depth += pileups.get(s).depth();
-            genotypes[s] = heteroplasmic(site, est[s], kept, likelihoods.get(s), pileups.get(s));
+            depth += evidence.get(s).depth();
+            genotypes[s] = heteroplasmic(site, kept, evidence.get(s));
         }
         VariantCall call = new VariantCall(site.contig(), site.position(), trim(site.alleles(), kept), qual,
                 qual < params.lowQual() ? Filters.failed(FilterFields.LOW_QUAL) : Filters.PASS, java.util.Map.of(InfoField.DP.key(), depth), List.of(genotypes));
@@ -206,10 +254,10 @@ public final class VariantCaller {
         return 10 * (Math.max(log10Odds, 0) + StrictMath.log10(1 + StrictMath.pow(10, -Math.abs(log10Odds))));
     }
 
-    private Genotype heteroplasmic(CandidateSite site, Heteroplasmy.Estimate[] est, int[] kept,
-                                   ReadLikelihoods likelihoods, Pileup pileup) {
+    private Genotype heteroplasmic(CandidateSite site, int[] kept, MitoEvidence evidence) {
+        Heteroplasmy.Estimate[] est = evidence.estimates();
         if (est[kept[1]] == null) {
-            return Genotype.noCall(kept.length, pileup.depth(), 1);
+            return Genotype.noCall(kept.length, evidence.depth(), 1);
         }
         int called = 0;
         double quality = 0;
@@ -225,13 +273,15 @@ public final class VariantCaller {
         if (called == 0) { // REF: the odds against the least fraction reported, of the likeliest allele
             quality = Double.POSITIVE_INFINITY;
             for (int i = 1; i < kept.length; i++) {
-                quality = Math.min(quality, 10 * Heteroplasmy.absenceOdds(likelihoods, kept[i],
-                        params.mitoMinFraction()));
+                quality = Math.min(quality, evidence.absencePhred()[kept[i]]);
             }
         }
         int gq = (int) Math.max(0, Math.min(MAX_GQ, Math.round(quality)));
-        int[] ad = likelihoods.alleleDepths(kept);
-        return new Genotype(called, called, gq, List.of(), boxed(ad), pileup.depth(), -1, 1, af);
+        int[] ad = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            ad[i] = evidence.depths()[kept[i]];
+        }
+        return new Genotype(called, called, gq, List.of(), boxed(ad), evidence.depth(), -1, 1, af);
     }
 
     /**
@@ -288,7 +338,7 @@ public final class VariantCaller {
     }
 
     /** As above for {@code ploidy} copies: a haploid sample's genotypes are the homozygous ones, with haploid priors. */
-    Posterior posterior(CandidateSite site, ReadLikelihoods likelihoods, int[] alleles, int ploidy) {
+    Posterior posterior(CandidateSite site, SampleLikelihoods likelihoods, int[] alleles, int ploidy) {
         double[] gl = likelihoods.genotypeLog10(alleles);
         double[] prior = ploidy == 1 ? log10HaploidPriors(site, alleles) : log10Priors(site, alleles);
         double[] joint = new double[gl.length];

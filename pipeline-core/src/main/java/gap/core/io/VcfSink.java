@@ -159,6 +159,12 @@ public final class VcfSink implements AutoCloseable {
         writer.add(new VariantContextBuilder(record).genotypes(genotypes).make());
     }
 
+    /** A record built elsewhere that the index's per-contig record counts include (a gVCF's). */
+    void addCounted(htsjdk.variant.variantcontext.VariantContext record) {
+        writer.add(record);
+        recordsPerContig.merge(record.getContig(), 1L, Long::sum);
+    }
+
     /** The INFO values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
     private static Map<String, Object> attributes(Map<String, Object> info) {
         Map<String, Object> out = new LinkedHashMap<>(info);

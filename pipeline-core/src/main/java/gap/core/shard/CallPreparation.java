@@ -1,5 +1,8 @@
 package gap.core.shard;
 
+import gap.core.Settings;
+import gap.core.calling.GqBands;
+
 import gap.core.UserException;
 import gap.core.calling.CallingParameters;
 import gap.core.cnv.CnvParameters;
@@ -37,8 +40,14 @@ public final class CallPreparation {
         }
         LabKeys keys = options.keys().get();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
-        ReadInputs.Resolved resolved = ReadInputs.resolve(options.sampleSheet(), options.inputs(),
-                options.reference(), dictionary, pseudonymiser, Redactor.process());
+        ReadInputs.Resolved resolved = options.fromGvcfs()
+                ? GvcfInputs.resolve(options.sampleSheet(), options.inputs(), dictionary, pseudonymiser,
+                        Redactor.process())
+                : ReadInputs.resolve(options.sampleSheet(), options.inputs(), options.reference(), dictionary,
+                        pseudonymiser, Redactor.process());
+        if (options.gvcf() && resolved.samples().ids().size() != 1) {
+            throw new UserException("--gvcf writes one sample's gVCF: give one sample (gap joint genotypes several)");
+        }
         Samples samples = resolved.samples();
         Pedigree family = options.pedigree() == null ? Pedigree.none() : Pedigree.read(options.pedigree(),
                 samples.pedigreeNames(), samples.samples().stream().map(Samples.Sample::sex).toList());
@@ -53,7 +62,18 @@ public final class CallPreparation {
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
                 .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
                 .withQc(options.qc()).withCopyNumber(copyNumber)
-                .withOverwrite(options.overwrite());
+                .withOverwrite(options.overwrite()).withFromGvcfs(options.fromGvcfs())
+                .withGvcf(options.gvcf() ? gqBands(options) : null);
+    }
+
+    /** The GQ bands of {@code gvcf.gqBands}; a list that is not increasing positive numbers is a user error. */
+    private static GqBands gqBands(CallOptions options) {
+        String bands = Settings.load(options.settings()).string("gvcf.gqBands");
+        try {
+            return GqBands.parse(bands);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("gvcf.gqBands must be increasing positive whole numbers, comma-separated");
+        }
     }
 
     /** The panel of normals, checked against the run's reference and read filter; null without one. */

@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
+import gap.core.calling.GqBands;
 import gap.core.cohort.Pedigree;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Samples;
@@ -37,6 +38,8 @@ public final class CallRequest {
     private boolean qc = true;
     private CopyNumberRun.Options copyNumber;
     private boolean overwrite;
+    private GqBands gvcfBands;
+    private boolean fromGvcfs;
 
     private CallRequest(Path reference, SAMSequenceDictionary dictionary, Samples samples,
                         Map<Samples.Sample, Path> indexes, LabKeys keys, Path output) {
@@ -66,6 +69,8 @@ public final class CallRequest {
         c.qc = qc;
         c.copyNumber = copyNumber;
         c.overwrite = overwrite;
+        c.gvcfBands = gvcfBands;
+        c.fromGvcfs = fromGvcfs;
         return c;
     }
 
@@ -212,5 +217,27 @@ public final class CallRequest {
     /** Copy number's panel and settings; null when the run has none. */
     public CopyNumberRun.Options copyNumber() {
         return copyNumber;
+    }
+
+    /** Also writes the (one) sample's gVCF, its blocks banded by {@code value}; null: no gVCF. */
+    public CallRequest withGvcf(GqBands value) {
+        CallRequest c = copy(output);
+        c.gvcfBands = value;
+        return c;
+    }
+
+    public GqBands gvcfBands() {
+        return gvcfBands;
+    }
+
+    /** Whether each sample's input (its {@code reads()}) is its gVCF, genotyped jointly ({@code gap joint}). */
+    public CallRequest withFromGvcfs(boolean value) {
+        CallRequest c = copy(output);
+        c.fromGvcfs = value;
+        return c;
+    }
+
+    public boolean fromGvcfs() {
+        return fromGvcfs;
     }
 }

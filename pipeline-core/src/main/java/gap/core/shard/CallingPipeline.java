@@ -1,6 +1,8 @@
 package gap.core.shard;
 
 import gap.core.calling.CallingParameters;
+import gap.core.calling.GqBands;
+import gap.core.model.GvcfRecord;
 import gap.core.io.ReadFilters;
 import gap.core.cnv.SampleDepth;
 import gap.core.model.Ploidy;
@@ -35,7 +37,8 @@ public final class CallingPipeline {
      * are), so the shard task can travel to executors.
      */
     public record Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios,
-                         Path knownSites, int cnvBinSize, Ploidy ploidy, List<Sex> sexes)
+                         Path knownSites, int cnvBinSize, Ploidy ploidy, List<Sex> sexes, GqBands gvcfBands,
+                         boolean fromGvcfs)
             implements java.io.Serializable {
         public Inputs {
             sexes = sexes == null ? null : List.copyOf(sexes);
@@ -45,6 +48,12 @@ public final class CallingPipeline {
             if (reads.size() != readsIndexes.size() || reads.isEmpty()) {
                 throw new IllegalArgumentException("each of one or more reads files needs its index");
             }
+        }
+
+        /** Without a gVCF. */
+        public Inputs(Path reference, List<Path> reads, List<Path> readsIndexes, List<Trio> trios, Path knownSites,
+                      int cnvBinSize, Ploidy ploidy, List<Sex> sexes) {
+            this(reference, reads, readsIndexes, trios, knownSites, cnvBinSize, ploidy, sexes, null, false);
         }
 
         /**
@@ -78,6 +87,12 @@ public final class CallingPipeline {
     /** Runs every shard and hands the calls to {@code sink} in genome order. */
     public static Summary run(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
                               Consumer<VariantCall> sink, ProgressMeter progress) {
+        return run(inputs, params, shards, executor, sink, record -> { }, progress);
+    }
+
+    /** As above, handing the sample's gVCF records (when the inputs ask for them) to {@code gvcf} in genome order. */
+    public static Summary run(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
+                              Consumer<VariantCall> sink, Consumer<GvcfRecord> gvcf, ProgressMeter progress) {
         int samples = inputs.reads().size();
         long[] calls = {0};
         ReadCounts[] counts = new ReadCounts[samples];
@@ -90,6 +105,7 @@ public final class CallingPipeline {
         }
         Consumer<ShardResult> merge = result -> {
             result.calls().forEach(sink);
+            result.gvcf().forEach(gvcf);
             calls[0] += result.calls().size();
             long seen = 0;
             for (int s = 0; s < samples; s++) {
@@ -103,6 +119,14 @@ public final class CallingPipeline {
             Shard shard = result.shard();
             progress.update(shard.contig() + ":" + shard.end(), seen);
         };
+        if (inputs.fromGvcfs()) {
+            executor.forEachInOrder(shards,
+                    (java.util.function.Supplier<JointShardRunner> & java.io.Serializable) () -> openJoint(inputs, params),
+                    (java.util.function.Function<JointShardRunner, java.util.function.Function<Shard, ShardResult>>
+                            & java.io.Serializable) runner -> runner::run,
+                    merge, shard -> progress.done(shard.length()));
+            return new Summary(calls[0], List.of(counts), List.of(coverage), List.copyOf(depth));
+        }
         // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
         executor.forEachInOrder(shards,
                 (java.util.function.Supplier<ShardRunner> & java.io.Serializable) () -> openRunner(inputs, params),
@@ -137,7 +161,26 @@ public final class CallingPipeline {
         List<Sex> sexes = inputs.sexes() != null ? inputs.sexes()
                 : java.util.Collections.nCopies(inputs.reads().size(), Sex.UNKNOWN);
         return new ShardRunner(reads, reference, params, inputs.trios(), known, inputs.cnvBinSize(),
-                new ShardRunner.SamplePloidy(ploidy, sexes));
+                new ShardRunner.SamplePloidy(ploidy, sexes), inputs.gvcfBands());
+    }
+
+    /** The joint genotyping of the samples' gVCFs (their {@code reads} and indexes). */
+    static JointShardRunner openJoint(Inputs inputs, CallingParameters params) {
+        List<gap.core.io.GvcfSource> gvcfs = new ArrayList<>();
+        try {
+            for (int s = 0; s < inputs.reads().size(); s++) {
+                gvcfs.add(new gap.core.io.GvcfSource(inputs.reads().get(s), inputs.readsIndexes().get(s)));
+            }
+        } catch (RuntimeException e) {
+            gvcfs.forEach(gap.core.io.GvcfSource::close);
+            throw e;
+        }
+        KnownSites.Reader known = inputs.knownSites() != null && !inputs.trios().isEmpty()
+                ? new KnownSites.Reader(inputs.knownSites()) : null;
+        List<Sex> sexes = inputs.sexes() != null ? inputs.sexes()
+                : java.util.Collections.nCopies(inputs.reads().size(), Sex.UNKNOWN);
+        return new JointShardRunner(gvcfs, params, inputs.trios(), known,
+                new ShardRunner.SamplePloidy(inputs.ploidy(), sexes));
     }
 
     private static void logReadCounts(ReadCounts counts) {

@@ -6,6 +6,7 @@ import gap.core.cohort.DeNovoTsv;
 import gap.core.cohort.DeNovoCalls;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallsTableWriter;
+import gap.core.io.GvcfSink;
 import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
@@ -129,11 +130,47 @@ public final class CallingRun {
         CallingPipeline.Inputs in = new CallingPipeline.Inputs(request.reference(),
                 request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
                 List.copyOf(request.indexes().values()), request.pedigree().trios(),
-                request.knownSites(), binSize, sex.ploidy(), sex.sexes());
+                request.knownSites(), binSize, sex.ploidy(), sex.sexes(), request.gvcfBands(), request.fromGvcfs());
         List<VariantCall> calls = new ArrayList<>();
-        CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor,
-                call -> calls.add(population == null ? call : population.annotate(call)), progress);
-        return new Called(calls, summary, await(md5), shards, sex);
+        java.util.function.Consumer<VariantCall> sink = call -> calls.add(population == null ? call
+                : population.annotate(call));
+        if (request.gvcfBands() == null) {
+            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor, sink,
+                    progress);
+            return new Called(calls, summary, await(md5), shards, sex);
+        }
+        String referenceMd5 = await(md5);
+        try (ReferenceSource reference = new ReferenceSource(request.reference());
+             GvcfSink gvcf = gvcfSink(request, referenceMd5, reference)) {
+            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor, sink, gvcf,
+                    progress);
+            gvcf.commit();
+            LOG.info("Wrote the gVCF {}", gvcfName(request));
+            return new Called(calls, summary, referenceMd5, shards, sex);
+        }
+    }
+
+    /** The sample's gVCF file name: the call set's pseudonym. */
+    private static String gvcfName(CallRequest request) {
+        return request.samples().callSetId() + ".g.vcf.gz";
+    }
+
+    /** The sink of the one sample's gVCF, its header listing the GQ bands as GATK's {@code ##GVCFBlock} lines. */
+    private static GvcfSink gvcfSink(CallRequest request, String referenceMd5, ReferenceSource reference) {
+        gap.core.calling.GqBands bands = request.gvcfBands();
+        List<String> bandLines = new ArrayList<>();
+        int lower = 0;
+        for (int upper : bands.bounds()) {
+            bandLines.add("minGQ=" + lower + "(inclusive),maxGQ=" + upper + "(exclusive)");
+            lower = upper;
+        }
+        bandLines.add("minGQ=" + lower + "(inclusive),maxGQ=100(exclusive)");
+        return new GvcfSink(request.output().resolve(gvcfName(request)), request.dictionary(),
+                request.samples().ids().get(0),
+                new VcfSink.Reference(request.reference().getFileName().toString(), referenceMd5),
+                request.params().lowQual(), bandLines, bands::band,
+                (contig, position) -> (char) Character.toUpperCase(reference.window(contig, position, position)
+                        .base(position)));
     }
 
     /**

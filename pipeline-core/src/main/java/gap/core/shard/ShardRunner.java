@@ -5,6 +5,10 @@ import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
 import gap.core.calling.Downsampler;
 import gap.core.calling.GenotypeLikelihoodsModel;
+import gap.core.calling.GqBands;
+import gap.core.calling.GvcfModel;
+import gap.core.calling.ReferenceConfidence;
+import gap.core.model.GvcfRecord;
 import gap.core.calling.PileupBuilder;
 import gap.core.calling.ReadLikelihoods;
 import gap.core.calling.VariantCaller;
@@ -48,6 +52,9 @@ public final class ShardRunner implements AutoCloseable {
     /** Bases per copy-number bin; 0 when the run does not count depth bins. */
     private final int binSize;
     private final SamplePloidy ploidy;
+    /** The GQ bands of the sample's gVCF records; null when the run writes no gVCF. */
+    private final GqBands gvcfBands;
+    private final GvcfModel gvcf;
 
     /** The copies each sample carries where: the reference's sex chromosomes and PARs, each sample's sex. */
     public record SamplePloidy(Ploidy map, List<Sex> sexes) implements java.io.Serializable {
@@ -82,6 +89,17 @@ public final class ShardRunner implements AutoCloseable {
      */
     public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
                        KnownSites.Reader knownSites, int binSize, SamplePloidy ploidy) {
+        this(reads, reference, params, trios, knownSites, binSize, ploidy, null);
+    }
+
+    /** As above, also giving the (one) sample's gVCF records banded by {@code gvcfBands} (null: none). */
+    public ShardRunner(List<ReadSource> reads, ReferenceSource reference, CallingParameters params, List<Trio> trios,
+                       KnownSites.Reader knownSites, int binSize, SamplePloidy ploidy, GqBands gvcfBands) {
+        if (gvcfBands != null && reads.size() != 1) {
+            throw new IllegalArgumentException("a gVCF is of one sample");
+        }
+        this.gvcfBands = gvcfBands;
+        this.gvcf = gvcfBands == null ? null : new GvcfModel(params);
         this.binSize = binSize;
         this.ploidy = ploidy;
         this.reads = List.copyOf(reads);
@@ -117,7 +135,11 @@ public final class ShardRunner implements AutoCloseable {
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
-        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known);
+        List<GvcfRecord> gvcfRecords = gvcfBands == null ? null : new ArrayList<>();
+        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known, gvcfRecords);
+        if (gvcfRecords != null) {
+            gvcfRecords = withBlocks(shard, gvcfRecords, kept.get(0), ref);
+        }
         List<CoverageMetrics> coverage = new ArrayList<>();
         for (List<AlignedRead> sample : all) {
             coverage.add(ShardCoverage.measure(shard, sample, ref));
@@ -126,7 +148,27 @@ public final class ShardRunner implements AutoCloseable {
         for (BinCounter counter : binCounters) {
             bins.add(counter.result(ref));
         }
-        return new ShardResult(shard, calls, counts, coverage, bins);
+        return new ShardResult(shard, calls, counts, coverage, bins,
+                gvcfRecords == null ? List.of() : gvcfRecords);
+    }
+
+    /**
+     * The shard's gVCF: its variant records and, at the positions it owns that none of them covers, reference blocks
+     * from the same reads calling saw; in position order.
+     */
+    private List<GvcfRecord> withBlocks(Shard shard, List<GvcfRecord> variants, List<AlignedRead> reads,
+                                        RefWindow ref) {
+        boolean[] skip = new boolean[shard.length()];
+        for (GvcfRecord v : variants) {
+            for (int p = Math.max(v.position(), shard.start()); p <= Math.min(v.end(), shard.end()); p++) {
+                skip[p - shard.start()] = true;
+            }
+        }
+        List<GvcfRecord> all = new ArrayList<>(variants);
+        all.addAll(GvcfModel.blocks(ReferenceConfidence.measure(reads, ref, shard.start(), shard.end()), ref,
+                shard.start(), shard.end(), skip, gvcfBands));
+        all.sort(java.util.Comparator.comparingInt(GvcfRecord::position).thenComparingInt(GvcfRecord::end));
+        return all;
     }
 
     /**
@@ -135,6 +177,12 @@ public final class ShardRunner implements AutoCloseable {
      */
     List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref,
                                 KnownSites.Alleles known) {
+        return callSites(sites, samples, ref, known, null);
+    }
+
+    /** As above, adding each site's gVCF record of the one sample to {@code gvcfRecords} (null: none). */
+    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref,
+                                KnownSites.Alleles known, List<GvcfRecord> gvcfRecords) {
         List<VariantCall> calls = new ArrayList<>();
         int n = samples.size();
         OverlappingReads overlapping = new OverlappingReads(samples);
@@ -145,6 +193,9 @@ public final class ShardRunner implements AutoCloseable {
                 Pileup pileup = pileups.build(site, overlapping.at(s, site));
                 sitePileups.add(pileup);
                 likelihoods.add(model.compute(pileup, ref));
+            }
+            if (gvcfRecords != null) {
+                gvcfRecords.add(gvcf.variant(site, sitePileups.get(0), likelihoods.get(0)));
             }
             VariantCaller.Joint joint = caller.call(sitePileups, likelihoods,
                     ploidy.at(site.contig(), site.position()));
@@ -159,7 +210,7 @@ public final class ShardRunner implements AutoCloseable {
     }
 
     /** Per allele of the call, whether it is in no known-sites list; null without known sites. */
-    private static boolean[] novel(VariantCall call, KnownSites.Alleles known) {
+    static boolean[] novel(VariantCall call, KnownSites.Alleles known) {
         if (known == null) {
             return null;
         }

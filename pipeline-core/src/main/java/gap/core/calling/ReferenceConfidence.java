@@ -1,0 +1,121 @@
+package gap.core.calling;
+
+import gap.core.model.AlignedRead;
+import gap.core.model.RefWindow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes one sample's reads over a stretch of reference, gives every position's reference confidence: log10 P(bases |
+ * genotype) for hom-ref, het REF/{@code <NON_REF>} and hom-{@code <NON_REF>}, and the depth, as GATK's
+ * ReferenceConfidenceModel computes them from the pileup: a base matching the reference is REF with probability
+ * 1 - e (e from its quality) and any other allele with e / 3, a mismatching base the reverse; a deletion is evidence
+ * against REF at GATK's fixed Q30; bases under Q6 are left out. Two mates of one fragment that both align a base
+ * count once (the first mate's), as calling counts fragments. GATK's indel-informative-read term is not modelled.
+ */
+public final class ReferenceConfidence {
+    /** GATK's minimum base quality for the reference model. */
+    static final int MIN_BASE_QUALITY = 6;
+    /** GATK's REF_MODEL_DELETION_QUAL. */
+    static final int DELETION_QUALITY = 30;
+    private static final double LOG10_HALF = StrictMath.log10(0.5);
+
+    private final int from;
+    private final double[] homRef;
+    private final double[] het;
+    private final double[] homNonRef;
+    private final int[] depth;
+
+    private ReferenceConfidence(int from, int length) {
+        this.from = from;
+        this.homRef = new double[length];
+        this.het = new double[length];
+        this.homNonRef = new double[length];
+        this.depth = new int[length];
+    }
+
+    /** The confidence of positions {@code from..to} of {@code ref}'s contig from {@code reads} (in start order). */
+    public static ReferenceConfidence measure(List<AlignedRead> reads, RefWindow ref, int from, int to) {
+        ReferenceConfidence rc = new ReferenceConfidence(from, to - from + 1);
+        Map<String, int[]> firstMates = new HashMap<>();
+        for (AlignedRead read : reads) {
+            if (!read.overlaps(from, to)) {
+                continue;
+            }
+            int[] mate = firstMates.remove(read.name());
+            if (mate == null) {
+                firstMates.put(read.name(), new int[] {read.start(), read.end()});
+            }
+            rc.add(read, ref, to, mate);
+        }
+        return rc;
+    }
+
+    /** Adds the read's bases in {@code from..to}, except those its mate (its span, or null) already gave. */
+    private void add(AlignedRead read, RefWindow ref, int to, int[] mate) {
+        byte[] ops = read.cigarOps();
+        int[] lengths = read.cigarLengths();
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length && refPos <= to; c++) {
+            byte op = ops[c];
+            for (int i = 0; i < lengths[c] && AlignedRead.consumesReference(op); i++) {
+                int p = refPos + i;
+                if (p >= from && p <= to && (mate == null || p < mate[0] || p > mate[1])) {
+                    if (AlignedRead.isAligned(op)) {
+                        observe(p, read.bases()[readPos + i], read.quals()[readPos + i], ref.base(p));
+                    } else if (op == 'D') {
+                        observe(p, (byte) '-', (byte) DELETION_QUALITY, ref.base(p));
+                    }
+                }
+            }
+            if (AlignedRead.consumesReference(op)) {
+                refPos += lengths[c];
+            }
+            if (AlignedRead.consumesRead(op)) {
+                readPos += lengths[c];
+            }
+        }
+    }
+
+    private void observe(int position, byte base, byte quality, byte refBase) {
+        int i = position - from;
+        depth[i]++;
+        if (quality < MIN_BASE_QUALITY || upper(refBase) == 'N') {
+            return;
+        }
+        double e = StrictMath.pow(10, -quality / 10.0);
+        boolean isRef = upper(base) == upper(refBase);
+        double ref = isRef ? 1 - e : e / 3;
+        double nonRef = isRef ? e / 3 : 1 - e;
+        homRef[i] += StrictMath.log10(ref);
+        het[i] += LOG10_HALF + StrictMath.log10(ref + nonRef);
+        homNonRef[i] += StrictMath.log10(nonRef);
+    }
+
+    private static int upper(byte b) {
+        return Character.toUpperCase((char) b);
+    }
+
+    /** Fragments with a base or a deletion at {@code position}, whatever their quality. */
+    public int depth(int position) {
+        return depth[position - from];
+    }
+
+    /** log10 likelihoods of hom-ref, het and hom-{@code <NON_REF>} at {@code position}. */
+    public double[] log10(int position) {
+        int i = position - from;
+        return new double[] {homRef[i], het[i], homNonRef[i]};
+    }
+
+    /** PL of hom-ref, het, hom-{@code <NON_REF>}: phred, best 0, rounded. */
+    public int[] pl(int position) {
+        return new gap.core.model.GenotypeLikelihoods(2, log10(position)).toPL();
+    }
+
+    /** GQ of hom-ref: the smaller of the other two PLs when hom-ref is the likeliest (capped at 99), else 0. */
+    public static int homRefQuality(int[] pl) {
+        return pl[0] != 0 ? 0 : VariantCaller.qualityOf(pl);
+    }
+}

@@ -1,0 +1,68 @@
+package gap.core.calling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.model.GvcfRecord;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Joint sites from gVCF records: alleles merged, a sample's missing allele taking its {@code <NON_REF>} likelihoods. */
+class GvcfSitesTest {
+    private static final GvcfRecord.RawAnnotations RAW = new GvcfRecord.RawAnnotations(new int[4], 0, 0,
+            new int[2][0], new int[2][0], new int[2][0], null);
+
+    /** A variant record of REF C, ALT T at 100: PL over C, T, NON_REF (C/C, C/T, T/T, C/N, T/N, N/N). */
+    private static GvcfRecord snv(String alt, int[] pl, int[] ad) {
+        return new GvcfRecord("c", 100, 100, List.of("C", alt), 50, new int[] {0, 1}, 40, pl, 20, -1, ad, RAW);
+    }
+
+    @Test
+    void aSampleWithABlockTakesItsNonRefLikelihoodsForEveryAlternate() {
+        GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfRecord block = GvcfRecord.block("c", 90, 120, 'A', 30, new int[] {0, 30, 348}, 12);
+        GvcfSites sites = new GvcfSites(List.of(List.of(a), List.of(block)), 50);
+        assertEquals(List.of(100), sites.positions(1, 200));
+        GvcfSites.Site site = sites.at("c", 100);
+        assertEquals(List.of("C", "T"), site.site().alleles());
+        // sample A its own PL over C, T: -PL / 10
+        assertArrayEquals(new double[] {-40, 0, -30}, site.likelihoods().get(0).log10(), 1e-12);
+        // sample B: C/C 0, C/T from C/NON_REF 30, T/T from NON_REF/NON_REF 348
+        assertArrayEquals(new double[] {0, -3, -34.8}, site.likelihoods().get(1).log10(), 1e-12);
+        assertArrayEquals(new int[] {12, 0}, site.likelihoods().get(1).depths());
+        assertTrue(site.covered()[1]);
+        assertEquals(12, site.depths()[1]);
+        assertNull(site.raws().get(1));
+    }
+
+    @Test
+    void allelesOfDifferentReferenceLengthsAreExtendedAndAMissingOneIsNonRef() {
+        // sample A: C>T; sample B: CAG>C (a deletion at the same position): the joint REF is CAG, A's T becomes TAG
+        GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfRecord b = new GvcfRecord("c", 100, 102, List.of("CAG", "C"), 80, new int[] {1, 1}, 60,
+                new int[] {600, 60, 0, 610, 70, 650}, 15, -1, new int[] {0, 15}, RAW);
+        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of(b)), 50).at("c", 100);
+        assertEquals(List.of("CAG", "TAG", "C"), site.site().alleles());
+        // A over CAG, TAG, C: C is A's NON_REF (index 2). Order 0/0 0/1 1/1 0/2 1/2 2/2
+        assertArrayEquals(new double[] {-40, 0, -30, -41, -31, -70}, site.likelihoods().get(0).log10(), 1e-12);
+        assertArrayEquals(new int[] {10, 10, 0}, site.likelihoods().get(0).depths());
+        // B over CAG, TAG, C: TAG is B's NON_REF (index 2), C its allele 1: 0/0 -60, 0/1 (0/N) -61, 1/1 (N/N) -65,
+        // 0/2 (0/1) -6, 1/2 (1/N) -7, 2/2 (1/1) 0
+        assertArrayEquals(new double[] {-60, -61, -65, -6, -7, 0}, site.likelihoods().get(1).log10(), 1e-12);
+        assertEquals(102, site.site().spanEnd());
+    }
+
+    @Test
+    void aSampleWithoutAnyRecordThereHasNoSay() {
+        GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of()), 50).at("c", 100);
+        assertFalse(site.covered()[1]);
+        VariantCaller.Joint joint = new VariantCaller(TestParams.defaults()).call(site.site(), site.likelihoods(),
+                site.covered(), site.depths(), new int[] {2, 2});
+        assertEquals(1, joint.call().genotype(0).allele2());
+        assertFalse(joint.call().genotype(1).isCalled());
+    }
+}
