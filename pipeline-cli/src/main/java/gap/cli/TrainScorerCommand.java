@@ -58,6 +58,10 @@ public final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--indel-sensitivity", description = "Percent of training true indels the indel cutoff keeps.")
     double indelSensitivity = 99.5;
 
+    @Option(names = "--max-cutoff", description = "Highest GAPSCORE cutoff (3.01: filter only calls more likely"
+            + " false than true); none by default.")
+    double maxCutoff = Double.POSITIVE_INFINITY;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(output)) {
@@ -86,8 +90,8 @@ public final class TrainScorerCommand implements Callable<Integer> {
         }
         TreeTrainer.Params params = new TreeTrainer.Params(trees, maxDepth, learningRate,
                 TreeTrainer.Params.DEFAULT.lambda(), TreeTrainer.Params.DEFAULT.minChildWeight());
-        ScorerTraining.run(inputs, params, new ScorerTraining.Sensitivity(snvSensitivity, indelSensitivity),
-                output);
+        ScorerTraining.run(inputs, params,
+                new ScorerTraining.Sensitivity(snvSensitivity, indelSensitivity, maxCutoff), output);
         return Commands.EXIT_OK;
     }
 }

@@ -27,8 +27,16 @@ import org.apache.logging.log4j.Logger;
 public final class ScorerTraining {
     private static final Logger LOG = LogManager.getLogger(ScorerTraining.class);
 
-    /** The share of training true calls per class a cutoff keeps (percent). */
-    public record Sensitivity(double snv, double indel) {
+    /**
+     * The share of training true calls per class a cutoff keeps (percent), and the highest cutoff allowed: a call
+     * scoring above {@code maxCutoff} passes whatever the share (GAPSCORE 3.01 is P(false) = 0.5: a cap there
+     * filters only calls the model finds more likely false than true).
+     */
+    public record Sensitivity(double snv, double indel, double maxCutoff) {
+        public Sensitivity(double snv, double indel) {
+            this(snv, indel, Double.POSITIVE_INFINITY);
+        }
+
         double of(VariantType t) {
             return t == VariantType.SNV ? snv : indel;
         }
@@ -56,7 +64,8 @@ public final class ScorerTraining {
         manifest.append("features\t").append(String.join(",", CallFeatures.NAMES)).append('\n');
         manifest.append("hyperparameters\t").append(params.describe()).append('\n');
         manifest.append("cutoff_rule\tper class, the GAPSCORE that the stated share of the training sets' true calls"
-                + " reach, on the trained model's own scores of them\n");
+                + " reach, on the trained model's own scores of them, at most ").append(sensitivity.maxCutoff())
+                .append('\n');
         for (VariantType t : VariantType.values()) {
             manifest.append("cutoff.").append(t.name()).append('\t').append(all.cutoffs()[t.ordinal()]).append('\n');
             manifest.append("sensitivity.").append(t.name()).append('\t').append(sensitivity.of(t)).append('\n');
@@ -114,8 +123,8 @@ public final class ScorerTraining {
                     scores.add(TrainedModel.score(trees, x.get(i)));
                 }
             }
-            cutoffs[t.ordinal()] = cutoff(scores.stream().mapToDouble(Double::doubleValue).toArray(),
-                    sensitivity.of(t));
+            cutoffs[t.ordinal()] = Math.min(sensitivity.maxCutoff(),
+                    cutoff(scores.stream().mapToDouble(Double::doubleValue).toArray(), sensitivity.of(t)));
         }
         return new Fit(trees, cutoffs);
     }
