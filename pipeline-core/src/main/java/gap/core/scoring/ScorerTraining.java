@@ -58,7 +58,14 @@ public final class ScorerTraining {
         StringBuilder manifest = new StringBuilder();
         Fit all = fit(sets, -1, params, sensitivity);
         String trees = all.trees().write();
-        String version = "gap-scorer-1-" + sha256(trees.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        StringBuilder cutoffs = new StringBuilder();
+        for (VariantType t : VariantType.values()) {
+            cutoffs.append("cutoff.").append(t.name()).append('\t').append(all.cutoffs()[t.ordinal()]).append('\n');
+            cutoffs.append("sensitivity.").append(t.name()).append('\t').append(sensitivity.of(t)).append('\n');
+        }
+        // the version names the decisions: the trees and the cutoffs
+        String version = "gap-scorer-1-" + sha256((trees + cutoffs).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
         manifest.append("version\t").append(version).append('\n');
         manifest.append("trees_sha256\t").append(sha256(trees.getBytes(StandardCharsets.UTF_8))).append('\n');
         manifest.append("features\t").append(String.join(",", CallFeatures.NAMES)).append('\n');
@@ -66,10 +73,7 @@ public final class ScorerTraining {
         manifest.append("cutoff_rule\tper class, the GAPSCORE that the stated share of the training sets' true calls"
                 + " reach, on the trained model's own scores of them, at most ").append(sensitivity.maxCutoff())
                 .append('\n');
-        for (VariantType t : VariantType.values()) {
-            manifest.append("cutoff.").append(t.name()).append('\t').append(all.cutoffs()[t.ordinal()]).append('\n');
-            manifest.append("sensitivity.").append(t.name()).append('\t').append(sensitivity.of(t)).append('\n');
-        }
+        manifest.append(cutoffs);
         manifest.append("#set\tname\tcalls_sha256\ttruth_sha256\ttrue_calls\tfalse_calls\n");
         for (int k = 0; k < sets.size(); k++) {
             manifest.append("set\t").append(inputs.get(k).name()).append('\t').append(sha256(inputs.get(k).calls()))

@@ -15,7 +15,7 @@ import java.util.Map;
  * score below which it is filtered, chosen by training so that a stated share of the training sets' true calls of
  * that class score at or above it.
  *
- * @param version   the model's name and the first 12 hex digits of its trees' sha256
+ * @param version   the model's name and the first 12 hex digits of the sha256 of its trees and cutoffs
  * @param trees     the trees
  * @param cutoffs   per class, the GAPSCORE a call must reach
  * @param sensitivity per class, the share (percent) of training true calls at or above the cutoff
