@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
         subcommands = {CallCommand.class, CnvCommand.class, CnvPanelCommand.class, SomaticCommand.class,
-                SomaticPonCommand.class, ScoreCommand.class, TrainScorerCommand.class, QcCommand.class, AggregateCommand.class,
+                SomaticPonCommand.class, ScoreCommand.class, TrainScorerCommand.class, QcCommand.class,
+                AggregateCommand.class,
                 ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Takes feature vectors with true/false labels and hyper-parameters, gives {@link BoostedTrees}: gradient boosting
- * with logistic loss and second-order (Newton) leaves and split gains, as XGBoost's exact greedy algorithm does
- * (gain = G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ); leaf −G/(H+λ) times the learning rate; a missing value goes the
+ * with logistic loss and second-order (Newton) leaves and split gains, as XGBoost's exact greedy algorithm
+ * does (gain = G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ); leaf −G/(H+λ) times the learning rate; a missing value goes the
  * side that gains more). Deterministic by construction: one thread, no sampling, every sum taken in a fixed order
  * (rows sorted by value, ties by row), ties between splits to the first feature and lowest threshold; so the same
  * rows give the same trees to the last bit.
