@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, JointCommand.class, CnvCommand.class, CnvPanelCommand.class, SomaticCommand.class,
-                SomaticPonCommand.class, ScoreCommand.class, QcCommand.class, AggregateCommand.class,
-                ConcordanceCommand.class, KeysCommand.class, ReidentifyCommand.class, SqlCommand.class})
+        subcommands = {CallCommand.class, JointCommand.class, CnvCommand.class, CnvPanelCommand.class,
+                SomaticCommand.class, SomaticPonCommand.class, ScoreCommand.class, TrainScorerCommand.class,
+                QcCommand.class, AggregateCommand.class, ConcordanceCommand.class, KeysCommand.class,
+                ReidentifyCommand.class, SqlCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors (they may quote input files).")

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * gap score -V out/GAP-….vcf.gz --known-sites dbsnp.vcf.gz -O scored.vcf.gz
  * </pre>
  *
- * Writes the VCF with VQSLOD and tranche FILTERs (or hard filters, for a class with too few calls at known sites)
- * and its tabix index, under a temporary name until complete. The sample column is kept as it is.
+ * Writes the VCF with VQSLOD and tranche FILTERs (or the trained model's GAPSCORE, for a class with too few calls at
+ * known sites) and its tabix index, under a temporary name until complete. The sample column is kept as it is.
  */
 @Command(name = "score",
         mixinStandardHelpOptions = true,
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         usageHelpAutoWidth = true,
         description = {"Score a gap VCF: train a Gaussian-mixture model per class (SNV, indel) on its calls at known"
-                + " sites, write VQSLOD and a tranche FILTER (GATK VQSR's way), or GATK's recommended hard filters"
+                + " sites, write VQSLOD and a tranche FILTER (GATK VQSR's way), or gap's trained model (GAPSCORE)"
                 + " for a class with too few known calls."})
 public final class ScoreCommand implements Callable<Integer> {
     // The VCFs are pseudonymised, but their file names are the user's: the converters register them for redaction.
@@ -37,7 +37,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--known-sites", paramLabel = "VCF", showDefaultValue = Visibility.NEVER,
             description = "Known variant sites (a dbSNP-like VCF). Its calls are the training examples, nothing more."
-                    + " Without it, hard filters.")
+                    + " Without it, gap's trained model.")
     Path knownSites;
 
     @Option(names = {"-O", "--output"}, required = true, paramLabel = "VCF", converter = RedactedPaths.Output.class,

@@ -82,14 +82,21 @@ class ScoreCommandTest {
     }
 
     @Test
-    void withoutKnownSitesHardFiltersAndSaysSo() throws IOException {
-        Path out = tmp.resolve("hard.vcf.gz");
+    void withoutKnownSitesTheTrainedModelScoresAndSaysSo() throws IOException {
+        Path out = tmp.resolve("trained.vcf.gz");
         assertEquals(0, Main.run(args("-V", unscored.toString(), "-O", out.toString())));
         String text = CallCommandTest.vcfText(out);
-        assertTrue(text.contains("##scoring=SNV: hard filters") && text.contains("because no known sites were given"));
+        assertTrue(text.contains("##scoring=SNV: trained model gap-scorer-") && text.contains("because no known sites"
+                + " were given"));
+        assertTrue(text.contains("##scoringModel=gap-scorer-") && text.contains("GAPSCORE="));
         assertFalse(text.contains("VQSLOD="));
         assertEquals(CallCommandTest.vcfText(unscored), text,
-                "gap call without known sites hard-filters the same way");
+                "gap call without known sites scores the same way");
+        Path hard = tmp.resolve("hard.vcf.gz");
+        assertEquals(0, Main.run(args("-V", out.toString(), "-O", hard.toString(), "--set", "score.model=hard")));
+        String hardText = CallCommandTest.vcfText(hard);
+        assertTrue(hardText.contains("##scoring=SNV: hard filters"));
+        assertFalse(hardText.contains("GAPSCORE="), "the hard filters drop an earlier model's score");
     }
 
     @Test

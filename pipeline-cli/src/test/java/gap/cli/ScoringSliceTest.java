@@ -87,7 +87,7 @@ class ScoringSliceTest {
     /**
      * The child's slice holds about 220 SNVs but only 31 indels at known sites: a model of 31 calls puts its 99 %
      * tranche at the lowest of them, so any new indel a little below fails (the de novo GTT>G does, by 0.2). So here
-     * SNVs get a model and indels the hard filters, as any run with fewer than its training minimum does; on the full
+     * SNVs get a model and indels the trained model, as any run with fewer than its training minimum does; on the full
      * child (123 indels at known sites) both classes get a model and all six de novo variants pass.
      */
     @Test
@@ -96,7 +96,7 @@ class ScoringSliceTest {
                 SampleData.file("known-sites.vcf.gz").toString(), "--set", "score.minTrainingCalls=50",
                 "--set", "score.minNegativeCalls=10");
         String text = CallCommandTest.vcfText(child);
-        assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: hard filters"),
+        assertTrue(text.contains("##scoring=SNV: VQSR-style") && text.contains("##scoring=INDEL: trained model"),
                 text.lines().filter(l -> l.startsWith("##scoring")).toList().toString());
         List<String> denovo = Files.readAllLines(SampleData.file("trio1.denovo.tsv")).stream().skip(1).toList();
         int inSlice = 0;

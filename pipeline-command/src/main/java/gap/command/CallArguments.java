@@ -75,7 +75,7 @@ public final class CallArguments {
     @Option(names = "--known-sites", paramLabel = "VCF", showDefaultValue = Visibility.NEVER,
             description = "Known variant sites (a dbSNP-like VCF, indexed or not). Its calls train the scorer, which"
                     + " writes VQSLOD and a tranche FILTER per class; they only choose training examples. Without it,"
-                    + " GATK's recommended hard filters.")
+                    + " gap's trained model (GAPSCORE; --set score.model=hard for GATK's hard filters).")
     Path knownSites;
 
     @Mixin

@@ -23,6 +23,7 @@ public record ScoringParameters(
         List<HardFilter> snvHardFilters,
         List<HardFilter> indelHardFilters,
         double maxDepthSds,
+        String model,
         double lowQual) {
 
     public ScoringParameters {
@@ -39,6 +40,14 @@ public record ScoringParameters(
                 || !(badLodCutoff < 0) || !(maxDepthSds >= 0)) {
             throw new UserException("score.* counts must be positive and score.badLodCutoff negative, score.maxDepthSds not");
         }
+        if (!model.equals("trained") && !model.equals("hard")) {
+            throw new UserException("score.model must be trained or hard, not '" + model + "'");
+        }
+    }
+
+    /** Whether the fallback without a Gaussian mixture is the trained model (else the hard filters). */
+    public boolean trainedModel() {
+        return model.equals("trained");
     }
 
     public static ScoringParameters defaults() {
@@ -61,6 +70,7 @@ public record ScoringParameters(
                 HardFilter.parseAll(p.string("score.snvHardFilters"), "score.snvHardFilters"),
                 HardFilter.parseAll(p.string("score.indelHardFilters"), "score.indelHardFilters"),
                 p.real("score.maxDepthSds"),
+                p.string("score.model"),
                 p.real("call.lowQual"));
     }
 }

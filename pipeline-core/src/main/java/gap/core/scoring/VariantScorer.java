@@ -50,6 +50,8 @@ public final class VariantScorer {
     public record Result(List<VariantCall> calls, List<VCFHeaderLine> headerLines) {}
 
     private final ScoringParameters params;
+    private double[][] features;
+    private List<VariantCall> featuresOf;
 
     public VariantScorer(ScoringParameters params) {
         this.params = params;
@@ -113,10 +115,70 @@ public final class VariantScorer {
             }
             why = model.failure();
         }
+        if (params.trainedModel()) {
+            applyTrained(type, calls, members, why, out, header);
+            if (!mitochondrial.isEmpty()) {
+                // The model learnt nuclear calls (depth against the nuclear median among its features).
+                applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
+                        "the mitochondrial genome is scored apart from the trained model", depth, out, header);
+            }
+            return;
+        }
         List<Integer> all = new ArrayList<>(members);
         all.addAll(mitochondrial);
         all.sort(null);
         applyHardFilters(type, type.name(), calls, all, why, depth, out, header);
+    }
+
+    /** Scores a class's nuclear calls by the trained model shipped in the jar: GAPSCORE, its FILTER, LowQual. */
+    private void applyTrained(VariantType type, List<VariantCall> calls, List<Integer> members, String why,
+                              VariantCall[] out, Set<VCFHeaderLine> header) {
+        TrainedModel model = Shipped.MODEL;
+        double[][] features = features(calls);
+        int filtered = 0;
+        for (int i : members) {
+            VariantCall call = calls.get(i);
+            double score = model.score(features[i]);
+            List<String> failed = new ArrayList<>();
+            if (isLowQual(call)) {
+                failed.add(FilterFields.LOW_QUAL);
+            }
+            if (!model.passes(type, score)) {
+                failed.add(model.filterName(type));
+            }
+            Filters filter = Filters.failed(failed);
+            if (!filter.isPass()) {
+                filtered++;
+            }
+            Map<String, Object> info = new LinkedHashMap<>(call.info());
+            info.remove(InfoField.VQSLOD.key());
+            info.put(InfoField.GAPSCORE.key(), score);
+            out[i] = call.withFilter(filter, info);
+        }
+        header.add(new VCFFilterHeaderLine(model.filterName(type), model.filterDescription(type)));
+        header.add(new VCFHeaderLine("scoringModel", model.version()));
+        String method = String.format(Locale.ROOT, "%s: trained model %s (gradient-boosted trees over evidence"
+                        + " features, never known sites); FILTER %s below GAPSCORE %.2f (%.1f%% of the training sets'"
+                        + " true calls pass), %s below QUAL %s, because %s", type.name(), model.version(),
+                model.filterName(type), model.cutoffs().get(type), model.sensitivity().get(type),
+                FilterFields.LOW_QUAL, FilterFields.number(params.lowQual()), why);
+        header.add(new VCFHeaderLine("scoring", method));
+        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+                filtered, members.size());
+    }
+
+    /** The features of every call, computed once per scoring (neighbours need the whole list). */
+    private double[][] features(List<VariantCall> calls) {
+        if (features == null || featuresOf != calls) {
+            features = CallFeatures.of(calls);
+            featuresOf = calls;
+        }
+        return features;
+    }
+
+    /** The shipped model, read once per JVM. */
+    private static final class Shipped {
+        static final TrainedModel MODEL = TrainedModel.shipped();
     }
 
     private void applyModel(VariantType type, List<VariantCall> calls, List<Integer> members, Model model,
@@ -140,6 +202,7 @@ public final class VariantScorer {
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
             info.put(InfoField.VQSLOD.key(), lod); // as written: the model rounds it
+            info.remove(InfoField.GAPSCORE.key());
             out[i] = call.withFilter(filter, info);
         }
         header.add(new VCFFilterHeaderLine(tranche.filterName(), tranche.filterDescription()));
@@ -181,6 +244,7 @@ public final class VariantScorer {
             }
             Map<String, Object> info = new LinkedHashMap<>(call.info());
             info.remove(InfoField.VQSLOD.key());
+            info.remove(InfoField.GAPSCORE.key());
             out[i] = call.withFilter(filter, info);
         }
         List<String> described = new ArrayList<>();

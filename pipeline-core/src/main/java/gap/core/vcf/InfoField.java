@@ -39,6 +39,9 @@ public enum InfoField {
     /** The scorer's log odds (GATK VQSR's name). */
     VQSLOD(real("VQSLOD", "Log odds of being a true variant versus being false under the trained gaussian mixture"
             + " model"), 4),
+    /** The trained model's score (gap's own field): the call's chance of being false, phred-scaled. */
+    GAPSCORE(real("GAPSCORE", "Phred-scaled probability that the call is false under gap's trained scoring model"
+            + " (##scoringModel): -10*log10(1 - P(true)) from the model's evidence features, capped at 99"), 2),
     /** The children with a de novo call at a site. */
     DENOVO(new VCFInfoHeaderLine("DENOVO", VCFHeaderLineCount.UNBOUNDED, VCFHeaderLineType.String,
             "Children (sample pseudonyms) whose genotype here is de novo with FORMAT/DNQ at or above the run's"

@@ -27,7 +27,7 @@ class VariantScorerTest {
 
     private static ScoringParameters small(Map<String, String> more) {
         Map<String, String> o = new java.util.HashMap<>(Map.of("score.minTrainingCalls", "50",
-                "score.minNegativeCalls", "20"));
+                "score.minNegativeCalls", "20", "score.model", "hard"));
         o.putAll(more);
         return ScoringParameters.load(o);
     }
@@ -211,7 +211,8 @@ class VariantScorerTest {
         assertEquals("QD2;FS60", r.calls().get(0).filter().toString(), "QUAL 25 is above LowQual's 20");
         assertEquals("PASS", r.calls().get(1).filter().toString(), "MQ40 is not among the default SNV filters");
         VariantScorer.Result gatk = new VariantScorer(ScoringParameters.load(Map.of("score.snvHardFilters",
-                "QD<2.0,FS>60.0,SOR>3.0,MQ<40.0,MQRankSum<-12.5,ReadPosRankSum<-8.0", "call.lowQual", "30")))
+                "QD<2.0,FS>60.0,SOR>3.0,MQ<40.0,MQRankSum<-12.5,ReadPosRankSum<-8.0", "call.lowQual", "30",
+                "score.model", "hard")))
                 .score(calls, null);
         assertEquals("LowQual;QD2;FS60", gatk.calls().get(0).filter().toString(), "GATK's full set, LowQual at 30");
         assertEquals("MQ40", gatk.calls().get(1).filter().toString());
@@ -262,12 +263,27 @@ class VariantScorerTest {
         CallSet set = callSet(18, true);
         VariantScorer.Result r = new VariantScorer(ScoringParameters.defaults()).score(set.calls(), set.known());
         String h = header(r);
-        assertTrue(h.contains("SNV: hard filters") && h.contains("fewer than the 10000 a model needs"
+        String version = TrainedModel.shipped().version();
+        assertTrue(h.contains("SNV: trained model " + version) && h.contains("fewer than the 10000 a model needs"
                 + " (score.minTrainingCalls)"), h);
-        assertTrue(h.contains("INDEL: hard filters"), h);
+        assertTrue(h.contains("INDEL: trained model"), h);
+        assertTrue(h.contains("scoringModel=" + version), h);
+        assertTrue(h.contains("ID=GapScoreSNV"), h);
         assertFalse(h.contains("VQSR-style"), h);
         for (VariantCall c : r.calls()) {
             assertFalse(c.info().containsKey(InfoField.VQSLOD.key()));
+            if (!c.contig().equals("chrM")) {
+                assertTrue(c.info().get(InfoField.GAPSCORE.key()) instanceof Double, c.toString());
+            }
+            if (c.qual() < 20) {
+                assertTrue(c.filter().toString().contains("LowQual"), "no call below QUAL 20 passes");
+            }
+        }
+        // rescoring the model's own output takes the same decisions (GAPSCORE is written as rounded)
+        VariantScorer.Result again = new VariantScorer(ScoringParameters.defaults()).score(r.calls(), null);
+        for (int i = 0; i < r.calls().size(); i++) {
+            assertEquals(r.calls().get(i).filter(), again.calls().get(i).filter());
+            assertEquals(r.calls().get(i).info(), again.calls().get(i).info());
         }
     }
 
