@@ -26,26 +26,32 @@ final class WholeContigs {
     List<CnvSegment> apply(CnvCaller.Run run, CnvCaller.Analysis a) {
         List<CnvSegment> out = new ArrayList<>();
         for (List<Integer> parts : contigs(run)) {
+            List<CnvSegment> contig = new ArrayList<>();
             List<CnvCaller.Piece> pieces = piecesOf(a, parts);
             List<CnvCaller.Piece> whole = dominant(run, pieces);
             if (!whole.isEmpty()) {
                 CnvCaller.ContigBins cb = run.contigs.get(parts.get(0));
-                out.add(spanning(run, whole, a, 1, cb.length(), CnvSegment.Span.CONTIG));
+                contig.add(spanning(run, whole, a, 1, cb.length(), CnvSegment.Span.CONTIG));
                 pieces.removeAll(whole);
             } else {
                 for (int c : parts) {
+                    if (run.contigs.get(c).arm() == Arm.NONE) {
+                        continue; // no arms: the contig's own test above was the one to make
+                    }
                     List<CnvCaller.Piece> arm = dominant(run, piecesOf(a, List.of(c)));
-                    if (!arm.isEmpty() && run.contigs.get(c).arm() != Arm.NONE) {
-                        out.add(wholeArm(run, c, arm, a));
+                    if (!arm.isEmpty()) {
+                        contig.add(wholeArm(run, c, arm, a));
                         pieces.removeAll(arm);
                     }
                 }
             }
             for (CnvCaller.Piece p : pieces) {
-                out.add(segment(run, p, a.baseline()));
+                contig.add(segment(run, p, a.baseline()));
             }
+            contig.sort(Comparator.comparingInt(CnvSegment::start)); // genome order: a span was added before the rest
+            out.addAll(contig);
         }
-        return sortedByContig(run, out);
+        return out;
     }
 
     /** The run's contigs, each as the indexes of its parts (its arms, or itself whole) in {@code run.contigs}. */
@@ -64,15 +70,6 @@ final class WholeContigs {
                 out.add(p);
             }
         }
-        return out;
-    }
-
-    /** The segments in the run's contig order, each contig's by start. */
-    private static List<CnvSegment> sortedByContig(CnvCaller.Run run, List<CnvSegment> segments) {
-        List<String> order = run.contigs.stream().map(CnvCaller.ContigBins::name).distinct().toList();
-        List<CnvSegment> out = new ArrayList<>(segments);
-        out.sort(Comparator.<CnvSegment>comparingInt(e -> order.indexOf(e.contig()))
-                .thenComparingInt(CnvSegment::start));
         return out;
     }
 
