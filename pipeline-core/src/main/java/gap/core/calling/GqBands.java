@@ -9,8 +9,23 @@ import java.util.Arrays;
  */
 public final class GqBands implements java.io.Serializable {
     private final int[] bounds;
+    private final int hetTolerance;
 
+    /** GATK's banding alone: a block's het PL may be anything its GQ band allows (above GQ 99: any). */
     public GqBands(int[] bounds) {
+        this(bounds, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Bands, and at most {@code hetTolerance} phred between the het PLs of a block's positions: the block's PL is
+     * their least, and joint genotyping reads it as each position's (a parent's evidence against the child's de novo
+     * allele: GATK's bands above GQ 60 are 10 wide, the last unbounded, which moved de novo qualities by up to 10).
+     */
+    public GqBands(int[] bounds, int hetTolerance) {
+        if (hetTolerance < 0) {
+            throw new IllegalArgumentException("the het PL tolerance must not be negative");
+        }
+        this.hetTolerance = hetTolerance;
         for (int i = 0; i < bounds.length; i++) {
             if (bounds[i] < 1 || (i > 0 && bounds[i] <= bounds[i - 1])) {
                 throw new IllegalArgumentException("GQ band bounds must be positive and increasing");
@@ -34,7 +49,18 @@ public final class GqBands implements java.io.Serializable {
 
     /** From a comma-separated list of bounds, as the settings hold them. */
     public static GqBands parse(String bounds) {
-        return new GqBands(Arrays.stream(bounds.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
+        return parse(bounds, Integer.MAX_VALUE);
+    }
+
+    /** From a comma-separated list of bounds and the het PL tolerance of a block. */
+    public static GqBands parse(String bounds, int hetTolerance) {
+        return new GqBands(Arrays.stream(bounds.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray(),
+                hetTolerance);
+    }
+
+    /** Whether a block whose het PLs span {@code least..most} may take in a position of {@code gq} and het PL. */
+    public boolean joins(int blockGq, int least, int most, int gq, int het) {
+        return band(blockGq) == band(gq) && Math.max(most, het) - Math.min(least, het) <= hetTolerance;
     }
 
     /** The bounds, ascending. */

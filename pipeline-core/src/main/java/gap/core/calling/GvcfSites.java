@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Takes each sample's gVCF records over a stretch of a contig, gives the joint sites there: every position where some
  * sample has a variant record, its alleles the union of theirs (REF the longest, the others extended by its extra
  * bases), and each sample's likelihoods over them: from its own record, an allele it lacks taking its
- * {@code <NON_REF>} likelihoods; from its reference block (REF, and {@code <NON_REF>} for every alternate); from a
+ * {@code <NON_REF>} likelihoods; from its reference block (REF, and {@code <NON_REF>} for every alternate, or for
+ * each alternate but the bases a one-position block lists: those take their own likelihoods); from a
  * hom-ref record whose REF spans the position; else no say ({@code ./.}), as for a sample without reads there.
  */
 public final class GvcfSites {
@@ -84,7 +85,8 @@ public final class GvcfSites {
                 mito.add(mito(null, null, false, new int[alleles.size()], 0));
                 continue;
             }
-            int[] map = own != null ? alleleMap(own, alleles, ref) : nonRefMap(alleles.size(), source);
+            int[] map = own != null || source.isAlleleBlock() ? alleleMap(source, alleles, ref)
+                    : nonRefMap(alleles.size(), source);
             likelihoods.add(likelihoods(source, map, own != null, alleles.size()));
             covered[s] = own != null ? own.gt()[0] >= 0 : source.isBlock() ? source.minDp() > 0 : true;
             depths[s] = source.dp();

@@ -109,8 +109,10 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
             r = GvcfRecord.block(r.contig(), start, r.end(), refBase.apply(r.contig(), start), r.gq(), r.pl(),
                     r.minDp());
         }
+        // across a shard boundary: one band and the same het PL (a block's positions' are within a tolerance)
         if (pending != null && pending.contig().equals(r.contig()) && pending.end() + 1 == r.position()
-                && bandOf.applyAsInt(pending.gq()) == bandOf.applyAsInt(r.gq())) {
+                && !pending.isAlleleBlock() && !r.isAlleleBlock()
+                && bandOf.applyAsInt(pending.gq()) == bandOf.applyAsInt(r.gq()) && pending.pl()[1] == r.pl()[1]) {
             pending = pending.extend(r);
         } else {
             flush();

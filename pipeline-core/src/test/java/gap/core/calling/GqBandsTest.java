@@ -1,5 +1,7 @@
 package gap.core.calling;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,5 +39,15 @@ class GqBandsTest {
         String setting = gap.core.Settings.load(java.util.Map.of()).string("gvcf.gqBands");
         assertEquals(java.util.Arrays.toString(GqBands.defaults().bounds()),
                 java.util.Arrays.toString(GqBands.parse(setting).bounds()));
+    }
+
+    @Test
+    void aToleranceBoundsTheHetPlsOfABlockWithinItsBand() {
+        GqBands bands = GqBands.parse("20,100", 1);
+        assertTrue(bands.joins(99, 100, 100, 99, 101));
+        assertFalse(bands.joins(99, 100, 101, 99, 102)); // 100..102 spans 2
+        assertFalse(bands.joins(99, 100, 100, 10, 100)); // another band
+        assertTrue(GqBands.parse("20,100").joins(99, 100, 300, 99, 99)); // GATK's: the band alone
+        assertThrows(IllegalArgumentException.class, () -> new GqBands(new int[] {1, 2}, -1));
     }
 }
