@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The gVCF path against joint calling from BAMs on one trio, measured in the same run (issue 22). Not part of CI.
 # For each person: gap call --gvcf (one-row sheet); then gap joint of the three gVCFs with the pedigree, and gap call
-# of the three BAMs with the pedigree, each ROUNDS times in alternating order (wall time, --threads THREADS, load
-# average before each run); per-person concordance of both outputs (gap concordance) and their de novo rows.
+# of the three BAMs with the pedigree, each ROUNDS times in alternating order (wall/CPU seconds, --threads THREADS,
+# load average before each run); per-person concordance of both outputs (gap concordance) and their de novo rows.
 #   bash bench/gvcf/run.sh SHEET PED TRUTH_PREFIX OUT
 # SHEET: the trio's sample sheet (its bam column relative to the sheet's folder); TRUTH_PREFIX: truth of sample alias A
 # is TRUTH_PREFIX/A.truth.vcf.gz. Environment: DATA (ref.fa, confident.bed; default /work/shared/data), ROUNDS (2),
@@ -22,8 +22,10 @@ mkdir -p "$OUT/keys"; [ -f "$OUT/keys/pw" ] || echo "bench-gvcf-password" > "$OU
 [ -f "$OUT/keys/lab.p12" ] || "${GAP[@]}" keys init "${KEYS[@]}" >/dev/null
 REF=$DATA/ref.fa
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-wall() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>"$OUT/last.err" || { cat "$OUT/last.err" >&2; exit 1; }
-         t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# wall seconds, and the CPU seconds (user + system) after a slash: on a shared machine the CPU is the steadier figure
+wall() { /usr/bin/time -f "%e %U %S" -o "$OUT/last.time" "$@" >/dev/null 2>"$OUT/last.err" \
+           || { cat "$OUT/last.err" >&2; exit 1; }
+         read -r e u s < "$OUT/last.time"; echo "$e/$(echo "$u + $s" | bc)"; }
 dir=$(dirname "$SHEET")
 header=$(head -1 "$SHEET")
 mapfile -t rows < <(tail -n +2 "$SHEET")
@@ -58,7 +60,8 @@ for r in $(seq 1 "$ROUNDS"); do
   else
     l2=$(load); j=$(joint); l1=$(load); b=$(bam_call)
   fi
-  echo "round $r call_bams_s $b (load $l1) joint_gvcfs_s $j (load $l2) ratio $(echo "scale=2; $b / $j" | bc)"
+  echo "round $r call_bams_s $b (load $l1) joint_gvcfs_s $j (load $l2) wall_ratio" \
+    "$(echo "scale=2; ${b%/*} / ${j%/*}" | bc) cpu_ratio $(echo "scale=2; ${b#*/} / ${j#*/}" | bc)"
 done
 echo "# concordance per person (SNV/indel F1)"
 regions=(); [ "$CONFIDENT" = none ] || regions=(--confident "$CONFIDENT")
@@ -69,7 +72,8 @@ for i in "${!aliases[@]}"; do
     col=$(bcftools query -l "$v" | sed -n "$((i + 1))p")
     "${GAP[@]}" concordance -R "$REF" --truth "$TRUTHS/$a.truth.vcf.gz" --calls "$v" --calls-sample "$col" \
       "${regions[@]}" -O "$OUT/conc-$run-$a.tsv" >/dev/null 2>"$OUT/last.err" || { cat "$OUT/last.err" >&2; exit 1; }
-    echo "$a $run $(tr '\n' ' ' < "$OUT/conc-$run-$a.tsv")"
+    echo "$a $run $(awk -F'\t' '$1 == "SNV" || $1 == "INDEL" {printf "%s TP %s FP %s FN %s F1 %s  ", $1, $2, $3, $4, $7}' \
+      "$OUT/conc-$run-$a.tsv")"
   done
 done
 echo "# de novo rows (bams, joint)"

@@ -17,7 +17,8 @@ public final class GqBands implements java.io.Serializable {
     }
 
     /**
-     * Bands, and at most {@code hetTolerance} phred between the het PLs of a block's positions: the block's PL is
+     * Bands, and at most {@code hetTolerance} phred between the het PLs of a block's positions (see {@link #key}):
+     * the block's PL is
      * their least, and joint genotyping reads it as each position's (a parent's evidence against the child's de novo
      * allele: GATK's bands above GQ 60 are 10 wide, the last unbounded, which moved de novo qualities by up to 10).
      */
@@ -58,9 +59,18 @@ public final class GqBands implements java.io.Serializable {
                 hetTolerance);
     }
 
-    /** Whether a block whose het PLs span {@code least..most} may take in a position of {@code gq} and het PL. */
-    public boolean joins(int blockGq, int least, int most, int gq, int het) {
-        return band(blockGq) == band(gq) && Math.max(most, het) - Math.min(least, het) <= hetTolerance;
+    /**
+     * What consecutive positions of one block share: the GQ band and the het PL's bucket ({@code hetTolerance + 1}
+     * wide). A key per position, not a span grown from a block's first position, so that where a shard boundary falls
+     * cannot change the blocks (the same bytes whatever {@code --shard-size}).
+     */
+    public long key(int gq, int het) {
+        return (long) band(gq) << 32 | (hetTolerance == Integer.MAX_VALUE ? 0 : het / (hetTolerance + 1));
+    }
+
+    /** The key of a block (its least GQ and het PL, which lie in its positions' band and bucket). */
+    public long key(gap.core.model.GvcfRecord block) {
+        return key(block.gq(), block.pl()[1]);
     }
 
     /** The bounds, ascending. */

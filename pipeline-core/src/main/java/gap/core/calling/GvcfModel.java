@@ -122,7 +122,7 @@ public final class GvcfModel {
 
     /**
      * Reference blocks over {@code from..to} of {@code ref}'s contig, leaving out the positions {@code skip} marks
-     * (index: position - from; those a variant record covers): consecutive positions that {@link GqBands#joins} are
+     * (index: position - from; those a variant record covers): consecutive positions of one {@link GqBands#key} are
      * one block, its PL the least of each genotype's over the block, its GQ and MIN_DP the least (GATK's HomRefBlock);
      * a position with bases other than the reference is a one-position block over them ({@link GvcfRecord#alleleBlock}).
      */
@@ -130,7 +130,6 @@ public final class GvcfModel {
                                           GqBands bands) {
         List<GvcfRecord> blocks = new ArrayList<>();
         GvcfRecord open = null;
-        int most = 0;
         for (int p = from; p <= to; p++) {
             if (skip[p - from]) {
                 open = close(blocks, open);
@@ -145,13 +144,11 @@ public final class GvcfModel {
             int[] pl = rc.pl(p);
             GvcfRecord here = GvcfRecord.block(ref.contig(), p, p, base, ReferenceConfidence.homRefQuality(pl), pl,
                     rc.depth(p));
-            if (open != null && bands.joins(open.gq(), open.pl()[1], most, here.gq(), pl[1])) {
+            if (open != null && bands.key(open) == bands.key(here)) {
                 open = open.extend(here);
-                most = Math.max(most, pl[1]);
             } else {
                 close(blocks, open);
                 open = here;
-                most = pl[1];
             }
         }
         close(blocks, open);

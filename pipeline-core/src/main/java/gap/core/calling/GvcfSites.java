@@ -77,7 +77,7 @@ public final class GvcfSites {
         List<VariantCaller.MitoEvidence> mito = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             GvcfRecord own = here.get(s);
-            GvcfRecord source = own != null ? own : background(s, position);
+            GvcfRecord source = own != null ? own : background(s, position, position + ref.length() - 1);
             raws.add(own == null ? null : own.raw());
             if (source == null) {
                 likelihoods.add(new GvcfLikelihoods(new double[GenotypeLikelihoods.genotypeCount(alleles.size())],
@@ -116,11 +116,22 @@ public final class GvcfSites {
         return new VariantCaller.MitoEvidence(est, absence, ad, depth);
     }
 
-    /** The sample's reference block at the position, else a hom-ref variant record spanning it, else null. */
-    private GvcfRecord background(int sample, int position) {
+    /**
+     * The sample's reference block at the position, else a hom-ref variant record spanning it, else null. A site whose
+     * REF spans more bases (a deletion) takes the surest of the plain blocks over them: the reads that cover the
+     * deleted bases are the ones that tell it apart, as a read's likelihoods against the deletion's haplotype do
+     * (trio1's de novo deletion: the parents' het PL 108 and 78 at its first base, 111 and 81 from their reads).
+     */
+    private GvcfRecord background(int sample, int position, int spanEnd) {
         var block = blocks.get(sample).floorEntry(position);
         if (block != null && block.getValue().end() >= position) {
-            return block.getValue();
+            GvcfRecord best = block.getValue();
+            for (GvcfRecord b : blocks.get(sample).subMap(position, false, spanEnd, true).values()) {
+                if (!b.isAlleleBlock() && !best.isAlleleBlock() && b.pl()[1] > best.pl()[1]) {
+                    best = b;
+                }
+            }
+            return best;
         }
         for (GvcfRecord r : variants.get(sample).subMap(position - maxSpan, true, position, false).values()) {
             if (r.end() >= position && r.gt()[0] == 0 && r.gt()[1] == 0) {

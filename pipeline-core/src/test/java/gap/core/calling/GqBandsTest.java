@@ -1,7 +1,6 @@
 package gap.core.calling;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,11 +42,11 @@ class GqBandsTest {
 
     @Test
     void aToleranceBoundsTheHetPlsOfABlockWithinItsBand() {
-        GqBands bands = GqBands.parse("20,100", 1);
-        assertTrue(bands.joins(99, 100, 100, 99, 101));
-        assertFalse(bands.joins(99, 100, 101, 99, 102)); // 100..102 spans 2
-        assertFalse(bands.joins(99, 100, 100, 10, 100)); // another band
-        assertTrue(GqBands.parse("20,100").joins(99, 100, 300, 99, 99)); // GATK's: the band alone
+        GqBands bands = GqBands.parse("20,100", 1); // het PL buckets 0-1, 2-3, …, 100-101
+        assertEquals(bands.key(99, 100), bands.key(99, 101));
+        assertNotEquals(bands.key(99, 101), bands.key(99, 102));
+        assertNotEquals(bands.key(99, 100), bands.key(10, 100)); // another band
+        assertEquals(GqBands.parse("20,100").key(99, 99), GqBands.parse("20,100").key(99, 300)); // GATK's: band alone
         assertThrows(IllegalArgumentException.class, () -> new GqBands(new int[] {1, 2}, -1));
     }
 }

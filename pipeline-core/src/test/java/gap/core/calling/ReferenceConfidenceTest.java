@@ -133,14 +133,15 @@ class ReferenceConfidenceTest {
     @Test
     void aBlockKeepsItsPositionsHetPlsWithinTheTolerance() {
         // 10 reads at Q30 over 1-10, one more over 6-10: het PL 30 at 1-5, 33 at 6-10 (GQ band 30 vs 33 with the
-        // one-wide bands; with bands 20,100 one band). Tolerance 1: two blocks, each PL its positions' own
+        // one-wide bands; with bands 20,100 one band). Tolerance 1 (buckets 30-31, 32-33): two blocks, each PL its
+        // positions' own; tolerance 4 (buckets 30-34): one
         List<AlignedRead> reads = reads(10, "ACGTACGTAC", 30);
         reads.add(AlignedRead.of("late", 6, "5M", "CGTAC", 30, 60));
         ReferenceConfidence rc = ReferenceConfidence.measure(reads, REF, 1, 10);
         List<GvcfRecord> tight = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.parse("20,100", 1));
         assertEquals(List.of(1, 6), tight.stream().map(GvcfRecord::position).toList());
         assertEquals(33, tight.get(1).pl()[1]);
-        List<GvcfRecord> loose = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.parse("20,100", 3));
+        List<GvcfRecord> loose = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.parse("20,100", 4));
         assertEquals(1, loose.size());
         assertEquals(30, loose.get(0).pl()[1]);
     }
