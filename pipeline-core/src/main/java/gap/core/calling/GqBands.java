@@ -9,8 +9,24 @@ import java.util.Arrays;
  */
 public final class GqBands implements java.io.Serializable {
     private final int[] bounds;
+    private final int hetTolerance;
 
+    /** GATK's banding alone: a block's het PL may be anything its GQ band allows (above GQ 99: any). */
     public GqBands(int[] bounds) {
+        this(bounds, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Bands, and at most {@code hetTolerance} phred between the het PLs of a block's positions (see {@link #key}):
+     * the block's PL is
+     * their least, and joint genotyping reads it as each position's (a parent's evidence against the child's de novo
+     * allele: GATK's bands above GQ 60 are 10 wide, the last unbounded, which moved de novo qualities by up to 10).
+     */
+    public GqBands(int[] bounds, int hetTolerance) {
+        if (hetTolerance < 0) {
+            throw new IllegalArgumentException("the het PL tolerance must not be negative");
+        }
+        this.hetTolerance = hetTolerance;
         for (int i = 0; i < bounds.length; i++) {
             if (bounds[i] < 1 || (i > 0 && bounds[i] <= bounds[i - 1])) {
                 throw new IllegalArgumentException("GQ band bounds must be positive and increasing");
@@ -34,7 +50,27 @@ public final class GqBands implements java.io.Serializable {
 
     /** From a comma-separated list of bounds, as the settings hold them. */
     public static GqBands parse(String bounds) {
-        return new GqBands(Arrays.stream(bounds.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
+        return parse(bounds, Integer.MAX_VALUE);
+    }
+
+    /** From a comma-separated list of bounds and the het PL tolerance of a block. */
+    public static GqBands parse(String bounds, int hetTolerance) {
+        return new GqBands(Arrays.stream(bounds.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray(),
+                hetTolerance);
+    }
+
+    /**
+     * What consecutive positions of one block share: the GQ band and the het PL's bucket ({@code hetTolerance + 1}
+     * wide). A key per position, not a span grown from a block's first position, so that where a shard boundary falls
+     * cannot change the blocks (the same bytes whatever {@code --shard-size}).
+     */
+    public long key(int gq, int het) {
+        return (long) band(gq) << 32 | (hetTolerance == Integer.MAX_VALUE ? 0 : het / (hetTolerance + 1));
+    }
+
+    /** The key of a block (its least GQ and het PL, which lie in its positions' band and bucket). */
+    public long key(gap.core.model.GvcfRecord block) {
+        return key(block.gq(), block.pl()[1]);
     }
 
     /** The bounds, ascending. */

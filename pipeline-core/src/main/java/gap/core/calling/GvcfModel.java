@@ -122,8 +122,9 @@ public final class GvcfModel {
 
     /**
      * Reference blocks over {@code from..to} of {@code ref}'s contig, leaving out the positions {@code skip} marks
-     * (index: position - from; those a variant record covers): consecutive positions in one GQ band are one block, its
-     * PL the least of each genotype's over the block, its GQ and MIN_DP the least (GATK's HomRefBlock).
+     * (index: position - from; those a variant record covers): consecutive positions of one {@link GqBands#key} are
+     * one block, its PL the least of each genotype's over the block, its GQ and MIN_DP the least (GATK's HomRefBlock);
+     * a position with bases other than the reference is a one-position block over them ({@link GvcfRecord#alleleBlock}).
      */
     public static List<GvcfRecord> blocks(ReferenceConfidence rc, RefWindow ref, int from, int to, boolean[] skip,
                                           GqBands bands) {
@@ -134,10 +135,16 @@ public final class GvcfModel {
                 open = close(blocks, open);
                 continue;
             }
+            char base = (char) Character.toUpperCase(ref.base(p));
+            if (rc.hasMismatch(p)) {
+                open = close(blocks, open);
+                blocks.add(alleleBlock(rc, ref.contig(), p, base));
+                continue;
+            }
             int[] pl = rc.pl(p);
-            GvcfRecord here = GvcfRecord.block(ref.contig(), p, p, (char) Character.toUpperCase(ref.base(p)),
-                    ReferenceConfidence.homRefQuality(pl), pl, rc.depth(p));
-            if (open != null && bands.band(open.gq()) == bands.band(here.gq())) {
+            GvcfRecord here = GvcfRecord.block(ref.contig(), p, p, base, ReferenceConfidence.homRefQuality(pl), pl,
+                    rc.depth(p));
+            if (open != null && bands.key(open) == bands.key(here)) {
                 open = open.extend(here);
             } else {
                 close(blocks, open);
@@ -146,6 +153,15 @@ public final class GvcfModel {
         }
         close(blocks, open);
         return blocks;
+    }
+
+    private static GvcfRecord alleleBlock(ReferenceConfidence rc, String contig, int position, char base) {
+        ReferenceConfidence.Alleles a = rc.alleles(position, base);
+        GenotypeLikelihoods gl = new GenotypeLikelihoods(a.alleles().size() + 1, a.log10());
+        int[] pl = gl.toPL();
+        int[] gt = GenotypeLikelihoods.alleles(VariantCaller.mostLikely(a.log10()));
+        return GvcfRecord.alleleBlock(contig, position, a.alleles(), gt, VariantCaller.qualityOf(pl), pl,
+                rc.depth(position));
     }
 
     private static GvcfRecord close(List<GvcfRecord> blocks, GvcfRecord open) {

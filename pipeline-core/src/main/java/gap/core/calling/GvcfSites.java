@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Takes each sample's gVCF records over a stretch of a contig, gives the joint sites there: every position where some
  * sample has a variant record, its alleles the union of theirs (REF the longest, the others extended by its extra
  * bases), and each sample's likelihoods over them: from its own record, an allele it lacks taking its
- * {@code <NON_REF>} likelihoods; from its reference block (REF, and {@code <NON_REF>} for every alternate); from a
+ * {@code <NON_REF>} likelihoods; from its reference block (REF, and {@code <NON_REF>} for every alternate, or for
+ * each alternate but the bases a one-position block lists: those take their own likelihoods); from a
  * hom-ref record whose REF spans the position; else no say ({@code ./.}), as for a sample without reads there.
  */
 public final class GvcfSites {
@@ -76,7 +77,7 @@ public final class GvcfSites {
         List<VariantCaller.MitoEvidence> mito = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             GvcfRecord own = here.get(s);
-            GvcfRecord source = own != null ? own : background(s, position);
+            GvcfRecord source = own != null ? own : background(s, position, position + ref.length() - 1);
             raws.add(own == null ? null : own.raw());
             if (source == null) {
                 likelihoods.add(new GvcfLikelihoods(new double[GenotypeLikelihoods.genotypeCount(alleles.size())],
@@ -84,7 +85,8 @@ public final class GvcfSites {
                 mito.add(mito(null, null, false, new int[alleles.size()], 0));
                 continue;
             }
-            int[] map = own != null ? alleleMap(own, alleles, ref) : nonRefMap(alleles.size(), source);
+            int[] map = own != null || source.isAlleleBlock() ? alleleMap(source, alleles, ref)
+                    : nonRefMap(alleles.size(), source);
             likelihoods.add(likelihoods(source, map, own != null, alleles.size()));
             covered[s] = own != null ? own.gt()[0] >= 0 : source.isBlock() ? source.minDp() > 0 : true;
             depths[s] = source.dp();
@@ -114,11 +116,22 @@ public final class GvcfSites {
         return new VariantCaller.MitoEvidence(est, absence, ad, depth);
     }
 
-    /** The sample's reference block at the position, else a hom-ref variant record spanning it, else null. */
-    private GvcfRecord background(int sample, int position) {
+    /**
+     * The sample's reference block at the position, else a hom-ref variant record spanning it, else null. A site whose
+     * REF spans more bases (a deletion) takes the surest of the plain blocks over them: the reads that cover the
+     * deleted bases are the ones that tell it apart, as a read's likelihoods against the deletion's haplotype do
+     * (trio1's de novo deletion: the parents' het PL 108 and 78 at its first base, 111 and 81 from their reads).
+     */
+    private GvcfRecord background(int sample, int position, int spanEnd) {
         var block = blocks.get(sample).floorEntry(position);
         if (block != null && block.getValue().end() >= position) {
-            return block.getValue();
+            GvcfRecord best = block.getValue();
+            for (GvcfRecord b : blocks.get(sample).subMap(position, false, spanEnd, true).values()) {
+                if (!b.isAlleleBlock() && !best.isAlleleBlock() && b.pl()[1] > best.pl()[1]) {
+                    best = b;
+                }
+            }
+            return best;
         }
         for (GvcfRecord r : variants.get(sample).subMap(position - maxSpan, true, position, false).values()) {
             if (r.end() >= position && r.gt()[0] == 0 && r.gt()[1] == 0) {

@@ -13,6 +13,10 @@ import java.util.Map;
  * 1 - e (e from its quality) and any other allele with e / 3, a mismatching base the reverse; a deletion is evidence
  * against REF at GATK's fixed Q30; bases under Q6 are left out. Two mates of one fragment that both align a base
  * count once (the first mate's), as calling counts fragments. GATK's indel-informative-read term is not modelled.
+ * Allele-aware where bases disagree with the reference: a position's mismatching bases are kept, so that
+ * {@link #alleles} can give its likelihoods over REF, each base seen and {@code <NON_REF>} (a base then supports only
+ * its own allele, as a read likelihood against a specific allele does in joint calling from reads: a parent's one
+ * error base T is no evidence for the child's de novo A). A deletion stays evidence for any non-reference allele.
  */
 public final class ReferenceConfidence {
     /** GATK's minimum base quality for the reference model. */
@@ -26,6 +30,11 @@ public final class ReferenceConfidence {
     private final double[] het;
     private final double[] homNonRef;
     private final int[] depth;
+    /** Per position with mismatching bases: each as {@code base << 8 | quality}, in read order. */
+    private final Map<Integer, java.util.List<Integer>> mismatches = new java.util.TreeMap<>();
+
+    /** A position's likelihoods over REF, its mismatching bases and NON_REF (VCF diploid order), and those alleles. */
+    public record Alleles(List<String> alleles, double[] log10) {}
 
     private ReferenceConfidence(int from, int length) {
         this.from = from;
@@ -85,8 +94,12 @@ public final class ReferenceConfidence {
         if (quality < MIN_BASE_QUALITY || upper(refBase) == 'N') {
             return;
         }
-        double e = StrictMath.pow(10, -quality / 10.0);
         boolean isRef = upper(base) == upper(refBase);
+        if (!isRef && base != '-') {
+            mismatches.computeIfAbsent(position, k -> new java.util.ArrayList<>()).add(upper(base) << 8 | quality);
+            return;
+        }
+        double e = StrictMath.pow(10, -quality / 10.0);
         double ref = isRef ? 1 - e : e / 3;
         double nonRef = isRef ? e / 3 : 1 - e;
         homRef[i] += StrictMath.log10(ref);
@@ -103,10 +116,57 @@ public final class ReferenceConfidence {
         return depth[position - from];
     }
 
-    /** log10 likelihoods of hom-ref, het and hom-{@code <NON_REF>} at {@code position}. */
+    /** log10 likelihoods of hom-ref, het and hom-{@code <NON_REF>} at {@code position}, every mismatch non-ref. */
     public double[] log10(int position) {
         int i = position - from;
-        return new double[] {homRef[i], het[i], homNonRef[i]};
+        double[] gl = {homRef[i], het[i], homNonRef[i]};
+        for (int m : mismatches.getOrDefault(position, List.of())) {
+            double e = error(m & 0xff);
+            gl[0] += StrictMath.log10(e / 3);
+            gl[1] += LOG10_HALF + StrictMath.log10(1 - e + e / 3);
+            gl[2] += StrictMath.log10(1 - e);
+        }
+        return gl;
+    }
+
+    /** Whether some base at {@code position} disagrees with the reference (a deletion aside). */
+    public boolean hasMismatch(int position) {
+        return mismatches.containsKey(position);
+    }
+
+    /**
+     * The likelihoods at {@code position} over REF, each base seen there that is not the reference (ascending) and
+     * {@code <NON_REF>}: a base supports its own allele only (any other 1 - e against e / 3), the reference bases
+     * and deletions as in {@link #log10}.
+     */
+    public Alleles alleles(int position, char refBase) {
+        int i = position - from;
+        List<Integer> seen = mismatches.getOrDefault(position, List.of());
+        List<String> alleles = new java.util.ArrayList<>(List.of(String.valueOf(refBase)));
+        seen.stream().map(m -> m >> 8).distinct().sorted().forEach(b -> alleles.add(String.valueOf((char) (int) b)));
+        int k = alleles.size() + 1;
+        double[] gl = new double[gap.core.model.GenotypeLikelihoods.genotypeCount(k)];
+        for (int hi = 0; hi < k; hi++) {
+            for (int lo = 0; lo <= hi; lo++) {
+                double v = lo == 0 && hi == 0 ? homRef[i] : lo == 0 ? het[i] : homNonRef[i];
+                for (int m : seen) {
+                    double e = error(m & 0xff);
+                    v += StrictMath.log10(0.5 * support(m >> 8, lo, alleles, e)
+                            + 0.5 * support(m >> 8, hi, alleles, e));
+                }
+                gl[gap.core.model.GenotypeLikelihoods.index(lo, hi)] = v;
+            }
+        }
+        return new Alleles(alleles, gl);
+    }
+
+    /** P(base | allele {@code a}): 1 - e for the base's own allele (never REF or NON_REF here), else e / 3. */
+    private static double support(int base, int a, List<String> alleles, double e) {
+        return a > 0 && a < alleles.size() && alleles.get(a).charAt(0) == base ? 1 - e : e / 3;
+    }
+
+    private static double error(int quality) {
+        return StrictMath.pow(10, -quality / 10.0);
     }
 
     /** PL of hom-ref, het, hom-{@code <NON_REF>}: phred, best 0, rounded. */

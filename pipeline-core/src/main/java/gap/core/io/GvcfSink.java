@@ -20,8 +20,8 @@ import java.util.function.BiFunction;
 
 /**
  * Takes one sample's gVCF records in genome order (each shard's), gives its bgzipped gVCF and tabix index (through
- * {@link VcfSink}: written under a temporary name, renamed by {@link #commit()}). Blocks of one GQ band that meet across
- * a shard boundary become one, and a block starting inside an earlier variant record's reference allele starts after
+ * {@link VcfSink}: written under a temporary name, renamed by {@link #commit()}). Blocks of one key (GQ band and het PL
+ * bucket) that meet across a shard boundary become one (a block listing bases besides REF never merges), and a block starting inside an earlier variant record's reference allele starts after
  * it, so the file does not depend on where shards begin.
  */
 public final class GvcfSink implements AutoCloseable, java.util.function.Consumer<GvcfRecord> {
@@ -38,21 +38,21 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
 
     private final VcfSink sink;
     private final String sample;
-    private final java.util.function.IntUnaryOperator bandOf;
+    private final java.util.function.ToLongFunction<GvcfRecord> blockKey;
     private final BiFunction<String, Integer, Character> refBase;
     private GvcfRecord pending;
     private String coveredContig = "";
     private int coveredUntil;
 
     /**
-     * A gVCF of {@code sample} (its pseudonym) at {@code target}; {@code bandOf} gives a GQ's band, {@code refBase} the
+     * A gVCF of {@code sample} (its pseudonym) at {@code target}; {@code blockKey} gives a block's key, {@code refBase} the
      * reference base at a contig's position (for a block that must start later).
      */
     public GvcfSink(Path target, SAMSequenceDictionary dictionary, String sample, VcfSink.Reference reference,
-                    double lowQual, List<String> bandLines, java.util.function.IntUnaryOperator bandOf,
+                    double lowQual, List<String> bandLines, java.util.function.ToLongFunction<GvcfRecord> blockKey,
                     BiFunction<String, Integer, Character> refBase) {
         this.sample = sample;
-        this.bandOf = bandOf;
+        this.blockKey = blockKey;
         this.refBase = refBase;
         List<VCFHeaderLine> extra = new ArrayList<>(headerLines());
         for (int i = 0; i < bandLines.size(); i++) {
@@ -110,7 +110,8 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
                     r.minDp());
         }
         if (pending != null && pending.contig().equals(r.contig()) && pending.end() + 1 == r.position()
-                && bandOf.applyAsInt(pending.gq()) == bandOf.applyAsInt(r.gq())) {
+                && !pending.isAlleleBlock() && !r.isAlleleBlock()
+                && blockKey.applyAsLong(pending) == blockKey.applyAsLong(r)) {
             pending = pending.extend(r);
         } else {
             flush();

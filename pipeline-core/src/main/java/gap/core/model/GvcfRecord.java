@@ -26,6 +26,21 @@ public record GvcfRecord(String contig, int position, int end, List<String> alle
                 new int[] {0, 0}, gq, pl, minDp, minDp, new int[0], null);
     }
 
+    /**
+     * A one-position block where the sample has bases other than the reference: {@code alleles} REF then those bases,
+     * {@code pl} over them and {@code <NON_REF>}, so that joint genotyping weighs a base for its own allele only.
+     */
+    public static GvcfRecord alleleBlock(String contig, int position, List<String> alleles, int[] gt, int gq, int[] pl,
+                                         int depth) {
+        return new GvcfRecord(contig, position, position, alleles, Double.NaN, gt, gq, pl, depth, depth, new int[0],
+                null);
+    }
+
+    /** A block that lists the bases seen besides the reference ({@link #alleleBlock}); never extended. */
+    public boolean isAlleleBlock() {
+        return isBlock() && alleles.size() > 1;
+    }
+
     /** This block followed by the adjacent block {@code next} of the same band, as one block (GATK's HomRefBlock). */
     public GvcfRecord extend(GvcfRecord next) {
         int[] merged = new int[3];

@@ -66,11 +66,18 @@ public final class CallPreparation {
                 .withGvcf(options.gvcf() ? gqBands(options) : null);
     }
 
-    /** The GQ bands of {@code gvcf.gqBands}; a list that is not increasing positive numbers is a user error. */
+    /**
+     * The GQ bands of {@code gvcf.gqBands} with {@code gvcf.hetPlTolerance}; a list that is not increasing positive
+     * numbers, or a negative tolerance, is a user error.
+     */
     private static GqBands gqBands(CallOptions options) {
-        String bands = Settings.load(options.settings()).string("gvcf.gqBands");
+        Settings settings = Settings.load(options.settings());
+        int tolerance = settings.integer("gvcf.hetPlTolerance");
+        if (tolerance < 0) {
+            throw new UserException("gvcf.hetPlTolerance must be a whole number, 0 or more");
+        }
         try {
-            return GqBands.parse(bands);
+            return GqBands.parse(settings.string("gvcf.gqBands"), tolerance);
         } catch (IllegalArgumentException e) {
             throw new UserException("gvcf.gqBands must be increasing positive whole numbers, comma-separated");
         }

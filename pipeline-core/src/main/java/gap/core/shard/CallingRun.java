@@ -168,7 +168,7 @@ public final class CallingRun {
         return new GvcfSink(request.output().resolve(gvcfName(request)), request.dictionary(),
                 request.samples().ids().get(0),
                 new VcfSink.Reference(request.reference().getFileName().toString(), referenceMd5),
-                request.params().lowQual(), bandLines, bands::band,
+                request.params().lowQual(), bandLines, bands::key,
                 (contig, position) -> (char) Character.toUpperCase(reference.window(contig, position, position)
                         .base(position)));
     }

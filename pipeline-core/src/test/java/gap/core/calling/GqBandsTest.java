@@ -1,5 +1,6 @@
 package gap.core.calling;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,5 +38,15 @@ class GqBandsTest {
         String setting = gap.core.Settings.load(java.util.Map.of()).string("gvcf.gqBands");
         assertEquals(java.util.Arrays.toString(GqBands.defaults().bounds()),
                 java.util.Arrays.toString(GqBands.parse(setting).bounds()));
+    }
+
+    @Test
+    void aToleranceBoundsTheHetPlsOfABlockWithinItsBand() {
+        GqBands bands = GqBands.parse("20,100", 1); // het PL buckets 0-1, 2-3, …, 100-101
+        assertEquals(bands.key(99, 100), bands.key(99, 101));
+        assertNotEquals(bands.key(99, 101), bands.key(99, 102));
+        assertNotEquals(bands.key(99, 100), bands.key(10, 100)); // another band
+        assertEquals(GqBands.parse("20,100").key(99, 99), GqBands.parse("20,100").key(99, 300)); // GATK's: band alone
+        assertThrows(IllegalArgumentException.class, () -> new GqBands(new int[] {1, 2}, -1));
     }
 }

@@ -65,4 +65,41 @@ class GvcfSitesTest {
         assertEquals(1, joint.call().genotype(0).allele2());
         assertFalse(joint.call().genotype(1).isCalled());
     }
+
+    @Test
+    void aOnePositionBlockListingAnotherBaseGivesItsNonRefLikelihoodsToTheAlleleItLacks() {
+        // the child: C>A at 100; a parent's block at 100 lists the T of one error read: PL over C, T, NON_REF
+        // (C/C 0, C/T 5, T/T 288, C/N 27, T/N 291, N/N 313). For the child's A the parent takes its NON_REF:
+        // C/C 0, C/A -2.7 (C/N), A/A -31.3 (N/N); its T read is no evidence for A
+        GvcfRecord child = snv("A", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfRecord parent = GvcfRecord.alleleBlock("c", 100, List.of("C", "T"), new int[] {0, 0}, 5,
+                new int[] {0, 5, 288, 27, 291, 313}, 10);
+        GvcfSites sites = new GvcfSites(List.of(List.of(child), List.of(parent)), 50);
+        assertEquals(List.of(100), sites.positions(1, 200)); // a block never makes a joint site
+        GvcfSites.Site site = sites.at("c", 100);
+        assertEquals(List.of("C", "A"), site.site().alleles());
+        assertArrayEquals(new double[] {0, -2.7, -31.3}, site.likelihoods().get(1).log10(), 1e-12);
+        assertArrayEquals(new int[] {10, 0}, site.likelihoods().get(1).depths());
+        // where the child's allele is the parent's T, the parent's own T likelihoods count
+        GvcfRecord childT = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfSites.Site t = new GvcfSites(List.of(List.of(childT), List.of(parent)), 50).at("c", 100);
+        assertArrayEquals(new double[] {0, -0.5, -28.8}, t.likelihoods().get(1).log10(), 1e-12);
+    }
+
+    @Test
+    void atADeletionASampleWithBlocksTakesTheSurestBlockOverTheDeletedBases() {
+        // sample A: CAG>C at 100 (REF over 100-102); sample B's blocks: 90-100 het PL 30, 101-120 het PL 33. The
+        // reads over the deleted bases 101-102 tell the deletion apart: B's likelihoods from the second block
+        GvcfRecord a = new GvcfRecord("c", 100, 102, List.of("CAG", "C"), 80, new int[] {0, 1}, 60,
+                new int[] {600, 0, 650, 610, 70, 700}, 15, -1, new int[] {7, 8}, RAW);
+        GvcfRecord first = GvcfRecord.block("c", 90, 100, 'C', 30, new int[] {0, 30, 348}, 10);
+        GvcfRecord second = GvcfRecord.block("c", 101, 120, 'A', 33, new int[] {0, 33, 360}, 11);
+        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of(first, second)), 50).at("c", 100);
+        assertArrayEquals(new double[] {0, -3.3, -36}, site.likelihoods().get(1).log10(), 1e-12);
+        assertArrayEquals(new int[] {11, 0}, site.likelihoods().get(1).depths());
+        // an SNV at 100 (REF one base) keeps the block at 100
+        GvcfRecord snv = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        GvcfSites.Site one = new GvcfSites(List.of(List.of(snv), List.of(first, second)), 50).at("c", 100);
+        assertArrayEquals(new double[] {0, -3, -34.8}, one.likelihoods().get(1).log10(), 1e-12);
+    }
 }

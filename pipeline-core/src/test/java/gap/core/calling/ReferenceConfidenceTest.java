@@ -2,6 +2,7 @@ package gap.core.calling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.GvcfRecord;
@@ -98,5 +99,50 @@ class ReferenceConfidenceTest {
         assertEquals(List.of(1, 8), split.stream().map(GvcfRecord::position).toList());
         assertEquals(List.of(6, 10), split.stream().map(GvcfRecord::end).toList());
         assertEquals("T", split.get(1).ref());
+    }
+
+    @Test
+    void aMismatchingBaseSupportsOnlyItsOwnAlleleWhenTheAllelesAreListed() {
+        // position 3 (G): nine G at Q30 and one T at Q20. Lumped (log10), the T is NON_REF evidence: het PL 5.
+        // Listed over G, T, NON_REF: per REF base G/G log10(0.999), G/x log10(0.5 (0.999 + 0.000333)) = -0.30132,
+        // x/y log10(0.000333); the T base: T's own allele 0.99, any other 0.01/3. So
+        // G/G 9 (-0.000435) - 2.47712 = -2.48103; G/T 9 (-0.30132) + log10(0.49667) = -3.01578;
+        // T/T 9 (-3.47712) + log10(0.99) = -31.29846; G/N -2.71188 - 2.47712 = -5.18900;
+        // T/N -31.29409 + log10(0.49667) = -31.59799; N/N -31.29409 - 2.47712 = -33.77121:
+        // G/NON_REF is now 27 phred below G/G (the T says nothing for an allele other than T), not 5
+        List<AlignedRead> reads = reads(9, "ACGTACGTAC", 30);
+        reads.addAll(reads(1, "ACTTACGTAC", 20));
+        ReferenceConfidence rc = ReferenceConfidence.measure(reads, REF, 1, 10);
+        assertEquals(List.of(3), java.util.stream.IntStream.rangeClosed(1, 10).filter(rc::hasMismatch).boxed()
+                .toList());
+        ReferenceConfidence.Alleles a = rc.alleles(3, 'G');
+        assertEquals(List.of("G", "T"), a.alleles());
+        assertArrayEquals(new double[] {-2.48103, -3.01578, -31.29846, -5.18900, -31.59799, -33.77121}, a.log10(),
+                1e-4);
+        assertArrayEquals(new int[] {0, 5, 288}, rc.pl(3));
+        // as a block: a one-position record over G, T and NON_REF, between two ordinary blocks
+        List<GvcfRecord> blocks = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.defaults());
+        assertEquals(List.of(1, 3, 4), blocks.stream().map(GvcfRecord::position).toList());
+        GvcfRecord listed = blocks.get(1);
+        assertTrue(listed.isAlleleBlock());
+        assertEquals(3, listed.end());
+        assertArrayEquals(new int[] {0, 5, 288, 27, 291, 313}, listed.pl());
+        assertEquals(5, listed.gq());
+    }
+
+    @Test
+    void aBlockKeepsItsPositionsHetPlsWithinTheTolerance() {
+        // 10 reads at Q30 over 1-10, one more over 6-10: het PL 30 at 1-5, 33 at 6-10 (GQ band 30 vs 33 with the
+        // one-wide bands; with bands 20,100 one band). Tolerance 1 (buckets 30-31, 32-33): two blocks, each PL its
+        // positions' own; tolerance 4 (buckets 30-34): one
+        List<AlignedRead> reads = reads(10, "ACGTACGTAC", 30);
+        reads.add(AlignedRead.of("late", 6, "5M", "CGTAC", 30, 60));
+        ReferenceConfidence rc = ReferenceConfidence.measure(reads, REF, 1, 10);
+        List<GvcfRecord> tight = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.parse("20,100", 1));
+        assertEquals(List.of(1, 6), tight.stream().map(GvcfRecord::position).toList());
+        assertEquals(33, tight.get(1).pl()[1]);
+        List<GvcfRecord> loose = GvcfModel.blocks(rc, REF, 1, 10, new boolean[10], GqBands.parse("20,100", 4));
+        assertEquals(1, loose.size());
+        assertEquals(30, loose.get(0).pl()[1]);
     }
 }
