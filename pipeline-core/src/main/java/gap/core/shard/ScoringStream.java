@@ -19,8 +19,11 @@ import java.util.function.Consumer;
 final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     /** The scorer's furthest neighbour (bp): calls further apart never change each other's scores. */
     static final int NEIGHBOURHOOD = 1000;
-    /** Calls gathered before a chunk may end: enough that chunking costs nothing, few enough to hold. */
-    static final int CHUNK = 4096;
+    /**
+     * Calls gathered before a chunk may end: enough that chunking costs little, few enough that a chunk with its
+     * scored and named copies is a few MB.
+     */
+    static final int CHUNK = 512;
 
     private final VariantScorer scorer;
     private final DepthFilter depth;
@@ -28,11 +31,19 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     private final List<Trio> trios;
     private final int minDeNovoQuality;
     private final Consumer<VariantCall> out;
+    private final int chunkSize;
     private final List<DeNovoCalls.Call> deNovo = new ArrayList<>();
     private List<VariantCall> chunk = new ArrayList<>();
 
     ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
                   int minDeNovoQuality, Consumer<VariantCall> out) {
+        this(scorer, depth, samples, trios, minDeNovoQuality, out, CHUNK);
+    }
+
+    /** With chunks of at least {@code chunkSize} calls (tests make them small). */
+    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
+                  int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
+        this.chunkSize = chunkSize;
         this.scorer = scorer;
         this.depth = depth;
         this.samples = List.copyOf(samples);
@@ -43,7 +54,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
 
     @Override
     public void accept(VariantCall call) {
-        if (chunk.size() >= CHUNK) {
+        if (chunk.size() >= chunkSize) {
             VariantCall last = chunk.get(chunk.size() - 1);
             if (!last.contig().equals(call.contig()) || call.position() - last.position() > NEIGHBOURHOOD) {
                 flush();
