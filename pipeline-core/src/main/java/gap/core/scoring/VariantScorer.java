@@ -52,7 +52,7 @@ public final class VariantScorer {
     private final ScoringParameters params;
     private double[][] features;
     private List<VariantCall> featuresOf;
-    /** Whether each class's outcome is logged: not when a run is scored in chunks ({@link #score(List, boolean[], DepthFilter, boolean)}). */
+    /** Whether each class's outcome is logged: not when a run is scored in chunks. */
     private boolean logged = true;
 
     public VariantScorer(ScoringParameters params) {

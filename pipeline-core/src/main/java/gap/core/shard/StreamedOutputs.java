@@ -122,7 +122,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
         Path finalCalls = spill.folder().resolve("final.calls");
         CallSetStats.Builder stats = new CallSetStats.Builder(ids);
         FamilyTally family = new FamilyTally(ids, request.samples().samples().stream()
-                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(), request.params().deNovoMinQuality());
+                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(),
+                request.params().deNovoMinQuality());
         long[] pass = {0};
         try (VcfSink vcf = new VcfSink(request.output().resolve(vcfName), request.dictionary(), ids,
                 new VcfSink.Reference(request.reference().getFileName().toString(), called.referenceMd5()),
