@@ -39,8 +39,7 @@ final class PartitionedCallsWriter implements CallsTableWriter {
                       ReferenceDictionary dictionary, CallSet callSet) {
         Map<String, List<VariantCall>> byPartition = new LinkedHashMap<>();
         for (VariantCall call : callSet.calls()) {
-            String partition = PARTITION_CONTIG + "=" + escape(call.contig()) + "/positionBin=" + bin(call);
-            byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(call);
+            byPartition.computeIfAbsent(partition(call), p -> new ArrayList<>()).add(call);
         }
         createDirectories(target);
         if (byPartition.isEmpty()) {
@@ -51,6 +50,76 @@ final class PartitionedCallsWriter implements CallsTableWriter {
             createDirectories(target.resolve(p.getKey()));
             ParquetSink.writeCalls(target.resolve(p.getKey()).resolve(FILE_NAME), infoLines, dictionary,
                     new CallSet(callSet.sampleIds(), p.getValue()));
+        }
+    }
+
+    /**
+     * As above, the calls read once as they are written (a spill file of the run's final calls): genome order puts
+     * each partition's calls together, so one partition's file is written at a time and the driver holds none.
+     */
+    @Override
+    public void write(Path target, Collection<? extends VCFCompoundHeaderLine> infoLines,
+                      ReferenceDictionary dictionary, List<String> sampleIds, Iterable<VariantCall> calls) {
+        createDirectories(target);
+        Peeking next = new Peeking(calls.iterator());
+        if (!next.hasNext()) {
+            ParquetSink.writeCalls(target.resolve(FILE_NAME), infoLines, dictionary, sampleIds, List.of());
+            return;
+        }
+        java.util.Set<String> written = new java.util.HashSet<>();
+        while (next.hasNext()) {
+            String partition = partition(next.peek());
+            if (!written.add(partition)) {
+                throw new IllegalStateException("the calls are not in genome order: partition " + partition
+                        + " came twice");
+            }
+            createDirectories(target.resolve(partition));
+            ParquetSink.writeCalls(target.resolve(partition).resolve(FILE_NAME), infoLines, dictionary, sampleIds,
+                    () -> new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return next.hasNext() && partition(next.peek()).equals(partition);
+                        }
+
+                        @Override
+                        public VariantCall next() {
+                            return next.next();
+                        }
+                    });
+        }
+    }
+
+    /** A call's partition path: its contig's and its position bin's keys. */
+    private static String partition(VariantCall call) {
+        return PARTITION_CONTIG + "=" + escape(call.contig()) + "/positionBin=" + bin(call);
+    }
+
+    /** An iterator that can look at its next element without taking it. */
+    private static final class Peeking implements java.util.Iterator<VariantCall> {
+        private final java.util.Iterator<VariantCall> in;
+        private VariantCall peeked;
+
+        Peeking(java.util.Iterator<VariantCall> in) {
+            this.in = in;
+        }
+
+        VariantCall peek() {
+            if (peeked == null) {
+                peeked = in.next();
+            }
+            return peeked;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return peeked != null || in.hasNext();
+        }
+
+        @Override
+        public VariantCall next() {
+            VariantCall call = peek();
+            peeked = null;
+            return call;
         }
     }
 

@@ -172,6 +172,16 @@ public final class ParquetSink {
      */
     public static void writeCalls(Path target, Collection<? extends VCFCompoundHeaderLine> headerLines,
                                   ReferenceDictionary dictionary, CallSet callSet) {
+        writeCalls(target, headerLines, dictionary, callSet.sampleIds(), callSet.calls());
+    }
+
+    /**
+     * As {@link #writeCalls(Path, Collection, ReferenceDictionary, CallSet)}, the calls read as they are written
+     * (from a spill file: a run's calls are never all in memory); each must hold one genotype per sample.
+     */
+    public static void writeCalls(Path target, Collection<? extends VCFCompoundHeaderLine> headerLines,
+                                  ReferenceDictionary dictionary, List<String> sampleIds,
+                                  Iterable<VariantCall> calls) {
         List<VCFInfoHeaderLine> info = sortedByKey(headerLines.stream().filter(VCFInfoHeaderLine.class::isInstance)
                 .map(VCFInfoHeaderLine.class::cast).toList());
         List<VCFFormatHeaderLine> formats = sortedFormats(headerLines.stream()
@@ -181,10 +191,14 @@ public final class ParquetSink {
         Map<String, VCFInfoHeaderLine> declared = new TreeMap<>();
         info.forEach(line -> declared.put(line.getID(), line));
         Map<String, String> metadata = new TreeMap<>(dictionary.metadata());
-        metadata.put(SAMPLES_KEY, String.join(",", callSet.sampleIds()));
+        metadata.put(SAMPLES_KEY, String.join(",", sampleIds));
         writeAtomically(target, schema, metadata, null, writer -> {
-            for (VariantCall call : callSet.calls()) {
-                writer.write(callRecord(schema, genotypeSchema, info, declared, formats, callSet.sampleIds(), call));
+            for (VariantCall call : calls) {
+                if (call.genotypes().size() != sampleIds.size()) {
+                    throw new IllegalArgumentException("a call with " + call.genotypes().size() + " genotypes in a"
+                            + " call set of " + sampleIds.size() + " samples");
+                }
+                writer.write(callRecord(schema, genotypeSchema, info, declared, formats, sampleIds, call));
             }
         });
     }

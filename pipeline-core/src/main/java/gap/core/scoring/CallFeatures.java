@@ -25,7 +25,11 @@ public final class CallFeatures {
 
     /** One vector per call; {@code calls} in genome order (neighbours are found by position). */
     public static double[][] of(List<VariantCall> calls) {
-        double median = DepthFilter.of(calls, 0).median();
+        return of(calls, DepthFilter.of(calls, 0).median());
+    }
+
+    /** As {@link #of(List)}, with the median DP of the run {@code calls} are a part of. */
+    public static double[][] of(List<VariantCall> calls, double median) {
         double[][] x = new double[calls.size()][];
         for (int i = 0; i < calls.size(); i++) {
             x[i] = of(calls, i, median);

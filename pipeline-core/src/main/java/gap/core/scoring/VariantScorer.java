@@ -52,6 +52,8 @@ public final class VariantScorer {
     private final ScoringParameters params;
     private double[][] features;
     private List<VariantCall> featuresOf;
+    /** Whether each class's outcome is logged: not when a run is scored in chunks. */
+    private boolean logged = true;
 
     public VariantScorer(ScoringParameters params) {
         this.params = params;
@@ -62,12 +64,22 @@ public final class VariantScorer {
      * known sites were given (hard filters for every class).
      */
     public Result score(List<VariantCall> calls, boolean[] known) {
+        return score(calls, known, DepthFilter.of(calls, params.maxDepthSds()), true);
+    }
+
+    /**
+     * As {@link #score(List, boolean[])}, with the depth filter (its median also the depth feature's yardstick) of a
+     * whole run that {@code calls} are a part of, logging each class's outcome or not. Without known sites a call's
+     * score depends only on it, its neighbours within 1000 bp and that median, so a run scored in chunks that split
+     * only where calls are further apart gets the same calls as scored whole.
+     */
+    public Result score(List<VariantCall> calls, boolean[] known, DepthFilter depth, boolean log) {
+        this.logged = log;
         if (known != null && known.length != calls.size()) {
             throw new IllegalArgumentException("one known-site flag per call");
         }
         VariantCall[] out = new VariantCall[calls.size()];
         Set<VCFHeaderLine> header = new LinkedHashSet<>();
-        DepthFilter depth = DepthFilter.of(calls, params.maxDepthSds());
         for (VariantType type : VariantType.values()) {
             List<Integer> members = new ArrayList<>();
             List<Integer> mitochondrial = new ArrayList<>();
@@ -116,7 +128,7 @@ public final class VariantScorer {
             why = model.failure();
         }
         if (params.trainedModel()) {
-            applyTrained(type, calls, members, why, out, header);
+            applyTrained(type, calls, members, why, depth, out, header);
             if (!mitochondrial.isEmpty()) {
                 // The model learnt nuclear calls (depth against the nuclear median among its features).
                 applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
@@ -132,9 +144,10 @@ public final class VariantScorer {
 
     /** Scores a class's nuclear calls by the trained model shipped in the jar: GAPSCORE, its FILTER, LowQual. */
     private void applyTrained(VariantType type, List<VariantCall> calls, List<Integer> members, String why,
+                              DepthFilter depth,
                               VariantCall[] out, Set<VCFHeaderLine> header) {
         TrainedModel model = Shipped.MODEL;
-        double[][] features = features(calls);
+        double[][] features = features(calls, depth.median());
         int filtered = 0;
         for (int i : members) {
             VariantCall call = calls.get(i);
@@ -163,14 +176,14 @@ public final class VariantScorer {
                 model.filterName(type), model.cutoffs().get(type), model.sensitivity().get(type),
                 FilterFields.LOW_QUAL, FilterFields.number(params.lowQual()), why);
         header.add(new VCFHeaderLine("scoring", method));
-        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+        log("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
                 filtered, members.size());
     }
 
     /** The features of every call, computed once per scoring (neighbours need the whole list). */
-    private double[][] features(List<VariantCall> calls) {
+    private double[][] features(List<VariantCall> calls, double medianDepth) {
         if (features == null || featuresOf != calls) {
-            features = CallFeatures.of(calls);
+            features = CallFeatures.of(calls, medianDepth);
             featuresOf = calls;
         }
         return features;
@@ -216,7 +229,7 @@ public final class VariantScorer {
                 params.minNegativeCalls(), tranche.filterName(), tranche.cutoff(), tranche.truthSensitivity(),
                 tranche.trainingCalls(), FilterFields.LOW_QUAL, FilterFields.number(params.lowQual()));
         header.add(new VCFHeaderLine("scoring", method));
-        LOG.info("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
+        log("Scoring {}: {}; {} of {} calls not PASS", type, method.substring(type.name().length() + 2),
                 filtered, members.size());
     }
 
@@ -261,8 +274,14 @@ public final class VariantScorer {
                 + FilterFields.number(params.lowQual()) + " (" + FilterFields.LOW_QUAL + "), "
                 + String.join(", ", described) + ", because " + why;
         header.add(new VCFHeaderLine("scoring", method));
-        LOG.info("Scoring {}: {}; {} of {} calls not PASS", label, method.substring(label.length() + 2),
+        log("Scoring {}: {}; {} of {} calls not PASS", label, method.substring(label.length() + 2),
                 filtered, members.size());
+    }
+
+    private void log(String message, Object... args) {
+        if (logged) {
+            LOG.info(message, args);
+        }
     }
 
     private List<String> annotations(VariantType type) {

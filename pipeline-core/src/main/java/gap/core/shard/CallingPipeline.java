@@ -93,6 +93,24 @@ public final class CallingPipeline {
     /** As above, handing the sample's gVCF records (when the inputs ask for them) to {@code gvcf} in genome order. */
     public static Summary run(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
                               Consumer<VariantCall> sink, Consumer<GvcfRecord> gvcf, ProgressMeter progress) {
+        return execute(inputs, params, shards, executor, null, spilled -> { }, sink, gvcf, progress);
+    }
+
+    /**
+     * As above, each shard's calls written to its spill file where the shard is called ({@link ShardSpill}): the
+     * spilled shards, with their calls' digests, are handed to {@code spilled} in genome order and no call reaches
+     * this thread.
+     */
+    static Summary runSpilled(Inputs inputs, CallingParameters params, List<Shard> shards, ShardExecutor executor,
+                              ShardSpill spill, Consumer<ShardSpill.Spilled> spilled, Consumer<GvcfRecord> gvcf,
+                              ProgressMeter progress) {
+        return execute(inputs, params, shards, executor, spill, spilled, call -> { }, gvcf, progress);
+    }
+
+    /** Runs every shard, spilling its calls when {@code spill} is not null, else handing them to {@code sink}. */
+    static Summary execute(Inputs inputs, CallingParameters params, List<Shard> shards,
+                                   ShardExecutor executor, ShardSpill spill, Consumer<ShardSpill.Spilled> spilled,
+                                   Consumer<VariantCall> sink, Consumer<GvcfRecord> gvcf, ProgressMeter progress) {
         int samples = inputs.reads().size();
         long[] calls = {0};
         ReadCounts[] counts = new ReadCounts[samples];
@@ -103,10 +121,12 @@ public final class CallingPipeline {
         for (int s = 0; inputs.cnvBinSize() > 0 && s < samples; s++) {
             depth.add(new SampleDepth(inputs.cnvBinSize()));
         }
-        Consumer<ShardResult> merge = result -> {
+        Consumer<ShardSpill.Spilled> merge = shardSpilled -> {
+            ShardResult result = shardSpilled.result();
+            spilled.accept(shardSpilled);
             result.calls().forEach(sink);
             result.gvcf().forEach(gvcf);
-            calls[0] += result.calls().size();
+            calls[0] += spill == null ? result.calls().size() : shardSpilled.digest().calls();
             long seen = 0;
             for (int s = 0; s < samples; s++) {
                 counts[s] = counts[s].plus(result.readCounts().get(s));
@@ -122,16 +142,17 @@ public final class CallingPipeline {
         if (inputs.fromGvcfs()) {
             executor.forEachInOrder(shards,
                     (java.util.function.Supplier<JointShardRunner> & java.io.Serializable) () -> openJoint(inputs, params),
-                    (java.util.function.Function<JointShardRunner, java.util.function.Function<Shard, ShardResult>>
-                            & java.io.Serializable) runner -> runner::run,
+                    (java.util.function.Function<JointShardRunner, java.util.function.Function<Shard,
+                            ShardSpill.Spilled>> & java.io.Serializable)
+                            runner -> shard -> ShardSpill.of(spill, runner.run(shard)),
                     merge, shard -> progress.done(shard.length()));
             return new Summary(calls[0], List.of(counts), List.of(coverage), List.copyOf(depth));
         }
         // Serializable, so an executor of other processes (Spark's) can ship the very same task to them.
         executor.forEachInOrder(shards,
                 (java.util.function.Supplier<ShardRunner> & java.io.Serializable) () -> openRunner(inputs, params),
-                (java.util.function.Function<ShardRunner, java.util.function.Function<Shard, ShardResult>>
-                        & java.io.Serializable) runner -> runner::run,
+                (java.util.function.Function<ShardRunner, java.util.function.Function<Shard, ShardSpill.Spilled>>
+                        & java.io.Serializable) runner -> shard -> ShardSpill.of(spill, runner.run(shard)),
                 merge, shard -> progress.done(shard.length()));
         Summary summary = new Summary(calls[0], List.of(counts), List.of(coverage), List.copyOf(depth));
         logReadCounts(summary.readCounts());

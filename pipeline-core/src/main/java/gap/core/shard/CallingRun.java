@@ -69,8 +69,8 @@ public final class CallingRun {
      * The calls of a run, annotated with population counts, in genome order, what calling them measured, and the
      * shards they came from.
      */
-    private record Called(List<VariantCall> calls, CallingPipeline.Summary summary, String referenceMd5,
-                          List<Shard> shards, SexCheck.Outcome sex) {}
+    record Called(List<VariantCall> calls, CallingPipeline.Summary summary, String referenceMd5,
+                  List<Shard> shards, SexCheck.Outcome sex) {}
 
     /**
      * The calls, scored and named, those written to the VCF (none with copy number alone), the de novo calls, the
@@ -101,15 +101,24 @@ public final class CallingRun {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
             ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(shards));
             progress.start();
-            Called called = call(request, shards, executor, population, progress,
-                    copyNumber == null ? 0 : copyNumber.binSize());
-            progress.stop();
-            Finished done = finish(request, called, copyNumber);
-            writeOutputs(request, callsTable, dictionary, populationInfo, called, done);
-            long pass = done.calls().stream().filter(c -> c.filter().isPass()).count();
+            long[] callsAndPass;
+            if (StreamedOutputs.applies(request)) {
+                StreamedOutputs streamed = new StreamedOutputs(request, ShardSpill.in(request.output()));
+                Called called = call(request, shards, executor, null, progress, 0, streamed);
+                progress.stop();
+                callsAndPass = streamed.finish(called, population, populationInfo, callsTable, dictionary);
+            } else {
+                Called called = call(request, shards, executor, population, progress,
+                        copyNumber == null ? 0 : copyNumber.binSize(), null);
+                progress.stop();
+                Finished done = finish(request, called, copyNumber);
+                writeOutputs(request, callsTable, dictionary, populationInfo, called, done);
+                callsAndPass = new long[] {done.calls().size(),
+                    done.calls().stream().filter(c -> c.filter().isPass()).count()};
+            }
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
-                    done.calls().size(), pass, request.samples().ids().size(), progress.elapsedMinutes(),
+                    callsAndPass[0], callsAndPass[1], request.samples().ids().size(), progress.elapsedMinutes(),
                     memory.what(), memory.mebibytes()));
         }
     }
@@ -119,7 +128,8 @@ public final class CallingRun {
      * summary (may be null) annotates each call as it arrives, in genome order.
      */
     private static Called call(CallRequest request, List<Shard> shards, ShardExecutor executor,
-                               PopulationAnnotator population, ProgressMeter progress, int binSize) {
+                               PopulationAnnotator population, ProgressMeter progress, int binSize,
+                               StreamedOutputs streamed) {
         // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
         // another thread computes it while the shards run.
         FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
@@ -134,16 +144,18 @@ public final class CallingRun {
         List<VariantCall> calls = new ArrayList<>();
         java.util.function.Consumer<VariantCall> sink = call -> calls.add(population == null ? call
                 : population.annotate(call));
+        ShardSpill spill = streamed == null ? null : streamed.spill();
+        java.util.function.Consumer<ShardSpill.Spilled> spilled = streamed == null ? s -> { } : streamed;
         if (request.gvcfBands() == null) {
-            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor, sink,
-                    progress);
+            CallingPipeline.Summary summary = CallingPipeline.execute(in, request.params(), shards, executor, spill,
+                    spilled, sink, record -> { }, progress);
             return new Called(calls, summary, await(md5), shards, sex);
         }
         String referenceMd5 = await(md5);
         try (ReferenceSource reference = new ReferenceSource(request.reference());
              GvcfSink gvcf = gvcfSink(request, referenceMd5, reference)) {
-            CallingPipeline.Summary summary = CallingPipeline.run(in, request.params(), shards, executor, sink, gvcf,
-                    progress);
+            CallingPipeline.Summary summary = CallingPipeline.execute(in, request.params(), shards, executor, spill,
+                    spilled, sink, gvcf, progress);
             gvcf.commit();
             LOG.info("Wrote the gVCF {}", gvcfName(request));
             return new Called(calls, summary, referenceMd5, shards, sex);
@@ -279,7 +291,7 @@ public final class CallingRun {
     }
 
     /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
-    private static <T> FutureTask<T> startDaemon(String name, Callable<T> work) {
+    static <T> FutureTask<T> startDaemon(String name, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
@@ -288,7 +300,7 @@ public final class CallingRun {
     }
 
     /** Waits for {@code task} and gives its result, or rethrows what it threw. */
-    private static <T> T await(FutureTask<T> task) {
+    static <T> T await(FutureTask<T> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
@@ -306,7 +318,7 @@ public final class CallingRun {
     }
 
     /** Waits for {@code task} when another failure is already on its way; its own outcome no longer matters. */
-    private static void awaitQuietly(FutureTask<Void> task) {
+    static void awaitQuietly(FutureTask<Void> task) {
         try {
             task.get();
         } catch (InterruptedException e) {
@@ -317,7 +329,7 @@ public final class CallingRun {
     }
 
     /** One line per trio and one per pair of samples that contradicts the pedigree: pseudonyms only. */
-    private static void logFamily(FamilyQc family) {
+    static void logFamily(FamilyQc family) {
         for (FamilyQc.TrioQc t : family.trios()) {
             LOG.info("Trio of child {}: {} PASS sites, {} Mendelian violation(s) besides {} de novo call(s)",
                     t.child(), t.sites(), t.violations(), t.deNovo());
@@ -331,7 +343,7 @@ public final class CallingRun {
         }
     }
 
-    private static void writeDeNovo(Path target, String text) {
+    static void writeDeNovo(Path target, String text) {
         try {
             TextFiles.writeAtomically(target, text);
         } catch (IOException e) {
@@ -342,6 +354,13 @@ public final class CallingRun {
 
     /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
     private static QcReport qcReport(CallRequest request, Finished done, Called called, String vcfName) {
+        return qcReport(request, called, vcfName, CallSetStats.of(request.samples().ids(), done.records()),
+                done.family(), done.cnv().results());
+    }
+
+    /** As above, from the call set's statistics and family checks (gathered as the calls streamed past). */
+    static QcReport qcReport(CallRequest request, Called called, String vcfName, CallSetStats stats,
+                             FamilyQc family, List<gap.core.cnv.CnvResult> cnv) {
         String callSet = request.samples().callSetId();
         List<SampleQc> samples = new ArrayList<>();
         List<Samples.Sample> all = request.samples().samples();
@@ -350,10 +369,8 @@ public final class CallingRun {
             samples.add(new SampleQc(sample.id(), sample.role(), sample.sex(), sample.familyPseudonym(),
                     called.summary().sampleReadCounts().get(s), called.summary().sampleCoverage().get(s), callSet));
         }
-        CallSetStats stats = CallSetStats.of(request.samples().ids(), done.records());
         return new QcReport(GapVersion.get(), called.referenceMd5(), territory(request.dictionary(), called.shards()),
-                samples, List.of(new CallSetQc(callSet, vcfName, stats)), List.of(), done.family(),
-                done.cnv().results());
+                samples, List.of(new CallSetQc(callSet, vcfName, stats)), List.of(), family, cnv);
     }
 
     /** What the callable bases are, in words: the whole reference when the shards cover it, else the -L intervals. */

@@ -1,0 +1,87 @@
+package gap.core.shard;
+
+import gap.core.cohort.DeNovoCalls;
+import gap.core.cohort.Trio;
+import gap.core.model.VariantCall;
+import gap.core.scoring.DepthFilter;
+import gap.core.scoring.VariantScorer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Takes a run's calls one at a time in genome order, with the run's depth filter (from its {@link CallDigest}),
+ * gives them scored without known sites and named de novo, in the same order, to a consumer, holding only a chunk
+ * of calls at a time. A call's score depends on itself, that run-wide median and its neighbours within
+ * {@link #NEIGHBOURHOOD} bp on its contig, so a chunk ends only where the next call is further away or on another
+ * contig: the calls come out exactly as scoring all of them at once gives them.
+ */
+final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
+    /** The scorer's furthest neighbour (bp): calls further apart never change each other's scores. */
+    static final int NEIGHBOURHOOD = 1000;
+    /**
+     * Calls gathered before a chunk may end: enough that chunking costs little, few enough that a chunk with its
+     * scored and named copies is a few MB.
+     */
+    static final int CHUNK = 512;
+
+    private final VariantScorer scorer;
+    private final DepthFilter depth;
+    private final List<String> samples;
+    private final List<Trio> trios;
+    private final int minDeNovoQuality;
+    private final Consumer<VariantCall> out;
+    private final int chunkSize;
+    private final List<DeNovoCalls.Call> deNovo = new ArrayList<>();
+    private List<VariantCall> chunk = new ArrayList<>();
+
+    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
+                  int minDeNovoQuality, Consumer<VariantCall> out) {
+        this(scorer, depth, samples, trios, minDeNovoQuality, out, CHUNK);
+    }
+
+    /** With chunks of at least {@code chunkSize} calls (tests make them small). */
+    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
+                  int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
+        this.chunkSize = chunkSize;
+        this.scorer = scorer;
+        this.depth = depth;
+        this.samples = List.copyOf(samples);
+        this.trios = List.copyOf(trios);
+        this.minDeNovoQuality = minDeNovoQuality;
+        this.out = out;
+    }
+
+    @Override
+    public void accept(VariantCall call) {
+        if (chunk.size() >= chunkSize) {
+            VariantCall last = chunk.get(chunk.size() - 1);
+            if (!last.contig().equals(call.contig()) || call.position() - last.position() > NEIGHBOURHOOD) {
+                flush();
+            }
+        }
+        chunk.add(call);
+    }
+
+    /** Scores and hands on the calls still held. */
+    @Override
+    public void close() {
+        flush();
+    }
+
+    /** The de novo calls so far, in genome order: few, one per call and child. */
+    List<DeNovoCalls.Call> deNovo() {
+        return deNovo;
+    }
+
+    private void flush() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<VariantCall> scored = scorer.score(chunk, null, depth, false).calls();
+        DeNovoCalls.Result named = DeNovoCalls.name(scored, samples, trios, minDeNovoQuality);
+        deNovo.addAll(named.deNovo());
+        named.calls().forEach(out);
+        chunk = new ArrayList<>();
+    }
+}

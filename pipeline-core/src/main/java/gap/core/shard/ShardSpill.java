@@ -1,0 +1,59 @@
+package gap.core.shard;
+
+import gap.core.io.CallSpill;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Takes one shard's result where it was called (a thread, or a cluster's executor), gives it without its calls,
+ * which go to the shard's spill file in the run's staging folder, and their {@link CallDigest}: what travels to the
+ * driver is a shard's tallies, never its calls. Serializable with its folder (a cluster run's is on the run's file
+ * system).
+ */
+record ShardSpill(Path folder) implements java.io.Serializable {
+    /** The folder of spill files inside a run's staging folder; deleted before the run commits. */
+    static final String FOLDER = "_spill";
+
+    /** A spilled shard: its result without calls, the file holding them, and their digest. */
+    record Spilled(ShardResult result, Path file, CallDigest digest) implements java.io.Serializable {}
+
+    /** The spill folder of the run staged in {@code staging}, created. */
+    static ShardSpill in(Path staging) {
+        Path folder = staging.resolve(FOLDER);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the spill folder", e);
+        }
+        return new ShardSpill(folder);
+    }
+
+    /** {@code result} spilled by {@code spill}, or whole (no file, no digest) when {@code spill} is null. */
+    static Spilled of(ShardSpill spill, ShardResult result) {
+        return spill == null ? new Spilled(result, null, null) : spill.spill(result);
+    }
+
+    Spilled spill(ShardResult result) {
+        Path file = folder.resolve(String.format(java.util.Locale.ROOT, "shard-%06d.calls",
+                result.shard().index()));
+        CallSpill.write(file, result.calls());
+        ShardResult tallies = new ShardResult(result.shard(), List.of(), result.readCounts(), result.coverage(),
+                result.bins(), result.gvcf());
+        return new Spilled(tallies, file, CallDigest.of(result.calls()));
+    }
+
+    /** Deletes the spill files and their folder. */
+    void delete() {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the spill folder", e);
+        }
+    }
+}

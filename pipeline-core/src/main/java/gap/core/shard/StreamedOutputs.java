@@ -1,0 +1,154 @@
+package gap.core.shard;
+
+import gap.core.cohort.DeNovoTsv;
+import gap.core.federation.PopulationAnnotator;
+import gap.core.io.CallSpill;
+import gap.core.io.CallsTableWriter;
+import gap.core.io.ParquetSink;
+import gap.core.io.ReferenceDictionary;
+import gap.core.io.VcfSink;
+import gap.core.model.VariantCall;
+import gap.core.privacy.Samples;
+import gap.core.qc.CallRecord;
+import gap.core.qc.CallSetStats;
+import gap.core.qc.FamilyQc;
+import gap.core.qc.FamilyTally;
+import gap.core.qc.report.QcFiles;
+import gap.core.scoring.DepthFilter;
+import gap.core.scoring.VariantScorer;
+import gap.core.vcf.InfoField;
+import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Takes a run's spilled shards in genome order (pass 1: each shard's calls in its spill file, their digests here),
+ * gives the run's outputs in a second streaming pass: the scorer prepared from the digests alone, then each spill
+ * read in order, annotated, scored, named de novo and written to the VCF, the QC tallies and a spill of the final
+ * calls that {@code calls.parquet} is written from. No step holds the run's calls, so memory does not grow with the
+ * genome. For runs without known sites (which train a model on all calls) or copy number (which reads all calls'
+ * allele fractions), whose outputs still come from calls gathered in memory.
+ */
+final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
+    private static final Logger LOG = LogManager.getLogger(StreamedOutputs.class);
+
+    private final CallRequest request;
+    private final ShardSpill spill;
+    private final List<Path> files = new ArrayList<>();
+    private CallDigest digest = CallDigest.EMPTY;
+
+    StreamedOutputs(CallRequest request, ShardSpill spill) {
+        this.request = request;
+        this.spill = spill;
+    }
+
+    /** Whether a run's outputs are streamed: no known sites, no copy number. */
+    static boolean applies(CallRequest request) {
+        return request.knownSites() == null && request.copyNumber() == null;
+    }
+
+    ShardSpill spill() {
+        return spill;
+    }
+
+    /** Takes one spilled shard, in genome order. */
+    @Override
+    public void accept(ShardSpill.Spilled shard) {
+        files.add(shard.file());
+        digest = digest.plus(shard.digest());
+    }
+
+    /** The calls made, the final calls streamed from them; gives the number of calls and of PASS calls. */
+    private record Written(String vcfName, long calls, long pass, List<gap.core.cohort.DeNovoCalls.Call> deNovo,
+                           CallSetStats stats, FamilyQc family, Path finalCalls) {}
+
+    /** Pass 2 and every output; gives the number of calls and of PASS ones. */
+    long[] finish(CallingRun.Called called, PopulationAnnotator population, List<VCFInfoHeaderLine> populationInfo,
+                  CallsTableWriter callsTable, ReferenceDictionary dictionary) {
+        Written written = writeVcf(called, population, populationInfo);
+        CallingRun.logFamily(written.family());
+        List<String> ids = request.samples().ids();
+        Path output = request.output();
+        List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
+        info.addAll(populationInfo);
+        FutureTask<Void> parquet = CallingRun.startDaemon("parquet-writer", () -> {
+            callsTable.write(output.resolve("calls.parquet"), info, dictionary, ids,
+                    CallSpill.read(written.finalCalls()));
+            return null;
+        });
+        try {
+            if (!request.pedigree().trios().isEmpty()) {
+                CallingRun.writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(written.deNovo(), ids));
+                LOG.info("Wrote {} de novo call(s) to {}", written.deNovo().size(), DeNovoTsv.FILE_NAME);
+            }
+            if (request.qc()) {
+                List<Path> qcFiles = QcFiles.write(CallingRun.qcReport(request, called, written.vcfName(),
+                        written.stats(), written.family(), List.of()), output.resolve(CallingRun.QC_DIR));
+                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
+                        qcFiles.size(), CallingRun.QC_DIR);
+            }
+            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
+        } catch (RuntimeException | Error e) {
+            CallingRun.awaitQuietly(parquet);
+            throw e;
+        }
+        CallingRun.await(parquet);
+        spill.delete();
+        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+        return new long[] {written.calls(), written.pass()};
+    }
+
+    /**
+     * Pass 2: every spilled call, annotated with population counts, scored and named, to the VCF, the QC tallies and
+     * the spill of final calls.
+     */
+    private Written writeVcf(CallingRun.Called called, PopulationAnnotator population,
+                             List<VCFInfoHeaderLine> populationInfo) {
+        List<String> ids = request.samples().ids();
+        DepthFilter depth = digest.depthFilter(request.scoring().maxDepthSds());
+        VariantScorer scorer = new VariantScorer(request.scoring());
+        List<VCFHeaderLine> extra = new ArrayList<>(scorer.score(digest.representatives(), null, depth, false)
+                .headerLines());
+        extra.stream().filter(line -> line.getKey().equals("scoring"))
+                .forEach(line -> LOG.info("Scoring {}", line.getValue()));
+        extra.addAll(populationInfo);
+        String vcfName = request.samples().callSetId() + ".vcf.gz";
+        Path finalCalls = spill.folder().resolve("final.calls");
+        CallSetStats.Builder stats = new CallSetStats.Builder(ids);
+        FamilyTally family = new FamilyTally(ids, request.samples().samples().stream()
+                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(),
+                request.params().deNovoMinQuality());
+        long[] pass = {0};
+        try (VcfSink vcf = new VcfSink(request.output().resolve(vcfName), request.dictionary(), ids,
+                new VcfSink.Reference(request.reference().getFileName().toString(), called.referenceMd5()),
+                request.params().lowQual(), extra);
+             CallSpill.Writer kept = new CallSpill.Writer(finalCalls)) {
+            ScoringStream stream = new ScoringStream(scorer, depth, ids, request.pedigree().trios(),
+                    request.params().deNovoMinQuality(), call -> {
+                        vcf.add(call);
+                        kept.add(call);
+                        CallRecord record = CallRecord.of(call);
+                        stats.add(record);
+                        family.add(record);
+                        pass[0] += call.filter().isPass() ? 1 : 0;
+                    });
+            for (Path file : files) {
+                for (VariantCall call : CallSpill.read(file)) {
+                    stream.accept(population == null ? call : population.annotate(call));
+                }
+            }
+            stream.close();
+            vcf.commit();
+            LOG.info("Wrote {} calls to {} ({} PASS), scored and named as they streamed from {} shard spill(s)",
+                    kept.count(), vcfName, pass[0], files.size());
+            return new Written(vcfName, kept.count(), pass[0], stream.deNovo(), stats.build(), family.build(),
+                    finalCalls);
+        }
+    }
+}
