@@ -53,8 +53,8 @@ public final class TrainScorerCommand implements Callable<Integer> {
     double learningRate = TreeTrainer.Params.DEFAULT.learningRate();
 
     @Option(names = "--cutoff-rule", description = "How each class's cutoff is chosen on the out-of-fold scores (each"
-            + " set scored by the model trained without its group): F1 (the highest mean per-set F1) or SENSITIVITY"
-            + " (the share of true calls given below).")
+            + " set scored by the model trained without its group): F1 (the highest mean per-set F1), SENSITIVITY"
+            + " (the share of true calls given below) or ODDS (GAPSCORE 3.01: P(false) = 1/2, fitted to no set).")
     ScorerTraining.Rule rule = ScorerTraining.Rule.F1;
 
     @Option(names = "--snv-sensitivity", description = "With --cutoff-rule SENSITIVITY: percent of out-of-fold true"
@@ -68,6 +68,10 @@ public final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--max-cutoff", description = "Highest GAPSCORE cutoff (3.01: filter only calls more likely"
             + " false than true); none by default.")
     double maxCutoff = Double.POSITIVE_INFINITY;
+
+    @Option(names = "--withhold", split = ",", paramLabel = "FEATURE", description = "Features to train without"
+            + " (read as missing), to measure what they add; none by default.")
+    List<String> withhold = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -98,7 +102,7 @@ public final class TrainScorerCommand implements Callable<Integer> {
         TreeTrainer.Params params = new TreeTrainer.Params(trees, maxDepth, learningRate,
                 TreeTrainer.Params.DEFAULT.lambda(), TreeTrainer.Params.DEFAULT.minChildWeight());
         ScorerTraining.run(inputs, params,
-                new ScorerTraining.Sensitivity(rule, snvSensitivity, indelSensitivity, maxCutoff), output);
+                new ScorerTraining.Sensitivity(rule, snvSensitivity, indelSensitivity, maxCutoff), withhold, output);
         return Commands.EXIT_OK;
     }
 }

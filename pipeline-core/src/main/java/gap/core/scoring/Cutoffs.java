@@ -20,8 +20,11 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         double[] cut = new double[n];
         double[] kept = new double[n];
         for (VariantType t : VariantType.values()) {
-            double c = rule.rule() == ScorerTraining.Rule.F1 ? bestF1(sets, scores, included, t)
-                    : ScorerTraining.cutoff(trueScores(sets, scores, included, t), rule.of(t));
+            double c = switch (rule.rule()) {
+                case F1 -> bestF1(sets, scores, included, t);
+                case SENSITIVITY -> ScorerTraining.cutoff(trueScores(sets, scores, included, t), rule.of(t));
+                case ODDS -> ScorerTraining.Rule.EVEN_ODDS;
+            };
             cut[t.ordinal()] = Math.min(rule.maxCutoff(), c);
             kept[t.ordinal()] = share(trueScores(sets, scores, included, t), cut[t.ordinal()]);
         }

@@ -35,7 +35,16 @@ public final class ScorerTraining {
         /** The cutoff with the highest mean over sets of the class's PASS F1 (ties: the lowest cutoff). */
         F1,
         /** The highest cutoff that the stated share of true calls reach. */
-        SENSITIVITY
+        SENSITIVITY,
+        /**
+         * GAPSCORE {@value #EVEN_ODDS}, P(false) = 1/2: filter only the calls the model finds more likely false than
+         * true. For calibrated probabilities this is where F1 is best when F1 is near 1 (the F1-optimal threshold on
+         * P(true) is half the best F1), and it is fitted to no set, so no held-out group choice is needed.
+         */
+        ODDS;
+
+        /** GAPSCORE at P(false) = 1/2, as GAPSCORE is written (two decimals): −10·log10(1/2) = 3.0103. */
+        public static final double EVEN_ODDS = 3.01;
     }
 
     /**
@@ -52,6 +61,10 @@ public final class ScorerTraining {
         }
 
         String describe() {
+            if (rule == Rule.ODDS) {
+                return "per class, GAPSCORE " + Rule.EVEN_ODDS + " (the model's P(false) = 1/2), at most "
+                        + maxCutoff;
+            }
             String how = rule == Rule.F1 ? "the cutoff with the highest mean per-set F1 of the class"
                     : "the GAPSCORE that the stated share of true calls reach";
             return "per class, " + how + ", on out-of-fold scores (each set scored by the model trained without its"
@@ -63,6 +76,15 @@ public final class ScorerTraining {
 
     public static void run(List<TrainingSet.Inputs> inputs, TreeTrainer.Params params, Sensitivity sensitivity,
                            Path outputDir) {
+        run(inputs, params, sensitivity, List.of(), outputDir);
+    }
+
+    /**
+     * As above, with the features named in {@code unused} withheld from training (their values read as missing, so
+     * no tree splits on them): to measure what a feature adds, held out, without changing the model file's form.
+     */
+    public static void run(List<TrainingSet.Inputs> inputs, TreeTrainer.Params params, Sensitivity sensitivity,
+                           List<String> unused, Path outputDir) {
         List<String> groupNames = inputs.stream().map(TrainingSet.Inputs::group).distinct().toList();
         if (groupNames.size() < 3) {
             throw new UserException("training needs at least three groups of sets (one is held out in turn, and its"
@@ -71,7 +93,7 @@ public final class ScorerTraining {
         List<TrainingSet> sets = new ArrayList<>();
         int[] group = new int[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) {
-            TrainingSet s = TrainingSet.label(inputs.get(k));
+            TrainingSet s = withheld(TrainingSet.label(inputs.get(k)), unused);
             group[k] = groupNames.indexOf(inputs.get(k).group());
             LOG.info("Set {}: {} labelled calls, {} false", s.name(), s.size(), count(s.truth(), false));
             sets.add(s);
@@ -95,6 +117,9 @@ public final class ScorerTraining {
         manifest.append("trees_sha256\t").append(sha256(treesText.getBytes(StandardCharsets.UTF_8))).append('\n');
         manifest.append("features\t").append(String.join(",", CallFeatures.NAMES)).append('\n');
         manifest.append("hyperparameters\t").append(params.describe()).append('\n');
+        if (!unused.isEmpty()) {
+            manifest.append("features_withheld\t").append(String.join(",", unused)).append('\n');
+        }
         manifest.append("cutoff_rule\t").append(sensitivity.describe()).append('\n');
         manifest.append(cutoffs);
         manifest.append("#set\tname\tgroup\tcalls_sha256\ttruth_sha256\ttrue_calls\tfalse_calls\n");
@@ -110,6 +135,19 @@ public final class ScorerTraining {
         LOG.info("Wrote model {}", version);
     }
 
+    private static TrainingSet withheld(TrainingSet s, List<String> unused) {
+        for (String name : unused) {
+            int j = CallFeatures.NAMES.indexOf(name);
+            if (j < 0) {
+                throw new UserException("no feature is called " + name + "; the features are " + CallFeatures.NAMES);
+            }
+            for (double[] x : s.features()) {
+                x[j] = Double.NaN;
+            }
+        }
+        return s;
+    }
+
     /**
      * The leave-one-group-out rows: each group scored by the model trained without it (its out-of-fold scores),
      * against cutoffs chosen by the same rule on the other groups' out-of-fold scores from models that saw neither.
@@ -119,7 +157,9 @@ public final class ScorerTraining {
         StringBuilder rows = new StringBuilder("#heldout\tset\tclass\tcalls\tall_P\tall_R\tall_F1\tPASS_P\tPASS_R"
                 + "\tPASS_F1\tfalse_filtered\ttrue_filtered\tcutoff\n");
         for (int g = 0; g < groupNames.size(); g++) {
-            Cutoffs inner = Cutoffs.choose(sets, folds.outOfFold(g), folds.included(g), sensitivity);
+            // ODDS needs no scores: the nested models are trained only for the rules that choose on them
+            double[][] innerScores = sensitivity.rule() == Rule.ODDS ? outOfFold : folds.outOfFold(g);
+            Cutoffs inner = Cutoffs.choose(sets, innerScores, folds.included(g), sensitivity);
             for (int k = 0; k < sets.size(); k++) {
                 if (folds.group()[k] != g) {
                     continue;
