@@ -45,6 +45,15 @@ class CutoffsTest {
     }
 
     @Test
+    void theOddsRuleIsEvenOddsWhateverTheScores() {
+        // P(false) = 1/2 is GAPSCORE −10·log10(1/2) = 3.0103, written 3.01; the true scores 4..9 all reach it
+        Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.ODDS, 0, 0,
+                Double.POSITIVE_INFINITY));
+        assertEquals(3.01, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
+        assertEquals(100, c.sensitivity()[VariantType.SNV.ordinal()], 0.0);
+    }
+
+    @Test
     void theSensitivityRuleAndTheCapOnTheSameScores() {
         // true scores 4..9 (six): 80 % keep the five from index floor(6·0.2) = 1 up, cutoff 5; share 5/6 = 83.3 %
         Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.SENSITIVITY,
