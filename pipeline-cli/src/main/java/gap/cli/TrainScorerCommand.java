@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * </pre>
  *
  * The sets table has one row per set, tab-separated, a header line first: {@code name reference calls truth
- * confident sample} (sample: the calls VCF's 0-based column the truth describes; paths relative to the table's
- * folder). The shipped model is made by {@code bench/scoring/train.sh}.
+ * confident sample [group]} (sample: the calls VCF's 0-based column the truth describes; group: sets of one genome,
+ * held out together, by default the set's own name; paths relative to the table's folder). The shipped model is made by {@code bench/scoring/train.sh}.
  */
 @Command(name = "train-scorer",
         mixinStandardHelpOptions = true,
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         usageHelpAutoWidth = true,
         description = {"Train gap's call-scoring model on labelled call sets; write the trees and a manifest with"
-                + " leave-one-set-out metrics. Same inputs, same files."})
+                + " leave-one-group-out metrics. Same inputs, same files."})
 public final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--sets", required = true, paramLabel = "TSV", converter = RedactedPaths.Resource.class,
             description = "Training sets: name, reference, calls, truth, confident, sample (see the usage).")
@@ -52,15 +52,26 @@ public final class TrainScorerCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Shrinkage of each tree's leaves.")
     double learningRate = TreeTrainer.Params.DEFAULT.learningRate();
 
-    @Option(names = "--snv-sensitivity", description = "Percent of training true SNVs the SNV cutoff keeps.")
+    @Option(names = "--cutoff-rule", description = "How each class's cutoff is chosen on the out-of-fold scores (each"
+            + " set scored by the model trained without its group): F1 (the highest mean per-set F1), SENSITIVITY"
+            + " (the share of true calls given below) or ODDS (GAPSCORE 3.01: P(false) = 1/2, fitted to no set).")
+    ScorerTraining.Rule rule = ScorerTraining.Rule.F1;
+
+    @Option(names = "--snv-sensitivity", description = "With --cutoff-rule SENSITIVITY: percent of out-of-fold true"
+            + " SNVs the SNV cutoff keeps.")
     double snvSensitivity = 99.7;
 
-    @Option(names = "--indel-sensitivity", description = "Percent of training true indels the indel cutoff keeps.")
+    @Option(names = "--indel-sensitivity", description = "With --cutoff-rule SENSITIVITY: percent of out-of-fold true"
+            + " indels the indel cutoff keeps.")
     double indelSensitivity = 99.5;
 
     @Option(names = "--max-cutoff", description = "Highest GAPSCORE cutoff (3.01: filter only calls more likely"
             + " false than true); none by default.")
     double maxCutoff = Double.POSITIVE_INFINITY;
+
+    @Option(names = "--withhold", split = ",", paramLabel = "FEATURE", description = "Features to train without"
+            + " (read as missing), to measure what they add; none by default.")
+    List<String> withhold = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -78,12 +89,12 @@ public final class TrainScorerCommand implements Callable<Integer> {
                 continue;
             }
             String[] f = lines.get(i).split("\t");
-            if (f.length != 6) {
-                throw new UserException("--sets line " + (i + 1) + ": expected 6 tab-separated columns");
+            if (f.length != 6 && f.length != 7) {
+                throw new UserException("--sets line " + (i + 1) + ": expected 6 or 7 tab-separated columns");
             }
             try {
                 inputs.add(new TrainingSet.Inputs(f[0], base.resolve(f[1]), base.resolve(f[2]), base.resolve(f[3]),
-                        base.resolve(f[4]), Integer.parseInt(f[5])));
+                        base.resolve(f[4]), Integer.parseInt(f[5]), f.length == 7 ? f[6] : f[0]));
             } catch (NumberFormatException e) {
                 throw new UserException("--sets line " + (i + 1) + ": the sample column is not a number");
             }
@@ -91,7 +102,7 @@ public final class TrainScorerCommand implements Callable<Integer> {
         TreeTrainer.Params params = new TreeTrainer.Params(trees, maxDepth, learningRate,
                 TreeTrainer.Params.DEFAULT.lambda(), TreeTrainer.Params.DEFAULT.minChildWeight());
         ScorerTraining.run(inputs, params,
-                new ScorerTraining.Sensitivity(snvSensitivity, indelSensitivity, maxCutoff), output);
+                new ScorerTraining.Sensitivity(rule, snvSensitivity, indelSensitivity, maxCutoff), withhold, output);
         return Commands.EXIT_OK;
     }
 }

@@ -19,7 +19,8 @@ public final class CallFeatures {
 
     /** The feature names, in vector order (the model file lists them too, and is checked against these). */
     public static final List<String> NAMES = List.of("INDEL", "LENGTH", "QD", "MQ", "MQRankSum", "ReadPosRankSum",
-            "BaseQRankSum", "FS", "SOR", "DP_REL", "AF", "HOM", "GQ", "CALLS_30", "CALLS_60", "NEAREST");
+            "BaseQRankSum", "FS", "SOR", "DP_REL", "AF", "HOM", "GQ", "CALLS_30", "CALLS_60", "NEAREST",
+            "NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL");
 
     private CallFeatures() {}
 
@@ -61,6 +62,11 @@ public final class CallFeatures {
         f[13] = near[0];
         f[14] = near[1];
         f[15] = near[2];
+        // the reads' own evidence of artefacts (gap.core.calling.ReadArtefacts); NaN in VCFs written before them
+        String[] reads = {"NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL"};
+        for (int k = 0; k < reads.length; k++) {
+            f[16 + k] = info(c, reads[k]);
+        }
         return f;
     }
 

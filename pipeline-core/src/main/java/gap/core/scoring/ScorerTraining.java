@@ -21,24 +21,54 @@ import org.apache.logging.log4j.Logger;
 /**
  * Takes labelled training sets and hyper-parameters, gives the trained scorer's two files: the trees and a manifest
  * (the training sets with their files' sha256, the features, the hyper-parameters, per class the cutoff and the
- * sensitivity it keeps, and leave-one-set-out metrics: for each set, a model trained on the others, its cutoffs set
- * the same way, scored on the set it never saw, all calls against PASS). Same inputs, same bytes.
+ * sensitivity it keeps, and leave-one-group-out metrics: for each group of sets (one genome at its depths), a model
+ * trained on the other groups, its cutoffs chosen the same way on those groups alone, scored on the group it never
+ * saw, all calls against PASS). Cutoffs are chosen on out-of-fold scores, each set scored by a model that never saw
+ * its group: a model's scores of its own training calls are higher than of new data, so a cutoff set on them filters
+ * more true calls on new data than it claims. Same inputs, same bytes.
  */
 public final class ScorerTraining {
     private static final Logger LOG = LogManager.getLogger(ScorerTraining.class);
 
+    /** How a class's cutoff is chosen on out-of-fold scores. */
+    public enum Rule {
+        /** The cutoff with the highest mean over sets of the class's PASS F1 (ties: the lowest cutoff). */
+        F1,
+        /** The highest cutoff that the stated share of true calls reach. */
+        SENSITIVITY,
+        /**
+         * GAPSCORE {@value #EVEN_ODDS}, P(false) = 1/2: filter only the calls the model finds more likely false than
+         * true. For calibrated probabilities this is where F1 is best when F1 is near 1 (the F1-optimal threshold on
+         * P(true) is half the best F1), and it is fitted to no set, so no held-out group choice is needed.
+         */
+        ODDS;
+
+        /** GAPSCORE at P(false) = 1/2, as GAPSCORE is written (two decimals): −10·log10(1/2) = 3.0103. */
+        public static final double EVEN_ODDS = 3.01;
+    }
+
     /**
-     * The share of training true calls per class a cutoff keeps (percent), and the highest cutoff allowed: a call
-     * scoring above {@code maxCutoff} passes whatever the share (GAPSCORE 3.01 is P(false) = 0.5: a cap there
-     * filters only calls the model finds more likely false than true).
+     * The rule, the share of true calls per class a SENSITIVITY cutoff keeps (percent), and the highest cutoff
+     * allowed: a call scoring above {@code maxCutoff} passes whatever the rule (GAPSCORE 3.01 is P(false) = 0.5).
      */
-    public record Sensitivity(double snv, double indel, double maxCutoff) {
+    public record Sensitivity(Rule rule, double snv, double indel, double maxCutoff) {
         public Sensitivity(double snv, double indel) {
-            this(snv, indel, Double.POSITIVE_INFINITY);
+            this(Rule.SENSITIVITY, snv, indel, Double.POSITIVE_INFINITY);
         }
 
         double of(VariantType t) {
             return t == VariantType.SNV ? snv : indel;
+        }
+
+        String describe() {
+            if (rule == Rule.ODDS) {
+                return "per class, GAPSCORE " + Rule.EVEN_ODDS + " (the model's P(false) = 1/2), at most "
+                        + maxCutoff;
+            }
+            String how = rule == Rule.F1 ? "the cutoff with the highest mean per-set F1 of the class"
+                    : "the GAPSCORE that the stated share of true calls reach";
+            return "per class, " + how + ", on out-of-fold scores (each set scored by the model trained without its"
+                    + " group), at most " + maxCutoff;
         }
     }
 
@@ -46,91 +76,101 @@ public final class ScorerTraining {
 
     public static void run(List<TrainingSet.Inputs> inputs, TreeTrainer.Params params, Sensitivity sensitivity,
                            Path outputDir) {
-        if (inputs.size() < 2) {
-            throw new UserException("training needs at least two sets (one is held out in turn)");
+        run(inputs, params, sensitivity, List.of(), outputDir);
+    }
+
+    /**
+     * As above, with the features named in {@code unused} withheld from training (their values read as missing, so
+     * no tree splits on them): to measure what a feature adds, held out, without changing the model file's form.
+     */
+    public static void run(List<TrainingSet.Inputs> inputs, TreeTrainer.Params params, Sensitivity sensitivity,
+                           List<String> unused, Path outputDir) {
+        List<String> groupNames = inputs.stream().map(TrainingSet.Inputs::group).distinct().toList();
+        if (groupNames.size() < 3) {
+            throw new UserException("training needs at least three groups of sets (one is held out in turn, and its"
+                    + " cutoffs are chosen on the others held out in turn)");
         }
         List<TrainingSet> sets = new ArrayList<>();
-        for (TrainingSet.Inputs in : inputs) {
-            TrainingSet s = TrainingSet.label(in);
-            LOG.info("Set {}: {} labelled calls, {} false", in.name(), s.size(), count(s.truth(), false));
+        int[] group = new int[inputs.size()];
+        for (int k = 0; k < inputs.size(); k++) {
+            TrainingSet s = withheld(TrainingSet.label(inputs.get(k)), unused);
+            group[k] = groupNames.indexOf(inputs.get(k).group());
+            LOG.info("Set {}: {} labelled calls, {} false", s.name(), s.size(), count(s.truth(), false));
             sets.add(s);
         }
-        StringBuilder manifest = new StringBuilder();
-        Fit all = fit(sets, -1, params, sensitivity);
-        String trees = all.trees().write();
+        Folds folds = new Folds(sets, group, params);
+        BoostedTrees trees = folds.train(-1, -1);
+        double[][] outOfFold = folds.outOfFold(-1);
+        Cutoffs chosen = Cutoffs.choose(sets, outOfFold, folds.included(-1), sensitivity);
+        String treesText = trees.write();
         StringBuilder cutoffs = new StringBuilder();
         for (VariantType t : VariantType.values()) {
-            cutoffs.append("cutoff.").append(t.name()).append('\t').append(all.cutoffs()[t.ordinal()]).append('\n');
-            cutoffs.append("sensitivity.").append(t.name()).append('\t').append(sensitivity.of(t)).append('\n');
-        }
-        // the version names the decisions: the trees and the cutoffs
-        String version = "gap-scorer-1-" + sha256((trees + cutoffs).getBytes(StandardCharsets.UTF_8))
-                .substring(0, 12);
-        manifest.append("version\t").append(version).append('\n');
-        manifest.append("trees_sha256\t").append(sha256(trees.getBytes(StandardCharsets.UTF_8))).append('\n');
-        manifest.append("features\t").append(String.join(",", CallFeatures.NAMES)).append('\n');
-        manifest.append("hyperparameters\t").append(params.describe()).append('\n');
-        manifest.append("cutoff_rule\tper class, the GAPSCORE that the stated share of the training sets' true calls"
-                + " reach, on the trained model's own scores of them, at most ").append(sensitivity.maxCutoff())
-                .append('\n');
-        manifest.append(cutoffs);
-        manifest.append("#set\tname\tcalls_sha256\ttruth_sha256\ttrue_calls\tfalse_calls\n");
-        for (int k = 0; k < sets.size(); k++) {
-            manifest.append("set\t").append(inputs.get(k).name()).append('\t').append(sha256(inputs.get(k).calls()))
-                    .append('\t').append(sha256(inputs.get(k).truth())).append('\t')
-                    .append(count(sets.get(k).truth(), true)).append('\t').append(count(sets.get(k).truth(), false))
+            cutoffs.append("cutoff.").append(t.name()).append('\t').append(chosen.cutoff()[t.ordinal()]).append('\n');
+            cutoffs.append("sensitivity.").append(t.name()).append('\t').append(chosen.sensitivity()[t.ordinal()])
                     .append('\n');
         }
-        manifest.append("#heldout\tset\tclass\tcalls\tall_P\tall_R\tall_F1\tPASS_P\tPASS_R\tPASS_F1\tfalse_filtered"
-                + "\ttrue_filtered\n");
-        for (int k = 0; k < sets.size(); k++) {
-            Fit fold = fit(sets, k, params, sensitivity);
-            for (VariantType t : VariantType.values()) {
-                manifest.append(heldOutRow(sets.get(k), fold, t)).append('\n');
-            }
-            LOG.info("Held out {}: done", sets.get(k).name());
+        // the version names the decisions: the trees and the cutoffs
+        String version = "gap-scorer-1-" + sha256((treesText + cutoffs).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 12);
+        StringBuilder manifest = new StringBuilder();
+        manifest.append("version\t").append(version).append('\n');
+        manifest.append("trees_sha256\t").append(sha256(treesText.getBytes(StandardCharsets.UTF_8))).append('\n');
+        manifest.append("features\t").append(String.join(",", CallFeatures.NAMES)).append('\n');
+        manifest.append("hyperparameters\t").append(params.describe()).append('\n');
+        if (!unused.isEmpty()) {
+            manifest.append("features_withheld\t").append(String.join(",", unused)).append('\n');
         }
-        write(outputDir.resolve("gap-scorer.trees"), trees);
+        manifest.append("cutoff_rule\t").append(sensitivity.describe()).append('\n');
+        manifest.append(cutoffs);
+        manifest.append("#set\tname\tgroup\tcalls_sha256\ttruth_sha256\ttrue_calls\tfalse_calls\n");
+        for (int k = 0; k < sets.size(); k++) {
+            manifest.append("set\t").append(inputs.get(k).name()).append('\t').append(inputs.get(k).group())
+                    .append('\t').append(sha256(inputs.get(k).calls())).append('\t')
+                    .append(sha256(inputs.get(k).truth())).append('\t').append(count(sets.get(k).truth(), true))
+                    .append('\t').append(count(sets.get(k).truth(), false)).append('\n');
+        }
+        manifest.append(heldOut(sets, folds, outOfFold, sensitivity, groupNames));
+        write(outputDir.resolve("gap-scorer.trees"), treesText);
         write(outputDir.resolve("gap-scorer.manifest.tsv"), manifest.toString());
         LOG.info("Wrote model {}", version);
     }
 
-    /** A model and its per-class cutoffs. */
-    record Fit(BoostedTrees trees, double[] cutoffs) {}
+    private static TrainingSet withheld(TrainingSet s, List<String> unused) {
+        for (String name : unused) {
+            int j = CallFeatures.NAMES.indexOf(name);
+            if (j < 0) {
+                throw new UserException("no feature is called " + name + "; the features are " + CallFeatures.NAMES);
+            }
+            for (double[] x : s.features()) {
+                x[j] = Double.NaN;
+            }
+        }
+        return s;
+    }
 
-    /** Trains on every set but {@code heldOut} (-1: all), and sets each class's cutoff on the training truth. */
-    static Fit fit(List<TrainingSet> sets, int heldOut, TreeTrainer.Params params, Sensitivity sensitivity) {
-        List<double[]> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<VariantType> types = new ArrayList<>();
-        for (int k = 0; k < sets.size(); k++) {
-            if (k == heldOut) {
-                continue;
-            }
-            TrainingSet s = sets.get(k);
-            for (int i = 0; i < s.size(); i++) {
-                x.add(s.features()[i]);
-                y.add(s.truth()[i]);
-                types.add(s.type()[i]);
-            }
-        }
-        boolean[] labels = new boolean[y.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = y.get(i);
-        }
-        BoostedTrees trees = new TreeTrainer(params).train(CallFeatures.NAMES, x.toArray(double[][]::new), labels);
-        double[] cutoffs = new double[VariantType.values().length];
-        for (VariantType t : VariantType.values()) {
-            List<Double> scores = new ArrayList<>();
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] && types.get(i) == t) {
-                    scores.add(TrainedModel.score(trees, x.get(i)));
+    /**
+     * The leave-one-group-out rows: each group scored by the model trained without it (its out-of-fold scores),
+     * against cutoffs chosen by the same rule on the other groups' out-of-fold scores from models that saw neither.
+     */
+    private static String heldOut(List<TrainingSet> sets, Folds folds, double[][] outOfFold, Sensitivity sensitivity,
+                                  List<String> groupNames) {
+        StringBuilder rows = new StringBuilder("#heldout\tset\tclass\tcalls\tall_P\tall_R\tall_F1\tPASS_P\tPASS_R"
+                + "\tPASS_F1\tfalse_filtered\ttrue_filtered\tcutoff\n");
+        for (int g = 0; g < groupNames.size(); g++) {
+            // ODDS needs no scores: the nested models are trained only for the rules that choose on them
+            double[][] innerScores = sensitivity.rule() == Rule.ODDS ? outOfFold : folds.outOfFold(g);
+            Cutoffs inner = Cutoffs.choose(sets, innerScores, folds.included(g), sensitivity);
+            for (int k = 0; k < sets.size(); k++) {
+                if (folds.group()[k] != g) {
+                    continue;
+                }
+                for (VariantType t : VariantType.values()) {
+                    rows.append(heldOutRow(sets.get(k), outOfFold[k], inner.cutoff()[t.ordinal()], t)).append('\n');
                 }
             }
-            cutoffs[t.ordinal()] = Math.min(sensitivity.maxCutoff(),
-                    cutoff(scores.stream().mapToDouble(Double::doubleValue).toArray(), sensitivity.of(t)));
+            LOG.info("Held out {}: done", groupNames.get(g));
         }
-        return new Fit(trees, cutoffs);
+        return rows.toString();
     }
 
     /**
@@ -147,7 +187,7 @@ public final class ScorerTraining {
         return sorted[Math.min(below, sorted.length - 1)];
     }
 
-    private static String heldOutRow(TrainingSet s, Fit fit, VariantType t) {
+    private static String heldOutRow(TrainingSet s, double[] scores, double cutoff, VariantType t) {
         int tp = 0;
         int fp = 0;
         int tpPass = 0;
@@ -156,7 +196,7 @@ public final class ScorerTraining {
             if (s.type()[i] != t) {
                 continue;
             }
-            boolean pass = TrainedModel.score(fit.trees(), s.features()[i]) >= fit.cutoffs()[t.ordinal()];
+            boolean pass = scores[i] >= cutoff;
             if (s.truth()[i]) {
                 tp++;
                 tpPass += pass ? 1 : 0;
@@ -166,8 +206,8 @@ public final class ScorerTraining {
             }
         }
         int fn = s.missed().get(t);
-        return String.format(Locale.ROOT, "heldout\t%s\t%s\t%d\t%s\t%s\t%d\t%d", s.name(), t.name(), tp + fp,
-                metrics(tp, fp, fn), metrics(tpPass, fpPass, fn + tp - tpPass), fp - fpPass, tp - tpPass);
+        return String.format(Locale.ROOT, "heldout\t%s\t%s\t%d\t%s\t%s\t%d\t%d\t%s", s.name(), t.name(), tp + fp,
+                metrics(tp, fp, fn), metrics(tpPass, fpPass, fn + tp - tpPass), fp - fpPass, tp - tpPass, cutoff);
     }
 
     /** Precision, recall and F1 of true and false calls against the truth's total, four decimals. */
@@ -178,7 +218,7 @@ public final class ScorerTraining {
         return String.format(Locale.ROOT, "%.4f\t%.4f\t%.4f", p, r, f1);
     }
 
-    private static int count(boolean[] labels, boolean value) {
+    static int count(boolean[] labels, boolean value) {
         int n = 0;
         for (boolean b : labels) {
             n += b == value ? 1 : 0;

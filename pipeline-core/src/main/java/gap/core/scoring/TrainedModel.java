@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,9 +29,12 @@ public record TrainedModel(String version, BoostedTrees trees, Map<VariantType, 
     static final double MAX_SCORE = 99;
 
     public TrainedModel {
-        if (!trees.features().equals(CallFeatures.NAMES)) {
+        // features are only ever appended: a model trained before a feature was added reads the same leading ones
+        List<String> names = CallFeatures.NAMES;
+        if (trees.features().size() > names.size()
+                || !trees.features().equals(names.subList(0, trees.features().size()))) {
             throw new IllegalArgumentException("the model's features " + trees.features() + " are not gap's "
-                    + CallFeatures.NAMES);
+                    + names);
         }
         cutoffs = Map.copyOf(cutoffs);
         sensitivity = Map.copyOf(sensitivity);

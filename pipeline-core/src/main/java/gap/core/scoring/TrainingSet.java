@@ -31,8 +31,18 @@ import java.util.Set;
 public record TrainingSet(String name, double[][] features, boolean[] truth, VariantType[] type,
                           Map<VariantType, Integer> missed) {
 
-    /** The inputs of one set; {@code sample} the calls VCF's column (0-based) that {@code truth} describes. */
-    public record Inputs(String name, Path reference, Path calls, Path truth, Path confident, int sample) {}
+    /**
+     * The inputs of one set; {@code sample} the calls VCF's column (0-based) that {@code truth} describes;
+     * {@code group} the sets of one genome (the same genome at two depths): held out together, since a twin in
+     * training would make the held-out figures optimistic.
+     */
+    public record Inputs(String name, Path reference, Path calls, Path truth, Path confident, int sample,
+                         String group) {
+        /** A set that is its own group. */
+        public Inputs(String name, Path reference, Path calls, Path truth, Path confident, int sample) {
+            this(name, reference, calls, truth, confident, sample, name);
+        }
+    }
 
     public static TrainingSet label(Inputs in) {
         VcfCalls.Contents contents = VcfCalls.read(in.calls(), "calls VCF");

@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import gap.core.calling.Annotator;
+import gap.core.calling.ReadArtefacts;
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
 import gap.core.calling.Downsampler;
@@ -47,6 +48,7 @@ public final class ShardRunner implements AutoCloseable {
     private final GenotypeLikelihoodsModel model;
     private final VariantCaller caller;
     private final Annotator annotator = new Annotator();
+    private final ReadArtefacts artefacts = new ReadArtefacts();
     private final TrioGenotyper trioGenotyper;
     private final KnownSites.Reader knownSites;
     /** Bases per copy-number bin; 0 when the run does not count depth bins. */
@@ -189,8 +191,10 @@ public final class ShardRunner implements AutoCloseable {
         for (CandidateSite site : sites) {
             List<Pileup> sitePileups = new ArrayList<>(n);
             List<ReadLikelihoods> likelihoods = new ArrayList<>(n);
+            List<List<AlignedRead>> siteReads = new ArrayList<>(n);
             for (int s = 0; s < n; s++) {
-                Pileup pileup = pileups.build(site, overlapping.at(s, site));
+                siteReads.add(overlapping.at(s, site));
+                Pileup pileup = pileups.build(site, siteReads.get(s));
                 sitePileups.add(pileup);
                 likelihoods.add(model.compute(pileup, ref));
             }
@@ -202,7 +206,8 @@ public final class ShardRunner implements AutoCloseable {
             if (joint != null) {
                 VariantCall call = trioGenotyper.refine(joint, novel(joint.call(), known));
                 if (call.hasVariantGenotype()) { // the trio's posterior may find a lone weak het implausible
-                    calls.add(annotator.annotate(call, sitePileups, likelihoods));
+                    calls.add(artefacts.annotate(annotator.annotate(call, sitePileups, likelihoods), sitePileups,
+                            likelihoods, siteReads, ref));
                 }
             }
         }

@@ -36,6 +36,22 @@ public enum InfoField {
             3),
     BASE_Q_RANK_SUM(real("BaseQRankSum", "Z-score from Wilcoxon rank sum test of Alt Vs. Ref base qualities"), 3),
     EXCESS_HET(real("ExcessHet", "Phred-scaled p-value for exact test of excess heterozygosity"), 4),
+    /** The reads' own mismatches, alt against ref (bcftools' NMBZ): reads of a paralogue carry many. */
+    NMBZ(real("NMBZ", "Z-score from Mann-Whitney U test of Alt vs. Ref reads' differences from the reference"
+            + " (mismatched bases and indel events, the site itself excluded)"), 3),
+    /** The same as a difference of means, defined where a z-score is not (few reads). */
+    NMD(real("NMD", "Mean differences from the reference (mismatched bases and indel events, the site itself"
+            + " excluded) of the Alt-supporting reads minus that of the Ref-supporting reads"), 2),
+    SCD(real("SCD", "Fraction of Alt-supporting reads that are soft-clipped minus that of Ref-supporting reads (of"
+            + " none: 0)"), 3),
+    ENDD(real("ENDD", "Fraction of Alt-supporting reads with the site in the outer tenth of the read (clips counted)"
+            + " minus that of Ref-supporting reads (of none: 0)"), 3),
+    ABQR(real("ABQR", "Mean over Alt-supporting reads of the site's base quality divided by the read's mean base"
+            + " quality"), 3),
+    RPU(new VCFInfoHeaderLine("RPU", 1, VCFHeaderLineType.Integer, "Unit length (1-6 bases) of the longest"
+            + " reference tandem repeat touching the site (at least 2 units and 4 bases); 0 when none"), -1),
+    RPL(new VCFInfoHeaderLine("RPL", 1, VCFHeaderLineType.Integer, "Length in bases of that tandem repeat tract;"
+            + " 0 when none"), -1),
     /** The scorer's log odds (GATK VQSR's name). */
     VQSLOD(real("VQSLOD", "Log odds of being a true variant versus being false under the trained gaussian mixture"
             + " model"), 4),
