@@ -331,10 +331,11 @@ public final class CandidateFinder {
         }
         RepeatContext.Tract tract = RepeatContext.tract(ref, pos, spanEnd, params.maxSiteSpan());
         // a read clipped at an insertion's junction shows its inserted bases where they would fall on the reference
-        // (ReadBases.observeWithClips): the window reaches the longest insertion beyond the flank on both sides, so
-        // a read's clip is seen across the whole insertion, and two assembled insertions that differ only in their
-        // middle are told apart by the reads that cover it, not tied
-        int flank = params.haplotypeFlank() + Math.min(params.maxSiteSpan(), longestInsertion(kept));
+        // (ReadBases.observeWithClips), so only as many as the flank: the window reaches at least the longest
+        // insertion on both sides, so a read's clip is seen across the whole insertion, and two assembled insertions
+        // that differ only in their middle are told apart by the reads that cover it, not tied. Insertions within
+        // the flank (nearly all) keep the window as it was: its cost grows with the square of its length.
+        int flank = Math.max(params.haplotypeFlank(), Math.min(params.maxSiteSpan(), longestInsertion(kept)));
         int windowStart = Math.min(pos, tract.start()) - flank;
         int windowEnd = Math.max(spanEnd, tract.end()) + flank;
         CandidateSite site = new CandidateSite(ref.contig(), pos, vcfAlleles, spanEnd, units, List.of(),
