@@ -68,13 +68,21 @@ public record CallingParameters(
 
 
     /**
-     * Bases a shard reads beyond each of its ends: a site it owns spans at most {@code maxSiteSpan}, its neighbours
-     * lie within that plus the flank, and an active region that can add an allele to any of them, with the evidence
+     * Bases a shard reads beyond each of its ends: a site it owns and its neighbours lie within {@link #siteReach()},
+     * and an active region that can add an allele to any of them, with the evidence
      * that decides its extent (clip spread, smoothing, merging, padding), reaches {@link #activityReach()} further on
      * both sides of it; all must be found exactly as a neighbouring shard finds them.
      */
     public int shardPadding() {
-        return maxSiteSpan + haplotypeFlank + 2 * activityReach() + 1;
+        return siteReach() + 2 * activityReach() + 1;
+    }
+
+    /**
+     * How far from a site its window and neighbours reach: its span, the flank, and as much again for the longest
+     * insertion among its alleles (the window holds a junction-clipped read's bases across the whole insertion).
+     */
+    public int siteReach() {
+        return 2 * maxSiteSpan + haplotypeFlank;
     }
 
     /** How far beyond a position the evidence deciding its active region can lie. */

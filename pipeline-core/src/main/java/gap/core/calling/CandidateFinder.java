@@ -54,7 +54,7 @@ public final class CandidateFinder {
     public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples) {
         // Tally a reach beyond the shard on both sides: the neighbours of an owned site must be the same whichever
         // shard owns it, so they are found here exactly as the next shard would find them.
-        int reach = params.maxSiteSpan() + params.haplotypeFlank();
+        int reach = params.siteReach();
         int from = Math.max(1, shard.start() - reach);
         int to = Math.min(shard.end() + reach, ref.end());
         if (to < from || shard.start() > ref.end()) {
@@ -297,6 +297,15 @@ public final class CandidateFinder {
         return out.stream().limit(params.maxNeighbours()).toList();
     }
 
+    /** The most bases any of the alleles inserts (0 when none inserts). */
+    private static int longestInsertion(List<Allele> alleles) {
+        int longest = 0;
+        for (Allele a : alleles) {
+            longest = Math.max(longest, a.event().alt().length() - a.event().ref().length());
+        }
+        return longest;
+    }
+
     /** Builds the VCF alleles of one position over a shared reference allele, the best supported first. */
     private Found site(RefWindow ref, int pos, List<Allele> alleles) {
         alleles.sort(Comparator.comparingInt(Allele::count).reversed().thenComparing(Allele::sortKey));
@@ -321,7 +330,12 @@ public final class CandidateFinder {
             }
         }
         RepeatContext.Tract tract = RepeatContext.tract(ref, pos, spanEnd, params.maxSiteSpan());
-        int flank = params.haplotypeFlank();
+        // a read clipped at an insertion's junction shows its inserted bases where they would fall on the reference
+        // (ReadBases.observeWithClips), so only as many as the flank: the window reaches at least the longest
+        // insertion on both sides, so a read's clip is seen across the whole insertion, and two assembled insertions
+        // that differ only in their middle are told apart by the reads that cover it, not tied. Insertions within
+        // the flank (nearly all) keep the window as it was: its cost grows with the square of its length.
+        int flank = Math.max(params.haplotypeFlank(), Math.min(params.maxSiteSpan(), longestInsertion(kept)));
         int windowStart = Math.min(pos, tract.start()) - flank;
         int windowEnd = Math.max(spanEnd, tract.end()) + flank;
         CandidateSite site = new CandidateSite(ref.contig(), pos, vcfAlleles, spanEnd, units, List.of(),

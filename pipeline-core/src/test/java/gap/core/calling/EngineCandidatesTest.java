@@ -151,6 +151,59 @@ class EngineCandidatesTest {
         assertTrue(ReadTally.of(List.of(List.of(junk)), ref, 1, 400, 10, 300).indels.isEmpty());
     }
 
+    @Test
+    void readsClippedAtALongInsertionTellApartInsertionsThatDifferInTheirMiddle() {
+        // A 600-base reference without repeats; one haplotype carries 60 random bases after 300. Two reads spell the
+        // insertion in their CIGAR, three others the same insertion with base 31 changed (an error that several reads
+        // share, as assembly or CIGARs propose it at 3 % errors): both are candidates at 300, the wrong one ahead on
+        // the reads that span it. The reads bwa clips at the junctions decide: six run from 241 into it (60M40S),
+        // six start at 301 with its last 40 bases clipped (40S60M); every one of them covers base 31 and reads it as
+        // the true insertion. Their clipped bases must be seen across the insertion (40 bases, beyond the 20-base
+        // flank of a site's window), else they cannot tell the two apart and the three reads carry the wrong one.
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        StringBuilder ins = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            ins.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String inserted = ins.toString();
+        char other = inserted.charAt(30) == 'A' ? 'C' : 'A';
+        String wrong = inserted.substring(0, 30) + other + inserted.substring(31);
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reads.add(read("r" + i, 221 + 8 * i, "100M", seq.substring(220 + 8 * i, 320 + 8 * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            if (i < 2) {
+                reads.add(read("t" + i, 281 + i, "20M60I20M",
+                        seq.substring(280 + i, 300) + inserted + seq.substring(300, 320 + i)));
+            }
+            reads.add(read("w" + i, 281 + i, "20M60I20M", seq.substring(280 + i, 300) + wrong + seq.substring(300, 320 + i)));
+        }
+        for (int i = 0; i < 6; i++) {
+            reads.add(read("a" + i, 241, "60M40S", seq.substring(240, 300) + inserted.substring(0, 40)));
+            reads.add(read("b" + i, 301, "40S60M", inserted.substring(20) + seq.substring(300, 360)));
+        }
+        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        CallingParameters params = TestParams.defaults();
+        List<CandidateSite> sites = new CandidateFinder(params).find(new Shard(0, "chr1", 1, 600, 0), reads, ref);
+        CandidateSite site = sites.stream().filter(x -> x.position() == 300).findFirst().orElseThrow();
+        String right = seq.charAt(299) + inserted;
+        assertTrue(site.alleles().contains(right) && site.alleles().contains(seq.charAt(299) + wrong),
+                site.alleles().toString());
+        gap.core.model.Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(site, reads);
+        gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
+                new GenotypeLikelihoodsModel(params).compute(pileup, ref));
+        gap.core.model.Genotype g = call.genotypes().get(0);
+        assertEquals(0, g.allele1(), call.toString());
+        assertEquals(right, call.alleles().get(g.allele2()), call.toString());
+    }
+
     private static java.util.Map<gap.core.model.Indel, Integer> single(ReadTally tally) {
         java.util.Map<gap.core.model.Indel, Integer> out = new java.util.HashMap<>();
         tally.indels.forEach((k, v) -> out.put(k, v[0]));
