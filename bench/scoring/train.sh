@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# train.sh: makes the scorer's shipped model (pipeline-core/src/main/resources/gap/scoring/gap-scorer.*).
+# train.sh: makes the scorer's shipped models (pipeline-core/src/main/resources/gap/scoring/gap-scorer.* from
+# MODEL_DIR, and gap-scorer-sites.* from MODEL_DIR/sites: the same training without the read-evidence features, for
+# calls genotyped from gVCFs, which carry site annotations only).
 #   GAP=/path/to/gap bench/scoring/train.sh WORKDIR [MODEL_DIR]
 # One `gap call` per training set (skipped when WORKDIR already holds its VCF), then `gap train-scorer` on the calls
 # with their truth VCFs (labels by gap concordance's haplotype matching, all calls); per class the cutoff with the best
@@ -40,3 +42,5 @@ while read -r name dir sheet ped truth column group; do
     "$group" >> "$table"
 done <<< "$sets"
 "$GAP" train-scorer --sets "$table" -O "$model" --cutoff-rule F1
+mkdir -p "$model/sites"
+"$GAP" train-scorer --sets "$table" -O "$model/sites" --cutoff-rule F1 --withhold NMBZ,NMD,SCD,ENDD,ABQR,RPU,RPL

@@ -40,14 +40,30 @@ public record ScoringParameters(
                 || !(badLodCutoff < 0) || !(maxDepthSds >= 0)) {
             throw new UserException("score.* counts must be positive and score.badLodCutoff negative, score.maxDepthSds not");
         }
-        if (!model.equals("trained") && !model.equals("hard")) {
-            throw new UserException("score.model must be trained or hard, not '" + model + "'");
+        if (!model.equals(TRAINED) && !model.equals(SITES) && !model.equals("hard")) {
+            throw new UserException("score.model must be trained, sites or hard, not '" + model + "'");
         }
     }
 
-    /** Whether the fallback without a Gaussian mixture is the trained model (else the hard filters). */
+    /** The trained model over site annotations and the reads' artefact evidence (a call from reads carries both). */
+    public static final String TRAINED = "trained";
+    /** The trained model over site annotations alone, for calls without read evidence (genotyped from gVCFs). */
+    public static final String SITES = "sites";
+
+    /** Whether the fallback without a Gaussian mixture is a trained model (else the hard filters). */
     public boolean trainedModel() {
-        return model.equals("trained");
+        return model.equals(TRAINED) || model.equals(SITES);
+    }
+
+    /**
+     * These settings for calls that carry no read evidence (NMBZ, SCD, ...: genotyped from gVCFs, which keep site
+     * annotations only): the full model would read their absence as a sign of artefact, so the default trained model
+     * becomes the one trained on site annotations alone; an explicit choice stays.
+     */
+    public ScoringParameters withoutReadEvidence() {
+        return !model.equals(TRAINED) ? this : new ScoringParameters(snvTruthSensitivity, indelTruthSensitivity,
+                minTrainingCalls, snvAnnotations, indelAnnotations, maxGaussians, maxNegativeGaussians, badLodCutoff,
+                minNegativeCalls, snvHardFilters, indelHardFilters, maxDepthSds, SITES, lowQual);
     }
 
     public static ScoringParameters defaults() {

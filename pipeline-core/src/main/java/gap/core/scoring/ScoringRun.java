@@ -4,6 +4,7 @@ import gap.core.UserException;
 import gap.core.io.InputValidator;
 import gap.core.io.VcfCalls;
 import gap.core.io.VcfSink;
+import gap.core.vcf.InfoField;
 import java.nio.file.Files;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ public final class ScoringRun {
         LOG.info("Scoring {} calls, trained on the calls at the known sites of {}", in.calls().size(),
                 knownSites == null ? "(none given)" : knownSites.getFileName());
         KnownSites.Marked marked = knownSites == null ? null : KnownSites.mark(knownSites, in.calls());
-        VariantScorer.Result scored = new VariantScorer(params).score(marked == null ? in.calls() : marked.calls(),
+        // a VCF genotyped from gVCFs (or written before gap kept read evidence) has none: score it as gap joint does
+        boolean readEvidence = in.calls().stream().anyMatch(c -> c.info().containsKey(InfoField.SCD.key()));
+        VariantScorer.Result scored = new VariantScorer(readEvidence ? params : params.withoutReadEvidence()).score(marked == null ? in.calls() : marked.calls(),
                 marked == null ? null : marked.known());
         List<VCFHeaderLine> headerLines = new ArrayList<>(scored.headerLines());
         if (marked != null) {

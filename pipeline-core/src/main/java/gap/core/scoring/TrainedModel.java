@@ -25,6 +25,9 @@ public record TrainedModel(String version, BoostedTrees trees, Map<VariantType, 
                            Map<VariantType, Double> sensitivity) {
     public static final String RESOURCE = "/gap/scoring/gap-scorer.trees";
     public static final String MANIFEST = "/gap/scoring/gap-scorer.manifest.tsv";
+    /** The model of site annotations alone (its features the leading ones), for calls without read evidence. */
+    public static final String SITES_RESOURCE = "/gap/scoring/gap-scorer-sites.trees";
+    public static final String SITES_MANIFEST = "/gap/scoring/gap-scorer-sites.manifest.tsv";
     /** A score's ceiling: 99 means P(false) below 10^-9.9, beyond what any training set can attest. */
     static final double MAX_SCORE = 99;
 
@@ -43,6 +46,11 @@ public record TrainedModel(String version, BoostedTrees trees, Map<VariantType, 
     /** The model shipped in the jar. */
     public static TrainedModel shipped() {
         return parse(resource(RESOURCE), resource(MANIFEST));
+    }
+
+    /** The model of site annotations alone shipped in the jar ({@code score.model=sites}). */
+    public static TrainedModel shippedSites() {
+        return parse(resource(SITES_RESOURCE), resource(SITES_MANIFEST));
     }
 
     /** Reads trees and the manifest's {@code version}, {@code cutoff.CLASS} and {@code sensitivity.CLASS} rows. */

@@ -146,7 +146,7 @@ public final class VariantScorer {
     private void applyTrained(VariantType type, List<VariantCall> calls, List<Integer> members, String why,
                               DepthFilter depth,
                               VariantCall[] out, Set<VCFHeaderLine> header) {
-        TrainedModel model = Shipped.MODEL;
+        TrainedModel model = params.model().equals(ScoringParameters.SITES) ? Shipped.SITES : Shipped.MODEL;
         double[][] features = features(calls, depth.median());
         int filtered = 0;
         for (int i : members) {
@@ -189,9 +189,10 @@ public final class VariantScorer {
         return features;
     }
 
-    /** The shipped model, read once per JVM. */
+    /** The shipped models, read once per JVM. */
     private static final class Shipped {
         static final TrainedModel MODEL = TrainedModel.shipped();
+        static final TrainedModel SITES = TrainedModel.shippedSites();
     }
 
     private void applyModel(VariantType type, List<VariantCall> calls, List<Integer> members, Model model,

@@ -60,7 +60,7 @@ public final class CallPreparation {
         CopyNumberRun.Options copyNumber = copyNumber(options, dictionary, params);
         return CallRequest.of(options.reference(), dictionary, samples, resolved.indexes(), keys, options.output())
                 .withPedigree(family).withIntervals(intervals).withShardSize(options.shardSize()).withParams(params)
-                .withScoring(scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
+                .withScoring(options.fromGvcfs() ? scoring.withoutReadEvidence() : scoring).withKnownSites(options.knownSites()).withPopulation(options.population())
                 .withQc(options.qc()).withCopyNumber(copyNumber)
                 .withOverwrite(options.overwrite()).withFromGvcfs(options.fromGvcfs())
                 .withGvcf(options.gvcf() ? gqBands(options) : null);
