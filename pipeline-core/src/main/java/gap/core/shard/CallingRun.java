@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -242,17 +243,37 @@ public final class CallingRun {
             }
             return null;
         });
+        String vcfName;
         try {
             List<VCFHeaderLine> extra = new ArrayList<>(done.scoringLines());
             extra.addAll(populationInfo);
             extra.addAll(done.cnv().headerLines());
-            String vcfName = writeVcf(request, called.referenceMd5(), extra, done, dictionary);
-            if (small && !request.pedigree().trios().isEmpty()) {
-                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(done.deNovo(), ids));
-                LOG.info("Wrote {} de novo call(s) to {}", done.deNovo().size(), DeNovoTsv.FILE_NAME);
+            vcfName = writeVcf(request, called.referenceMd5(), extra, done, dictionary);
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(parquet);
+            throw e;
+        }
+        writeBesideVcf(request, small ? done.deNovo() : null, () -> qcReport(request, done, called, vcfName), parquet);
+        String tables = (small ? "calls.parquet" : "")
+                + (request.copyNumber() == null ? "" : (small ? ", " : "") + "cnv.tsv, cnv.parquet");
+        LOG.info("Wrote {} and samples.parquet for {} sample(s)", tables, ids.size());
+    }
+
+    /**
+     * What follows the VCF in every run: denovo.tsv (with trios; {@code deNovo} null when no small variants were
+     * called), the QC files (unless turned off) and samples.parquet, while {@code parquet} writes in the background;
+     * then waits for it.
+     */
+    static void writeBesideVcf(CallRequest request, List<DeNovoCalls.Call> deNovo, Supplier<QcReport> qc,
+                               FutureTask<Void> parquet) {
+        Path output = request.output();
+        try {
+            if (deNovo != null && !request.pedigree().trios().isEmpty()) {
+                writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(deNovo, request.samples().ids()));
+                LOG.info("Wrote {} de novo call(s) to {}", deNovo.size(), DeNovoTsv.FILE_NAME);
             }
             if (request.qc()) {
-                List<Path> files = QcFiles.write(qcReport(request, done, called, vcfName), output.resolve(QC_DIR));
+                List<Path> files = QcFiles.write(qc.get(), output.resolve(QC_DIR));
                 LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
                         files.size(), QC_DIR);
             }
@@ -262,9 +283,6 @@ public final class CallingRun {
             throw e;
         }
         await(parquet);
-        String tables = (small ? "calls.parquet" : "")
-                + (request.copyNumber() == null ? "" : (small ? ", " : "") + "cnv.tsv, cnv.parquet");
-        LOG.info("Wrote {} and samples.parquet for {} sample(s)", tables, ids.size());
     }
 
     /**

@@ -1,10 +1,8 @@
 package gap.core.shard;
 
-import gap.core.cohort.DeNovoTsv;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallSpill;
 import gap.core.io.CallsTableWriter;
-import gap.core.io.ParquetSink;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.VcfSink;
 import gap.core.model.VariantCall;
@@ -13,7 +11,6 @@ import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
-import gap.core.qc.report.QcFiles;
 import gap.core.scoring.DepthFilter;
 import gap.core.scoring.VariantScorer;
 import gap.core.vcf.InfoField;
@@ -82,23 +79,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
                     CallSpill.read(written.finalCalls()));
             return null;
         });
-        try {
-            if (!request.pedigree().trios().isEmpty()) {
-                CallingRun.writeDeNovo(output.resolve(DeNovoTsv.FILE_NAME), DeNovoTsv.write(written.deNovo(), ids));
-                LOG.info("Wrote {} de novo call(s) to {}", written.deNovo().size(), DeNovoTsv.FILE_NAME);
-            }
-            if (request.qc()) {
-                List<Path> qcFiles = QcFiles.write(CallingRun.qcReport(request, called, written.vcfName(),
-                        written.stats(), written.family(), List.of()), output.resolve(CallingRun.QC_DIR));
-                LOG.info("Wrote {} QC files to {}/ (report.html, qc.json, gap_qc_mqc.tsv, bcftools stats)",
-                        qcFiles.size(), CallingRun.QC_DIR);
-            }
-            ParquetSink.writeSamples(output.resolve("samples.parquet"), request.samples().rows(), request.keys());
-        } catch (RuntimeException | Error e) {
-            CallingRun.awaitQuietly(parquet);
-            throw e;
-        }
-        CallingRun.await(parquet);
+        CallingRun.writeBesideVcf(request, written.deNovo(), () -> CallingRun.qcReport(request, called,
+                written.vcfName(), written.stats(), written.family(), List.of()), parquet);
         spill.delete();
         LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
         return new long[] {written.calls(), written.pass()};
