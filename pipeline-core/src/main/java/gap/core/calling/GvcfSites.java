@@ -1,12 +1,11 @@
 package gap.core.calling;
 
+import gap.core.io.GvcfStretch;
 import gap.core.model.CandidateSite;
 import gap.core.model.GenotypeLikelihoods;
 import gap.core.model.GvcfRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,29 +21,31 @@ public final class GvcfSites {
     public record Site(CandidateSite site, List<GvcfLikelihoods> likelihoods, boolean[] covered, int[] depths,
                        List<GvcfRecord.RawAnnotations> raws, List<VariantCaller.MitoEvidence> mito) {}
 
-    private final List<NavigableMap<Integer, GvcfRecord>> blocks = new ArrayList<>();
-    private final List<NavigableMap<Integer, GvcfRecord>> variants = new ArrayList<>();
+    private final List<GvcfStretch.Kind> blocks = new ArrayList<>();
+    private final List<GvcfStretch.Kind> variants = new ArrayList<>();
     private final int maxSpan;
 
     /** Over each sample's records (in sample order); a variant record's REF spans at most {@code maxSpan} bases. */
-    public GvcfSites(List<List<GvcfRecord>> samples, int maxSpan) {
+    public GvcfSites(List<GvcfStretch> samples, int maxSpan) {
         this.maxSpan = maxSpan;
-        for (List<GvcfRecord> records : samples) {
-            NavigableMap<Integer, GvcfRecord> b = new TreeMap<>();
-            NavigableMap<Integer, GvcfRecord> v = new TreeMap<>();
-            for (GvcfRecord r : records) {
-                (r.isBlock() ? b : v).putIfAbsent(r.position(), r);
-            }
-            blocks.add(b);
-            variants.add(v);
+        for (GvcfStretch records : samples) {
+            blocks.add(records.blocks());
+            variants.add(records.variants());
         }
+    }
+
+    /** As above, over records decoded already (the first of a kind at a position counts). */
+    public static GvcfSites of(List<List<GvcfRecord>> samples, int maxSpan) {
+        return new GvcfSites(samples.stream().map(GvcfStretch::of).toList(), maxSpan);
     }
 
     /** The positions in {@code from..to} where some sample has a variant record, ascending. */
     public List<Integer> positions(int from, int to) {
         TreeSet<Integer> all = new TreeSet<>();
-        for (NavigableMap<Integer, GvcfRecord> v : variants) {
-            all.addAll(v.subMap(from, true, to, true).keySet());
+        for (GvcfStretch.Kind v : variants) {
+            for (int i = v.ceiling(from); i < v.size() && v.start(i) <= to; i++) {
+                all.add(v.start(i));
+            }
         }
         return List.copyOf(all);
     }
@@ -53,8 +54,9 @@ public final class GvcfSites {
     public Site at(String contig, int position) {
         List<GvcfRecord> here = new ArrayList<>();
         String ref = "";
-        for (NavigableMap<Integer, GvcfRecord> v : variants) {
-            GvcfRecord r = v.get(position);
+        for (GvcfStretch.Kind v : variants) {
+            int i = v.at(position);
+            GvcfRecord r = i < 0 ? null : v.record(i);
             here.add(r);
             if (r != null && r.ref().length() > ref.length()) {
                 ref = r.ref();
@@ -123,19 +125,25 @@ public final class GvcfSites {
      * (trio1's de novo deletion: the parents' het PL 108 and 78 at its first base, 111 and 81 from their reads).
      */
     private GvcfRecord background(int sample, int position, int spanEnd) {
-        var block = blocks.get(sample).floorEntry(position);
-        if (block != null && block.getValue().end() >= position) {
-            GvcfRecord best = block.getValue();
-            for (GvcfRecord b : blocks.get(sample).subMap(position, false, spanEnd, true).values()) {
-                if (!b.isAlleleBlock() && !best.isAlleleBlock() && b.pl()[1] > best.pl()[1]) {
-                    best = b;
+        GvcfStretch.Kind b = blocks.get(sample);
+        int floor = b.floor(position);
+        if (floor >= 0 && b.end(floor) >= position) {
+            GvcfRecord best = b.record(floor);
+            for (int i = floor + 1; i < b.size() && b.start(i) <= spanEnd; i++) {
+                GvcfRecord next = b.record(i);
+                if (!next.isAlleleBlock() && !best.isAlleleBlock() && next.pl()[1] > best.pl()[1]) {
+                    best = next;
                 }
             }
             return best;
         }
-        for (GvcfRecord r : variants.get(sample).subMap(position - maxSpan, true, position, false).values()) {
-            if (r.end() >= position && r.gt()[0] == 0 && r.gt()[1] == 0) {
-                return r;
+        GvcfStretch.Kind v = variants.get(sample);
+        for (int i = v.ceiling(position - maxSpan); i < v.size() && v.start(i) < position; i++) {
+            if (v.end(i) >= position) {
+                GvcfRecord r = v.record(i);
+                if (r.gt()[0] == 0 && r.gt()[1] == 0) {
+                    return r;
+                }
             }
         }
         return null;

@@ -43,12 +43,13 @@ public final class GvcfSource implements AutoCloseable {
     }
 
     /**
-     * Records overlapping {@code from..to} of {@code contig}, in file order: the index's chunks read in order, each from
-     * its start (or where the last one ended) to its end, so that a long block in a large bin does not make every later
-     * query read the file from that block on.
+     * Records overlapping {@code from..to} of {@code contig}: the index's chunks read in order, each from its start (or
+     * where the last one ended) to its end, so that a long block in a large bin does not make every later query read
+     * the file from that block on. A line is only scanned for its position, kind and last position here; its columns
+     * are decoded when the record is asked for ({@link GvcfStretch}).
      */
-    public List<GvcfRecord> query(String contig, int from, int to) {
-        List<GvcfRecord> out = new ArrayList<>();
+    public GvcfStretch query(String contig, int from, int to) {
+        GvcfStretch.Builder out = new GvcfStretch.Builder();
         List<Block> chunks = new ArrayList<>(index.getBlocks(contig, from, to));
         chunks.sort(java.util.Comparator.comparingLong(Block::getStartPosition));
         long done = -1;
@@ -61,7 +62,7 @@ public final class GvcfSource implements AutoCloseable {
                 while (in.getFilePointer() < chunk.getEndPosition()) {
                     String line = in.readLine();
                     if (line == null || !add(line, contig, from, to, out)) {
-                        return out;
+                        return out.build(GvcfSource::record);
                     }
                 }
                 done = in.getFilePointer();
@@ -69,11 +70,11 @@ public final class GvcfSource implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        return out.build(GvcfSource::record);
     }
 
-    /** Adds the line's record when it overlaps; false once the lines are past {@code to} (or the contig). */
-    private static boolean add(String line, String contig, int from, int to, List<GvcfRecord> out) {
+    /** Adds the line when it overlaps; false once the lines are past {@code to} (or the contig). */
+    private static boolean add(String line, String contig, int from, int to, GvcfStretch.Builder out) {
         int tab = line.indexOf('\t');
         int tab2 = line.indexOf('\t', tab + 1);
         if (!line.regionMatches(0, contig, 0, tab) || tab != contig.length()) {
@@ -83,26 +84,52 @@ public final class GvcfSource implements AutoCloseable {
         if (position > to) {
             return false;
         }
-        if (position < from && end(line, position) < from) {
-            return true; // before the stretch: not split into columns
+        int ref = line.indexOf('\t', tab2 + 1);
+        int alt = line.indexOf('\t', ref + 1);
+        int qual = line.indexOf('\t', alt + 1);
+        int filter = line.indexOf('\t', qual + 1);
+        int info = line.indexOf('\t', filter + 1);
+        int infoEnd = line.indexOf('\t', info + 1);
+        int end = infoValue(line, info + 1, infoEnd < 0 ? line.length() : infoEnd, GvcfSink.END);
+        boolean block = end != Integer.MIN_VALUE;
+        // as the decoded record has it: a variant record spans its REF, a block listing its bases its one position
+        int last = !block ? position + alt - ref - 2 : hasBases(line, alt + 1, qual) ? position : end;
+        if (position >= from || (block ? end : last) >= from) { // before the stretch as the line has it
+            out.add(block, position, last, null, line);
         }
-        out.add(record(split(line, '\t', 10)));
         return true;
     }
 
-    /** A line's last position: its END, else at most its REF's (a variant record's REF is its longest allele). */
-    private static int end(String line, int position) {
-        int at = line.indexOf("\tEND=");
-        at = at >= 0 ? at : line.indexOf(";END=");
-        if (at < 0) {
-            int ref = line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1);
-            return position + line.indexOf('\t', ref + 1) - ref - 2;
+    /** The integer value of INFO key {@code key} in {@code line[from, to)}, MIN_VALUE when the key is absent. */
+    private static int infoValue(String line, int from, int to, String key) {
+        for (int at = from; at < to; ) {
+            int semi = line.indexOf(';', at);
+            int stop = semi < 0 || semi > to ? to : semi;
+            if (stop - at > key.length() && line.charAt(at + key.length()) == '='
+                    && line.regionMatches(at, key, 0, key.length())) {
+                return Integer.parseInt(line, at + key.length() + 1, stop, 10);
+            }
+            at = stop + 1;
         }
-        int stop = at + 5;
-        while (stop < line.length() && Character.isDigit(line.charAt(stop))) {
-            stop++;
+        return Integer.MIN_VALUE;
+    }
+
+    /** Whether the ALT column {@code line[from, to)} lists an allele besides the symbolic ones (and "."). */
+    private static boolean hasBases(String line, int from, int to) {
+        for (int at = from; at < to; ) {
+            int comma = line.indexOf(',', at);
+            int stop = comma < 0 || comma > to ? to : comma;
+            if (line.charAt(at) != '<' && !(stop - at == 1 && line.charAt(at) == '.')) {
+                return true;
+            }
+            at = stop + 1;
         }
-        return Integer.parseInt(line, at + 5, stop, 10);
+        return false;
+    }
+
+    /** One line's record. */
+    static GvcfRecord record(String line) {
+        return record(split(line, '\t', 10));
     }
 
     /** One line's record from its columns (CHROM … the sample's). */

@@ -7,8 +7,8 @@ import gap.core.calling.VariantCaller;
 import gap.core.cohort.Trio;
 import gap.core.cohort.TrioGenotyper;
 import gap.core.io.GvcfSource;
+import gap.core.io.GvcfStretch;
 import gap.core.model.Contigs;
-import gap.core.model.GvcfRecord;
 import gap.core.model.ReadCounts;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
@@ -45,7 +45,7 @@ final class JointShardRunner implements AutoCloseable {
 
     ShardResult run(Shard shard) {
         int n = gvcfs.size();
-        List<List<GvcfRecord>> records = new ArrayList<>();
+        List<GvcfStretch> records = new ArrayList<>();
         for (GvcfSource g : gvcfs) {
             records.add(g.query(shard.contig(), Math.max(1, shard.start() - params.maxSiteSpan()), shard.end()));
         }

@@ -24,7 +24,7 @@ class GvcfSitesTest {
     void aSampleWithABlockTakesItsNonRefLikelihoodsForEveryAlternate() {
         GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
         GvcfRecord block = GvcfRecord.block("c", 90, 120, 'A', 30, new int[] {0, 30, 348}, 12);
-        GvcfSites sites = new GvcfSites(List.of(List.of(a), List.of(block)), 50);
+        GvcfSites sites = GvcfSites.of(List.of(List.of(a), List.of(block)), 50);
         assertEquals(List.of(100), sites.positions(1, 200));
         GvcfSites.Site site = sites.at("c", 100);
         assertEquals(List.of("C", "T"), site.site().alleles());
@@ -44,7 +44,7 @@ class GvcfSitesTest {
         GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
         GvcfRecord b = new GvcfRecord("c", 100, 102, List.of("CAG", "C"), 80, new int[] {1, 1}, 60,
                 new int[] {600, 60, 0, 610, 70, 650}, 15, -1, new int[] {0, 15}, RAW);
-        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of(b)), 50).at("c", 100);
+        GvcfSites.Site site = GvcfSites.of(List.of(List.of(a), List.of(b)), 50).at("c", 100);
         assertEquals(List.of("CAG", "TAG", "C"), site.site().alleles());
         // A over CAG, TAG, C: C is A's NON_REF (index 2). Order 0/0 0/1 1/1 0/2 1/2 2/2
         assertArrayEquals(new double[] {-40, 0, -30, -41, -31, -70}, site.likelihoods().get(0).log10(), 1e-12);
@@ -58,7 +58,7 @@ class GvcfSitesTest {
     @Test
     void aSampleWithoutAnyRecordThereHasNoSay() {
         GvcfRecord a = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
-        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of()), 50).at("c", 100);
+        GvcfSites.Site site = GvcfSites.of(List.of(List.of(a), List.of()), 50).at("c", 100);
         assertFalse(site.covered()[1]);
         VariantCaller.Joint joint = new VariantCaller(TestParams.defaults()).call(site.site(), site.likelihoods(),
                 site.covered(), site.depths(), new int[] {2, 2});
@@ -74,7 +74,7 @@ class GvcfSitesTest {
         GvcfRecord child = snv("A", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
         GvcfRecord parent = GvcfRecord.alleleBlock("c", 100, List.of("C", "T"), new int[] {0, 0}, 5,
                 new int[] {0, 5, 288, 27, 291, 313}, 10);
-        GvcfSites sites = new GvcfSites(List.of(List.of(child), List.of(parent)), 50);
+        GvcfSites sites = GvcfSites.of(List.of(List.of(child), List.of(parent)), 50);
         assertEquals(List.of(100), sites.positions(1, 200)); // a block never makes a joint site
         GvcfSites.Site site = sites.at("c", 100);
         assertEquals(List.of("C", "A"), site.site().alleles());
@@ -82,7 +82,7 @@ class GvcfSitesTest {
         assertArrayEquals(new int[] {10, 0}, site.likelihoods().get(1).depths());
         // where the child's allele is the parent's T, the parent's own T likelihoods count
         GvcfRecord childT = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
-        GvcfSites.Site t = new GvcfSites(List.of(List.of(childT), List.of(parent)), 50).at("c", 100);
+        GvcfSites.Site t = GvcfSites.of(List.of(List.of(childT), List.of(parent)), 50).at("c", 100);
         assertArrayEquals(new double[] {0, -0.5, -28.8}, t.likelihoods().get(1).log10(), 1e-12);
     }
 
@@ -94,12 +94,12 @@ class GvcfSitesTest {
                 new int[] {600, 0, 650, 610, 70, 700}, 15, -1, new int[] {7, 8}, RAW);
         GvcfRecord first = GvcfRecord.block("c", 90, 100, 'C', 30, new int[] {0, 30, 348}, 10);
         GvcfRecord second = GvcfRecord.block("c", 101, 120, 'A', 33, new int[] {0, 33, 360}, 11);
-        GvcfSites.Site site = new GvcfSites(List.of(List.of(a), List.of(first, second)), 50).at("c", 100);
+        GvcfSites.Site site = GvcfSites.of(List.of(List.of(a), List.of(first, second)), 50).at("c", 100);
         assertArrayEquals(new double[] {0, -3.3, -36}, site.likelihoods().get(1).log10(), 1e-12);
         assertArrayEquals(new int[] {11, 0}, site.likelihoods().get(1).depths());
         // an SNV at 100 (REF one base) keeps the block at 100
         GvcfRecord snv = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
-        GvcfSites.Site one = new GvcfSites(List.of(List.of(snv), List.of(first, second)), 50).at("c", 100);
+        GvcfSites.Site one = GvcfSites.of(List.of(List.of(snv), List.of(first, second)), 50).at("c", 100);
         assertArrayEquals(new double[] {0, -3, -34.8}, one.likelihoods().get(1).log10(), 1e-12);
     }
 }
