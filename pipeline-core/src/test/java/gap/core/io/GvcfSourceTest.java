@@ -1,0 +1,129 @@
+package gap.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gap.core.Tools;
+import gap.core.model.GvcfRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hand-made gVCF (bgzipped and indexed by htslib's bgzip and tabix): a query keeps the lines overlapping the stretch,
+ * tells blocks from variant records and knows each one's span from the scan alone, and decodes a record as decoding
+ * its whole line does.
+ */
+class GvcfSourceTest {
+    private static final String FORMAT = "GT:DP:GQ:MIN_DP:PL";
+    private static final List<String> LINES = List.of(
+            "c\t1\t.\tA\t<NON_REF>\t.\t.\tEND=40\t" + FORMAT + "\t0/0:5:12:4:0,12,120", // ends before 100
+            "c\t41\t.\tC\t<NON_REF>\t.\t.\tEND=120\t" + FORMAT + "\t0/0:8:21:6:0,21,210", // reaches into 100
+            "c\t121\t.\tG\tT,<NON_REF>\t.\t.\tEND=121\t" + FORMAT + "\t0/0:9:15:9:0,15,150,27,160,190",
+            "c\t122\t.\tGTA\tG,<NON_REF>\t50.5\t.\tRAW_MQandDP=32400,9\tGT:AD:DP:GQ:PL:SB"
+                    + "\t0/1:4,5:9:40:60,0,40,72,55,130:2,2,3,2",
+            "c\t125\t.\tT\t<NON_REF>\t.\t.\tEND=300\t" + FORMAT + "\t0/0:7:18:5:0,18,180",
+            "c\t301\t.\tA\t<NON_REF>\t.\t.\tEND=400\t" + FORMAT + "\t0/0:7:18:5:0,18,180"); // past 300
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aQueryScansSpansAndDecodesARecordAsItsWholeLine() throws IOException {
+        Tools.require("bgzip");
+        Tools.require("tabix");
+        Path gvcf = write();
+        try (GvcfSource source = new GvcfSource(gvcf, Path.of(gvcf + ".tbi"))) {
+            assertEquals("S1", source.sample());
+            GvcfStretch stretch = source.query("c", 100, 300);
+            GvcfStretch.Kind blocks = stretch.blocks();
+            GvcfStretch.Kind variants = stretch.variants();
+            // blocks 41-120, the one-position block listing T at 121 (its one position), 125-300; the deletion 122-124
+            assertEquals(List.of(41, 121, 125), starts(blocks));
+            assertEquals(List.of(120, 121, 300), ends(blocks));
+            assertEquals(List.of(122), starts(variants));
+            assertEquals(List.of(124), ends(variants));
+            assertSame(GvcfSource.record(LINES.get(1)), blocks.record(0));
+            assertSame(GvcfSource.record(LINES.get(2)), blocks.record(1));
+            assertSame(GvcfSource.record(LINES.get(4)), blocks.record(2));
+            assertSame(GvcfSource.record(LINES.get(3)), variants.record(0));
+            assertTrue(blocks.record(1).isAlleleBlock());
+            assertFalse(variants.record(0).isBlock());
+            assertArrayEquals(new int[] {2, 2, 3, 2}, variants.record(0).raw().strands());
+            // past the contig's lines, nothing; a stretch inside one block, that block
+            assertEquals(0, source.query("c", 401, 500).blocks().size());
+            assertEquals(List.of(125), starts(source.query("c", 200, 210).blocks()));
+        }
+    }
+
+    @Test
+    void theFirstRecordOfAKindAtAPositionCounts() {
+        GvcfRecord first = GvcfSource.record(LINES.get(1));
+        GvcfRecord second = GvcfRecord.block("c", 41, 60, 'C', 3, new int[] {0, 3, 30}, 1);
+        GvcfStretch stretch = GvcfStretch.of(List.of(GvcfSource.record(LINES.get(4)), first, second));
+        assertEquals(List.of(41, 125), starts(stretch.blocks()));
+        assertEquals(120, stretch.blocks().end(0));
+        assertEquals(0, stretch.blocks().floor(100));
+        assertEquals(-1, stretch.blocks().floor(40));
+        assertEquals(1, stretch.blocks().ceiling(42));
+        assertEquals(-1, stretch.blocks().at(42));
+    }
+
+    private Path write() throws IOException {
+        Path text = dir.resolve("s.g.vcf");
+        List<String> all = new ArrayList<>(List.of("##fileformat=VCFv4.2",
+                "##ALT=<ID=NON_REF,Description=\"Any other allele\">",
+                "##INFO=<ID=END,Number=1,Type=Integer,Description=\"Last position\">",
+                "##INFO=<ID=RAW_MQandDP,Number=2,Type=Integer,Description=\"Raw MQ\">",
+                "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
+                "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Depths\">",
+                "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">",
+                "##FORMAT=<ID=GQ,Number=1,Type=Integer,Description=\"GQ\">",
+                "##FORMAT=<ID=MIN_DP,Number=1,Type=Integer,Description=\"Least depth\">",
+                "##FORMAT=<ID=PL,Number=G,Type=Integer,Description=\"PL\">",
+                "##FORMAT=<ID=SB,Number=4,Type=Integer,Description=\"Strands\">",
+                "##contig=<ID=c,length=1000>",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1"));
+        all.addAll(LINES);
+        Files.write(text, all);
+        Tools.run(dir, List.of("bgzip", text.toString()));
+        Path gvcf = dir.resolve("s.g.vcf.gz");
+        Tools.run(dir, List.of("tabix", "-p", "vcf", gvcf.toString()));
+        return gvcf;
+    }
+
+    private static void assertSame(GvcfRecord expected, GvcfRecord actual) {
+        assertEquals(expected.position(), actual.position());
+        assertEquals(expected.end(), actual.end());
+        assertEquals(expected.alleles(), actual.alleles());
+        assertArrayEquals(expected.gt(), actual.gt());
+        assertEquals(expected.gq(), actual.gq());
+        assertArrayEquals(expected.pl(), actual.pl());
+        assertEquals(expected.dp(), actual.dp());
+        assertEquals(expected.minDp(), actual.minDp());
+        assertArrayEquals(expected.ad(), actual.ad());
+        assertEquals(expected.isBlock(), actual.isBlock());
+    }
+
+    private static List<Integer> starts(GvcfStretch.Kind kind) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < kind.size(); i++) {
+            out.add(kind.start(i));
+        }
+        return out;
+    }
+
+    private static List<Integer> ends(GvcfStretch.Kind kind) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < kind.size(); i++) {
+            out.add(kind.end(i));
+        }
+        return out;
+    }
+}
