@@ -5,7 +5,6 @@ import htsjdk.samtools.seekablestream.SeekablePathStream;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixIndex;
-import htsjdk.variant.vcf.VCFFileReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,28 +17,20 @@ import java.util.Map;
  * Takes one sample's gVCF (bgzipped, tabix-indexed, as {@code gap call --gvcf} writes it), gives its records
  * overlapping a stretch of a contig: reference blocks and variant records, {@code <NON_REF>} (or {@code <*>}) taken
  * off the alleles and kept as the last column of PL. The lines are split here, not decoded into htsjdk's
- * VariantContexts: decoding was 80 % of {@code gap joint}'s time (JFR, trio2).
+ * VariantContexts: decoding was 80 % of {@code gap joint}'s time (JFR, trio2). The header is not read here: the run
+ * reads and checks each gVCF's header once ({@code GvcfInputs}), not each shard worker.
  */
 public final class GvcfSource implements AutoCloseable {
-    private final String sample;
     private final TabixIndex index;
     private final BlockCompressedInputStream in;
 
     public GvcfSource(Path gvcf, Path index) {
-        try (VCFFileReader header = new VCFFileReader(gvcf, index, false)) {
-            this.sample = header.getFileHeader().getGenotypeSamples().get(0);
-        }
         try {
             this.index = new TabixIndex(index);
             this.in = new BlockCompressedInputStream(new SeekablePathStream(gvcf));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The sample's column name: its pseudonym. */
-    public String sample() {
-        return sample;
     }
 
     /**
