@@ -32,6 +32,11 @@ class StreamedCallsTest {
 
     /** Trio calls (child, father, mother) on two contigs and chrM, in clusters closer and further than 1000 bp. */
     static List<VariantCall> calls(long seed, int n) {
+        return calls(seed, n, false);
+    }
+
+    /** As above; {@code dense}: no two calls of a contig more than 1000 bp apart, so no chunk ever ends by itself. */
+    static List<VariantCall> calls(long seed, int n, boolean dense) {
         Random random = new Random(seed);
         List<VariantCall> out = new ArrayList<>();
         String[] contigs = {"chr1", "chr2", "chrM"};
@@ -42,7 +47,8 @@ class StreamedCallsTest {
                 contig++;
                 position = 100;
             }
-            position += random.nextBoolean() ? 1 + random.nextInt(60) : 900 + random.nextInt(300);
+            position += random.nextBoolean() ? 1 + random.nextInt(60) : dense ? 900 + random.nextInt(100)
+                    : 900 + random.nextInt(300);
             boolean indel = random.nextInt(5) == 0;
             Map<String, Object> info = new LinkedHashMap<>();
             int dp = 10 + random.nextInt(random.nextInt(10) == 0 ? 200 : 40);
@@ -99,7 +105,12 @@ class StreamedCallsTest {
 
     @Test
     void scoringInChunksGivesTheCallsOfScoringAllAtOnce() {
-        List<VariantCall> calls = calls(42, 2000);
+        scoringInChunksGivesTheCallsOfScoringAllAtOnce(calls(42, 2000));
+        // dense: chunks end only by being scored with their neighbours as context
+        scoringInChunksGivesTheCallsOfScoringAllAtOnce(calls(43, 2000, true));
+    }
+
+    private static void scoringInChunksGivesTheCallsOfScoringAllAtOnce(List<VariantCall> calls) {
         List<Trio> trios = List.of(new Trio(0, 1, 2));
         List<String> samples = List.of("C", "F", "M");
         for (String model : new String[] {"trained", "hard"}) {
@@ -111,7 +122,7 @@ class StreamedCallsTest {
             VariantScorer scorer = new VariantScorer(params);
             assertEquals(whole.headerLines(), scorer.score(digest.representatives(), null, depth, false)
                     .headerLines(), model);
-            for (int chunk : new int[] {3, 64, 10_000}) {
+            for (int chunk : new int[] {1, 3, 64, 10_000}) {
                 List<VariantCall> streamed = new ArrayList<>();
                 ScoringStream stream = new ScoringStream(scorer, depth, samples, trios, 20, streamed::add, chunk);
                 calls.forEach(stream);
