@@ -76,15 +76,23 @@ record ShardSpill(Path folder) implements java.io.Serializable {
         return (call.position() - 1L) / CallsTableWriter.POSITION_BIN;
     }
 
-    /** Deletes the spill files and their folder. */
+    /** Deletes the spill files, the parts' files and folders (a part's table partitions), and the folder. */
     void delete() {
-        try (var files = Files.list(folder)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(folder);
+        try {
+            deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the spill folder", e);
         }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var files = Files.list(path)) {
+                for (Path f : files.toList()) {
+                    deleteTree(f);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 }
