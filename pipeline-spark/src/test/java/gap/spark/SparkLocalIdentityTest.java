@@ -216,6 +216,19 @@ class SparkLocalIdentityTest {
         assertEquals(1, used.lastSpread().failedAttempts(), "shard 5's first attempt failed and was retried");
     }
 
+    /** A streamed run: shard 1 fails once in pass 1, and part 1 (chrM) once in pass 2; both are retried. */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aPartThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
+        Path out = tmp.resolve("spark-part-retried");
+        SparkShardExecutor used = runSpark("local[2,2]", "child", out, 33_000,
+                executor -> new FailingFirstAttempt(executor, 1))[0];
+        Outputs.assertSameAsCli(cliChild, out, keystore, PASSWORD);
+        assertEquals(2, used.spreads().size(), "the shards' job, then the parts'");
+        assertEquals(1, used.spreads().get(0).failedAttempts(), "shard 1's first attempt failed and was retried");
+        assertEquals(1, used.spreads().get(1).failedAttempts(), "part 1's first attempt failed and was retried");
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aFailedRunLeavesNothingThatLooksComplete() throws IOException {
