@@ -100,8 +100,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
         int end = from + chunkSize;
         emit(scorer.score(chunk, null, depth, false).calls().subList(from, end));
         int keep = end;
-        int next = chunk.get(end).position();
-        while (keep > 0 && next - chunk.get(keep - 1).position() <= NEIGHBOURHOOD) {
+        while (keep > 0 && !apart(chunk.get(keep - 1), chunk.get(end))) {
             keep--;
         }
         chunk = new ArrayList<>(chunk.subList(keep, chunk.size()));
