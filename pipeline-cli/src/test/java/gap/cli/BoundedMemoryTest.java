@@ -46,9 +46,8 @@ class BoundedMemoryTest {
     /** {@code gap call} in a child JVM of {@code heap}, its output to {@code out}.log; gives its exit code. */
     private static int call(String heap, Path data, Path out, List<String> keys) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "call", "-R", data.resolve("ref.fa").toString(), "-I",
+        List<String> command = Cli.javaCommand(heap);
+        command.addAll(List.of("call", "-R", data.resolve("ref.fa").toString(), "-I",
                 data.resolve("sample.bam").toString(), "-O", out.toString(), "--threads", "2", "--shard-size",
                 "10000"));
         command.addAll(keys);
