@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Takes a run's calls one at a time in genome order, with the run's depth filter (from its {@link CallDigest}),
- * gives them scored without known sites and named de novo, in the same order, to a consumer, holding only a chunk
- * of calls at a time. A call's score depends on itself, that run-wide median and its neighbours within
+ * Takes a run's calls one at a time in genome order, with the run's depth filter and the scorer prepared from its
+ * {@link CallDigest} (models trained on its sample when it has known sites), gives them scored and named de novo, in the same order, to a consumer, holding only a chunk
+ * of calls at a time. A call's score depends on itself, those run-wide models and median and its neighbours within
  * {@link #NEIGHBOURHOOD} bp on its contig, so a chunk ends only where the next call is further away or on another
  * contig: the calls come out exactly as scoring all of them at once gives them.
  */
@@ -26,6 +26,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     static final int CHUNK = 512;
 
     private final VariantScorer scorer;
+    private final VariantScorer.Prepared prepared;
     private final DepthFilter depth;
     private final List<String> samples;
     private final List<Trio> trios;
@@ -35,16 +36,17 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     private final List<DeNovoCalls.Call> deNovo = new ArrayList<>();
     private List<VariantCall> chunk = new ArrayList<>();
 
-    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
-                  int minDeNovoQuality, Consumer<VariantCall> out) {
-        this(scorer, depth, samples, trios, minDeNovoQuality, out, CHUNK);
+    ScoringStream(VariantScorer scorer, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
+                  List<Trio> trios, int minDeNovoQuality, Consumer<VariantCall> out) {
+        this(scorer, prepared, depth, samples, trios, minDeNovoQuality, out, CHUNK);
     }
 
     /** With chunks of at least {@code chunkSize} calls (tests make them small). */
-    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
-                  int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
+    ScoringStream(VariantScorer scorer, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
+                  List<Trio> trios, int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
         this.chunkSize = chunkSize;
         this.scorer = scorer;
+        this.prepared = prepared;
         this.depth = depth;
         this.samples = List.copyOf(samples);
         this.trios = List.copyOf(trios);
@@ -78,7 +80,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
         if (chunk.isEmpty()) {
             return;
         }
-        List<VariantCall> scored = scorer.score(chunk, null, depth, false).calls();
+        List<VariantCall> scored = scorer.score(chunk, prepared, depth, false).calls();
         DeNovoCalls.Result named = DeNovoCalls.name(scored, samples, trios, minDeNovoQuality);
         deNovo.addAll(named.deNovo());
         named.calls().forEach(out);

@@ -1,6 +1,9 @@
 package gap.core.shard;
 
 import gap.core.io.CallSpill;
+import gap.core.model.VariantCall;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.TrainingSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,22 +16,26 @@ import java.util.List;
  * driver is a shard's tallies, never its calls. Serializable with its folder (a cluster run's is on the run's file
  * system).
  */
-record ShardSpill(Path folder) implements java.io.Serializable {
+record ShardSpill(Path folder, String knownSites, TrainingSample.Spec sampling) implements java.io.Serializable {
     /** The folder of spill files inside a run's staging folder; deleted before the run commits. */
     static final String FOLDER = "_spill";
 
     /** A spilled shard: its result without calls, the file holding them, and their digest. */
     record Spilled(ShardResult result, Path file, CallDigest digest) implements java.io.Serializable {}
 
-    /** The spill folder of the run staged in {@code staging}, created. */
-    static ShardSpill in(Path staging) {
+    /**
+     * The spill folder of the run staged in {@code staging}, created, for a run with {@code knownSites} (null: none):
+     * each shard's calls are marked against them before they are spilled (their IDs), and its digest carries its
+     * part of the training sample of {@code sampling}.
+     */
+    static ShardSpill in(Path staging, Path knownSites, TrainingSample.Spec sampling) {
         Path folder = staging.resolve(FOLDER);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the spill folder", e);
         }
-        return new ShardSpill(folder);
+        return new ShardSpill(folder, knownSites == null ? null : knownSites.toString(), sampling);
     }
 
     /** {@code result} spilled by {@code spill}, or whole (no file, no digest) when {@code spill} is null. */
@@ -39,10 +46,19 @@ record ShardSpill(Path folder) implements java.io.Serializable {
     Spilled spill(ShardResult result) {
         Path file = folder.resolve(String.format(java.util.Locale.ROOT, "shard-%06d.calls",
                 result.shard().index()));
-        CallSpill.write(file, result.calls());
+        List<VariantCall> calls = result.calls();
+        TrainingSample sample = null;
+        if (knownSites != null) {
+            // marked here, where the shard's calls are at hand: IDs go to the spill, flags to the sample
+            KnownSites.Marked marked = calls.isEmpty() ? new KnownSites.Marked(calls, new boolean[0], null)
+                    : KnownSites.markWithoutHeader(Path.of(knownSites), calls);
+            calls = marked.calls();
+            sample = TrainingSample.of(calls, marked.known(), sampling);
+        }
+        CallSpill.write(file, calls);
         ShardResult tallies = new ShardResult(result.shard(), List.of(), result.readCounts(), result.coverage(),
                 result.bins(), result.gvcf());
-        return new Spilled(tallies, file, CallDigest.of(result.calls()));
+        return new Spilled(tallies, file, CallDigest.of(calls, sample));
     }
 
     /** Deletes the spill files and their folder. */

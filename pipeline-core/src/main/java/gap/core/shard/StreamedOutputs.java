@@ -12,6 +12,8 @@ import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
 import gap.core.scoring.DepthFilter;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.TrainingSample;
 import gap.core.scoring.VariantScorer;
 import gap.core.vcf.InfoField;
 import htsjdk.variant.vcf.VCFHeaderLine;
@@ -29,8 +31,9 @@ import org.apache.logging.log4j.Logger;
  * gives the run's outputs in a second streaming pass: the scorer prepared from the digests alone, then each spill
  * read in order, annotated, scored, named de novo and written to the VCF, the QC tallies and a spill of the final
  * calls that {@code calls.parquet} is written from. No step holds the run's calls, so memory does not grow with the
- * genome. For runs without known sites (which train a model on all calls) or copy number (which reads all calls'
- * allele fractions), whose outputs still come from calls gathered in memory.
+ * genome. With known sites each shard's calls were marked as they were spilled and the model of each class is
+ * trained on the run's bounded {@link TrainingSample}. Not for runs with copy number (which reads all calls' allele
+ * fractions), whose outputs still come from calls gathered in memory.
  */
 final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     private static final Logger LOG = LogManager.getLogger(StreamedOutputs.class);
@@ -45,9 +48,45 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
         this.spill = spill;
     }
 
-    /** Whether a run's outputs are streamed: no known sites, no copy number. */
+    /**
+     * Calls kept per class in the known-sites training sample ({@link TrainingSample#SIZE}); tests lower it so that
+     * sampling is exercised on a small genome.
+     */
+    static int sampleSize = TrainingSample.SIZE;
+
+    /** Whether a run's outputs are streamed: all but copy number. */
     static boolean applies(CallRequest request) {
-        return request.knownSites() == null && request.copyNumber() == null;
+        return request.copyNumber() == null;
+    }
+
+    /** The spill of {@code request}'s run, in its staging folder: with known sites, each shard's sample taken too. */
+    static ShardSpill spillOf(CallRequest request) {
+        return ShardSpill.in(request.output(), request.knownSites(),
+                TrainingSample.Spec.of(request.scoring(), sampleSize));
+    }
+
+    /**
+     * The scorer of pass 2, prepared from the digests alone: the run's depth filter (its exact median DP), the
+     * models trained on the run's training sample when it has known sites, and the scoring header lines (which
+     * depend only on those and on the kinds of call present).
+     */
+    private record Scoring(VariantScorer scorer, VariantScorer.Prepared prepared, DepthFilter depth,
+                           List<VCFHeaderLine> headerLines) {}
+
+    private Scoring prepareScoring() {
+        DepthFilter depth = digest.depthFilter(request.scoring().maxDepthSds());
+        VariantScorer scorer = new VariantScorer(request.scoring());
+        TrainingSample sample = digest.sample();
+        if (request.knownSites() != null && sample == null) { // no shard: an empty sample, not "no known sites"
+            sample = TrainingSample.of(List.of(), new boolean[0], spill.sampling());
+        }
+        VariantScorer.Prepared prepared = scorer.prepare(sample);
+        List<VCFHeaderLine> lines = new ArrayList<>(scorer.score(digest.representatives(), prepared, depth, false)
+                .headerLines());
+        if (request.knownSites() != null) {
+            lines.add(0, KnownSites.headerLine(request.knownSites()));
+        }
+        return new Scoring(scorer, prepared, depth, lines);
     }
 
     ShardSpill spill() {
@@ -93,10 +132,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     private Written writeVcf(CallingRun.Called called, PopulationAnnotator population,
                              List<VCFInfoHeaderLine> populationInfo) {
         List<String> ids = request.samples().ids();
-        DepthFilter depth = digest.depthFilter(request.scoring().maxDepthSds());
-        VariantScorer scorer = new VariantScorer(request.scoring());
-        List<VCFHeaderLine> extra = new ArrayList<>(scorer.score(digest.representatives(), null, depth, false)
-                .headerLines());
+        Scoring scoring = prepareScoring();
+        List<VCFHeaderLine> extra = new ArrayList<>(scoring.headerLines());
         extra.stream().filter(line -> line.getKey().equals("scoring"))
                 .forEach(line -> LOG.info("Scoring {}", line.getValue()));
         extra.addAll(populationInfo);
@@ -111,7 +148,7 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
                 new VcfSink.Reference(request.reference().getFileName().toString(), called.referenceMd5()),
                 request.params().lowQual(), extra);
              CallSpill.Writer kept = new CallSpill.Writer(finalCalls)) {
-            ScoringStream stream = new ScoringStream(scorer, depth, ids, request.pedigree().trios(),
+            ScoringStream stream = new ScoringStream(scoring.scorer(), scoring.prepared(), scoring.depth(), ids, request.pedigree().trios(),
                     request.params().deNovoMinQuality(), call -> {
                         vcf.add(call);
                         kept.add(call);

@@ -11,6 +11,7 @@ import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import gap.core.scoring.DepthFilter;
 import gap.core.scoring.ScoringParameters;
+import gap.core.scoring.TrainingSample;
 import gap.core.scoring.VariantScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,17 +110,56 @@ class StreamedCallsTest {
             CallDigest digest = CallDigest.of(calls);
             DepthFilter depth = digest.depthFilter(params.maxDepthSds());
             VariantScorer scorer = new VariantScorer(params);
-            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), null, depth, false)
+            VariantScorer.Prepared prepared = scorer.prepare(null);
+            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), prepared, depth, false)
                     .headerLines(), model);
             for (int chunk : new int[] {3, 64, 10_000}) {
                 List<VariantCall> streamed = new ArrayList<>();
-                ScoringStream stream = new ScoringStream(scorer, depth, samples, trios, 20, streamed::add, chunk);
+                ScoringStream stream = new ScoringStream(scorer, prepared, depth, samples, trios, 20, streamed::add, chunk);
                 calls.forEach(stream);
                 stream.close();
                 assertEquals(named.calls(), streamed, model + ", chunks of " + chunk);
                 assertEquals(named.deNovo(), stream.deNovo(), model + ", chunks of " + chunk);
             }
             assertTrue(named.deNovo().size() > 0);
+        }
+    }
+
+    @Test
+    void scoringWithKnownSitesInChunksGivesTheCallsOfScoringAllAtOnce() {
+        List<VariantCall> calls = calls(43, 2000);
+        boolean[] known = new boolean[calls.size()];
+        Random random = new Random(7);
+        for (int i = 0; i < known.length; i++) {
+            known[i] = random.nextInt(4) != 0;
+        }
+        List<Trio> trios = List.of(new Trio(0, 1, 2));
+        List<String> samples = List.of("C", "F", "M");
+        ScoringParameters params = ScoringParameters.load(Map.of("score.minTrainingCalls", "50",
+                "score.minNegativeCalls", "20", "score.model", "hard"));
+        VariantScorer.Result whole = new VariantScorer(params).score(calls, known);
+        assertTrue(whole.headerLines().toString().contains("VQSR-style"), whole.headerLines().toString());
+        DeNovoCalls.Result named = DeNovoCalls.name(whole.calls(), samples, trios, 20);
+        CallDigest digest = CallDigest.EMPTY;
+        for (int from = 0; from < calls.size(); from += 97) { // shards of 97 calls, each with its part of the sample
+            int to = Math.min(calls.size(), from + 97);
+            digest = digest.plus(CallDigest.of(calls.subList(from, to), TrainingSample.of(calls.subList(from, to),
+                    java.util.Arrays.copyOfRange(known, from, to), TrainingSample.Spec.of(params,
+                            TrainingSample.SIZE))));
+        }
+        DepthFilter depth = digest.depthFilter(params.maxDepthSds());
+        VariantScorer scorer = new VariantScorer(params);
+        VariantScorer.Prepared prepared = scorer.prepare(digest.sample());
+        assertEquals(whole.headerLines(), scorer.score(digest.representatives(), prepared, depth, false)
+                .headerLines());
+        for (int chunk : new int[] {3, 10_000}) {
+            List<VariantCall> streamed = new ArrayList<>();
+            ScoringStream stream = new ScoringStream(scorer, prepared, depth, samples, trios, 20, streamed::add,
+                    chunk);
+            calls.forEach(stream);
+            stream.close();
+            assertEquals(named.calls(), streamed, "chunks of " + chunk);
+            assertEquals(named.deNovo(), stream.deNovo(), "chunks of " + chunk);
         }
     }
 }
