@@ -19,14 +19,15 @@ import java.util.Map;
  * smallest, so the sample is the same for any shard size, thread count or executor, and holds at most k calls per
  * class whatever the genome.
  *
- * <p>With {@link #SIZE} calls per class, every data set of today (at most ~60,000 SNVs in a 30× run of its slices) is
- * kept whole, so the model, its tranche and its VQSLODs are those of training on all calls. Above it, everything the
- * model computes over "all calls" comes from the sample: the training calls and the held-out fifth the tranche cutoff
- * is set on, and the "bad" tail the negative model is fitted to (calls below {@code score.badLodCutoff} under the
- * positive model, at least {@code score.minNegativeCalls}); 100,000 calls per class is far more than a mixture of at
- * most a few Gaussians over a handful of annotations needs (GATK's VQSR fits on a few hundred thousand at most), and
- * costs ~100 bytes each, ~20 MB for both classes, against ~2 kB per call of the run held whole. The depth filter's
- * median is exact, from the DP histogram of {@code gap.core.shard.CallDigest}, not from the sample.
+ * <p>Why {@link #SIZE} = 100,000 per class: every data set of today (its slices give 300 to 1,000 calls a run) and a
+ * 30× exome (~25,000 SNVs) are kept whole, so the model, its tranche and its VQSLODs are those of training on all
+ * calls; a mixture of at most 3 full-covariance Gaussians over at most 7 annotations has at most 107 parameters, so
+ * the ~80,000 fitted calls at known sites of a genome's sample give each ~750 points; and the sample costs ~100 bytes
+ * a call, ~20 MB for both classes, where a 30× genome's calls held whole cost ~10 GB. Above it, everything the model
+ * computes over "all calls" comes from the sample: the training calls, the held-out fifth the tranche cutoff is set
+ * on, and the "bad" tail the negative model is fitted to (calls below {@code score.badLodCutoff} under the positive
+ * model, at least {@code score.minNegativeCalls}), so the minimum of {@code score.minTrainingCalls} is checked on the
+ * sample too. The depth filter's median stays exact, from the DP histogram of {@code gap.core.shard.CallDigest}.
  */
 public final class TrainingSample implements Serializable {
     private static final long serialVersionUID = 1L;
