@@ -17,7 +17,8 @@ import org.apache.logging.log4j.Logger;
  * training call, or near-constant over them (MQ at 60 everywhere, MQRankSum at 0), are dropped and logged: a
  * Gaussian cannot describe a spike, and the spike says nothing about which calls are good.
  */
-final class Model {
+final class Model implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LogManager.getLogger(Model.class);
     private static final double LN10 = StrictMath.log(10);
     /** Smallest share of the training calls a component of the positive model may describe. */
@@ -55,7 +56,7 @@ final class Model {
     }
 
     /** The annotations kept for a model, by index into the keys, with their training mean and standard deviation. */
-    private record Scale(List<Integer> kept, double[] mean, double[] sd) {
+    private record Scale(List<Integer> kept, double[] mean, double[] sd) implements java.io.Serializable {
         /** The call's annotations in standard deviations from the training mean; NaN (missing) stays NaN. */
         double[] point(double[] raw) {
             double[] p = new double[kept.size()];
@@ -115,7 +116,7 @@ final class Model {
         }
         MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives, params.maxNegativeGaussians(), 0, MIN_VARIANCE);
         logSingular(type, "negative", negative);
-        Model model = new Model(null, scale.kept().stream().map(keys::get).toList(), scale, positive.mixture(),
+        Model model = new Model(null, List.copyOf(scale.kept().stream().map(keys::get).toList()), scale, positive.mixture(),
                 negative.mixture(), null, fitting.size(), negatives.length);
         // The cutoff is set on known calls the model did not see: on the fitted ones it would promise more
         // sensitivity than new true calls get.

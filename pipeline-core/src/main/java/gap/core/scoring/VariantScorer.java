@@ -62,8 +62,10 @@ public final class VariantScorer {
     /**
      * What scoring learnt of a whole run before any call is scored: per class, the VQSR-style model trained on the
      * run's {@link TrainingSample}, or why none was (then the class gets the hard filters or the shipped model).
+     * Serializable, so that it can travel to where calls are scored (a Spark executor); safe to share between threads.
      */
-    public static final class Prepared {
+    public static final class Prepared implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final Map<VariantType, Model> models = new java.util.EnumMap<>(VariantType.class);
         private final Map<VariantType, String> why = new java.util.EnumMap<>(VariantType.class);
     }

@@ -400,6 +400,26 @@ class VariantScorerTest {
                     DepthFilter.of(set.calls(), params.maxDepthSds()), false);
             assertEquals(whole.calls(), streamed.calls(), "parts of " + part);
             assertEquals(whole.headerLines(), streamed.headerLines(), "parts of " + part);
+            // as it travels to a Spark executor: serialised, it scores the same
+            VariantScorer.Prepared travelled = roundTrip(prepared);
+            assertEquals(whole.calls(), scorer.score(set.calls(), travelled,
+                    DepthFilter.of(set.calls(), params.maxDepthSds()), false).calls(), "serialised");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T object) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(object);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (T) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -416,6 +436,8 @@ class VariantScorerTest {
                         java.util.Arrays.toString(split.hashes().get(t)), t + ", parts of " + part);
             }
         }
+        assertEquals(java.util.Arrays.toString(whole.hashes().get(VariantType.SNV)),
+                java.util.Arrays.toString(roundTrip(whole).hashes().get(VariantType.SNV)), "serialised");
         long[] snvs = set.calls().stream().filter(c -> VariantType.of(c) == VariantType.SNV)
                 .mapToLong(TrainingSample::hash).sorted().toArray();
         long[] kept = whole.hashes().get(VariantType.SNV).clone();
