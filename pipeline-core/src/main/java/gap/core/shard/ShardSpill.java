@@ -16,7 +16,7 @@ import java.util.List;
  * driver is a shard's tallies, never its calls. Serializable with its folder (a cluster run's is on the run's file
  * system).
  */
-record ShardSpill(Path folder, String knownSites, TrainingSample.Spec sampling) implements java.io.Serializable {
+record ShardSpill(Path folder, Path knownSites, TrainingSample.Spec sampling) implements java.io.Serializable {
     /** The folder of spill files inside a run's staging folder; deleted before the run commits. */
     static final String FOLDER = "_spill";
 
@@ -35,7 +35,7 @@ record ShardSpill(Path folder, String knownSites, TrainingSample.Spec sampling) 
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the spill folder", e);
         }
-        return new ShardSpill(folder, knownSites == null ? null : knownSites.toString(), sampling);
+        return new ShardSpill(folder, knownSites, sampling);
     }
 
     /** {@code result} spilled by {@code spill}, or whole (no file, no digest) when {@code spill} is null. */
@@ -51,7 +51,7 @@ record ShardSpill(Path folder, String knownSites, TrainingSample.Spec sampling) 
         if (knownSites != null) {
             // marked here, where the shard's calls are at hand: IDs go to the spill, flags to the sample
             KnownSites.Marked marked = calls.isEmpty() ? new KnownSites.Marked(calls, new boolean[0], null)
-                    : KnownSites.markWithoutHeader(Path.of(knownSites), calls);
+                    : KnownSites.markWithoutHeader(knownSites, calls);
             calls = marked.calls();
             sample = TrainingSample.of(calls, marked.known(), sampling);
         }
