@@ -91,10 +91,11 @@ class BoundedMemoryTest {
     /** As above, with a training sample of {@code sample} calls per class (0: the default) and shards of that size. */
     private static int call(String heap, Path data, Path out, List<String> keys, int sample, int shardSize)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
-        command.addAll(sample == 0 ? List.of(Main.class.getName())
-                : List.of(gap.core.shard.SampledMain.class.getName(), String.valueOf(sample)));
+        List<String> command = Cli.javaCommand(heap);
+        if (sample != 0) { // the command's last word is its main class: the one that lowers the sample first
+            command.set(command.size() - 1, gap.core.shard.SampledMain.class.getName());
+            command.add(String.valueOf(sample));
+        }
         command.addAll(List.of("call", "-R", data.resolve("ref.fa").toString(), "-I",
                 data.resolve("sample.bam").toString(), "-O", out.toString(), "--threads", "2", "--shard-size",
                 String.valueOf(shardSize)));

@@ -84,8 +84,7 @@ class RunCommitTest {
     }
 
     private static Process start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = Cli.javaCommand("-Xmx1g");
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

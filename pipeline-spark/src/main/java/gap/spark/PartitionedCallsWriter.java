@@ -27,12 +27,19 @@ import java.util.Map;
  * writes one empty file, no partitions, so the schema is still there. Names are deterministic: the same calls give
  * the same directory.
  */
-final class PartitionedCallsWriter implements CallsTableWriter {
+final class PartitionedCallsWriter implements CallsTableWriter, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Bases per position bin: region predicates prune files; a genome makes a few hundred of them. */
-    static final int POSITION_BIN = 10_000_000;
+    static final int POSITION_BIN = CallsTableWriter.POSITION_BIN;
     static final String FILE_NAME = "part-00000.parquet";
     /** The path's contig key: the contig's name, as {@code contigName} holds it in the files. */
     static final String PARTITION_CONTIG = "contig";
+
+    /** A streamed run's parts each write their bins' files where they run; the driver moves them in. */
+    @Override
+    public boolean partitioned() {
+        return true;
+    }
 
     @Override
     public void write(Path target, Collection<? extends VCFCompoundHeaderLine> infoLines,

@@ -26,10 +26,10 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Takes a Spark context, gives core's {@link ShardExecutor} on the cluster: each shard one Spark task on the
- * executors (which open their own readers), each result sent back to the driver as bytes and handed to the sink in
- * shard order as soon as it and every shard before it have arrived, so the driver holds only what core keeps (calls
- * and tallies, never reads). Failed tasks are retried by Spark; a shard's result is taken once, whichever attempt
+ * Takes a Spark context, gives core's {@link ShardExecutor} on the cluster: each shard (or each part of a streamed
+ * run's second pass) one Spark task on the executors (which open their own readers), each result sent back to the
+ * driver as bytes and handed to the sink in shard order as soon as it and every shard before it have arrived, so the
+ * driver holds only what core keeps (tallies and file names in a streamed run, never reads). Failed tasks are retried by Spark; a shard's result is taken once, whichever attempt
  * gave it, so retries change nothing. Logs and keeps where the tasks ran ({@link TaskSpread}).
  */
 public final class SparkShardExecutor implements ShardExecutor {
@@ -38,6 +38,7 @@ public final class SparkShardExecutor implements ShardExecutor {
     private final JavaSparkContext spark;
     private final Map<String, String> fileNames;
     private volatile TaskSpread lastSpread;
+    private final List<TaskSpread> spreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param fileNames what executors print instead of each input file name or path (its sample's pseudonym), in
@@ -51,6 +52,14 @@ public final class SparkShardExecutor implements ShardExecutor {
     /** Where the tasks of the last {@link #forEachInOrder} ran; null before any. */
     public TaskSpread lastSpread() {
         return lastSpread;
+    }
+
+    /**
+     * Where the tasks of every {@link #forEachInOrder} ran, in order: a streamed call run's shards, then the parts of
+     * its second pass.
+     */
+    public List<TaskSpread> spreads() {
+        return List.copyOf(spreads);
     }
 
     /** Spark's default parallelism: the cores of the executors it has, or {@code spark.default.parallelism}. */
@@ -100,6 +109,7 @@ public final class SparkShardExecutor implements ShardExecutor {
         } finally {
             // after a success every task's end event is due; after a failure some never come
             lastSpread = listener.await(n, complete ? 10 : 1);
+            spreads.add(lastSpread);
             spark.sc().removeSparkListener(listener);
             spark.setJobDescription(null);
             LOG.info(lastSpread.describe());

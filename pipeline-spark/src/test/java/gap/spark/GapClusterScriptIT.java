@@ -44,6 +44,14 @@ class GapClusterScriptIT {
         return new Ran(p.exitValue(), out);
     }
 
+    /** The scripts' environment: the cluster's ports and state folder moved aside, workers of 1 core and 1 GiB. */
+    private Map<String, String> env(int port, Path state) throws IOException {
+        return Map.of("GAP_CLUSTER_DIR", state.toString(), "GAP_CLUSTER_PORT", String.valueOf(port),
+                "GAP_CLUSTER_UI_PORT", String.valueOf(freePort()), "GAP_WORKER_CORES", "1", "GAP_WORKER_MEMORY", "1g",
+                "HOME", tmp.toString(), "GAP_KEYSTORE_PASSWORD", "cluster-script-test",
+                "GAP_JAVA_OPTS", TestJvmFlags.joined());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -55,9 +63,7 @@ class GapClusterScriptIT {
     void startCallStop() throws Exception {
         int port = freePort();
         Path state = tmp.resolve("cluster");
-        Map<String, String> env = Map.of("GAP_CLUSTER_DIR", state.toString(), "GAP_CLUSTER_PORT",
-                String.valueOf(port), "GAP_CLUSTER_UI_PORT", String.valueOf(freePort()), "GAP_WORKER_CORES", "1",
-                "GAP_WORKER_MEMORY", "1g", "HOME", tmp.toString(), "GAP_KEYSTORE_PASSWORD", "cluster-script-test");
+        Map<String, String> env = env(port, state);
         try {
             Ran started = run(env, "bin/gap-cluster", "start", "2");
             assertEquals(0, started.exitCode(), started.output());
@@ -68,6 +74,7 @@ class GapClusterScriptIT {
                     SampleData.file("trio1_child.bam").toString(), "-L", "chr22_20_21M:200001-300000",
                     "--shard-size", "25000", "-O", out.toString(), "--", "--master", "spark://127.0.0.1:" + port,
                     "--executor-cores", "1", "--executor-memory", "1g", "--conf", "spark.ui.enabled=false",
+                    "--conf", "spark.executor.extraJavaOptions=" + TestJvmFlags.joined(),
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1");
             assertEquals(0, call.exitCode(), call.output());
             assertTrue(Files.exists(out.resolve(RunFolder.SUCCESS)), call.output());
@@ -92,9 +99,7 @@ class GapClusterScriptIT {
     void aWorkerWithoutSparkScalaVersionGivesOneLineNamingIt() throws Exception {
         int port = freePort();
         Path state = tmp.resolve("cluster");
-        Map<String, String> env = Map.of("GAP_CLUSTER_DIR", state.toString(), "GAP_CLUSTER_PORT",
-                String.valueOf(port), "GAP_CLUSTER_UI_PORT", String.valueOf(freePort()), "GAP_WORKER_CORES", "1",
-                "GAP_WORKER_MEMORY", "1g", "HOME", tmp.toString(), "GAP_KEYSTORE_PASSWORD", "cluster-script-test");
+        Map<String, String> env = env(port, state);
         Process bad = null;
         try {
             assertEquals(0, run(env, "bin/gap-cluster", "start", "1").exitCode());
@@ -105,6 +110,7 @@ class GapClusterScriptIT {
             List<String> worker = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
             worker.addAll(List.of(System.getProperty("gap.sparkJvmFlags").trim().split("\\s+")));
+            worker.addAll(TestJvmFlags.list());
             worker.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.worker.Worker",
                     "--host", "127.0.0.1", "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir",
                     Files.createDirectories(tmp.resolve("bad-worker")).toString(), "spark://127.0.0.1:" + port));
@@ -122,7 +128,8 @@ class GapClusterScriptIT {
             Ran call = run(env, "bin/gap-spark", "call", "-R", SampleData.file("ref.fa").toString(), "-I",
                     SampleData.file("trio1_child.bam").toString(), "-L", "chr22_20_21M:200001-220000", "-O",
                     tmp.resolve("out").toString(), "--", "--master", "spark://127.0.0.1:" + port,
-                    "--executor-cores", "1", "--executor-memory", "1g", "--conf", "spark.ui.enabled=false");
+                    "--executor-cores", "1", "--executor-memory", "1g", "--conf", "spark.ui.enabled=false",
+                    "--conf", "spark.executor.extraJavaOptions=" + TestJvmFlags.joined());
             assertEquals(2, call.exitCode(), call.output());
             List<String> errors = call.output().lines().filter(l -> l.startsWith("gap-spark call: error: ")).toList();
             assertEquals(1, errors.size(), call.output());

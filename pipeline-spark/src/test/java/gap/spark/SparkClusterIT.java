@@ -125,6 +125,7 @@ class SparkClusterIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(Arrays.asList(System.getProperty("gap.sparkJvmFlags").trim().split("\\s+")));
+        command.addAll(TestJvmFlags.list());
         command.addAll(List.of("-Xmx1g", "-cp", sparkHome.resolve("jars") + "/*", mainClass));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -205,6 +206,7 @@ class SparkClusterIT {
                 "--driver-memory", "1g",
                 "--conf", "spark.executor.memory=1g",
                 "--conf", "spark.executor.cores=1",
+                "--conf", "spark.executor.extraJavaOptions=" + TestJvmFlags.joined(),
                 "--conf", "spark.cores.max=" + executors,
                 // tasks start once every executor asked for has registered, so the spread does not depend on timing
                 "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",

@@ -1,5 +1,6 @@
 package gap.spark;
 
+import gap.core.io.CallSpill;
 import gap.core.io.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -163,13 +164,21 @@ class SparkLocalIdentityTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void sameOutputsAsTheCli(String master, String set, int shardSize) {
         Path out = tmp.resolve("spark-" + master.replaceAll("\\W", "") + "-" + set + "-" + shardSize);
+        long driverReads = CallSpill.readsBy(Thread.currentThread());
+        long reads = CallSpill.reads();
         SparkShardExecutor used = runSpark(master, set, out, shardSize, UnaryOperator.identity())[0];
         Outputs.assertSameAsCli(set.equals("trio") ? cliTrio : set.equals("cnv") ? cliCnv : cliChild, out, keystore,
                 PASSWORD);
-        TaskSpread spread = used.lastSpread();
+        TaskSpread spread = used.spreads().get(0);
         int shards = (int) Math.ceil(1_000_000 / (double) shardSize) + (int) Math.ceil(16_569 / (double) shardSize);
         assertEquals(shards, spread.succeeded(), "one task per shard");
         assertEquals(0, spread.failedAttempts());
+        if (set.equals("child")) { // streamed (the trio has known sites, cnv a panel): pass 2 on the executors
+            assertEquals(2, used.spreads().size(), "the shards' job, then the parts'");
+            assertEquals(2, used.spreads().get(1).succeeded(), "one part per contig: no 10 Mb bin here");
+            assertEquals(driverReads, CallSpill.readsBy(Thread.currentThread()), "the driver read no spill");
+            assertTrue(CallSpill.reads() > reads, "the executors' tasks read the spills");
+        }
     }
 
     /** Without --shard-size the plan gives each of Spark's task slots 8 shards, as the CLI gives each thread. */
@@ -192,7 +201,7 @@ class SparkLocalIdentityTest {
         int padding = CallingParameters.defaults().shardPadding();
         int forSlots = ShardPlanner.planFor(dictionary, List.of(), context.defaultParallelism(), padding).size();
         assertEquals(4, context.defaultParallelism(), "local[4,2]: four task slots");
-        assertEquals(forSlots, used[0].lastSpread().succeeded(), "8 shards per task slot");
+        assertEquals(forSlots, used[0].spreads().get(0).succeeded(), "8 shards per task slot");
         assertNotEquals(ShardPlanner.planFor(dictionary, List.of(), 2, padding).size(), forSlots,
                 "not the plan a 2-core driver would make for its own cores");
     }
@@ -205,6 +214,19 @@ class SparkLocalIdentityTest {
                 executor -> new FailingFirstAttempt(executor, 5))[0];
         Outputs.assertSameAsCli(cliTrio, out, keystore, PASSWORD);
         assertEquals(1, used.lastSpread().failedAttempts(), "shard 5's first attempt failed and was retried");
+    }
+
+    /** A streamed run: shard 1 fails once in pass 1, and part 1 (chrM) once in pass 2; both are retried. */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aPartThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
+        Path out = tmp.resolve("spark-part-retried");
+        SparkShardExecutor used = runSpark("local[2,2]", "child", out, 33_000,
+                executor -> new FailingFirstAttempt(executor, 1))[0];
+        Outputs.assertSameAsCli(cliChild, out, keystore, PASSWORD);
+        assertEquals(2, used.spreads().size(), "the shards' job, then the parts'");
+        assertEquals(1, used.spreads().get(0).failedAttempts(), "shard 1's first attempt failed and was retried");
+        assertEquals(1, used.spreads().get(1).failedAttempts(), "part 1's first attempt failed and was retried");
     }
 
     @Test

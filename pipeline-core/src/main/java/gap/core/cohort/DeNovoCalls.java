@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class DeNovoCalls {
     /** A de novo call of one trio's child. */
-    public record Call(VariantCall call, Trio trio) {}
+    public record Call(VariantCall call, Trio trio) implements java.io.Serializable {}
 
     /** The calls with INFO/DENOVO, and the de novo calls. */
     public record Result(List<VariantCall> calls, List<Call> deNovo) {}

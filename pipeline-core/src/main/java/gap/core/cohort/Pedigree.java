@@ -17,13 +17,13 @@ import java.util.Map;
  * trios, and how any two samples are related. Errors name the line and column, never the
  * value: the values are identifiers.
  */
-public final class Pedigree {
+public final class Pedigree implements java.io.Serializable {
 
     /** What a pedigree declares of two samples. */
     public enum Relation { PARENT_CHILD, SIBLINGS, UNRELATED, UNKNOWN }
 
     /** One individual: its sample position, its parents' (-1 when not sequenced) and its sex code. */
-    private record Person(int sample, int father, int mother, int sex) {}
+    private record Person(int sample, int father, int mother, int sex) implements java.io.Serializable {}
 
     private final Map<Integer, Person> people; // by sample position
 

@@ -35,7 +35,7 @@ public final class Relatedness {
     private Relatedness() {}
 
     /** The counts behind an estimate, one site at a time (a call set read as a stream). */
-    public static final class Tally {
+    public static final class Tally implements java.io.Serializable {
         private int sites;
         private int ibs0;
         private int hetHet;
@@ -60,6 +60,15 @@ public final class Relatedness {
             if (a == 1 && b == 1) {
                 hetHet++;
             }
+        }
+
+        /** Adds {@code other}'s sites (of another part of the genome): counts, so the order does not matter. */
+        public void addAll(Tally other) {
+            sites += other.sites;
+            ibs0 += other.ibs0;
+            hetHet += other.hetHet;
+            hetA += other.hetA;
+            hetB += other.hetB;
         }
 
         public Estimate estimate() {

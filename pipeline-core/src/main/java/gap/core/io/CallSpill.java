@@ -25,6 +25,9 @@ import java.util.zip.InflaterInputStream;
  */
 public final class CallSpill {
     static final int RESET_EVERY = 256;
+    /** Spill files opened for reading, by the thread that opened them: where pass 2 ran (tests check it). */
+    private static final java.util.Map<Long, java.util.concurrent.atomic.LongAdder> READS_BY_THREAD =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private CallSpill() {}
 
@@ -76,6 +79,17 @@ public final class CallSpill {
         }
     }
 
+    /** How many spill files {@code thread} has opened for reading. */
+    public static long readsBy(Thread thread) {
+        java.util.concurrent.atomic.LongAdder reads = READS_BY_THREAD.get(thread.getId());
+        return reads == null ? 0 : reads.sum();
+    }
+
+    /** How many spill files this process has opened for reading, on any thread. */
+    public static long reads() {
+        return READS_BY_THREAD.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+    }
+
     /** The calls of {@code file}, in the order written, read as they are iterated (one pass per iterator). */
     public static Iterable<VariantCall> read(Path file) {
         return () -> new Reader(file);
@@ -87,6 +101,8 @@ public final class CallSpill {
         private VariantCall next;
 
         Reader(Path file) {
+            READS_BY_THREAD.computeIfAbsent(Thread.currentThread().getId(),
+                    id -> new java.util.concurrent.atomic.LongAdder()).increment();
             try {
                 InputStream raw = new BufferedInputStream(new InflaterInputStream(Files.newInputStream(file),
                         new java.util.zip.Inflater(), 1 << 16), 1 << 16);

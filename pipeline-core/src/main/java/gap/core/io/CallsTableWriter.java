@@ -14,6 +14,21 @@ import java.util.List;
  * directory partitioned by contig of files in the same layout.
  */
 public interface CallsTableWriter {
+    /**
+     * Bases per position bin of a partitioned table ({@code positionBin}): region predicates prune files; a genome
+     * makes a few hundred of them. A streamed run's parts hold whole bins, so each bin's file is one part's.
+     */
+    int POSITION_BIN = 10_000_000;
+
+    /**
+     * Whether each part of a streamed run writes its own files of the table (a directory of partitions, this writer
+     * then Serializable to run where the part is written), which are then moved into the table; else the table is
+     * written in one pass over the parts' final calls.
+     */
+    default boolean partitioned() {
+        return false;
+    }
+
     /** One file, {@link ParquetSink#writeCalls}, written as the calls are read. */
     CallsTableWriter SINGLE_FILE = new CallsTableWriter() {
         @Override

@@ -52,7 +52,7 @@ public final class VcfSink implements AutoCloseable {
     private boolean done;
 
     /** The reference a VCF was called against: its file name (never its path) and the MD5 of its bytes. */
-    public record Reference(String fileName, String md5) {}
+    public record Reference(String fileName, String md5) implements java.io.Serializable {}
 
     public VcfSink(Path target, SAMSequenceDictionary dictionary, String sample, Reference reference,
                    double lowQual) {
@@ -113,6 +113,12 @@ public final class VcfSink implements AutoCloseable {
     }
 
     public void add(VariantCall call) {
+        writer.add(context(call, samples));
+        recordsPerContig.merge(call.contig(), 1L, Long::sum);
+    }
+
+    /** The record of {@code call}, its genotypes in the columns of {@code samples}: what this sink writes. */
+    static VariantContext context(VariantCall call, List<String> samples) {
         List<Allele> alleles = new ArrayList<>();
         for (int i = 0; i < call.alleles().size(); i++) {
             alleles.add(Allele.create(call.alleles().get(i), i == 0));
@@ -141,8 +147,7 @@ public final class VcfSink implements AutoCloseable {
         } else {
             vc.filters(new LinkedHashSet<>(filters.names()));
         }
-        writer.add(vc.make());
-        recordsPerContig.merge(call.contig(), 1L, Long::sum);
+        return vc.make();
     }
 
     /**

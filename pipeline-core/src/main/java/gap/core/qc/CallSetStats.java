@@ -12,7 +12,7 @@ import java.util.Map;
  * and per-sample GQ. Immutable and mergeable: the statistics of two parts of a call set add up to those of the
  * whole, in any order.
  */
-public final class CallSetStats {
+public final class CallSetStats implements java.io.Serializable {
     private final CallSetTally tally;
 
     private CallSetStats(CallSetTally tally) {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * own per-sample GQ histogram and PASS/filtered counts, and records per FILTER value. Never changed once a
  * {@link CallSetStats} holds it.
  */
-final class CallSetTally {
+final class CallSetTally implements java.io.Serializable {
     /** bcftools' indel length bins: 1 to 60 bases, longer ones counted at 60. */
     static final int MAX_INDEL = 60;
     /** bcftools' depth bins ({@code -d 0,500,1}): [0] below 0, [1 + d] depth d, the last above 500. */

@@ -16,7 +16,7 @@ import java.util.Locale;
  * contradicts the pedigree — the mark of a swapped or mislabelled sample. A declared mother and child are also
  * compared on chrM, which the child inherits from her alone: that tells a father–mother swap, which autosomes cannot.
  */
-public final class FamilyTally {
+public final class FamilyTally implements java.io.Serializable {
     /** Genotypes below this GQ are left out of relatedness: a wrong genotype looks like a shared-nothing site. */
     static final int MIN_GQ = 20;
     /** Reads a chrM REF call needs to count against a child's allele whatever its GQ ({@link #mitoConfident}). */
@@ -98,6 +98,30 @@ public final class FamilyTally {
                 mitochondrial[t][1]++;
             }
         }
+    }
+
+    /**
+     * Adds {@code other}'s counts (the same samples' records from another part of the genome): every tally is a
+     * count, so the parts of a call set give the whole's, in any order.
+     */
+    public FamilyTally addAll(FamilyTally other) {
+        if (!other.samples.equals(samples) || other.trios.size() != trios.size()) {
+            throw new IllegalArgumentException("family tallies of different samples or trios");
+        }
+        for (int t = 0; t < trios.size(); t++) {
+            for (int k = 0; k < trioCounts[t].length; k++) {
+                trioCounts[t][k] += other.trioCounts[t][k];
+            }
+            for (int k = 0; k < mitochondrial[t].length; k++) {
+                mitochondrial[t][k] += other.mitochondrial[t][k];
+            }
+        }
+        for (int a = 0; a < samples.size(); a++) {
+            for (int b = a + 1; b < samples.size(); b++) {
+                pairs[a][b].addAll(other.pairs[a][b]);
+            }
+        }
+        return this;
     }
 
     public FamilyQc build() {

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param median    the median DP of the nuclear calls, 0 when none has one
  * @param sds       k; 0 turns the filter off
  */
-public record DepthFilter(double median, double sds) {
+public record DepthFilter(double median, double sds) implements java.io.Serializable {
     public static final String NAME = "HighDepth";
 
     public static DepthFilter of(List<VariantCall> calls, double sds) {

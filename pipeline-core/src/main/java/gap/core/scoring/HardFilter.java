@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * beyond the threshold; a call without the annotation passes (VariantFiltration's default). Its FILTER name is the
  * one GATK's examples use: the annotation and the threshold, e.g. {@code QD2}, {@code ReadPosRankSum-8}.
  */
-public record HardFilter(String annotation, boolean below, double threshold) {
+public record HardFilter(String annotation, boolean below, double threshold) implements java.io.Serializable {
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*([<>])\\s*(-?[0-9.]+)\\s*");
 
     public String name() {

@@ -24,7 +24,7 @@ public record ScoringParameters(
         List<HardFilter> indelHardFilters,
         double maxDepthSds,
         String model,
-        double lowQual) {
+        double lowQual) implements java.io.Serializable {
 
     public ScoringParameters {
         snvAnnotations = List.copyOf(snvAnnotations);

@@ -107,7 +107,7 @@ public final class CallingRun {
                 StreamedOutputs streamed = new StreamedOutputs(request, StreamedOutputs.spillOf(request));
                 Called called = call(request, shards, executor, null, progress, 0, streamed);
                 progress.stop();
-                callsAndPass = streamed.finish(called, population, populationInfo, callsTable, dictionary);
+                callsAndPass = streamed.finish(called, populationInfo, callsTable, dictionary, executor);
             } else {
                 Called called = call(request, shards, executor, population, progress,
                         copyNumber == null ? 0 : copyNumber.binSize(), null);

@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import gap.core.io.CallSpill;
+import gap.core.io.CallsTableWriter;
 import gap.core.model.VariantCall;
 import gap.core.scoring.KnownSites;
 import gap.core.scoring.TrainingSample;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,8 +22,18 @@ record ShardSpill(Path folder, Path knownSites, TrainingSample.Spec sampling) im
     /** The folder of spill files inside a run's staging folder; deleted before the run commits. */
     static final String FOLDER = "_spill";
 
-    /** A spilled shard: its result without calls, the file holding them, and their digest. */
-    record Spilled(ShardResult result, Path file, CallDigest digest) implements java.io.Serializable {}
+    /**
+     * A spilled shard: its result without calls, the files holding them (one per position bin of
+     * {@link gap.core.io.CallsTableWriter#POSITION_BIN} bp it has calls in), and their digest.
+     */
+    record Spilled(ShardResult result, List<Piece> pieces, CallDigest digest) implements java.io.Serializable {}
+
+    /**
+     * One spill file: a shard's calls in one position bin, with the positions of its first and last call, from which
+     * the driver plans the parts of pass 2 ({@link CallParts}) without reading any call.
+     */
+    record Piece(Path file, String contig, long bin, int first, int last, long calls)
+            implements java.io.Serializable {}
 
     /**
      * The spill folder of the run staged in {@code staging}, created, for a run with {@code knownSites} (null: none):
@@ -40,12 +52,11 @@ record ShardSpill(Path folder, Path knownSites, TrainingSample.Spec sampling) im
 
     /** {@code result} spilled by {@code spill}, or whole (no file, no digest) when {@code spill} is null. */
     static Spilled of(ShardSpill spill, ShardResult result) {
-        return spill == null ? new Spilled(result, null, null) : spill.spill(result);
+        return spill == null ? new Spilled(result, List.of(), null) : spill.spill(result);
     }
 
     Spilled spill(ShardResult result) {
-        Path file = folder.resolve(String.format(java.util.Locale.ROOT, "shard-%06d.calls",
-                result.shard().index()));
+        List<Piece> pieces = new ArrayList<>();
         List<VariantCall> calls = result.calls();
         TrainingSample sample = null;
         if (knownSites != null) {
@@ -55,21 +66,47 @@ record ShardSpill(Path folder, Path knownSites, TrainingSample.Spec sampling) im
             calls = marked.calls();
             sample = TrainingSample.of(calls, marked.known(), sampling);
         }
-        CallSpill.write(file, calls);
+        for (int from = 0; from < calls.size(); ) {
+            VariantCall first = calls.get(from);
+            long bin = bin(first);
+            int to = from + 1;
+            while (to < calls.size() && calls.get(to).contig().equals(first.contig()) && bin(calls.get(to)) == bin) {
+                to++;
+            }
+            Path file = folder.resolve(String.format(java.util.Locale.ROOT, "shard-%06d.%d.calls",
+                    result.shard().index(), pieces.size()));
+            CallSpill.write(file, calls.subList(from, to));
+            pieces.add(new Piece(file, first.contig(), bin, first.position(), calls.get(to - 1).position(),
+                    to - from));
+            from = to;
+        }
         ShardResult tallies = new ShardResult(result.shard(), List.of(), result.readCounts(), result.coverage(),
                 result.bins(), result.gvcf());
-        return new Spilled(tallies, file, CallDigest.of(calls, sample));
+        return new Spilled(tallies, pieces, CallDigest.of(calls, sample));
     }
 
-    /** Deletes the spill files and their folder. */
+    /** A call's position bin: the partitioned calls table's ({@code positionBin}), so no bin spans two parts. */
+    static long bin(VariantCall call) {
+        return (call.position() - 1L) / CallsTableWriter.POSITION_BIN;
+    }
+
+    /** Deletes the spill files, the parts' files and folders (a part's table partitions), and the folder. */
     void delete() {
-        try (var files = Files.list(folder)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(folder);
+        try {
+            deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the spill folder", e);
         }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var files = Files.list(path)) {
+                for (Path f : files.toList()) {
+                    deleteTree(f);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 }

@@ -33,6 +33,11 @@ class StreamedCallsTest {
 
     /** Trio calls (child, father, mother) on two contigs and chrM, in clusters closer and further than 1000 bp. */
     static List<VariantCall> calls(long seed, int n) {
+        return calls(seed, n, false);
+    }
+
+    /** As above; {@code dense}: no two calls of a contig more than 1000 bp apart, so no chunk ever ends by itself. */
+    static List<VariantCall> calls(long seed, int n, boolean dense) {
         Random random = new Random(seed);
         List<VariantCall> out = new ArrayList<>();
         String[] contigs = {"chr1", "chr2", "chrM"};
@@ -43,7 +48,8 @@ class StreamedCallsTest {
                 contig++;
                 position = 100;
             }
-            position += random.nextBoolean() ? 1 + random.nextInt(60) : 900 + random.nextInt(300);
+            position += random.nextBoolean() ? 1 + random.nextInt(60) : dense ? 900 + random.nextInt(100)
+                    : 900 + random.nextInt(300);
             boolean indel = random.nextInt(5) == 0;
             Map<String, Object> info = new LinkedHashMap<>();
             int dp = 10 + random.nextInt(random.nextInt(10) == 0 ? 200 : 40);
@@ -100,7 +106,12 @@ class StreamedCallsTest {
 
     @Test
     void scoringInChunksGivesTheCallsOfScoringAllAtOnce() {
-        List<VariantCall> calls = calls(42, 2000);
+        scoringInChunksGivesTheCallsOfScoringAllAtOnce(calls(42, 2000));
+        // dense: chunks end only by being scored with their neighbours as context
+        scoringInChunksGivesTheCallsOfScoringAllAtOnce(calls(43, 2000, true));
+    }
+
+    private static void scoringInChunksGivesTheCallsOfScoringAllAtOnce(List<VariantCall> calls) {
         List<Trio> trios = List.of(new Trio(0, 1, 2));
         List<String> samples = List.of("C", "F", "M");
         for (String model : new String[] {"trained", "hard"}) {
@@ -110,18 +121,133 @@ class StreamedCallsTest {
             CallDigest digest = CallDigest.of(calls);
             DepthFilter depth = digest.depthFilter(params.maxDepthSds());
             VariantScorer scorer = new VariantScorer(params);
-            VariantScorer.Prepared prepared = scorer.prepare(null);
-            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), prepared, depth, false)
+            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), scorer.prepare(null), depth, false)
                     .headerLines(), model);
-            for (int chunk : new int[] {3, 64, 10_000}) {
+            for (int chunk : new int[] {1, 3, 64, 10_000}) {
                 List<VariantCall> streamed = new ArrayList<>();
-                ScoringStream stream = new ScoringStream(scorer, prepared, depth, samples, trios, 20, streamed::add, chunk);
+                ScoringStream stream = new ScoringStream(scorer, scorer.prepare(null), depth, samples, trios, 20,
+                        streamed::add, chunk);
                 calls.forEach(stream);
                 stream.close();
                 assertEquals(named.calls(), streamed, model + ", chunks of " + chunk);
                 assertEquals(named.deNovo(), stream.deNovo(), model + ", chunks of " + chunk);
             }
             assertTrue(named.deNovo().size() > 0);
+        }
+    }
+
+    /**
+     * Pass 2 on parts (spill pieces in bins of 5 kb here, cut where calls are >1000 bp apart, each part scored and
+     * written alone, the VCF concatenated from the parts' BGZF bytes) gives the one stream's VCF text, final calls,
+     * QC tallies, family tallies and de novo calls, and an index that finds every record by region.
+     */
+    @Test
+    void passTwoOnPartsGivesWhatOneStreamGives() throws Exception {
+        List<VariantCall> calls = calls(7, 3000);
+        List<String> samples = List.of("C", "F", "M");
+        Path ped = dir.resolve("trio.ped");
+        java.nio.file.Files.writeString(ped, "fam C F M 1 0\nfam F 0 0 1 0\nfam M 0 0 2 0\n");
+        gap.core.cohort.Pedigree pedigree = gap.core.cohort.Pedigree.read(ped, samples,
+                List.of("unknown", "unknown", "unknown"));
+        ScoringParameters params = ScoringParameters.load(Map.of());
+        CallDigest digest = CallDigest.of(calls);
+        DepthFilter depth = digest.depthFilter(params.maxDepthSds());
+        VariantScorer scorer = new VariantScorer(params);
+        htsjdk.samtools.SAMSequenceDictionary dictionary = new htsjdk.samtools.SAMSequenceDictionary(List.of(
+                new htsjdk.samtools.SAMSequenceRecord("chr1", 5_000_000),
+                new htsjdk.samtools.SAMSequenceRecord("chr2", 5_000_000),
+                new htsjdk.samtools.SAMSequenceRecord("chrM", 5_000_000)));
+        gap.core.io.VcfParts.Header header = new gap.core.io.VcfParts.Header(dictionary, samples,
+                new gap.core.io.VcfSink.Reference("ref.fa", "0123"), params.lowQual(),
+                scorer.score(digest.representatives(), scorer.prepare(null), depth, false).headerLines());
+
+        // one stream, as before parts
+        List<VariantCall> whole = new ArrayList<>();
+        ScoringStream stream = new ScoringStream(scorer, scorer.prepare(null), depth, samples, pedigree.trios(), 20,
+                whole::add);
+        calls.forEach(stream);
+        stream.close();
+        Path one = dir.resolve("one.vcf.gz");
+        try (gap.core.io.VcfSink sink = new gap.core.io.VcfSink(one, dictionary, samples, new gap.core.io.VcfSink
+                .Reference("ref.fa", "0123"), params.lowQual(), header.extraLines())) {
+            whole.forEach(sink::add);
+            sink.commit();
+        }
+        gap.core.qc.CallSetStats.Builder stats = new gap.core.qc.CallSetStats.Builder(samples);
+        gap.core.qc.FamilyTally family = new gap.core.qc.FamilyTally(samples, pedigree, 20);
+        for (VariantCall c : whole) {
+            gap.core.qc.CallRecord record = gap.core.qc.CallRecord.of(c);
+            stats.add(record);
+            family.add(record);
+        }
+
+        // parts: pieces of 5 kb bins, planned, written alone (out of order: each part needs nothing of another)
+        Path spills = java.nio.file.Files.createDirectories(dir.resolve("_spill"));
+        List<ShardSpill.Piece> pieces = new ArrayList<>();
+        for (int from = 0; from < calls.size(); ) {
+            VariantCall first = calls.get(from);
+            int to = from;
+            while (to < calls.size() && calls.get(to).contig().equals(first.contig())
+                    && calls.get(to).position() / 5000 == first.position() / 5000) {
+                to++;
+            }
+            Path file = spills.resolve("piece-" + pieces.size() + ".calls");
+            CallSpill.write(file, calls.subList(from, to));
+            pieces.add(new ShardSpill.Piece(file, first.contig(), first.position() / 5000, first.position(),
+                    calls.get(to - 1).position(), to - from));
+            from = to;
+        }
+        List<CallParts.Part> parts = CallParts.plan(pieces);
+        assertTrue(parts.size() > 20 && parts.size() < pieces.size(), parts.size() + " parts of " + pieces.size());
+        PartWriter writer = new PartWriter(params, new VariantScorer(params).prepare(null), depth, samples,
+                java.util.Arrays.asList(null, null, null),
+                pedigree, 20, header, null, List.of(), null);
+        PartWriter.Written[] written = new PartWriter.Written[parts.size()];
+        try (PartWriter.Worker worker = writer.open()) {
+            for (int p = parts.size() - 1; p >= 0; p--) {
+                written[p] = writer.write(worker, parts.get(p));
+            }
+        }
+        List<gap.core.io.VcfParts.Part> vcfParts = new ArrayList<>();
+        List<VariantCall> finals = new ArrayList<>();
+        List<DeNovoCalls.Call> deNovo = new ArrayList<>();
+        gap.core.qc.CallSetStats partStats = new gap.core.qc.CallSetStats.Builder(samples).build();
+        gap.core.qc.FamilyTally partFamily = new gap.core.qc.FamilyTally(samples, pedigree, 20);
+        for (PartWriter.Written w : written) {
+            vcfParts.add(w.vcf());
+            CallSpill.read(w.finalCalls()).forEach(finals::add);
+            deNovo.addAll(w.deNovo());
+            partStats = partStats.plus(w.stats());
+            partFamily.addAll(w.family());
+        }
+        Path concatenated = dir.resolve("parts.vcf.gz");
+        assertEquals(calls.size(), gap.core.io.VcfParts.concatenate(concatenated, header, vcfParts));
+
+        assertEquals(text(one), text(concatenated));
+        assertEquals(whole, finals);
+        assertEquals(stream.deNovo(), deNovo);
+        assertTrue(deNovo.size() > 0);
+        assertEquals(gap.core.qc.report.BcftoolsStatsFormat.write(stats.build(), "x.vcf.gz"),
+                gap.core.qc.report.BcftoolsStatsFormat.write(partStats, "x.vcf.gz"));
+        assertEquals(family.build(), partFamily.build());
+        try (htsjdk.variant.vcf.VCFFileReader reader = new htsjdk.variant.vcf.VCFFileReader(concatenated, true)) {
+            for (String contig : List.of("chr1", "chr2", "chrM")) {
+                for (int from = 1; from < 700_000; from += 37_000) {
+                    int start = from;
+                    long expected = whole.stream().filter(c -> c.contig().equals(contig)
+                            && c.position() <= start + 20_000 && c.end() >= start).count();
+                    try (var found = reader.query(contig, start, start + 20_000)) {
+                        assertEquals(expected, found.stream().count(), contig + ":" + start);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The uncompressed text of a bgzipped file. */
+    private static String text(Path bgzipped) throws java.io.IOException {
+        try (var in = new htsjdk.samtools.util.BlockCompressedInputStream(bgzipped.toFile())) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
