@@ -16,7 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import htsjdk.variant.variantcontext.Allele;
+import htsjdk.variant.variantcontext.VariantContextBuilder;
+import htsjdk.variant.variantcontext.writer.Options;
+import htsjdk.variant.variantcontext.writer.VariantContextWriter;
+import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
+import htsjdk.variant.vcf.VCFHeader;
 
 /**
  * A genome made for many calls at little cost, for tests and benchmarks of memory against call count: {@code contigs}
@@ -32,6 +39,15 @@ final class DenseGenome {
 
     /** Writes the reference and BAM into {@code dir}; gives the number of SNVs written in. */
     static long write(Path dir, int contigs, int length, int spacing, double depth, long seed) throws IOException {
+        return write(dir, contigs, length, spacing, depth, seed, false);
+    }
+
+    /**
+     * As above; with {@code knownSites}, also known-sites.vcf.gz (with its .tbi): four in five of the SNVs (by
+     * position, so the genome is the same either way), as dbSNP holds most of a person's variants.
+     */
+    static long write(Path dir, int contigs, int length, int spacing, double depth, long seed, boolean knownSites)
+            throws IOException {
         Files.createDirectories(dir);
         SAMSequenceDictionary dictionary = new SAMSequenceDictionary();
         for (int c = 1; c <= contigs; c++) {
@@ -48,6 +64,14 @@ final class DenseGenome {
         StringBuilder fai = new StringBuilder();
         long offset = 0;
         Path bam = dir.resolve("sample.bam");
+        VariantContextWriter known = knownSites ? new VariantContextWriterBuilder()
+                .setOutputPath(dir.resolve("known-sites.vcf.gz")).setReferenceDictionary(dictionary)
+                .setOption(Options.INDEX_ON_THE_FLY).build() : null;
+        if (known != null) {
+            VCFHeader header1 = new VCFHeader();
+            header1.setSequenceDictionary(dictionary);
+            known.writeHeader(header1);
+        }
         try (Writer fa = Files.newBufferedWriter(dir.resolve("ref.fa"), StandardCharsets.US_ASCII);
              SAMFileWriter reads = new SAMFileWriterFactory().setCreateIndex(true)
                      .makeBAMWriter(header, true, bam)) {
@@ -61,6 +85,11 @@ final class DenseGenome {
                         + random.nextInt(spacing)) {
                     sample[p] = (byte) "ACGT".charAt(("ACGT".indexOf(ref[p]) + 1 + random.nextInt(3)) % 4);
                     snvs++;
+                    if (known != null && p % 5 != 0) {
+                        known.add(new VariantContextBuilder("dense", "c" + c, p + 1, p + 1, List.of(
+                                Allele.create(ref[p], true), Allele.create(sample[p], false)))
+                                .id("rs" + snvs).make());
+                    }
                 }
                 String head = ">c" + c + "\n";
                 fa.write(head);
@@ -72,6 +101,9 @@ final class DenseGenome {
                 offset += length + (length + 59) / 60;
                 writeReads(header, reads, "c" + c, sample, depth, random);
             }
+        }
+        if (known != null) {
+            known.close();
         }
         Files.writeString(dir.resolve("ref.fa.fai"), fai);
         StringWriter dict = new StringWriter();

@@ -12,7 +12,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * observed coordinates is the Gaussian of the observed part of its mean and covariance, so a call without RankSums
  * is scored on what it has, never on a made-up value.
  */
-public final class GaussianMixture {
+public final class GaussianMixture implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double LOG_2PI = StrictMath.log(2 * StrictMath.PI);
 
     private final double[] weights;
@@ -95,7 +96,7 @@ public final class GaussianMixture {
     }
 
     /** One component's Gaussian over the coordinates of a mask: their indexes, the Cholesky factor, log det. */
-    record Marginal(int[] dims, double[][] lower, double logDet) {
+    record Marginal(int[] dims, double[][] lower, double logDet) implements java.io.Serializable {
         static Marginal of(double[][] covariance, int mask) {
             int[] dims = java.util.stream.IntStream.range(0, covariance.length).filter(j -> (mask & (1 << j)) != 0)
                     .toArray();

@@ -200,6 +200,15 @@ public final class KnownSites {
 
     /** Each call with its IDs from the list, and whether it is at a known site; see {@link Marked}. */
     public static Marked mark(Path knownSites, List<VariantCall> calls) {
+        Marked marked = markWithoutHeader(knownSites, calls);
+        return new Marked(marked.calls(), marked.known(), headerLine(knownSites));
+    }
+
+    /**
+     * As {@link #mark}, without the header line (null), whose MD5 reads the whole list: for a part of a run (one
+     * shard's calls), whose header line is made once.
+     */
+    public static Marked markWithoutHeader(Path knownSites, List<VariantCall> calls) {
         Map<Key, String> known = new HashMap<>();
         try (Reader reader = new Reader(knownSites)) {
             if (reader.indexed) {
@@ -249,11 +258,11 @@ public final class KnownSites {
             }
             withIds.add(call.withIds(List.copyOf(ids))); // replaces IDs a rescored VCF had from another list
         }
-        return new Marked(withIds, marks, headerLine(knownSites));
+        return new Marked(withIds, marks, null);
     }
 
     /** {@code ##gapKnownSites=<file name>,md5=<MD5 of the file's bytes>}: which list filled ID and chose training. */
-    static VCFHeaderLine headerLine(Path knownSites) {
+    public static VCFHeaderLine headerLine(Path knownSites) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             try (InputStream in = new DigestInputStream(Files.newInputStream(knownSites), md5)) {

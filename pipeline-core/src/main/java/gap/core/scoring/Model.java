@@ -17,7 +17,8 @@ import org.apache.logging.log4j.Logger;
  * training call, or near-constant over them (MQ at 60 everywhere, MQRankSum at 0), are dropped and logged: a
  * Gaussian cannot describe a spike, and the spike says nothing about which calls are good.
  */
-final class Model {
+final class Model implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LogManager.getLogger(Model.class);
     private static final double LN10 = StrictMath.log(10);
     /** Smallest share of the training calls a component of the positive model may describe. */
@@ -31,31 +32,31 @@ final class Model {
 
     private final String failure;
     private final List<String> annotations;
-    private final double[] vqslod;
+    private final Scale scale;
+    private final GaussianMixture positive;
+    private final GaussianMixture negative;
     private final Tranche tranche;
-    private final int positiveComponents;
-    private final int negativeComponents;
     private final int trainingCount;
     private final int negativeCount;
 
-    private Model(String failure, List<String> annotations, double[] vqslod, Tranche tranche, int positiveComponents,
-                  int negativeComponents, int trainingCount, int negativeCount) {
+    private Model(String failure, List<String> annotations, Scale scale, GaussianMixture positive,
+                  GaussianMixture negative, Tranche tranche, int trainingCount, int negativeCount) {
         this.failure = failure;
         this.annotations = annotations;
-        this.vqslod = vqslod;
+        this.scale = scale;
+        this.positive = positive;
+        this.negative = negative;
         this.tranche = tranche;
-        this.positiveComponents = positiveComponents;
-        this.negativeComponents = negativeComponents;
         this.trainingCount = trainingCount;
         this.negativeCount = negativeCount;
     }
 
     private static Model failed(String why) {
-        return new Model(why, List.of(), null, null, 0, 0, 0, 0);
+        return new Model(why, List.of(), null, null, null, null, 0, 0);
     }
 
     /** The annotations kept for a model, by index into the keys, with their training mean and standard deviation. */
-    private record Scale(List<Integer> kept, double[] mean, double[] sd) {
+    private record Scale(List<Integer> kept, double[] mean, double[] sd) implements java.io.Serializable {
         /** The call's annotations in standard deviations from the training mean; NaN (missing) stays NaN. */
         double[] point(double[] raw) {
             double[] p = new double[kept.size()];
@@ -67,43 +68,46 @@ final class Model {
         }
     }
 
+    /** A call's values of {@code keys}, NaN where it has none: the model's view of a call. */
+    static double[] raw(VariantCall call, List<String> keys) {
+        double[] r = new double[keys.size()];
+        for (int a = 0; a < keys.size(); a++) {
+            Double v = VariantScorer.value(call, keys.get(a));
+            r[a] = v == null ? Double.NaN : v;
+        }
+        return r;
+    }
+
     /**
-     * @param calls      the sample's calls, in genome order
-     * @param members    indexes of this class's calls
-     * @param training   indexes (a subset of members, in genome order) of the training calls
-     * @param keys       annotations to model
+     * @param raw      the class's calls' values of {@code keys} ({@link #raw}), in genome order: all of its nuclear
+     *                 calls, or the run's {@link TrainingSample} of them
+     * @param known    whether each is at a known site (the training calls)
+     * @param keys     annotations to model
      */
-    static Model train(VariantType type, List<VariantCall> calls, List<Integer> members, List<Integer> training,
-                       List<String> keys, ScoringParameters params) {
-        Map<Integer, Integer> row = new HashMap<>();
-        for (int m = 0; m < members.size(); m++) {
-            row.put(members.get(m), m);
-        }
-        double[][] raw = new double[members.size()][keys.size()];
-        for (int m = 0; m < members.size(); m++) {
-            for (int a = 0; a < keys.size(); a++) {
-                Double v = VariantScorer.value(calls.get(members.get(m)), keys.get(a));
-                raw[m][a] = v == null ? Double.NaN : v;
-            }
-        }
+    static Model train(VariantType type, double[][] raw, boolean[] known, List<String> keys,
+                       ScoringParameters params) {
         List<Integer> fitting = new ArrayList<>();
         List<Integer> heldOut = new ArrayList<>();
-        for (int t = 0; t < training.size(); t++) {
-            (t % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 ? heldOut : fitting).add(training.get(t));
+        int t = 0;
+        for (int m = 0; m < raw.length; m++) {
+            if (known[m]) {
+                (t % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 ? heldOut : fitting).add(m);
+                t++;
+            }
         }
-        Scale scale = scale(type, fitting.stream().map(t -> raw[row.get(t)]).toList(), keys);
+        Scale scale = scale(type, fitting.stream().map(m -> raw[m]).toList(), keys);
         if (scale.kept().isEmpty()) {
             return failed("no annotation varies over the calls at known sites");
         }
-        double[][] points = new double[members.size()][];
-        for (int m = 0; m < members.size(); m++) {
+        double[][] points = new double[raw.length][];
+        for (int m = 0; m < raw.length; m++) {
             points[m] = scale.point(raw[m]);
         }
-        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives(type, fitting, row, points),
+        MixtureFitter.Fit positive = MixtureFitter.fitBest(positives(type, fitting, points),
                 params.maxGaussians(), MIN_POSITIVE_WEIGHT, MIN_VARIANCE);
         logSingular(type, "positive", positive);
-        double[] positiveLog10 = new double[members.size()];
-        for (int m = 0; m < members.size(); m++) {
+        double[] positiveLog10 = new double[raw.length];
+        for (int m = 0; m < raw.length; m++) {
             positiveLog10[m] = positive.mixture().logDensity(points[m]) / LN10;
         }
         double[][] negatives = negatives(positiveLog10, points, params);
@@ -112,20 +116,24 @@ final class Model {
         }
         MixtureFitter.Fit negative = MixtureFitter.fitBest(negatives, params.maxNegativeGaussians(), 0, MIN_VARIANCE);
         logSingular(type, "negative", negative);
-
-        double[] lod = new double[members.size()];
-        for (int m = 0; m < members.size(); m++) {
-            double v = positiveLog10[m] - negative.mixture().logDensity(points[m]) / LN10;
-            // As written in the VCF: the tranche is set on, and applied to, these values.
-            lod[m] = InfoField.VQSLOD.round(v);
-        }
+        Model model = new Model(null, List.copyOf(scale.kept().stream().map(keys::get).toList()), scale, positive.mixture(),
+                negative.mixture(), null, fitting.size(), negatives.length);
         // The cutoff is set on known calls the model did not see: on the fitted ones it would promise more
         // sensitivity than new true calls get.
-        double[] heldOutLod = heldOut.stream().mapToDouble(t -> lod[row.get(t)]).toArray();
+        double[] heldOutLod = heldOut.stream().mapToDouble(m -> model.lod(points[m])).toArray();
         double ts = type == VariantType.SNV ? params.snvTruthSensitivity() : params.indelTruthSensitivity();
-        Tranche tranche = Tranche.of(type, heldOutLod, ts);
-        return new Model(null, scale.kept().stream().map(keys::get).toList(), lod, tranche,
-                positive.mixture().components(), negative.mixture().components(), fitting.size(), negatives.length);
+        return new Model(null, model.annotations, scale, positive.mixture(), negative.mixture(),
+                Tranche.of(type, heldOutLod, ts), fitting.size(), negatives.length);
+    }
+
+    /** The VQSLOD of a call's values of the keys ({@link #raw}), as written (the tranche is set on these values). */
+    double vqslod(double[] raw) {
+        return lod(scale.point(raw));
+    }
+
+    private double lod(double[] point) {
+        double positiveLog10 = positive.logDensity(point) / LN10;
+        return InfoField.VQSLOD.round(positiveLog10 - negative.logDensity(point) / LN10);
     }
 
     /**
@@ -183,12 +191,11 @@ final class Model {
     }
 
     /** The training calls' points within range of every annotation: VQSR leaves outliers out of the fit. */
-    private static double[][] positives(VariantType type, List<Integer> training, Map<Integer, Integer> row,
-                                        double[][] points) {
+    private static double[][] positives(VariantType type, List<Integer> training, double[][] points) {
         List<double[]> positives = new ArrayList<>();
         int outliers = 0;
         for (int t : training) {
-            double[] p = points[row.get(t)];
+            double[] p = points[t];
             if (withinRange(p)) {
                 positives.add(p);
             } else {
@@ -288,20 +295,17 @@ final class Model {
         return annotations;
     }
 
-    double[] vqslod() {
-        return vqslod;
-    }
 
     Tranche tranche() {
         return tranche;
     }
 
     int positiveComponents() {
-        return positiveComponents;
+        return positive.components();
     }
 
     int negativeComponents() {
-        return negativeComponents;
+        return negative.components();
     }
 
     int trainingCount() {

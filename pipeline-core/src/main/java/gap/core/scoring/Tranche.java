@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param cutoff            lowest VQSLOD that passes
  * @param trainingCalls     training calls the cutoff was set on
  */
-public record Tranche(VariantType type, double truthSensitivity, double cutoff, int trainingCalls) {
+public record Tranche(VariantType type, double truthSensitivity, double cutoff, int trainingCalls)
+        implements java.io.Serializable {
 
     /**
      * Sorts the training scores and keeps the largest set of the best that holds at least {@code truthSensitivity}

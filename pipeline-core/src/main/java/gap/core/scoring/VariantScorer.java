@@ -60,6 +60,17 @@ public final class VariantScorer {
     }
 
     /**
+     * What scoring learnt of a whole run before any call is scored: per class, the VQSR-style model trained on the
+     * run's {@link TrainingSample}, or why none was (then the class gets the hard filters or the shipped model).
+     * Serializable, so that it can travel to where calls are scored (a Spark executor); safe to share between threads.
+     */
+    public static final class Prepared implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Map<VariantType, Model> models = new java.util.EnumMap<>(VariantType.class);
+        private final Map<VariantType, String> why = new java.util.EnumMap<>(VariantType.class);
+    }
+
+    /**
      * Scores {@code calls}; {@code known[i]} says whether call i is at a known site, {@code known} null means no
      * known sites were given (hard filters for every class).
      */
@@ -69,15 +80,60 @@ public final class VariantScorer {
 
     /**
      * As {@link #score(List, boolean[])}, with the depth filter (its median also the depth feature's yardstick) of a
-     * whole run that {@code calls} are a part of, logging each class's outcome or not. Without known sites a call's
-     * score depends only on it, its neighbours within 1000 bp and that median, so a run scored in chunks that split
-     * only where calls are further apart gets the same calls as scored whole.
+     * whole run that {@code calls} are a part of, logging each class's outcome or not: the calls are the whole
+     * training sample here.
      */
     public Result score(List<VariantCall> calls, boolean[] known, DepthFilter depth, boolean log) {
-        this.logged = log;
         if (known != null && known.length != calls.size()) {
             throw new IllegalArgumentException("one known-site flag per call");
         }
+        Prepared prepared = known == null ? prepare(null)
+                : prepare(TrainingSample.of(calls, known, TrainingSample.Spec.of(params, Integer.MAX_VALUE)));
+        return score(calls, prepared, depth, log);
+    }
+
+    /**
+     * Trains each class's model on {@code sample} (null: no known sites were given). Log lines about the training
+     * are written here, once per run.
+     */
+    public Prepared prepare(TrainingSample sample) {
+        Prepared prepared = new Prepared();
+        for (VariantType type : VariantType.values()) {
+            if (sample == null) {
+                prepared.why.put(type, "no known sites were given");
+                continue;
+            }
+            double[][] raw = sample.raw(type);
+            boolean[] known = sample.known(type);
+            int training = 0;
+            for (boolean k : known) {
+                training += k ? 1 : 0;
+            }
+            if (training < params.minTrainingCalls()) {
+                prepared.why.put(type, training + " calls at known sites, fewer than the " + params.minTrainingCalls()
+                        + " a model needs (score.minTrainingCalls)"
+                        + (training == 0 && raw.length > 0 ? "; do the known sites use the reference's contig"
+                        + " names?" : ""));
+                continue;
+            }
+            Model model = Model.train(type, raw, known, annotations(type), params);
+            if (model.failure() == null) {
+                prepared.models.put(type, model);
+            } else {
+                prepared.why.put(type, model.failure());
+            }
+        }
+        return prepared;
+    }
+
+    /**
+     * Scores {@code calls} (in genome order; the whole run or a part of it) by what was {@code prepared} from the
+     * run, with the run's depth filter. A call's score depends only on it, its neighbours within 1000 bp, that
+     * median and the prepared models, so a run scored in chunks that split only where calls are further apart gets
+     * the same calls as scored whole.
+     */
+    public Result score(List<VariantCall> calls, Prepared prepared, DepthFilter depth, boolean log) {
+        this.logged = log;
         VariantCall[] out = new VariantCall[calls.size()];
         Set<VCFHeaderLine> header = new LinkedHashSet<>();
         for (VariantType type : VariantType.values()) {
@@ -88,45 +144,27 @@ public final class VariantScorer {
                     (Contigs.isMitochondrial(calls.get(i).contig()) ? mitochondrial : members).add(i);
                 }
             }
-            scoreClass(type, calls, members, mitochondrial, known, depth, out, header);
+            scoreClass(type, calls, members, mitochondrial, prepared, depth, out, header);
         }
         return new Result(Arrays.asList(out), List.copyOf(header));
     }
 
-    /** Scores a class's nuclear {@code members} by a model when one can be trained, else with its chrM calls. */
+    /** Scores a class's nuclear {@code members} by its model when one was trained, else with its chrM calls. */
     private void scoreClass(VariantType type, List<VariantCall> calls, List<Integer> members,
-                            List<Integer> mitochondrial, boolean[] known, DepthFilter depth, VariantCall[] out,
+                            List<Integer> mitochondrial, Prepared prepared, DepthFilter depth, VariantCall[] out,
                             Set<VCFHeaderLine> header) {
-        List<Integer> training = new ArrayList<>();
-        if (known != null) {
-            for (int i : members) {
-                if (known[i]) {
-                    training.add(i);
-                }
+        Model model = prepared.models.get(type);
+        if (model != null) {
+            applyModel(type, calls, members, model, out, header);
+            if (!mitochondrial.isEmpty()) {
+                // Heteroplasmy, copy number and depth make chrM calls unlike nuclear ones: the nuclear model
+                // would judge them by the wrong yardstick, so they get the hard filters alone.
+                applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
+                        "the mitochondrial genome is scored apart from the nuclear model", depth, out, header);
             }
+            return;
         }
-        String why;
-        if (known == null) {
-            why = "no known sites were given";
-        } else if (training.size() < params.minTrainingCalls()) {
-            why = training.size() + " calls at known sites, fewer than the " + params.minTrainingCalls()
-                    + " a model needs (score.minTrainingCalls)"
-                    + (training.isEmpty() && !members.isEmpty() ? "; do the known sites use the reference's contig"
-                    + " names?" : "");
-        } else {
-            Model model = Model.train(type, calls, members, training, annotations(type), params);
-            if (model.failure() == null) {
-                applyModel(type, calls, members, model, out, header);
-                if (!mitochondrial.isEmpty()) {
-                    // Heteroplasmy, copy number and depth make chrM calls unlike nuclear ones: the nuclear model
-                    // would judge them by the wrong yardstick, so they get the hard filters alone.
-                    applyHardFilters(type, type.name() + " on chrM", calls, mitochondrial,
-                            "the mitochondrial genome is scored apart from the nuclear model", depth, out, header);
-                }
-                return;
-            }
-            why = model.failure();
-        }
+        String why = prepared.why.get(type);
         if (params.trainedModel()) {
             applyTrained(type, calls, members, why, depth, out, header);
             if (!mitochondrial.isEmpty()) {
@@ -199,10 +237,10 @@ public final class VariantScorer {
                             VariantCall[] out, Set<VCFHeaderLine> header) {
         Tranche tranche = model.tranche();
         int filtered = 0;
-        for (int m = 0; m < members.size(); m++) {
-            int i = members.get(m);
+        List<String> keys = annotations(type);
+        for (int i : members) {
             VariantCall call = calls.get(i);
-            double lod = model.vqslod()[m];
+            double lod = model.vqslod(Model.raw(call, keys));
             List<String> failed = new ArrayList<>();
             if (isLowQual(call)) {
                 failed.add(FilterFields.LOW_QUAL);

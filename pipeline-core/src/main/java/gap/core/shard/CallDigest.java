@@ -3,6 +3,7 @@ package gap.core.shard;
 import gap.core.model.Contigs;
 import gap.core.model.VariantCall;
 import gap.core.scoring.DepthFilter;
+import gap.core.scoring.TrainingSample;
 import gap.core.scoring.VariantType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +15,20 @@ import java.util.TreeMap;
  * Takes calls (one shard's, then the run's by {@link #plus}), gives what scoring needs of them all without holding
  * them: their number, the histogram of the nuclear calls' DP (its median is the depth filter's and the depth
  * feature's yardstick, exactly as from the sorted values) and the first call of each kind (SNV or indel, nuclear or
- * chrM), which decide the scoring header lines. Its size grows with the distinct DP values, never the calls.
+ * chrM), which decide the scoring header lines, and with known sites the run's {@link TrainingSample} (at most k
+ * calls per class). Its size grows with the distinct DP values and k, never the calls.
  */
-public record CallDigest(long calls, TreeMap<Double, Long> depths, Map<String, VariantCall> firstOfKind)
-        implements java.io.Serializable {
-    public static final CallDigest EMPTY = new CallDigest(0, new TreeMap<>(), Map.of());
+public record CallDigest(long calls, TreeMap<Double, Long> depths, Map<String, VariantCall> firstOfKind,
+                         TrainingSample sample) implements java.io.Serializable {
+    public static final CallDigest EMPTY = new CallDigest(0, new TreeMap<>(), Map.of(), null);
 
-    /** The digest of {@code calls}. */
+    /** The digest of {@code calls}, without a training sample (a run without known sites). */
     public static CallDigest of(Iterable<VariantCall> calls) {
+        return of(calls, null);
+    }
+
+    /** The digest of {@code calls} with their part of the run's training {@code sample} (null: none). */
+    public static CallDigest of(Iterable<VariantCall> calls, TrainingSample sample) {
         long n = 0;
         TreeMap<Double, Long> depths = new TreeMap<>();
         Map<String, VariantCall> first = new LinkedHashMap<>();
@@ -33,7 +40,7 @@ public record CallDigest(long calls, TreeMap<Double, Long> depths, Map<String, V
             }
             first.putIfAbsent(kind(call, chrM), call);
         }
-        return new CallDigest(n, depths, first);
+        return new CallDigest(n, depths, first, sample);
     }
 
     private static String kind(VariantCall call, boolean chrM) {
@@ -46,7 +53,8 @@ public record CallDigest(long calls, TreeMap<Double, Long> depths, Map<String, V
         later.depths.forEach((dp, count) -> sum.merge(dp, count, Long::sum));
         Map<String, VariantCall> first = new LinkedHashMap<>(firstOfKind);
         later.firstOfKind.forEach(first::putIfAbsent);
-        return new CallDigest(calls + later.calls, sum, first);
+        TrainingSample both = sample == null ? later.sample : later.sample == null ? sample : sample.plus(later.sample);
+        return new CallDigest(calls + later.calls, sum, first, both);
     }
 
     /** The depth filter of {@code sds} standard deviations over the median DP of the nuclear calls. */

@@ -104,7 +104,7 @@ public final class CallingRun {
             progress.start();
             long[] callsAndPass;
             if (StreamedOutputs.applies(request)) {
-                StreamedOutputs streamed = new StreamedOutputs(request, ShardSpill.in(request.output()));
+                StreamedOutputs streamed = new StreamedOutputs(request, StreamedOutputs.spillOf(request));
                 Called called = call(request, shards, executor, null, progress, 0, streamed);
                 progress.stop();
                 callsAndPass = streamed.finish(called, populationInfo, callsTable, dictionary, executor);

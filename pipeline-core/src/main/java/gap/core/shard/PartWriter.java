@@ -21,14 +21,15 @@ import java.util.Locale;
 
 /**
  * Takes one part of pass 2 ({@link CallParts.Part}: whole position bins of spilled calls) with what the driver
- * prepared (the scoring settings and run-wide depth filter, the VCF header, the pedigree), gives the part's outputs
+ * prepared (the scoring settings, models trained on the run's known-sites sample and run-wide depth filter, the VCF
+ * header, the pedigree), gives the part's outputs
  * written beside its spills where it runs (a worker thread, or a cluster's executor): the VCF part (BGZF blocks and
  * index entries, {@link VcfParts}), its final calls (a spill for a one-file table, or the table's partition files),
  * and as values its QC tallies, family tally and de novo calls, which the driver adds up in part order. Serializable:
  * the driver ships it, small, to every task.
  */
-record PartWriter(ScoringParameters scoring, DepthFilter depth, List<String> samples, List<String> patients,
-                  Pedigree pedigree, int minDeNovoQuality, VcfParts.Header header, Path population,
+record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
+                  List<String> patients, Pedigree pedigree, int minDeNovoQuality, VcfParts.Header header, Path population,
                   List<VCFInfoHeaderLine> infoLines, CallsTableWriter partitionedTable)
         implements java.io.Serializable {
 
@@ -86,7 +87,7 @@ record PartWriter(ScoringParameters scoring, DepthFilter depth, List<String> sam
         try (VcfParts.Body vcf = new VcfParts.Body(folder.resolve(name + ".vcf.bgzf"),
                 folder.resolve(name + ".tbi-entries"), header);
              CallSpill.Writer kept = new CallSpill.Writer(finalCalls)) {
-            stream = new ScoringStream(worker.scorer, depth, samples, pedigree.trios(), minDeNovoQuality, call -> {
+            stream = new ScoringStream(worker.scorer, prepared, depth, samples, pedigree.trios(), minDeNovoQuality, call -> {
                 vcf.add(call);
                 kept.add(call);
                 CallRecord record = CallRecord.of(call);

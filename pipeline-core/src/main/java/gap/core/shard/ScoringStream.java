@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Takes a run's calls one at a time in genome order, with the run's depth filter (from its {@link CallDigest}),
- * gives them scored without known sites and named de novo, in the same order, to a consumer, holding only a chunk
- * of calls at a time. A call's score depends on itself, that run-wide median and its neighbours within
+ * Takes a run's calls one at a time in genome order, with the run's depth filter and the scorer prepared from its
+ * {@link CallDigest} (models trained on its sample when it has known sites), gives them scored and named de novo, in the same order, to a consumer, holding only a chunk
+ * of calls at a time. A call's score depends on itself, those run-wide models and median and its neighbours within
  * {@link #NEIGHBOURHOOD} bp on its contig, so a chunk ends where the next call is further away or on another contig;
  * where calls stay closer (a dense region) a chunk is scored with its neighbours on both sides as context and only
  * its own calls handed on, so at most a chunk and its context are held: the calls come out exactly as scoring all of
@@ -28,6 +28,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     static final int CHUNK = 512;
 
     private final VariantScorer scorer;
+    private final VariantScorer.Prepared prepared;
     private final DepthFilter depth;
     private final List<String> samples;
     private final List<Trio> trios;
@@ -39,14 +40,15 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
     private List<VariantCall> chunk = new ArrayList<>();
     private int from;
 
-    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
-                  int minDeNovoQuality, Consumer<VariantCall> out) {
-        this(scorer, depth, samples, trios, minDeNovoQuality, out, CHUNK);
+    ScoringStream(VariantScorer scorer, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
+                  List<Trio> trios, int minDeNovoQuality, Consumer<VariantCall> out) {
+        this(scorer, prepared, depth, samples, trios, minDeNovoQuality, out, CHUNK);
     }
 
     /** With chunks of at least {@code chunkSize} calls (tests make them small). */
-    ScoringStream(VariantScorer scorer, DepthFilter depth, List<String> samples, List<Trio> trios,
-                  int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
+    ScoringStream(VariantScorer scorer, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
+                  List<Trio> trios, int minDeNovoQuality, Consumer<VariantCall> out, int chunkSize) {
+        this.prepared = prepared;
         this.chunkSize = chunkSize;
         this.scorer = scorer;
         this.depth = depth;
@@ -85,7 +87,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
 
     private void flush() {
         if (chunk.size() > from) {
-            emit(scorer.score(chunk, null, depth, false).calls().subList(from, chunk.size()));
+            emit(scorer.score(chunk, prepared, depth, false).calls().subList(from, chunk.size()));
         }
         chunk = new ArrayList<>();
         from = 0;
@@ -98,7 +100,7 @@ final class ScoringStream implements Consumer<VariantCall>, AutoCloseable {
      */
     private void emitWithContext() {
         int end = from + chunkSize;
-        emit(scorer.score(chunk, null, depth, false).calls().subList(from, end));
+        emit(scorer.score(chunk, prepared, depth, false).calls().subList(from, end));
         int keep = end;
         while (keep > 0 && !apart(chunk.get(keep - 1), chunk.get(end))) {
             keep--;

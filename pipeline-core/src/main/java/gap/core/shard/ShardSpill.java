@@ -3,6 +3,8 @@ package gap.core.shard;
 import gap.core.io.CallSpill;
 import gap.core.io.CallsTableWriter;
 import gap.core.model.VariantCall;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.TrainingSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import java.util.List;
  * driver is a shard's tallies, never its calls. Serializable with its folder (a cluster run's is on the run's file
  * system).
  */
-record ShardSpill(Path folder) implements java.io.Serializable {
+record ShardSpill(Path folder, Path knownSites, TrainingSample.Spec sampling) implements java.io.Serializable {
     /** The folder of spill files inside a run's staging folder; deleted before the run commits. */
     static final String FOLDER = "_spill";
 
@@ -33,15 +35,19 @@ record ShardSpill(Path folder) implements java.io.Serializable {
     record Piece(Path file, String contig, long bin, int first, int last, long calls)
             implements java.io.Serializable {}
 
-    /** The spill folder of the run staged in {@code staging}, created. */
-    static ShardSpill in(Path staging) {
+    /**
+     * The spill folder of the run staged in {@code staging}, created, for a run with {@code knownSites} (null: none):
+     * each shard's calls are marked against them before they are spilled (their IDs), and its digest carries its
+     * part of the training sample of {@code sampling}.
+     */
+    static ShardSpill in(Path staging, Path knownSites, TrainingSample.Spec sampling) {
         Path folder = staging.resolve(FOLDER);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the spill folder", e);
         }
-        return new ShardSpill(folder);
+        return new ShardSpill(folder, knownSites, sampling);
     }
 
     /** {@code result} spilled by {@code spill}, or whole (no file, no digest) when {@code spill} is null. */
@@ -52,6 +58,14 @@ record ShardSpill(Path folder) implements java.io.Serializable {
     Spilled spill(ShardResult result) {
         List<Piece> pieces = new ArrayList<>();
         List<VariantCall> calls = result.calls();
+        TrainingSample sample = null;
+        if (knownSites != null) {
+            // marked here, where the shard's calls are at hand: IDs go to the spill, flags to the sample
+            KnownSites.Marked marked = calls.isEmpty() ? new KnownSites.Marked(calls, new boolean[0], null)
+                    : KnownSites.markWithoutHeader(knownSites, calls);
+            calls = marked.calls();
+            sample = TrainingSample.of(calls, marked.known(), sampling);
+        }
         for (int from = 0; from < calls.size(); ) {
             VariantCall first = calls.get(from);
             long bin = bin(first);
@@ -68,7 +82,7 @@ record ShardSpill(Path folder) implements java.io.Serializable {
         }
         ShardResult tallies = new ShardResult(result.shard(), List.of(), result.readCounts(), result.coverage(),
                 result.bins(), result.gvcf());
-        return new Spilled(tallies, pieces, CallDigest.of(calls));
+        return new Spilled(tallies, pieces, CallDigest.of(calls, sample));
     }
 
     /** A call's position bin: the partitioned calls table's ({@code positionBin}), so no bin spans two parts. */

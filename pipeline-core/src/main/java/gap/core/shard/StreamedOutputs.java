@@ -13,6 +13,8 @@ import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
 import gap.core.scoring.DepthFilter;
+import gap.core.scoring.KnownSites;
+import gap.core.scoring.TrainingSample;
 import gap.core.scoring.VariantScorer;
 import gap.core.vcf.InfoField;
 import htsjdk.variant.vcf.VCFHeaderLine;
@@ -33,8 +35,10 @@ import org.apache.logging.log4j.Logger;
  * gives the run's outputs in a second streaming pass: the scorer prepared from the digests alone, then the run cut
  * into parts that the executor scores, names and writes where it runs them ({@link PartWriter}: VCF blocks, final
  * calls, tallies), and here only the VCF concatenated from the parts' bytes, the tallies added up, and
- * {@code calls.parquet} gathered. No step holds the run's calls, so memory does not grow with the genome. For runs without known sites (which train a model on all calls) or copy number (which reads all calls'
- * allele fractions), whose outputs still come from calls gathered in memory.
+ * {@code calls.parquet} gathered. No step holds the run's calls, so memory does not grow with the genome.
+ * With known sites each shard's calls were marked as they were spilled and the model of each class is trained on the
+ * run's bounded {@link TrainingSample}. Not for runs with copy number (which reads all calls' allele fractions),
+ * whose outputs still come from calls gathered in memory.
  */
 final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     private static final Logger LOG = LogManager.getLogger(StreamedOutputs.class);
@@ -50,9 +54,44 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
         this.spill = spill;
     }
 
-    /** Whether a run's outputs are streamed: no known sites, no copy number. */
+    /**
+     * Calls kept per class in the known-sites training sample ({@link TrainingSample#SIZE}); tests lower it so that
+     * sampling is exercised on a small genome.
+     */
+    static int sampleSize = TrainingSample.SIZE;
+
+    /** Whether a run's outputs are streamed: all but copy number. */
     static boolean applies(CallRequest request) {
-        return request.knownSites() == null && request.copyNumber() == null;
+        return request.copyNumber() == null;
+    }
+
+    /** The spill of {@code request}'s run, in its staging folder: with known sites, each shard's sample taken too. */
+    static ShardSpill spillOf(CallRequest request) {
+        return ShardSpill.in(request.output(), request.knownSites(),
+                TrainingSample.Spec.of(request.scoring(), sampleSize));
+    }
+
+    /**
+     * The scorer of pass 2, prepared from the digests alone: the run's depth filter (its exact median DP), the
+     * models trained on the run's training sample when it has known sites, and the scoring header lines (which
+     * depend only on those and on the kinds of call present).
+     */
+    private record Scoring(VariantScorer.Prepared prepared, DepthFilter depth, List<VCFHeaderLine> headerLines) {}
+
+    private Scoring prepareScoring() {
+        DepthFilter depth = digest.depthFilter(request.scoring().maxDepthSds());
+        VariantScorer scorer = new VariantScorer(request.scoring());
+        TrainingSample sample = digest.sample();
+        if (request.knownSites() != null && sample == null) { // no shard: an empty sample, not "no known sites"
+            sample = TrainingSample.of(List.of(), new boolean[0], spill.sampling());
+        }
+        VariantScorer.Prepared prepared = scorer.prepare(sample);
+        List<VCFHeaderLine> lines = new ArrayList<>(scorer.score(digest.representatives(), prepared, depth, false)
+                .headerLines());
+        if (request.knownSites() != null) {
+            lines.add(0, KnownSites.headerLine(request.knownSites()));
+        }
+        return new Scoring(prepared, depth, lines);
     }
 
     ShardSpill spill() {
@@ -109,10 +148,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     private Written writeParts(CallingRun.Called called, List<VCFInfoHeaderLine> populationInfo,
                                List<VCFInfoHeaderLine> info, CallsTableWriter callsTable, ShardExecutor executor) {
         List<String> ids = request.samples().ids();
-        DepthFilter depth = digest.depthFilter(request.scoring().maxDepthSds());
-        VariantScorer scorer = new VariantScorer(request.scoring());
-        List<VCFHeaderLine> extra = new ArrayList<>(scorer.score(digest.representatives(), null, depth, false)
-                .headerLines());
+        Scoring scoring = prepareScoring();
+        List<VCFHeaderLine> extra = new ArrayList<>(scoring.headerLines());
         extra.stream().filter(line -> line.getKey().equals("scoring"))
                 .forEach(line -> LOG.info("Scoring {}", line.getValue()));
         extra.addAll(populationInfo);
@@ -121,7 +158,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
         VcfParts.Header header = new VcfParts.Header(request.dictionary(), ids,
                 new VcfSink.Reference(request.reference().getFileName().toString(), called.referenceMd5()),
                 request.params().lowQual(), extra);
-        PartWriter writer = new PartWriter(request.scoring(), depth, ids, new ArrayList<>(patients),
+        PartWriter writer = new PartWriter(request.scoring(), scoring.prepared(), scoring.depth(), ids,
+                new ArrayList<>(patients),
                 request.pedigree(), request.params().deNovoMinQuality(), header, request.population(),
                 new ArrayList<>(info), callsTable.partitioned() ? callsTable : null);
         List<CallParts.Part> parts = CallParts.plan(pieces);

@@ -375,4 +375,92 @@ class VariantScorerTest {
         }
         return sb.toString();
     }
+
+    /** The run's sample taken in parts of {@code part} calls, each part's sample merged in genome order. */
+    private TrainingSample sampleInParts(CallSet set, int part, int k) {
+        TrainingSample sum = null;
+        for (int from = 0; from < set.calls().size(); from += part) {
+            int to = Math.min(set.calls().size(), from + part);
+            TrainingSample s = TrainingSample.of(set.calls().subList(from, to),
+                    java.util.Arrays.copyOfRange(set.known(), from, to), TrainingSample.Spec.of(params, k));
+            sum = sum == null ? s : sum.plus(s);
+        }
+        return sum;
+    }
+
+    @Test
+    void aSampleHoldingEveryCallScoresAsTheWholeRun() {
+        CallSet set = callSet(11, true);
+        VariantScorer.Result whole = new VariantScorer(params).score(set.calls(), set.known());
+        assertTrue(header(whole).contains("VQSR-style"), "a model is trained: " + header(whole));
+        for (int part : new int[] {1, 37, 1000}) {
+            VariantScorer scorer = new VariantScorer(params);
+            VariantScorer.Prepared prepared = scorer.prepare(sampleInParts(set, part, TrainingSample.SIZE));
+            VariantScorer.Result streamed = scorer.score(set.calls(), prepared,
+                    DepthFilter.of(set.calls(), params.maxDepthSds()), false);
+            assertEquals(whole.calls(), streamed.calls(), "parts of " + part);
+            assertEquals(whole.headerLines(), streamed.headerLines(), "parts of " + part);
+            // as it travels to a Spark executor: serialised, it scores the same
+            VariantScorer.Prepared travelled = roundTrip(prepared);
+            assertEquals(whole.calls(), scorer.score(set.calls(), travelled,
+                    DepthFilter.of(set.calls(), params.maxDepthSds()), false).calls(), "serialised");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T object) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(object);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (T) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theSampleIsTheSmallestHashesWhateverTheSplit() {
+        CallSet set = callSet(12, true); // 504 SNVs, 126 indels
+        int k = 100;
+        TrainingSample whole = sampleInParts(set, set.calls().size(), k);
+        assertEquals(2 * k, whole.size());
+        for (int part : new int[] {1, 37, 101}) {
+            TrainingSample split = sampleInParts(set, part, k);
+            for (VariantType t : VariantType.values()) {
+                assertEquals(java.util.Arrays.toString(whole.hashes().get(t)),
+                        java.util.Arrays.toString(split.hashes().get(t)), t + ", parts of " + part);
+            }
+        }
+        assertEquals(java.util.Arrays.toString(whole.hashes().get(VariantType.SNV)),
+                java.util.Arrays.toString(roundTrip(whole).hashes().get(VariantType.SNV)), "serialised");
+        long[] snvs = set.calls().stream().filter(c -> VariantType.of(c) == VariantType.SNV)
+                .mapToLong(TrainingSample::hash).sorted().toArray();
+        long[] kept = whole.hashes().get(VariantType.SNV).clone();
+        java.util.Arrays.sort(kept);
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(snvs, k)), java.util.Arrays.toString(kept));
+        // a model trained on the sample of 100 per class scores every call, the same for every split
+        VariantScorer scorer = new VariantScorer(params);
+        DepthFilter depth = DepthFilter.of(set.calls(), params.maxDepthSds());
+        VariantScorer.Result a = scorer.score(set.calls(), scorer.prepare(whole), depth, false);
+        VariantScorer.Result b = scorer.score(set.calls(), scorer.prepare(sampleInParts(set, 37, k)), depth, false);
+        assertEquals(a.calls(), b.calls());
+        assertTrue(header(a).contains("positive"), header(a));
+        assertTrue(a.calls().stream().allMatch(c -> c.info().containsKey(InfoField.VQSLOD.key())));
+    }
+
+    @Test
+    void equalHashesAreKeptInTheOrderGiven() {
+        List<TrainingSample.Point> points = new ArrayList<>();
+        for (long h : new long[] {5, 1, 5, 9, 5}) {
+            points.add(new TrainingSample.Point(h, points.size() % 2 == 0, new double[] {points.size()}));
+        }
+        List<TrainingSample.Point> kept = TrainingSample.bottom(points, 3);
+        assertEquals(List.of(points.get(0), points.get(1), points.get(2)), kept);
+        assertEquals(points, TrainingSample.bottom(points, 5));
+    }
 }

@@ -11,6 +11,7 @@ import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import gap.core.scoring.DepthFilter;
 import gap.core.scoring.ScoringParameters;
+import gap.core.scoring.TrainingSample;
 import gap.core.scoring.VariantScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,11 +121,12 @@ class StreamedCallsTest {
             CallDigest digest = CallDigest.of(calls);
             DepthFilter depth = digest.depthFilter(params.maxDepthSds());
             VariantScorer scorer = new VariantScorer(params);
-            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), null, depth, false)
+            assertEquals(whole.headerLines(), scorer.score(digest.representatives(), scorer.prepare(null), depth, false)
                     .headerLines(), model);
             for (int chunk : new int[] {1, 3, 64, 10_000}) {
                 List<VariantCall> streamed = new ArrayList<>();
-                ScoringStream stream = new ScoringStream(scorer, depth, samples, trios, 20, streamed::add, chunk);
+                ScoringStream stream = new ScoringStream(scorer, scorer.prepare(null), depth, samples, trios, 20,
+                        streamed::add, chunk);
                 calls.forEach(stream);
                 stream.close();
                 assertEquals(named.calls(), streamed, model + ", chunks of " + chunk);
@@ -157,11 +159,12 @@ class StreamedCallsTest {
                 new htsjdk.samtools.SAMSequenceRecord("chrM", 5_000_000)));
         gap.core.io.VcfParts.Header header = new gap.core.io.VcfParts.Header(dictionary, samples,
                 new gap.core.io.VcfSink.Reference("ref.fa", "0123"), params.lowQual(),
-                scorer.score(digest.representatives(), null, depth, false).headerLines());
+                scorer.score(digest.representatives(), scorer.prepare(null), depth, false).headerLines());
 
         // one stream, as before parts
         List<VariantCall> whole = new ArrayList<>();
-        ScoringStream stream = new ScoringStream(scorer, depth, samples, pedigree.trios(), 20, whole::add);
+        ScoringStream stream = new ScoringStream(scorer, scorer.prepare(null), depth, samples, pedigree.trios(), 20,
+                whole::add);
         calls.forEach(stream);
         stream.close();
         Path one = dir.resolve("one.vcf.gz");
@@ -196,7 +199,8 @@ class StreamedCallsTest {
         }
         List<CallParts.Part> parts = CallParts.plan(pieces);
         assertTrue(parts.size() > 20 && parts.size() < pieces.size(), parts.size() + " parts of " + pieces.size());
-        PartWriter writer = new PartWriter(params, depth, samples, java.util.Arrays.asList(null, null, null),
+        PartWriter writer = new PartWriter(params, new VariantScorer(params).prepare(null), depth, samples,
+                java.util.Arrays.asList(null, null, null),
                 pedigree, 20, header, null, List.of(), null);
         PartWriter.Written[] written = new PartWriter.Written[parts.size()];
         try (PartWriter.Worker worker = writer.open()) {
@@ -244,6 +248,44 @@ class StreamedCallsTest {
     private static String text(Path bgzipped) throws java.io.IOException {
         try (var in = new htsjdk.samtools.util.BlockCompressedInputStream(bgzipped.toFile())) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void scoringWithKnownSitesInChunksGivesTheCallsOfScoringAllAtOnce() {
+        List<VariantCall> calls = calls(43, 2000);
+        boolean[] known = new boolean[calls.size()];
+        Random random = new Random(7);
+        for (int i = 0; i < known.length; i++) {
+            known[i] = random.nextInt(4) != 0;
+        }
+        List<Trio> trios = List.of(new Trio(0, 1, 2));
+        List<String> samples = List.of("C", "F", "M");
+        ScoringParameters params = ScoringParameters.load(Map.of("score.minTrainingCalls", "50",
+                "score.minNegativeCalls", "20", "score.model", "hard"));
+        VariantScorer.Result whole = new VariantScorer(params).score(calls, known);
+        assertTrue(whole.headerLines().toString().contains("VQSR-style"), whole.headerLines().toString());
+        DeNovoCalls.Result named = DeNovoCalls.name(whole.calls(), samples, trios, 20);
+        CallDigest digest = CallDigest.EMPTY;
+        for (int from = 0; from < calls.size(); from += 97) { // shards of 97 calls, each with its part of the sample
+            int to = Math.min(calls.size(), from + 97);
+            digest = digest.plus(CallDigest.of(calls.subList(from, to), TrainingSample.of(calls.subList(from, to),
+                    java.util.Arrays.copyOfRange(known, from, to), TrainingSample.Spec.of(params,
+                            TrainingSample.SIZE))));
+        }
+        DepthFilter depth = digest.depthFilter(params.maxDepthSds());
+        VariantScorer scorer = new VariantScorer(params);
+        VariantScorer.Prepared prepared = scorer.prepare(digest.sample());
+        assertEquals(whole.headerLines(), scorer.score(digest.representatives(), prepared, depth, false)
+                .headerLines());
+        for (int chunk : new int[] {3, 10_000}) {
+            List<VariantCall> streamed = new ArrayList<>();
+            ScoringStream stream = new ScoringStream(scorer, prepared, depth, samples, trios, 20, streamed::add,
+                    chunk);
+            calls.forEach(stream);
+            stream.close();
+            assertEquals(named.calls(), streamed, "chunks of " + chunk);
+            assertEquals(named.deNovo(), stream.deNovo(), "chunks of " + chunk);
         }
     }
 }
