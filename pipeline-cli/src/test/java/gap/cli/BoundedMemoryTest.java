@@ -48,7 +48,8 @@ class BoundedMemoryTest {
      * With known sites the scorer trains on the run's bounded sample: here of 20,000 calls per class (lowered from
      * 100,000 so that this genome's ~50,000 SNVs are sampled, and still above the 10,000 calls at known sites a
      * model needs), which the small heap holds as the large one does; and the sample, so the bytes, are the same
-     * for another shard size.
+     * for another shard size: the small heap's run has shards of 30,000 bp, the large one's of 10,000, so equal
+     * bytes show both at once (one run of ~50,000 calls fewer).
      */
     @Test
     void aKnownSitesRunUnderASmallHeapWritesTheBytesOfALargeOne() throws Exception {
@@ -59,10 +60,8 @@ class BoundedMemoryTest {
         keys.addAll(List.of("--known-sites", data.resolve("known-sites.vcf.gz").toString()));
         Path small = tmp.resolve("small");
         Path large = tmp.resolve("large");
-        Path shards = tmp.resolve("shards");
-        assertEquals(0, call(SMALL_HEAP, data, small, keys, SAMPLE, 10_000), "see " + small + ".log");
+        assertEquals(0, call(SMALL_HEAP, data, small, keys, SAMPLE, 30_000), "see " + small + ".log");
         assertEquals(0, call("-Xmx1g", data, large, keys, SAMPLE, 10_000), "see " + large + ".log");
-        assertEquals(0, call("-Xmx1g", data, shards, keys, SAMPLE, 30_000), "see " + shards + ".log");
         String vcf = onlyVcfName(large);
         String header = header(large.resolve(vcf));
         // trained on the sample: fewer calls at known sites than the genome's ~40,000 (every fifth held out)
@@ -73,9 +72,8 @@ class BoundedMemoryTest {
         int fitted = Integer.parseInt(trained.group(1));
         assertTrue(fitted > 10_000 && fitted <= SAMPLE * 4 / 5, fitted + " calls fitted");
         for (String file : List.of(vcf, vcf + ".tbi", "calls.parquet", "qc/qc.json", "qc/gap_qc_mqc.tsv")) {
-            assertArrayEquals(Files.readAllBytes(large.resolve(file)), Files.readAllBytes(small.resolve(file)), file);
-            assertArrayEquals(Files.readAllBytes(large.resolve(file)), Files.readAllBytes(shards.resolve(file)),
-                    file + ", shards of 30,000 bp");
+            assertArrayEquals(Files.readAllBytes(large.resolve(file)), Files.readAllBytes(small.resolve(file)),
+                    file + ": 32 MB and shards of 30,000 bp against 1 GB and 10,000 bp");
         }
     }
 
