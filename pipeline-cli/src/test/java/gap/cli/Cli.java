@@ -1,5 +1,6 @@
 package gap.cli;
 
+import gap.core.TestJvmFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,15 +27,9 @@ final class Cli {
     static List<String> javaCommand(String heap) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), heap, "-XX:+UseSerialGC"));
-        command.addAll(testJvmFlags());
+        command.addAll(TestJvmFlags.list());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         return command;
-    }
-
-    /** The pom's {@code test.jvm.flags}, which surefire passes as {@code gap.testJvmFlags}. */
-    static List<String> testJvmFlags() {
-        String flags = System.getProperty("gap.testJvmFlags", "").trim();
-        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     static Result run(String... args) {

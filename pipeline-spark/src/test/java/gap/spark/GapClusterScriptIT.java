@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.SampleData;
+import gap.core.TestJvmFlags;
 import gap.core.io.RunFolder;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.privacy.LeakScanner;
 import gap.core.SampleData;
+import gap.core.TestJvmFlags;
 import gap.core.privacy.LabKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;

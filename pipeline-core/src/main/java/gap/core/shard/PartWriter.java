@@ -61,10 +61,12 @@ record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, De
             return population.annotate(call);
         }
 
+        /** Closes the summary: it is read forward only, so the next part on this worker opens it again. */
         @Override
         public void close() {
             if (population != null) {
                 population.close();
+                population = null;
             }
         }
     }
@@ -103,10 +105,7 @@ record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, De
             stream.close();
             vcfPart = vcf.finish();
         }
-        if (worker.population != null) { // read forward only: the next part on this worker starts again
-            worker.population.close();
-            worker.population = null;
-        }
+        worker.close();
         Path table = null;
         if (partitionedTable != null) {
             table = folder.resolve(name + ".parquet");
