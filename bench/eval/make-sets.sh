@@ -5,7 +5,7 @@
 #
 #   bash bench/eval/make-sets.sh [--out DIR] [--data DIR] [--work DIR] [--threads N] [--force] [SET...]
 #
-# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 (default: all). A set whose folder already holds a set.tsv is kept
+# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 (default: all). A set whose folder already holds a set.tsv is kept
 # unless --force. --out: where the sets go (default $EVAL_SETS or /work/scratch/sets; never the repository).
 # --data: the shared dev data with ref.fa, confident.bed, known-sites.vcf.gz, make-data.sh and hard2/germsim.py,
 # hard2/readsim.py, called by path (default $DATA or /work/shared/data). --work: scratch (default OUT/.work).
@@ -20,7 +20,7 @@ OUT=${EVAL_SETS:-/work/scratch/sets}
 WORK=
 THREADS=2
 FORCE=0
-ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2)
+ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55)
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "make-sets.sh: $*" >&2; exit 1; }
@@ -88,6 +88,38 @@ settings() {
       NOISE_ARGS="--qdip-frac 0.03 --adapter-frac 0.01"
       DESC="ART MiSeq v3 profile 2x150, hard classes; artefacts: paralog (1 copy, ~1% divergence), strand (after GGT, reverse reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through"
       if [ "$1" = art25 ]; then COV=25; SIM_SEED=5401; RPRE=SIMA1; else COV=12; SIM_SEED=5501; RPRE=SIMA2; fi ;;
+    # Three more artefact genomes for the trained scorer (issue 17), each its own genome, simulator or profile,
+    # depth, artefact positions and rates, so that a held-out artefact genome is never the only one of its kind.
+    dwa40)       # dwgsim 2x150 with fewer errors than dw30; two paralogue copies, + strand errors after GGC
+      ALIAS=dwa_proband; PID=81.03.14-117.22; MRN=UZL-0076104     # valid check: 21
+      GENOME_SEED=19391; SIM=dwgsim; FRAG=400:70; DUP_FRAC=0.05; PARALOG_COPIES=2; COV=40; SIM_SEED=5601; RPRE=SIMD3
+      SIM_ARGS="-1 150 -2 150 -d 400 -s 70 -e 0.002-0.010 -E 0.003-0.012"
+      GERMSIM_ARGS="--paralogs 2 --paralog-div 0.012-0.020 --paralog-copies 2
+        --strand-motif GGC --strand + --n-strand 35 --strand-rate 0.08-0.18 --strand-hot-rate 0.25-0.40
+        --strand-hot-frac 0.25 --n-lowq 35 --lowq-reads 2-5 --lowq-qual 4-15 --n-readend 30 --readend-extra 2-5"
+      PLAN_ARGS="--n-stutter 20 --stutter-rate 0.08-0.20 --n-lowfrac 30 --lowfrac-rate 0.06-0.18"
+      NOISE_ARGS="--qdip-frac 0.02 --adapter-frac 0.02"
+      DESC="dwgsim 2x150 (~0.7% errors), hard classes; artefacts: paralog (2 copies, ~1.6% divergence), strand (after GGC, forward reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
+    hsx18)       # ART HiSeq X PCR-free profile, qualities shifted down a little; three paralogues of one copy
+      ALIAS=hsx_proband; PID=90.11.02-244.15; MRN=UZL-0076388; SEX=female     # valid check: 14
+      GENOME_SEED=24494; SIM=art_illumina; FRAG=420:80; DUP_FRAC=0.03; PARALOG_COPIES=1; COV=18; SIM_SEED=5701
+      RPRE=SIMA3; SIM_ARGS="-ss HSXn -l 150 -m 420 -s 80 -qs -6 -qs2 -8"
+      GERMSIM_ARGS="--paralogs 3 --paralog-div 0.006-0.012 --paralog-copies 1
+        --strand-motif GGT --strand + --n-strand 30 --strand-rate 0.12-0.25 --strand-hot-rate 0.35-0.50
+        --strand-hot-frac 0.2 --n-lowq 45 --lowq-reads 2-7 --lowq-qual 6-20 --n-readend 20 --readend-extra 2-4"
+      PLAN_ARGS="--n-stutter 30 --stutter-rate 0.12-0.30 --n-lowfrac 20 --lowfrac-rate 0.10-0.25"
+      NOISE_ARGS="--qdip-frac 0.04 --adapter-frac 0.015"
+      DESC="ART HiSeq X PCR-free profile 2x150, qualities shifted down (-6/-8), hard classes; artefacts: paralog (3 x 1 copy, ~0.9% divergence), strand (after GGT, forward reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
+    ms55)        # ART MiSeq v1 profile at 2x150 (readsim.py's read-end pairs are 150 bases), short fragments, deep
+      ALIAS=ms_proband; PID=76.07.25-051.69; MRN=UZL-0076952     # valid check: 68
+      GENOME_SEED=26457; SIM=art_illumina; FRAG=300:50; DUP_FRAC=0.10; PARALOG_COPIES=1; COV=55; SIM_SEED=5801
+      RPRE=SIMA4; SIM_ARGS="-ss MSv1 -l 150 -m 300 -s 50"
+      GERMSIM_ARGS="--paralogs 2 --paralog-div 0.015-0.025 --paralog-copies 1
+        --strand-motif GGC --strand - --n-strand 40 --strand-rate 0.06-0.14 --strand-hot-rate 0.20-0.35
+        --strand-hot-frac 0.3 --n-lowq 30 --lowq-reads 3-8 --lowq-qual 5-16 --n-readend 35 --readend-extra 3-8"
+      PLAN_ARGS="--n-stutter 25 --stutter-rate 0.06-0.18 --n-lowfrac 35 --lowfrac-rate 0.05-0.12"
+      NOISE_ARGS="--qdip-frac 0.02 --adapter-frac 0.005"
+      DESC="ART MiSeq v1 profile 2x150, hard classes; artefacts: paralog (2 x 1 copy, ~2% divergence), strand (after GGC, reverse reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
     easy45)      # make-data.sh one-sample mode: dbSNP background + novel variants, ART HS25 default qualities
       ALIAS=easy45_proband; PID=92.04.21-131.53; MRN=UZL-0074177     # valid check: 35
       GENOME_SEED=2236; SIM_SEED=6060; COV=45; MT_SET=U5; NOVEL_SNV=22; NOVEL_INDEL=6
