@@ -27,7 +27,10 @@ dw30 $S/dw30 dw30.samplesheet.tsv - dw_proband.truth.vcf.gz 0 dw
 dw15 $S/dw15 dw15.samplesheet.tsv - dw_proband.truth.vcf.gz 0 dw
 lq25 $S/lq25 lq25.samplesheet.tsv - lq_proband.truth.vcf.gz 0 lq25
 easy45 $S/easy45 easy45.samplesheet.tsv - easy45_proband.truth.vcf.gz 0 easy45
-trio2-child $S/trio2 trio2.samplesheet.tsv trio2.ped trio2_child.truth.vcf.gz 2 trio2"
+trio2-child $S/trio2 trio2.samplesheet.tsv trio2.ped trio2_child.truth.vcf.gz 2 trio2
+dwa40 $S/dwa40 dwa40.samplesheet.tsv - dwa_proband.truth.vcf.gz 0 dwa40
+hsx18 $S/hsx18 hsx18.samplesheet.tsv - hsx_proband.truth.vcf.gz 0 hsx18
+ms55 $S/ms55 ms55.samplesheet.tsv - ms_proband.truth.vcf.gz 0 ms55"
 table="$work/sets.tsv"
 printf 'name\treference\tcalls\ttruth\tconfident\tsample\tgroup\n' > "$table"
 while read -r name dir sheet ped truth column group; do
