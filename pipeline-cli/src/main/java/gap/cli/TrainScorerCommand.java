@@ -69,6 +69,10 @@ public final class TrainScorerCommand implements Callable<Integer> {
             + " false than true); none by default.")
     double maxCutoff = Double.POSITIVE_INFINITY;
 
+    @Option(names = "--min-gain", description = "With --cutoff-rule F1: the least rise of the mean per-set F1 over no"
+            + " cutoff that a class's cutoff must bring, else the class gets none (0.005: about one call in 200).")
+    double minGain = 0.005;
+
     @Option(names = "--withhold", split = ",", paramLabel = "FEATURE", description = "Features to train without"
             + " (read as missing), to measure what they add; none by default.")
     List<String> withhold = new ArrayList<>();
@@ -102,7 +106,8 @@ public final class TrainScorerCommand implements Callable<Integer> {
         TreeTrainer.Params params = new TreeTrainer.Params(trees, maxDepth, learningRate,
                 TreeTrainer.Params.DEFAULT.lambda(), TreeTrainer.Params.DEFAULT.minChildWeight());
         ScorerTraining.run(inputs, params,
-                new ScorerTraining.Sensitivity(rule, snvSensitivity, indelSensitivity, maxCutoff), withhold, output);
+                new ScorerTraining.Sensitivity(rule, snvSensitivity, indelSensitivity, maxCutoff, minGain), withhold,
+                output);
         return Commands.EXIT_OK;
     }
 }

@@ -21,7 +21,7 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         double[] kept = new double[n];
         for (VariantType t : VariantType.values()) {
             double c = switch (rule.rule()) {
-                case F1 -> bestF1(sets, scores, included, t);
+                case F1 -> bestF1(sets, scores, included, t, rule.minGain());
                 case SENSITIVITY -> ScorerTraining.cutoff(trueScores(sets, scores, included, t), rule.of(t));
                 case ODDS -> ScorerTraining.Rule.EVEN_ODDS;
             };
@@ -31,8 +31,12 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         return new Cutoffs(cut, kept);
     }
 
-    /** The candidate (0 or a score of the class) with the highest mean per-set F1; the lowest of equals. */
-    static double bestF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t) {
+    /**
+     * The candidate (0 or a score of the class) with the highest mean per-set F1, the lowest of equals; 0 when that
+     * mean is less than {@code minGain} above the mean at 0.
+     */
+    static double bestF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t,
+                         double minGain) {
         TreeSet<Double> candidates = new TreeSet<>();
         candidates.add(0.0);
         for (int k = 0; k < sets.size(); k++) {
@@ -51,7 +55,7 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
                 best = c;
             }
         }
-        return best;
+        return bestF1 >= meanF1(sets, scores, included, t, 0.0) + minGain - 1e-12 ? best : 0.0;
     }
 
     /** The mean over the included sets holding truth of class {@code t} of their PASS F1 at cutoff {@code c}. */

@@ -48,12 +48,20 @@ public final class ScorerTraining {
     }
 
     /**
-     * The rule, the share of true calls per class a SENSITIVITY cutoff keeps (percent), and the highest cutoff
-     * allowed: a call scoring above {@code maxCutoff} passes whatever the rule (GAPSCORE 3.01 is P(false) = 0.5).
+     * The rule, the share of true calls per class a SENSITIVITY cutoff keeps (percent), the highest cutoff
+     * allowed: a call scoring above {@code maxCutoff} passes whatever the rule (GAPSCORE 3.01 is P(false) = 0.5), and
+     * for the F1 rule the least rise of the mean per-set F1 over no cutoff that a cutoff must bring ({@code minGain}):
+     * below it the class gets no cutoff, since a rise of less than about one call per set is within what the
+     * out-of-fold scores of another draw of the same sets would move, and new data pays for it in lost true calls.
      */
-    public record Sensitivity(Rule rule, double snv, double indel, double maxCutoff) {
+    public record Sensitivity(Rule rule, double snv, double indel, double maxCutoff, double minGain) {
         public Sensitivity(double snv, double indel) {
-            this(Rule.SENSITIVITY, snv, indel, Double.POSITIVE_INFINITY);
+            this(Rule.SENSITIVITY, snv, indel, Double.POSITIVE_INFINITY, 0);
+        }
+
+        /** Any rise of the mean per-set F1 is taken. */
+        public Sensitivity(Rule rule, double snv, double indel, double maxCutoff) {
+            this(rule, snv, indel, maxCutoff, 0);
         }
 
         double of(VariantType t) {
@@ -66,6 +74,7 @@ public final class ScorerTraining {
                         + maxCutoff;
             }
             String how = rule == Rule.F1 ? "the cutoff with the highest mean per-set F1 of the class"
+                    + (minGain > 0 ? " if it is at least " + minGain + " above no cutoff's (else none)" : "")
                     : "the GAPSCORE that the stated share of true calls reach";
             return "per class, " + how + ", on out-of-fold scores (each set scored by the model trained without its"
                     + " group), at most " + maxCutoff;
@@ -129,9 +138,13 @@ public final class ScorerTraining {
                     .append(sha256(inputs.get(k).truth())).append('\t').append(count(sets.get(k).truth(), true))
                     .append('\t').append(count(sets.get(k).truth(), false)).append('\n');
         }
-        manifest.append(heldOut(sets, folds, outOfFold, sensitivity, groupNames));
+        StringBuilder heldOutCalls = new StringBuilder("set\tcontig\tposition\tclass\ttrue\tscore\tcutoff\tpass\n");
+        manifest.append(heldOut(sets, folds, outOfFold, sensitivity, groupNames, heldOutCalls));
         write(outputDir.resolve("gap-scorer.trees"), treesText);
         write(outputDir.resolve("gap-scorer.manifest.tsv"), manifest.toString());
+        // per call, as the held-out rows count them: to ask which calls a held-out model filters (e.g. how many at a
+        // set's artefact positions); beside the model, not shipped with it
+        write(outputDir.resolve("gap-scorer.heldout-calls.tsv"), heldOutCalls.toString());
         LOG.info("Wrote model {}", version);
     }
 
@@ -153,7 +166,7 @@ public final class ScorerTraining {
      * against cutoffs chosen by the same rule on the other groups' out-of-fold scores from models that saw neither.
      */
     private static String heldOut(List<TrainingSet> sets, Folds folds, double[][] outOfFold, Sensitivity sensitivity,
-                                  List<String> groupNames) {
+                                  List<String> groupNames, StringBuilder calls) {
         StringBuilder rows = new StringBuilder("#heldout\tset\tclass\tcalls\tall_P\tall_R\tall_F1\tPASS_P\tPASS_R"
                 + "\tPASS_F1\tfalse_filtered\ttrue_filtered\tcutoff\n");
         for (int g = 0; g < groupNames.size(); g++) {
@@ -167,6 +180,7 @@ public final class ScorerTraining {
                 for (VariantType t : VariantType.values()) {
                     rows.append(heldOutRow(sets.get(k), outOfFold[k], inner.cutoff()[t.ordinal()], t)).append('\n');
                 }
+                heldOutCalls(sets.get(k), outOfFold[k], inner.cutoff(), calls);
             }
             LOG.info("Held out {}: done", groupNames.get(g));
         }
@@ -185,6 +199,15 @@ public final class ScorerTraining {
         Arrays.sort(sorted);
         int below = (int) Math.floor(sorted.length * (1 - sensitivity / 100) + 1e-9);
         return sorted[Math.min(below, sorted.length - 1)];
+    }
+
+    /** One line per labelled call of a held-out set: where, class, label, held-out score, cutoff, PASS or not. */
+    private static void heldOutCalls(TrainingSet s, double[] scores, double[] cutoff, StringBuilder out) {
+        for (int i = 0; i < s.size(); i++) {
+            double c = cutoff[s.type()[i].ordinal()];
+            out.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%b\t%.4f\t%s\t%b\n", s.name(), s.sites()[i],
+                    s.type()[i].name(), s.truth()[i], scores[i], c, scores[i] >= c));
+        }
     }
 
     private static String heldOutRow(TrainingSet s, double[] scores, double cutoff, VariantType t) {

@@ -11,6 +11,7 @@ import gap.core.model.Genotype;
 import gap.core.model.VariantCall;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,22 @@ import java.util.Set;
  * @param truth     its label
  * @param type      its class
  * @param missed    per class, the truth alleles no call matched (for recall)
+ * @param sites     where each call is ("contig\tposition"): for the held-out calls file only, never a feature
  */
 public record TrainingSet(String name, double[][] features, boolean[] truth, VariantType[] type,
-                          Map<VariantType, Integer> missed) {
+                          Map<VariantType, Integer> missed, String[] sites) {
+
+    /** A set whose calls' places are not known (blank). */
+    public TrainingSet(String name, double[][] features, boolean[] truth, VariantType[] type,
+                       Map<VariantType, Integer> missed) {
+        this(name, features, truth, type, missed, blank(truth.length));
+    }
+
+    private static String[] blank(int n) {
+        String[] s = new String[n];
+        Arrays.fill(s, "");
+        return s;
+    }
 
     /**
      * The inputs of one set; {@code sample} the calls VCF's column (0-based) that {@code truth} describes;
@@ -59,6 +73,7 @@ public record TrainingSet(String name, double[][] features, boolean[] truth, Var
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         List<VariantType> types = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
         try (ReferenceBases reference = ReferenceBases.open(in.reference())) {
             VariantNormalizer normalizer = new VariantNormalizer(reference);
             for (int i = 0; i < calls.size(); i++) {
@@ -67,6 +82,7 @@ public record TrainingSet(String name, double[][] features, boolean[] truth, Var
                     x.add(all[i]);
                     y.add(label);
                     types.add(VariantType.of(calls.get(i)));
+                    sites.add(calls.get(i).contig() + "\t" + calls.get(i).position());
                 }
             }
         }
@@ -80,7 +96,7 @@ public record TrainingSet(String name, double[][] features, boolean[] truth, Var
             missed.put(t, k.fn());
         }
         return new TrainingSet(in.name(), x.toArray(double[][]::new), labels, types.toArray(VariantType[]::new),
-                missed);
+                missed, sites.toArray(String[]::new));
     }
 
     /** True, false, or null when none of the sample's alleles of the call lies inside the confident regions. */

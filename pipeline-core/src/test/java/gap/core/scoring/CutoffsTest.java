@@ -31,7 +31,7 @@ class CutoffsTest {
         // cutoff 4: both 1; cutoff 5: artefacts loses its true call at 4 (2/3), mean 0.833
         assertEquals(0.8333, Cutoffs.meanF1(SETS, SCORES, BOTH, VariantType.SNV, 0), 1e-4);
         assertEquals(0.9, Cutoffs.meanF1(SETS, SCORES, BOTH, VariantType.SNV, 2), 1e-12);
-        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV), 0.0);
+        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0), 0.0);
         Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.F1, 0, 0,
                 Double.POSITIVE_INFINITY));
         assertEquals(4, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
@@ -39,9 +39,20 @@ class CutoffsTest {
     }
 
     @Test
+    void aCutoffMustRaiseTheMeanF1ByTheLeastGainElseNone() {
+        // the best, cutoff 4, has mean F1 1 against 0.8333 at 0: a rise of 1/6 = 0.1667
+        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.16), 0.0);
+        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.17), 0.0);
+        Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.F1, 0, 0,
+                Double.POSITIVE_INFINITY, 0.17));
+        assertEquals(0, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
+        assertEquals(100, c.sensitivity()[VariantType.SNV.ordinal()], 0.0);
+    }
+
+    @Test
     void onCleanSetsAloneTheF1RuleFiltersNothing() {
         // any cutoff above the lowest true score loses a true call and removes no false one
-        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, new boolean[] {true, false}, VariantType.SNV), 0.0);
+        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, new boolean[] {true, false}, VariantType.SNV, 0), 0.0);
     }
 
     @Test
