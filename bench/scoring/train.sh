@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# train.sh: makes the scorer's shipped models (pipeline-core/src/main/resources/gap/scoring/gap-scorer.* from
+# train.sh: makes the scorer's models (with the 15 sets below a candidate that is not shipped yet: see
+# bench/scoring/RESULTS.md; the shipped files were trained on the first 12) (pipeline-core/src/main/resources/gap/scoring/gap-scorer.* from
 # MODEL_DIR, and gap-scorer-sites.* from MODEL_DIR/sites: the same training without the read-evidence features, for
 # calls genotyped from gVCFs, which carry site annotations only).
 #   GAP=/path/to/gap bench/scoring/train.sh WORKDIR [MODEL_DIR]
