@@ -28,19 +28,10 @@ public final class ActivityProfile {
     /** No read is more certain than the global mismapping rate allows (GATK's 45). */
     static final int MAX_READ_QUALITY = 45;
     private static final double[] MINUS_LOG10_ERROR = new double[128];
-    /**
-     * Per mapping quality (capped at 45): log10(0.5 + m / 2), m = 10^(-MAPQ/10), in units of {@link #HET_UNIT}; see
-     * Evidence#depthLog.
-     */
-    private static final long[] HET_WEIGHT = new long[MAX_READ_QUALITY + 1];
-    private static final double HET_UNIT = 1e-9;
 
     static {
         for (int q = 0; q < 128; q++) {
             MINUS_LOG10_ERROR[q] = q / 10.0;
-        }
-        for (int q = 0; q <= MAX_READ_QUALITY; q++) {
-            HET_WEIGHT[q] = Math.round(StrictMath.log10(0.5 + 0.5 * StrictMath.pow(10, -q / 10.0)) / HET_UNIT);
         }
     }
 
@@ -102,7 +93,7 @@ public final class ActivityProfile {
     /** P(the sample is not hom-ref at offset i): het or hom-alt against hom-ref, with the indel prior. */
     private double probability(Evidence e, int i) {
         double alt = e.altLog[i];
-        double het = alt + e.depthLog[i];
+        double het = alt + e.depth[i] * LOG10_HALF;
         double odds = e.altCount[i] >= e.depth[i] ? Math.max(het, alt + LOG10_HALF) : het;
         double log10 = odds + settings.log10Prior();
         return log10 > 10 ? 1 : 1 - 1 / (1 + StrictMath.pow(10, log10));
@@ -208,13 +199,6 @@ public final class ActivityProfile {
     static final class Evidence {
         final int lo;
         final int[] depth;
-        /**
-         * Per position, the log10 het-vs-hom-ref ratio of the reads that do not show an event: a read placed here
-         * with probability 1 - m (m its mismapping probability, from its MAPQ capped at 45) is half as likely under
-         * a het, a misplaced one says nothing, so each counts log10(0.5 + m / 2): log10(0.5) for a well-mapped read,
-         * nothing for a MAPQ-0 read, which is there for assembly's sake and must not hide the evidence of others.
-         */
-        final double[] depthLog;
         final int[] altCount;
         final double[] altLog;
         final int[] clipCount;
@@ -223,7 +207,6 @@ public final class ActivityProfile {
         private Evidence(int lo, int n) {
             this.lo = lo;
             depth = new int[n];
-            depthLog = new double[n];
             altCount = new int[n];
             altLog = new double[n];
             clipCount = new int[n];
@@ -233,27 +216,18 @@ public final class ActivityProfile {
         static Evidence of(List<AlignedRead> reads, int lo, int hi) {
             Evidence e = new Evidence(lo, hi - lo + 1);
             int[] delta = new int[hi - lo + 2];
-            long[] deltaLog = new long[hi - lo + 2]; // in HET_UNITs: integer sums, the same in every shard
             for (AlignedRead read : reads) {
                 if (read.end() < lo || read.start() > hi) {
                     continue;
                 }
-                int a = Math.max(0, read.start() - lo);
-                int b = Math.min(hi, read.end()) - lo + 1;
-                delta[a]++;
-                delta[b]--;
-                long w = HET_WEIGHT[Math.max(0, Math.min(MAX_READ_QUALITY, read.mappingQuality()))];
-                deltaLog[a] += w;
-                deltaLog[b] -= w;
+                delta[Math.max(0, read.start() - lo)]++;
+                delta[Math.min(hi, read.end()) - lo + 1]--;
                 e.add(read);
             }
             int d = 0;
-            long dl = 0;
             for (int i = 0; i < e.depth.length; i++) {
                 d += delta[i];
-                dl += deltaLog[i];
                 e.depth[i] = d;
-                e.depthLog[i] = dl * HET_UNIT;
             }
             return e;
         }

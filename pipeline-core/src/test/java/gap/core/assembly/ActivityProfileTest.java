@@ -80,21 +80,6 @@ class ActivityProfileTest {
     }
 
     @Test
-    void readsOfMappingQualityZeroDoNotHideOthersEvidence() {
-        // Three clips of good bases open a region (above); sixty more reads over the breakpoint that the aligner
-        // could place equally well elsewhere (MAPQ 0, kept for assembly) say nothing about a het here: counted as
-        // ordinary reference reads, each would halve the het's likelihood and close the region.
-        List<AlignedRead> reads = new ArrayList<>(reads(3, 10, 30));
-        for (int i = 0; i < 60; i++) {
-            byte[] q = new byte[150];
-            Arrays.fill(q, (byte) 30);
-            reads.add(AlignedRead.of("z" + i, 1200 + i, "150M", "A".repeat(150), q, 0, false));
-        }
-        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
-        assertEquals(1, profile.regions(List.of(reads), 1000, 1600).size());
-    }
-
-    @Test
     void mismatchesAloneOpenNoRegion() {
         List<AlignedRead> reads = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
