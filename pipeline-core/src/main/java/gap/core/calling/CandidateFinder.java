@@ -57,11 +57,12 @@ public final class CandidateFinder {
 
     /**
      * As {@link #find(Shard, RefWindow, List)}, with each sample's reads below the minimum mapping quality
-     * ({@code lowMapq}, per sample, in position order; may be empty) used for activity and assembly only, as
+     * ({@code lowMapq}, per sample, in position order; may be empty) threaded into the assembly graphs only, as
      * sequence: reads that span a breakpoint or a duplication junction are the ones the aligner is least sure of, and
      * without them such events are never assembled. Their mismatches are kept only where the other reads support
-     * them (as every read's are), and nothing else sees them: alleles are supported, counted and genotyped from the
-     * reads that pass the filter.
+     * them (as every read's are), and nothing else sees them: where to assemble (activity), and which alleles are
+     * supported, counted and genotyped, come from the reads that pass the filter. (Letting them into activity too
+     * opened regions inside lq25's compound STRs whose extra haplotypes made three false calls, for no event found.)
      */
     public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples,
                                     List<List<AlignedRead>> lowMapq) {
@@ -77,7 +78,8 @@ public final class CandidateFinder {
         int wide = params.activityReach() + assembler.padding();
         ReadTally tally = ReadTally.of(samples, ref, Math.max(1, from - wide), to + wide, params.minBaseQuality(),
                 params.maxSiteSpan());
-        List<LocalAssembler.Assembly> assemblies = assemble(withLowMapq(samples, lowMapq), ref, from, to, tally);
+        List<LocalAssembler.Assembly> assemblies = assemble(samples, withLowMapq(samples, lowMapq), ref, from, to,
+                tally);
         Set<NearbyAllele> blocks = new HashSet<>();
         List<LocalAssembler.Assembly> merged = new ArrayList<>();
         for (LocalAssembler.Assembly a : assemblies) {
@@ -124,13 +126,16 @@ public final class CandidateFinder {
         return all;
     }
 
-    /** The assemblies of the active regions that reach {@code [from, to]}. */
-    private List<LocalAssembler.Assembly> assemble(List<List<AlignedRead>> samples, RefWindow ref, int from, int to,
-                                                   ReadTally tally) {
+    /**
+     * The assemblies of the active regions of the {@code passing} reads that reach {@code [from, to]}, each from
+     * {@code samples}' reads (the passing ones and the low-MAPQ ones).
+     */
+    private List<LocalAssembler.Assembly> assemble(List<List<AlignedRead>> passing, List<List<AlignedRead>> samples,
+                                                   RefWindow ref, int from, int to, ReadTally tally) {
         List<AlignedRead> reads = pooled(samples);
         List<LocalAssembler.Assembly> out = new ArrayList<>();
         int pad = assembler.padding();
-        for (ActivityProfile.Region r : activity.regions(samples, from - pad, to + pad)) {
+        for (ActivityProfile.Region r : activity.regions(passing, from - pad, to + pad)) {
             LocalAssembler.Assembly a = assembler.assemble(r, reads, ref,
                     (p, b) -> tally.count(p, b) >= params.minAltReads());
             if (!a.haplotypes().isEmpty()) {

@@ -206,11 +206,12 @@ class EngineCandidatesTest {
 
     @Test
     void readsBelowTheMappingQualityMinimumAreAssembledButNotCounted() {
-        // A 600-base reference without repeats; one haplotype lacks 301-400. The twelve passing reads (MAPQ 60) lie
-        // on the reference; the eight that cross the breakpoint were given MAPQ 10 by the aligner, which clipped them
-        // there (from 251 on, clipped after 300; from 401, clipped before): their clipped bases are the other side of the deletion. Filtered
-        // before assembly, the deletion is never proposed; assembled from them (the passing reads alone counting
-        // support), it is a candidate.
+        // A 600-base reference without repeats; one haplotype lacks 301-400. Twelve passing reads (MAPQ 60) lie on
+        // the reference; three more end at the breakpoint with 8 bases clipped (the region is active, but 8 bases
+        // say nothing of where they belong). The eight reads that cross the breakpoint further were given MAPQ 10
+        // by the aligner, which clipped them there (from 251 on, clipped after 300; from 401, clipped before): their
+        // clipped bases are the other side of the deletion. Filtered before assembly, the deletion is never
+        // proposed; assembled from them (the passing reads alone counting support), it is a candidate.
         java.util.Random random = new java.util.Random(5);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 600; i++) {
@@ -221,6 +222,9 @@ class EngineCandidatesTest {
         List<AlignedRead> kept = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             kept.add(read("r" + i, 201 + 16 * i, "100M", seq.substring(200 + 16 * i, 300 + 16 * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            kept.add(read("c" + i, 209 + i, (92 - i) + "M8S", seq.substring(208 + i, 300) + seq.substring(400, 408)));
         }
         List<AlignedRead> low = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
