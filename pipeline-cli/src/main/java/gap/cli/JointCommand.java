@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * Runs the same orchestration as {@code gap call} ({@link CallingRun}) with gVCFs in place of reads.
  */
 @Command(name = "joint",
-        mixinStandardHelpOptions = true,
+        versionProvider = Commands.Version.class,
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
@@ -39,6 +39,9 @@ import picocli.CommandLine.Option;
                 + " calls as gap call.",
                 "Writes what gap call writes for several samples; outputs and logs carry pseudonyms only."})
 public final class JointCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    HelpOptions help;
+
     @Option(names = {"-R", "--reference"}, required = true, paramLabel = "FASTA",
             description = "The gVCFs' reference FASTA, with .fai and .dict beside it.")
     Path reference;

@@ -43,12 +43,8 @@ import picocli.CommandLine.Option;
                 "With the samples' reads (-I or --sample-sheet, and -R): read tallies and coverage of callable bases."
                         + " With --truth (and -R): accuracy of the one sample against the truth set."})
 public final class QcCommand implements Callable<Integer> {
-    // -V is GATK's --variant here, so help and version are spelled out rather than picocli's -h/-V mixin.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
-    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
-    boolean version;
+    @Mixin
+    HelpOptions help;
 
     @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF", converter = RedactedPaths.Vcfs.class,
             description = "A VCF (plain or bgzipped) whose records to count; repeatable, one call set each.")

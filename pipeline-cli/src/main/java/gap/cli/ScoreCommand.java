@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  * known sites) and its tabix index, under a temporary name until complete. The sample column is kept as it is.
  */
 @Command(name = "score",
-        mixinStandardHelpOptions = true,
+        versionProvider = Commands.Version.class,
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
                 + " sites, write VQSLOD and a tranche FILTER (GATK VQSR's way), or gap's trained model (GAPSCORE)"
                 + " for a class with too few known calls."})
 public final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help;
+
     // The VCFs are pseudonymised, but their file names are the user's: the converters register them for redaction.
     @Option(names = {"-V", "--variant"}, required = true, paramLabel = "VCF", converter = RedactedPaths.Calls.class,
             description = "Calls to score: a VCF written by gap call (one sample, with its INFO annotations).")

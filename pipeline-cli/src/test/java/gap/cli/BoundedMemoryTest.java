@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code gap call} keeps no call of the run in memory (shard spills, scoring from digests, a streaming second pass):
  * on a genome of ~50,000 calls, which the design that held them needed ~105 MB for at 2.1 kB a call (~135 MB with the
  * ~30 MB every run needs), a child JVM with a 32 MB heap, under a quarter of that, writes the very bytes (VCF, .tbi,
- * calls.parquet, QC) that one with 1 GB writes; with {@code --known-sites} too, the scorer trained on a bounded
- * sample of the calls.
+ * calls.parquet, QC) that one with 1 GB writes: with copy number too ({@code --cnv-panel}: depth bins, the SNV sites
+ * of the final calls read back packed, the changes merged into the VCF), and with {@code --known-sites}, the scorer
+ * trained on a bounded sample of the calls.
  */
 class BoundedMemoryTest {
     static final String SMALL_HEAP = "-Xmx32m";
@@ -26,12 +27,23 @@ class BoundedMemoryTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A copy-number run: the panel of normals built from the sample itself (so nothing changes, but every step runs),
+     * its SNV calls' allele fractions read from 2 reads up (this genome has 6x) so that every call's site is kept.
+     */
     @Test
     void aHeapFarSmallerThanTheCallsWritesTheBytesOfALargeOne() throws Exception {
         Path data = tmp.resolve("dense");
         long snvs = DenseGenome.write(data, 12, 100_000, 25, 6, 11);
         assertTrue(snvs > 45_000, snvs + " SNVs");
-        List<String> keys = TestKeys.options(tmp.resolve("keys"));
+        List<String> keys = new ArrayList<>(TestKeys.options(tmp.resolve("keys")));
+        Path panel = tmp.resolve("panel.parquet");
+        List<String> build = new ArrayList<>(List.of("cnv-panel", "-R", data.resolve("ref.fa").toString(), "-I",
+                data.resolve("sample.bam").toString(), "-O", panel.toString()));
+        build.addAll(keys);
+        Cli.Result built = Cli.run(build.toArray(String[]::new));
+        assertEquals(0, built.exitCode(), built.stderr());
+        keys.addAll(List.of("--cnv-panel", panel.toString(), "--set", "cnv.baf.minDepth=2"));
         Path small = tmp.resolve("small");
         Path large = tmp.resolve("large");
         assertEquals(0, call(SMALL_HEAP, data, small, keys), "the small heap's run failed: see " + small + ".log");
@@ -39,7 +51,8 @@ class BoundedMemoryTest {
         String vcf = onlyVcfName(large);
         long records = records(large.resolve(vcf));
         assertTrue(records > 45_000, records + " calls");
-        for (String file : List.of(vcf, vcf + ".tbi", "calls.parquet", "qc/qc.json", "qc/gap_qc_mqc.tsv")) {
+        for (String file : List.of(vcf, vcf + ".tbi", "calls.parquet", "cnv.tsv", "cnv.parquet", "qc/qc.json",
+                "qc/gap_qc_mqc.tsv", "qc/report.html")) {
             assertArrayEquals(Files.readAllBytes(large.resolve(file)), Files.readAllBytes(small.resolve(file)), file);
         }
     }

@@ -59,6 +59,11 @@ public final class CnvCaller {
     record Analysis(List<Piece> pieces, double baseline, boolean fromAlleles, double hetShare) {}
 
     public CnvResult call(String sample, SampleDepth depth, Sex sex, List<SnvSite> snvs) {
+        return call(sample, depth, sex, SnvSites.of(snvs));
+    }
+
+    /** As above, from the sample's sites gathered in genome order. */
+    public CnvResult call(String sample, SampleDepth depth, Sex sex, SnvSites snvs) {
         List<ContigBins> contigs = usableBins(depth, sex);
         int usable = contigs.stream().mapToInt(ContigBins::size).sum();
         SnvIndex index = new SnvIndex(snvs);
@@ -71,8 +76,8 @@ public final class CnvCaller {
         Analysis a = run.analyse(a1.hetShare());
         List<CnvSegment> segments = new WholeContigs(params, caller.bafModel()).apply(run, a);
         return new CnvResult(sample, sex, segments, noise, systematic, a.baseline(), a.fromAlleles(), usable,
-                panel.usableBins() - usable, (int) snvs.stream().filter(SnvSite::het).count(),
-                ratioPoints(contigs, second, a.baseline()), alleleFractionPoints(snvs));
+                panel.usableBins() - usable, (int) snvs.hets(),
+                ratioPoints(contigs, second, a.baseline()), snvs.hetFractions(CnvResult.PLOTTED_POINTS));
     }
 
     /** The usable bins of each contig: unmasked in the panel, owned by the run, with copies expected for the sex. */
@@ -214,11 +219,6 @@ public final class CnvCaller {
             }
         }
         return points;
-    }
-
-    private static List<CnvResult.Point> alleleFractionPoints(List<SnvSite> snvs) {
-        return snvs.stream().filter(SnvSite::het)
-                .map(s -> new CnvResult.Point(s.contig(), s.position(), s.altFraction())).toList();
     }
 
     /** One sample's pass: its contigs' bins and ratios, its bins' noise and systematic SD, its SNV calls. */

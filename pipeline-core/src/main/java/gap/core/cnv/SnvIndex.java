@@ -1,29 +1,31 @@
 package gap.core.cnv;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Takes one sample's SNV calls, gives the {@link AlleleEvidence} of any stretch of a contig (binary search over the
- * calls' positions) and the sample's share of heterozygous calls among its autosomal SNV calls.
+ * Takes one sample's SNV sites ({@link SnvSites}), gives the {@link AlleleEvidence} of any stretch of a contig (binary
+ * search over the sites' positions) and the sample's share of heterozygous calls among its autosomal SNV calls.
  */
 final class SnvIndex {
-    private final Map<String, List<SnvSite>> byContig = new HashMap<>();
+    private final SnvSites sites;
     private final double hetShare;
 
-    SnvIndex(List<SnvSite> sites) {
+    SnvIndex(SnvSites sites) {
+        this.sites = sites;
         long hets = 0;
         long all = 0;
-        for (SnvSite s : sites) {
-            byContig.computeIfAbsent(s.contig(), k -> new ArrayList<>()).add(s);
-            if (gap.core.model.Ploidy.kind(s.contig()) == gap.core.model.Ploidy.Kind.AUTOSOME) {
-                all++;
-                hets += s.het() ? 1 : 0;
+        for (Map.Entry<String, SnvSites.Contig> e : sites.contigs().entrySet()) {
+            if (gap.core.model.Ploidy.kind(e.getKey()) != gap.core.model.Ploidy.Kind.AUTOSOME) {
+                continue;
+            }
+            SnvSites.Contig c = e.getValue();
+            all += c.size;
+            for (int i = 0; i < c.size; i++) {
+                hets += c.het(i) ? 1 : 0;
             }
         }
-        byContig.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.position(), b.position())));
         this.hetShare = all == 0 ? Double.NaN : hets / (double) all;
     }
 
@@ -40,12 +42,14 @@ final class SnvIndex {
     AlleleEvidence evidence(String contig, List<int[]> ranges) {
         List<AlleleEvidence.Het> hets = new ArrayList<>();
         int homs = 0;
-        List<SnvSite> sites = byContig.getOrDefault(contig, List.of());
+        SnvSites.Contig c = sites.contigs().get(contig);
+        if (c == null) {
+            return new AlleleEvidence(hets, 0);
+        }
         for (int[] r : ranges) {
-            for (int i = firstAtOrAfter(sites, r[0]); i < sites.size() && sites.get(i).position() <= r[1]; i++) {
-                SnvSite s = sites.get(i);
-                if (s.het()) {
-                    hets.add(new AlleleEvidence.Het(s.alt(), s.depth()));
+            for (int i = firstAtOrAfter(c, r[0]); i < c.size && c.position[i] <= r[1]; i++) {
+                if (c.het(i)) {
+                    hets.add(new AlleleEvidence.Het(c.alt[i], c.depth[i]));
                 } else {
                     homs++;
                 }
@@ -54,12 +58,12 @@ final class SnvIndex {
         return new AlleleEvidence(hets, homs);
     }
 
-    private static int firstAtOrAfter(List<SnvSite> sites, int position) {
+    private static int firstAtOrAfter(SnvSites.Contig c, int position) {
         int lo = 0;
-        int hi = sites.size();
+        int hi = c.size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sites.get(mid).position() < position) {
+            if (c.position[mid] < position) {
                 lo = mid + 1;
             } else {
                 hi = mid;

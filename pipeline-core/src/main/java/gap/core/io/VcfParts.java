@@ -33,16 +33,34 @@ import java.util.Map;
 /**
  * Takes a VCF's records written in parts (each part a run of BGZF blocks without the end-of-file marker, and the
  * index entries of its records, contig, start, end and offset within the part), gives the whole bgzipped VCF and its
- * tabix index by concatenation: the header's blocks, every part's bytes in order, the end-of-file block, and the
- * index fed each part's entries with their offsets moved by where the part begins. BGZF blocks are independent
- * gzip members, so a part written anywhere (a thread, a cluster's executor) is copied as bytes, never decompressed;
- * the index is built from the small entry files, never from the records. The text is what {@link VcfSink} writes.
+ * tabix index by concatenation: the header and the first part's records as one BGZF stream, every later part's bytes
+ * in order, the end-of-file block, and the index fed each part's entries with their offsets moved by where the part
+ * begins. BGZF blocks are independent gzip members, so a part written anywhere (a thread, a cluster's executor) is
+ * copied as bytes, never decompressed (but the first, re-encoded behind the header, and one that takes a record made
+ * after the parts); the index is built from the small entry files, never from the records. The text is what
+ * {@link VcfSink} writes, and with one part the bytes too.
  */
 public final class VcfParts {
     private VcfParts() {}
 
-    /** What a part holds: its BGZF body, its index entries and its records per contig (in order of appearance). */
-    public record Part(Path body, Path entries, Map<String, Long> recordsPerContig) implements java.io.Serializable {}
+    /**
+     * What a part holds: its BGZF body, its index entries, its records per contig (in order of appearance) and its
+     * last record's start (on the last of those contigs; 0 when it has none).
+     */
+    public record Part(Path body, Path entries, Map<String, Long> recordsPerContig, int lastStart)
+            implements java.io.Serializable {
+        boolean empty() {
+            return recordsPerContig.isEmpty();
+        }
+
+        String lastContig() {
+            String last = null;
+            for (String contig : recordsPerContig.keySet()) {
+                last = contig;
+            }
+            return last;
+        }
+    }
 
     /** The header's lines, as {@link VcfSink} builds them. */
     public record Header(SAMSequenceDictionary dictionary, List<String> samples, VcfSink.Reference reference,
@@ -67,6 +85,7 @@ public final class VcfParts {
         private final OutputStream file;
         private final DataOutputStream index;
         private final Map<String, Long> recordsPerContig = new LinkedHashMap<>();
+        private int lastStart;
         private boolean done;
 
         public Body(Path body, Path entries, Header header) {
@@ -97,6 +116,7 @@ public final class VcfParts {
                 throw new UncheckedIOException("could not write a part of the VCF", e);
             }
             recordsPerContig.merge(vc.getContig(), 1L, Long::sum);
+            lastStart = vc.getStart();
         }
 
         /** Ends the part's last block (no end-of-file marker: more parts follow); gives the part. */
@@ -108,7 +128,7 @@ public final class VcfParts {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write a part of the VCF", e);
             }
-            return new Part(body, entries, recordsPerContig);
+            return new Part(body, entries, recordsPerContig, lastStart);
         }
 
         /** Without {@link #finish()}: closes and deletes the part's files. */
@@ -134,6 +154,18 @@ public final class VcfParts {
      * into place together as {@link VcfSink#commit()} does. Gives the number of records.
      */
     public static long concatenate(Path target, Header header, List<Part> parts) {
+        return concatenate(target, header, parts, List.of());
+    }
+
+    /**
+     * As above, with {@code inserted} (few records in genome order, made after the parts: a run's copy-number
+     * changes) merged in, each before the first part record at or after its start, as {@link VcfSink} would have
+     * written them among the others. The header and the first part with records are encoded through one BGZF stream,
+     * and so is any later part that takes inserted records: the bytes one writer of their text gives, so that a run of
+     * one part (a genome of up to 10 Mb of calls) is byte for byte what {@link VcfSink} writes. The other parts are
+     * copied as bytes.
+     */
+    public static long concatenate(Path target, Header header, List<Part> parts, List<VariantContext> inserted) {
         String name = target.getFileName().toString();
         Path partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length())
                 + ".partial.vcf.gz");
@@ -144,8 +176,30 @@ public final class VcfParts {
         try {
             try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(partial),
                     1 << 16))) {
-                writeHeader(out, header.vcfHeader());
-                for (Part part : parts) {
+                VCFHeader vcfHeader = header.vcfHeader();
+                Insertions insertions = new Insertions(inserted, header.dictionary(), vcfHeader);
+                int first = -1;
+                int last = -1;
+                for (int p = 0; p < parts.size(); p++) {
+                    first = first < 0 && !parts.get(p).empty() ? p : first;
+                    last = parts.get(p).empty() ? last : p;
+                }
+                BlockCompressedOutputStream head = new BlockCompressedOutputStream(new NoClose(out), (Path) null);
+                head.write(headerText(vcfHeader));
+                // no part record: the inserted ones alone follow the header
+                records += insertions.rewrite(first < 0 ? null : parts.get(first), first == last, head, 0, indexer,
+                        recordsPerContig);
+                head.close(false);
+                for (int p = first + 1; p < parts.size(); p++) {
+                    Part part = parts.get(p);
+                    if (!part.empty() && insertions.takenBy(part, p == last)) {
+                        BlockCompressedOutputStream bgzf = new BlockCompressedOutputStream(new NoClose(out),
+                                (Path) null);
+                        records += insertions.rewrite(part, p == last, bgzf, out.count << 16, indexer,
+                                recordsPerContig);
+                        bgzf.close(false);
+                        continue;
+                    }
                     records += addEntries(indexer, part.entries(), out.count << 16);
                     try (InputStream in = Files.newInputStream(part.body())) {
                         in.transferTo(out);
@@ -173,16 +227,84 @@ public final class VcfParts {
         }
     }
 
-    /** The header's text, by htsjdk's own VCF writer, as BGZF blocks ending at a block boundary. */
-    private static void writeHeader(OutputStream out, VCFHeader header) throws IOException {
+    /** The records to insert among the parts', in genome order, the next one first. */
+    private static final class Insertions {
+        private final List<VariantContext> records;
+        private final Map<String, Integer> order = new java.util.HashMap<>();
+        private final VCFEncoder encoder;
+        private int next;
+
+        Insertions(List<VariantContext> records, SAMSequenceDictionary dictionary, VCFHeader header) {
+            this.records = records;
+            dictionary.getSequences().forEach(s -> order.put(s.getSequenceName(), s.getSequenceIndex()));
+            this.encoder = new VCFEncoder(header, false, false);
+        }
+
+        /** Whether the next record goes into {@code part}: before its last record, or after it in the last part. */
+        boolean takenBy(Part part, boolean last) {
+            return next < records.size() && (last || before(records.get(next), part.lastContig(), part.lastStart()));
+        }
+
+        /** Whether {@code vc} goes before a part record at {@code contig}:{@code start}. */
+        private boolean before(VariantContext vc, String contig, int start) {
+            int a = order.get(vc.getContig());
+            int b = order.get(contig);
+            return a < b || a == b && vc.getStart() <= start;
+        }
+
+        /**
+         * Writes {@code part}'s records (none when null) with the inserted ones that go among them, and with all that
+         * remain when it is the last, to {@code bgzf}, which begins at {@code shift} (a virtual offset) in the file,
+         * and indexes them; gives how many were written.
+         */
+        long rewrite(Part part, boolean last, BlockCompressedOutputStream bgzf, long shift, TabixIndexCreator indexer,
+                     Map<String, Long> recordsPerContig) throws IOException {
+            long n = 0;
+            if (part != null) {
+                try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        new htsjdk.samtools.util.BlockCompressedInputStream(Files.newInputStream(part.body())),
+                        VCFEncoder.VCF_CHARSET));
+                     DataInputStream entries = new DataInputStream(new BufferedInputStream(
+                             Files.newInputStream(part.entries()), 1 << 16))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        String contig = entries.readUTF();
+                        int start = entries.readInt();
+                        int end = entries.readInt();
+                        entries.readLong(); // its offset in the part: moved by what is inserted before it
+                        while (next < records.size() && before(records.get(next), contig, start)) {
+                            n += write(records.get(next++), bgzf, shift, indexer, recordsPerContig);
+                        }
+                        indexer.addFeature(new SimpleFeature(contig, start, end), bgzf.getFilePointer() + shift);
+                        bgzf.write((line + "\n").getBytes(VCFEncoder.VCF_CHARSET));
+                        recordsPerContig.merge(contig, 1L, Long::sum);
+                        n++;
+                    }
+                }
+            }
+            while (last && next < records.size()) {
+                n += write(records.get(next++), bgzf, shift, indexer, recordsPerContig);
+            }
+            return n;
+        }
+
+        private long write(VariantContext vc, BlockCompressedOutputStream bgzf, long shift,
+                           TabixIndexCreator indexer, Map<String, Long> recordsPerContig) throws IOException {
+            indexer.addFeature(new SimpleFeature(vc.getContig(), vc.getStart(), vc.getEnd()),
+                    bgzf.getFilePointer() + shift);
+            bgzf.write((encoder.encode(VcfSink.formatted(vc)) + "\n").getBytes(VCFEncoder.VCF_CHARSET));
+            recordsPerContig.merge(vc.getContig(), 1L, Long::sum);
+            return 1;
+        }
+    }
+
+    /** The header's text, by htsjdk's own VCF writer. */
+    private static byte[] headerText(VCFHeader header) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         VariantContextWriter writer = new VariantContextWriterBuilder().setOutputVCFStream(text)
                 .unsetOption(htsjdk.variant.variantcontext.writer.Options.INDEX_ON_THE_FLY).build();
         writer.writeHeader(header);
         writer.close();
-        BlockCompressedOutputStream bgzf = new BlockCompressedOutputStream(new NoClose(out), (Path) null);
-        bgzf.write(text.toByteArray());
-        bgzf.close(false);
+        return text.toByteArray();
     }
 
     /** Feeds the index a part's entries, offsets moved by {@code shift}; gives how many there were. */

@@ -155,13 +155,18 @@ public final class VcfSink implements AutoCloseable {
      * Its Float FORMAT values of gap's vocabulary are written with their fixed decimals, as the calls' are.
      */
     public void add(VariantContext record) {
+        writer.add(formatted(record));
+    }
+
+    /** {@code record} with its genotypes' Float FORMAT values of gap's vocabulary as text of fixed decimals. */
+    static VariantContext formatted(VariantContext record) {
         List<htsjdk.variant.variantcontext.Genotype> genotypes = new ArrayList<>();
         for (htsjdk.variant.variantcontext.Genotype g : record.getGenotypes()) {
             GenotypeBuilder b = new GenotypeBuilder(g).noAttributes();
             addFormat(b, g.getExtendedAttributes());
             genotypes.add(b.make());
         }
-        writer.add(new VariantContextBuilder(record).genotypes(genotypes).make());
+        return new VariantContextBuilder(record).genotypes(genotypes).make();
     }
 
     /** A record built elsewhere that the index's per-contig record counts include (a gVCF's). */

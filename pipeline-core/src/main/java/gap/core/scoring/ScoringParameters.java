@@ -24,7 +24,8 @@ public record ScoringParameters(
         List<HardFilter> indelHardFilters,
         double maxDepthSds,
         String model,
-        double lowQual) implements java.io.Serializable {
+        double lowQual,
+        double minQual) implements java.io.Serializable {
 
     public ScoringParameters {
         snvAnnotations = List.copyOf(snvAnnotations);
@@ -63,7 +64,8 @@ public record ScoringParameters(
     public ScoringParameters withoutReadEvidence() {
         return !model.equals(TRAINED) ? this : new ScoringParameters(snvTruthSensitivity, indelTruthSensitivity,
                 minTrainingCalls, snvAnnotations, indelAnnotations, maxGaussians, maxNegativeGaussians, badLodCutoff,
-                minNegativeCalls, snvHardFilters, indelHardFilters, maxDepthSds, SITES, lowQual);
+                minNegativeCalls, snvHardFilters, indelHardFilters, maxDepthSds, SITES, lowQual,
+                minQual);
     }
 
     public static ScoringParameters defaults() {
@@ -87,6 +89,7 @@ public record ScoringParameters(
                 HardFilter.parseAll(p.string("score.indelHardFilters"), "score.indelHardFilters"),
                 p.real("score.maxDepthSds"),
                 p.string("score.model"),
-                p.real("call.lowQual"));
+                p.real("call.lowQual"),
+                p.real("call.minQual"));
     }
 }

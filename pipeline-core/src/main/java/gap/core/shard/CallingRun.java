@@ -12,23 +12,15 @@ import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.TextFiles;
 import gap.core.io.VcfSink;
-import gap.core.model.CallSet;
 import gap.core.model.Shard;
-import gap.core.model.VariantCall;
 import gap.core.privacy.Samples;
-import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetQc;
 import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
-import gap.core.qc.FamilyTally;
 import gap.core.qc.report.QcFiles;
 import gap.core.qc.QcReport;
 import gap.core.qc.SampleQc;
-import gap.core.scoring.KnownSites;
-import gap.core.scoring.VariantScorer;
-import gap.core.vcf.InfoField;
 import htsjdk.samtools.SAMSequenceDictionary;
-import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,19 +59,10 @@ public final class CallingRun {
     }
 
     /**
-     * The calls of a run, annotated with population counts, in genome order, what calling them measured, and the
-     * shards they came from.
+     * What pass 1 measured (the calls themselves are in the run's spill), the reference's MD5, the shards and the
+     * samples' sexes and ploidy.
      */
-    record Called(List<VariantCall> calls, CallingPipeline.Summary summary, String referenceMd5,
-                  List<Shard> shards, SexCheck.Outcome sex) {}
-
-    /**
-     * The calls, scored and named, those written to the VCF (none with copy number alone), the de novo calls, the
-     * copy-number outcome, the QC records of everything written and the family checks.
-     */
-    private record Finished(List<VariantCall> calls, List<VariantCall> written, List<VCFHeaderLine> scoringLines,
-                            List<DeNovoCalls.Call> deNovo, CopyNumberRun.Outcome cnv, List<CallRecord> records,
-                            FamilyQc family) {}
+    record Called(CallingPipeline.Summary summary, String referenceMd5, List<Shard> shards, SexCheck.Outcome sex) {}
 
     /** As {@link #run(CallRequest, ShardExecutor)}, with {@code calls.parquet} written by {@code callsTable}. */
     public static void run(CallRequest request, ShardExecutor executor, CallsTableWriter callsTable) {
@@ -102,21 +85,11 @@ public final class CallingRun {
             List<VCFInfoHeaderLine> populationInfo = population == null ? List.of() : PopulationAnnotator.headerLines();
             ProgressMeter progress = new ProgressMeter(10, ShardPlanner.bases(shards));
             progress.start();
-            long[] callsAndPass;
-            if (StreamedOutputs.applies(request)) {
-                StreamedOutputs streamed = new StreamedOutputs(request, StreamedOutputs.spillOf(request));
-                Called called = call(request, shards, executor, null, progress, 0, streamed);
-                progress.stop();
-                callsAndPass = streamed.finish(called, populationInfo, callsTable, dictionary, executor);
-            } else {
-                Called called = call(request, shards, executor, population, progress,
-                        copyNumber == null ? 0 : copyNumber.binSize(), null);
-                progress.stop();
-                Finished done = finish(request, called, copyNumber);
-                writeOutputs(request, callsTable, dictionary, populationInfo, called, done);
-                callsAndPass = new long[] {done.calls().size(),
-                    done.calls().stream().filter(c -> c.filter().isPass()).count()};
-            }
+            StreamedOutputs streamed = new StreamedOutputs(request, StreamedOutputs.spillOf(request));
+            Called called = call(request, shards, executor, progress,
+                    copyNumber == null ? 0 : copyNumber.binSize(), streamed);
+            progress.stop();
+            long[] callsAndPass = streamed.finish(called, populationInfo, callsTable, dictionary, executor, copyNumber);
             PeakMemory.Reading memory = PeakMemory.read();
             LOG.info(String.format(Locale.ROOT, "Done: %d calls, %d PASS, %d sample(s); elapsed %.1f minutes; %s %d MiB",
                     callsAndPass[0], callsAndPass[1], request.samples().ids().size(), progress.elapsedMinutes(),
@@ -125,12 +98,11 @@ public final class CallingRun {
     }
 
     /**
-     * Runs the shards, with each sample's ploidy, counting depth in bins of {@code binSize} (0: none); the population
-     * summary (may be null) annotates each call as it arrives, in genome order.
+     * Pass 1: runs the shards, with each sample's ploidy, counting depth in bins of {@code binSize} (0: none), each
+     * shard's calls spilled where it runs and handed to {@code streamed} in genome order.
      */
     private static Called call(CallRequest request, List<Shard> shards, ShardExecutor executor,
-                               PopulationAnnotator population, ProgressMeter progress, int binSize,
-                               StreamedOutputs streamed) {
+                               ProgressMeter progress, int binSize, StreamedOutputs streamed) {
         // The reference's MD5 (VCF header, QC) reads the whole FASTA, ~6 s for a human genome on one thread:
         // another thread computes it while the shards run.
         FutureTask<String> md5 = startDaemon("reference-md5", () -> ReferenceSource.md5(request.reference()));
@@ -142,24 +114,19 @@ public final class CallingRun {
                 request.indexes().keySet().stream().map(Samples.Sample::reads).toList(),
                 List.copyOf(request.indexes().values()), request.pedigree().trios(),
                 request.knownSites(), binSize, sex.ploidy(), sex.sexes(), request.gvcfBands(), request.fromGvcfs());
-        List<VariantCall> calls = new ArrayList<>();
-        java.util.function.Consumer<VariantCall> sink = call -> calls.add(population == null ? call
-                : population.annotate(call));
-        ShardSpill spill = streamed == null ? null : streamed.spill();
-        java.util.function.Consumer<ShardSpill.Spilled> spilled = streamed == null ? s -> { } : streamed;
         if (request.gvcfBands() == null) {
-            CallingPipeline.Summary summary = CallingPipeline.execute(in, request.params(), shards, executor, spill,
-                    spilled, sink, record -> { }, progress);
-            return new Called(calls, summary, await(md5), shards, sex);
+            CallingPipeline.Summary summary = CallingPipeline.runSpilled(in, request.params(), shards, executor,
+                    streamed.spill(), streamed, record -> { }, progress);
+            return new Called(summary, await(md5), shards, sex);
         }
         String referenceMd5 = await(md5);
         try (ReferenceSource reference = new ReferenceSource(request.reference());
              GvcfSink gvcf = gvcfSink(request, referenceMd5, reference)) {
-            CallingPipeline.Summary summary = CallingPipeline.execute(in, request.params(), shards, executor, spill,
-                    spilled, sink, gvcf, progress);
+            CallingPipeline.Summary summary = CallingPipeline.runSpilled(in, request.params(), shards, executor,
+                    streamed.spill(), streamed, gvcf, progress);
             gvcf.commit();
             LOG.info("Wrote the gVCF {}", gvcfName(request));
-            return new Called(calls, summary, referenceMd5, shards, sex);
+            return new Called(summary, referenceMd5, shards, sex);
         }
     }
 
@@ -186,77 +153,9 @@ public final class CallingRun {
                         .base(position)));
     }
 
-    /**
-     * Scores the calls, names the de novo ones, calls copy number (from the final calls' allele fractions), and checks
-     * the family. Scoring needs all calls (a model is trained on them) before any is written; the family checks count
-     * PASS sites, so they come after it.
-     */
-    private static Finished finish(CallRequest request, Called called, CopyNumberRun copyNumber) {
-        List<String> ids = request.samples().ids();
-        List<VariantCall> calls = called.calls();
-        KnownSites.Marked marked = request.knownSites() == null ? null : KnownSites.mark(request.knownSites(), calls);
-        VariantScorer.Result scored = new VariantScorer(request.scoring())
-                .score(marked == null ? calls : marked.calls(), marked == null ? null : marked.known());
-        DeNovoCalls.Result named = DeNovoCalls.name(scored.calls(), ids, request.pedigree().trios(),
-                request.params().deNovoMinQuality());
-        CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
-                : copyNumber.analyse(request, called.summary(), named.calls(), called.sex().sexes(),
-                        called.sex().ploidy());
-        List<VariantCall> written = smallVariants(request) ? named.calls() : List.of();
-        List<CallRecord> records = cnv.callRecords(written.stream().map(CallRecord::of).toList(), ids,
-                ReferenceDictionary.of(request.dictionary()));
-        FamilyTally familyTally = new FamilyTally(ids, request.samples().samples().stream()
-                .map(Samples.Sample::patientPseudonym).toList(), request.pedigree(), request.params().deNovoMinQuality());
-        records.forEach(familyTally::add);
-        FamilyQc family = familyTally.build();
-        logFamily(family);
-        List<VCFHeaderLine> headerLines = new ArrayList<>(scored.headerLines());
-        if (marked != null) {
-            headerLines.add(0, marked.headerLine());
-        }
-        return new Finished(named.calls(), written, headerLines, named.deNovo(), cnv, records, family);
-    }
-
     /** Whether the small variants are written: always but with copy number alone ({@code gap cnv}). */
-    private static boolean smallVariants(CallRequest request) {
+    static boolean smallVariants(CallRequest request) {
         return request.copyNumber() == null || !request.copyNumber().only();
-    }
-
-    /**
-     * The VCF, denovo.tsv, the QC files and samples.parquet, while another thread writes calls.parquet (and then
-     * cnv.tsv and cnv.parquet): it needs none of the others and takes about as long as all of them together (its first
-     * write in a process loads Hadoop, Parquet and Avro).
-     */
-    private static void writeOutputs(CallRequest request, CallsTableWriter callsTable, ReferenceDictionary dictionary,
-                                     List<VCFInfoHeaderLine> populationInfo, Called called, Finished done) {
-        List<String> ids = request.samples().ids();
-        Path output = request.output();
-        List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
-        info.addAll(populationInfo);
-        boolean small = smallVariants(request);
-        FutureTask<Void> parquet = startDaemon("parquet-writer", () -> {
-            if (small) {
-                callsTable.write(output.resolve("calls.parquet"), info, dictionary, new CallSet(ids, done.calls()));
-            }
-            if (request.copyNumber() != null) { // cnv.parquet too: the writer's classes are loaded by then
-                CopyNumberRun.writeTables(output, done.cnv().results(), dictionary);
-            }
-            return null;
-        });
-        String vcfName;
-        try {
-            List<VCFHeaderLine> extra = new ArrayList<>(done.scoringLines());
-            extra.addAll(populationInfo);
-            extra.addAll(done.cnv().headerLines());
-            vcfName = writeVcf(request, called.referenceMd5(), extra, done, dictionary);
-        } catch (RuntimeException | Error e) {
-            awaitQuietly(parquet);
-            throw e;
-        }
-        writeBesideVcf(request, small ? done.deNovo() : null, () -> qcReport(request, done, called, vcfName), parquet);
-        String tables = (small ? "calls.parquet" : "")
-                + (request.copyNumber() == null ? "" : (small ? ", " : "") + "cnv.tsv, cnv.parquet");
-        LOG.info("Wrote {} and samples.parquet for {} sample(s)", tables, ids.size());
     }
 
     /**
@@ -283,29 +182,6 @@ public final class CallingRun {
             throw e;
         }
         await(parquet);
-    }
-
-    /**
-     * The joint VCF, named by the call set's pseudonym ({@code .cnv.vcf.gz} with copy number alone), one column per
-     * sample, the copy-number records among the calls in genome order; gives its file name.
-     */
-    private static String writeVcf(CallRequest request, String referenceMd5, List<VCFHeaderLine> extra,
-                                   Finished done, ReferenceDictionary dictionary) {
-        Path vcf = request.output().resolve(request.samples().callSetId()
-                + (smallVariants(request) ? ".vcf.gz" : ".cnv.vcf.gz"));
-        try (VcfSink sink = new VcfSink(vcf, request.dictionary(), request.samples().ids(),
-                new VcfSink.Reference(request.reference().getFileName().toString(), referenceMd5),
-                request.params().lowQual(), extra)) {
-            done.cnv().writeWith(done.written(), sink, dictionary);
-            sink.commit();
-        }
-        if (request.copyNumber() == null) {
-            LOG.info("Wrote {} calls to {}", done.written().size(), vcf.getFileName());
-        } else {
-            LOG.info("Wrote {} calls and {} copy-number change(s) to {}", done.written().size(),
-                    done.cnv().records().size(), vcf.getFileName());
-        }
-        return vcf.getFileName().toString();
     }
 
     /** Runs {@code work} on a new daemon thread named {@code name}; the task gives its result. */
@@ -370,13 +246,10 @@ public final class CallingRun {
         }
     }
 
-    /** One call set, the joint VCF, holding every sample; each sample's QC from its own reads. */
-    private static QcReport qcReport(CallRequest request, Finished done, Called called, String vcfName) {
-        return qcReport(request, called, vcfName, CallSetStats.of(request.samples().ids(), done.records()),
-                done.family(), done.cnv().results());
-    }
-
-    /** As above, from the call set's statistics and family checks (gathered as the calls streamed past). */
+    /**
+     * One call set, the joint VCF, holding every sample, each sample's QC from its own reads: from the call set's
+     * statistics and family checks (gathered as the calls streamed past) and the copy-number results.
+     */
     static QcReport qcReport(CallRequest request, Called called, String vcfName, CallSetStats stats,
                              FamilyQc family, List<gap.core.cnv.CnvResult> cnv) {
         String callSet = request.samples().callSetId();

@@ -10,14 +10,12 @@ import gap.core.cnv.CnvVcf;
 import gap.core.cnv.PanelOfNormals;
 import gap.core.cnv.PanelTable;
 import gap.core.cnv.SampleDepth;
-import gap.core.cnv.SnvSite;
+import gap.core.cnv.SnvSites;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.ReferenceSource;
 import gap.core.io.TextFiles;
 import gap.core.model.Ploidy;
 import gap.core.model.Sex;
-import gap.core.model.VariantCall;
-import gap.core.io.VcfSink;
 import gap.core.qc.CallRecord;
 import htsjdk.variant.variantcontext.VariantContext;
 import java.io.IOException;
@@ -33,7 +31,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * The copy-number part of a run, once for every driver: opens and checks the panel of normals before calling (its
  * reference and read filter must be the run's), and after calling takes each sample's depth bins (counted by the
- * shards as they read) and SNV calls, gives its {@link CnvResult}, the VCF records of its changes in genome order,
+ * shards as they read) and SNV sites (read from the final calls part by part), gives its {@link CnvResult}, the VCF records of its changes in genome order,
  * and writes {@code cnv.tsv} and {@code cnv.parquet}. Logs one line per change: pseudonyms only.
  */
 public final class CopyNumberRun {
@@ -68,6 +66,11 @@ public final class CopyNumberRun {
         return panel.binSize();
     }
 
+    /** The fewest REF + ALT reads an SNV call needs for its allele fraction to count. */
+    public int snvMinDepth() {
+        return params.bafMinDepth();
+    }
+
     /** A run's copy-number results and their VCF records (genome order); {@link #NONE} without copy number. */
     public record Outcome(List<CnvResult> results, List<VariantContext> records) {
         public static final Outcome NONE = new Outcome(List.of(), List.of());
@@ -76,64 +79,32 @@ public final class CopyNumberRun {
             return this == NONE ? List.of() : CnvVcf.headerLines();
         }
 
-        /** The small-variant records with the copy-number records merged in, in genome order, as QC reads them. */
-        public List<CallRecord> callRecords(List<CallRecord> small, List<String> samples,
-                                            ReferenceDictionary dictionary) {
-            if (records.isEmpty()) {
-                return small;
-            }
-            List<CallRecord> out = new ArrayList<>();
-            merge(small, records, dictionary, CallRecord::contig, CallRecord::position, out::add,
-                    vc -> out.add(CallRecord.of(vc, samples)));
-            return out;
-        }
-
-        /** Writes the calls and the copy-number records to {@code sink}, merged in genome order. */
-        public void writeWith(List<VariantCall> calls, VcfSink sink, ReferenceDictionary dictionary) {
-            merge(calls, records, dictionary, VariantCall::contig, VariantCall::position, sink::add, sink::add);
-        }
-
-        private static <T> void merge(List<T> small, List<VariantContext> cnv, ReferenceDictionary dictionary,
-                                      java.util.function.Function<T, String> contig,
-                                      java.util.function.ToIntFunction<T> position,
-                                      java.util.function.Consumer<T> smallSink,
-                                      java.util.function.Consumer<VariantContext> cnvSink) {
-            Map<String, Integer> order = dictionary.indexes();
-            int j = 0;
-            for (T t : small) {
-                int ct = order.get(contig.apply(t));
-                while (j < cnv.size() && (order.get(cnv.get(j).getContig()) < ct
-                        || order.get(cnv.get(j).getContig()) == ct && cnv.get(j).getStart() <= position.applyAsInt(t))) {
-                    cnvSink.accept(cnv.get(j++));
-                }
-                smallSink.accept(t);
-            }
-            while (j < cnv.size()) {
-                cnvSink.accept(cnv.get(j++));
-            }
+        /** The QC records of the copy-number changes, in genome order. */
+        public List<CallRecord> callRecords(List<String> samples) {
+            return records.stream().map(vc -> CallRecord.of(vc, samples)).toList();
         }
     }
 
     /**
-     * Each sample's analysis from the run's depth bins and final calls, with the sex each was called with (the
-     * sheet's, or its reads' where unknown or contradicted: {@link SexCheck}), and their records.
+     * Each sample's analysis from the run's depth bins and the SNV sites of its final calls (gathered part by part
+     * in pass 2), with the sex each was called with (the sheet's, or its reads' where unknown or contradicted:
+     * {@link SexCheck}), and their records.
      */
-    public Outcome analyse(CallRequest request, CallingPipeline.Summary summary, List<VariantCall> calls,
+    public Outcome analyse(CallRequest request, CallingPipeline.Summary summary, List<SnvSites> sites,
                            List<Sex> sexes, Ploidy ploidy) {
         List<String> ids = request.samples().ids();
-        List<CnvResult> results = call(ids, sexes, summary.sampleDepth(), calls, ploidy);
+        List<CnvResult> results = call(ids, sexes, summary.sampleDepth(), sites, ploidy);
         ReferenceDictionary dictionary = ReferenceDictionary.of(request.dictionary());
         return new Outcome(results, records(results, ids, request.reference(), dictionary));
     }
 
     /** Each sample's analysis, in run order. */
     public List<CnvResult> call(List<String> samples, List<Sex> sexes, List<SampleDepth> depth,
-                                List<VariantCall> calls, Ploidy ploidy) {
+                                List<SnvSites> sites, Ploidy ploidy) {
         CnvCaller caller = new CnvCaller(params, panel, ploidy);
         List<CnvResult> results = new ArrayList<>();
         for (int s = 0; s < samples.size(); s++) {
-            CnvResult r = caller.call(samples.get(s), depth.get(s), sexes.get(s),
-                    SnvSite.of(calls, s, params.bafMinDepth()));
+            CnvResult r = caller.call(samples.get(s), depth.get(s), sexes.get(s), sites.get(s));
             log(r);
             results.add(r);
         }

@@ -25,17 +25,23 @@ import java.util.Locale;
  * header, the pedigree), gives the part's outputs
  * written beside its spills where it runs (a worker thread, or a cluster's executor): the VCF part (BGZF blocks and
  * index entries, {@link VcfParts}), its final calls (a spill for a one-file table, or the table's partition files),
- * and as values its QC tallies, family tally and de novo calls, which the driver adds up in part order. Serializable:
- * the driver ships it, small, to every task.
+ * and as values its QC tallies, family tally and de novo calls, which the driver adds up in part order. With copy
+ * number ({@code snvMinDepth} not negative) also the SNV sites it reads ({@link AlleleSidecar}); with copy number alone
+ * ({@code smallVariants} false) only those, as the small variants are not written. Serializable: the driver ships it,
+ * small, to every task.
  */
 record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, DepthFilter depth, List<String> samples,
                   List<String> patients, Pedigree pedigree, int minDeNovoQuality, VcfParts.Header header, Path population,
-                  List<VCFInfoHeaderLine> infoLines, CallsTableWriter partitionedTable)
+                  List<VCFInfoHeaderLine> infoLines, CallsTableWriter partitionedTable, boolean smallVariants,
+                  int snvMinDepth)
         implements java.io.Serializable {
 
-    /** What one part gave: counts, tallies, de novo calls, and its files. */
+    /**
+     * What one part gave: counts, tallies, de novo calls, and its files (VCF part, final calls and table null without
+     * small variants; SNV sites null without copy number).
+     */
     record Written(int index, long calls, long pass, List<DeNovoCalls.Call> deNovo, CallSetStats stats,
-                   FamilyTally family, VcfParts.Part vcf, Path finalCalls, Path table)
+                   FamilyTally family, VcfParts.Part vcf, Path finalCalls, Path table, Path snvSites)
             implements java.io.Serializable {}
 
     /** A worker's scorer and population summary (opened on first use: reading forward through it). */
@@ -80,21 +86,30 @@ record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, De
     Written write(Worker worker, CallParts.Part part) {
         Path folder = part.pieces().get(0).file().getParent();
         String name = String.format(Locale.ROOT, "part-%06d", part.index());
-        Path finalCalls = folder.resolve(name + ".final.calls");
+        Path finalCalls = smallVariants ? folder.resolve(name + ".final.calls") : null;
+        Path snvSites = snvMinDepth < 0 ? null : folder.resolve(name + ".snv");
         CallSetStats.Builder stats = new CallSetStats.Builder(samples);
         FamilyTally family = new FamilyTally(samples, patients, pedigree, minDeNovoQuality);
         long[] pass = {0};
         VcfParts.Part vcfPart;
         ScoringStream stream;
-        try (VcfParts.Body vcf = new VcfParts.Body(folder.resolve(name + ".vcf.bgzf"),
+        // null resources are skipped by try-with-resources: what the run does not write is never opened
+        try (VcfParts.Body vcf = !smallVariants ? null : new VcfParts.Body(folder.resolve(name + ".vcf.bgzf"),
                 folder.resolve(name + ".tbi-entries"), header);
-             CallSpill.Writer kept = new CallSpill.Writer(finalCalls)) {
+             CallSpill.Writer kept = finalCalls == null ? null : new CallSpill.Writer(finalCalls);
+             AlleleSidecar.Writer sites = snvSites == null ? null
+                     : new AlleleSidecar.Writer(snvSites, samples.size(), snvMinDepth)) {
             stream = new ScoringStream(worker.scorer, prepared, depth, samples, pedigree.trios(), minDeNovoQuality, call -> {
-                vcf.add(call);
-                kept.add(call);
-                CallRecord record = CallRecord.of(call);
-                stats.add(record);
-                family.add(record);
+                if (vcf != null) {
+                    vcf.add(call);
+                    kept.add(call);
+                    CallRecord record = CallRecord.of(call);
+                    stats.add(record);
+                    family.add(record);
+                }
+                if (sites != null) {
+                    sites.add(call);
+                }
                 pass[0] += call.filter().isPass() ? 1 : 0;
             });
             for (ShardSpill.Piece piece : part.pieces()) {
@@ -103,16 +118,16 @@ record PartWriter(ScoringParameters scoring, VariantScorer.Prepared prepared, De
                 }
             }
             stream.close();
-            vcfPart = vcf.finish();
+            vcfPart = vcf == null ? null : vcf.finish();
         }
         worker.close();
         Path table = null;
-        if (partitionedTable != null) {
+        if (partitionedTable != null && smallVariants) {
             table = folder.resolve(name + ".parquet");
             partitionedTable.write(table, infoLines, ReferenceDictionary.of(header.dictionary()), samples,
                     CallSpill.read(finalCalls));
         }
         return new Written(part.index(), part.calls(), pass[0], List.copyOf(stream.deNovo()), stats.build(),
-                family, vcfPart, partitionedTable == null ? finalCalls : null, table);
+                family, vcfPart, partitionedTable == null ? finalCalls : null, table, snvSites);
     }
 }

@@ -1,5 +1,6 @@
 package gap.core.shard;
 
+import gap.core.cnv.CnvVcf;
 import gap.core.cohort.DeNovoCalls;
 import gap.core.io.CallSpill;
 import gap.core.io.CallsTableWriter;
@@ -9,6 +10,7 @@ import gap.core.io.VcfSink;
 import gap.core.model.Shard;
 import gap.core.model.VariantCall;
 import gap.core.privacy.Samples;
+import gap.core.qc.CallRecord;
 import gap.core.qc.CallSetStats;
 import gap.core.qc.FamilyQc;
 import gap.core.qc.FamilyTally;
@@ -37,8 +39,10 @@ import org.apache.logging.log4j.Logger;
  * calls, tallies), and here only the VCF concatenated from the parts' bytes, the tallies added up, and
  * {@code calls.parquet} gathered. No step holds the run's calls, so memory does not grow with the genome.
  * With known sites each shard's calls were marked as they were spilled and the model of each class is trained on the
- * run's bounded {@link TrainingSample}. Not for runs with copy number (which reads all calls' allele fractions),
- * whose outputs still come from calls gathered in memory.
+ * run's bounded {@link TrainingSample}. With copy number the depth bins are counted in pass 1, each part leaves the
+ * SNV sites of its final calls beside it ({@link AlleleSidecar}), and after pass 2 the analysis runs on those packed
+ * sites; its few records are merged into the VCF as the parts are concatenated ({@link VcfParts}). Every run's outputs
+ * come this one way.
  */
 final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     private static final Logger LOG = LogManager.getLogger(StreamedOutputs.class);
@@ -59,11 +63,6 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
      * sampling is exercised on a small genome.
      */
     static int sampleSize = TrainingSample.SIZE;
-
-    /** Whether a run's outputs are streamed: all but copy number. */
-    static boolean applies(CallRequest request) {
-        return request.copyNumber() == null;
-    }
 
     /** The spill of {@code request}'s run, in its staging folder: with known sites, each shard's sample taken too. */
     static ShardSpill spillOf(CallRequest request) {
@@ -107,61 +106,99 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
     }
 
     /**
-     * The calls made and what pass 2 gave: counts, de novo calls, the QC tallies added up part by part, and where the
-     * parts left their final calls (spill files for a one-file table) or their table files (a partitioned table).
+     * What pass 2 gave: the VCF's header and parts, counts, de novo calls, the QC tallies added up part by part, where
+     * the parts left their final calls (spill files for a one-file table) or their table files (a partitioned table),
+     * and their SNV sites (with copy number).
      */
-    private record Written(String vcfName, long calls, long pass, List<DeNovoCalls.Call> deNovo,
-                           CallSetStats stats, FamilyQc family, List<Path> finalCalls, List<Path> tables) {}
+    private record Written(VcfParts.Header header, List<VcfParts.Part> vcfParts, long calls, long pass,
+                           List<DeNovoCalls.Call> deNovo, CallSetStats stats, FamilyTally family,
+                           List<Path> finalCalls, List<Path> tables, List<Path> snvSites) {}
 
-    /** Pass 2 and every output; gives the number of calls and of PASS ones. */
+    /**
+     * Pass 2, the copy-number analysis (with {@code copyNumber}) and every output; gives the number of calls and of
+     * PASS ones.
+     */
     long[] finish(CallingRun.Called called, List<VCFInfoHeaderLine> populationInfo, CallsTableWriter callsTable,
-                  ReferenceDictionary dictionary, ShardExecutor executor) {
+                  ReferenceDictionary dictionary, ShardExecutor executor, CopyNumberRun copyNumber) {
         List<VCFInfoHeaderLine> info = new ArrayList<>(InfoField.headerLines());
         info.addAll(populationInfo);
-        Written written = writeParts(called, populationInfo, info, callsTable, executor);
-        CallingRun.logFamily(written.family());
+        boolean small = CallingRun.smallVariants(request);
+        Written written = writeParts(called, populationInfo, info, callsTable, executor, copyNumber);
         List<String> ids = request.samples().ids();
+        CopyNumberRun.Outcome cnv = copyNumber == null ? CopyNumberRun.Outcome.NONE
+                : copyNumber.analyse(request, called.summary(), AlleleSidecar.read(written.snvSites(), ids.size()),
+                        called.sex().sexes(), called.sex().ploidy());
+        // the changes' records counted as the VCF holds them: among the small variants, or alone with copy number alone
+        List<CallRecord> cnvRecords = cnv.callRecords(ids);
+        CallSetStats stats = written.stats().plus(CallSetStats.of(ids, cnvRecords));
+        FamilyTally familyTally = written.family();
+        cnvRecords.forEach(familyTally::add);
+        FamilyQc family = familyTally.build();
+        CallingRun.logFamily(family);
+        String vcfName = request.samples().callSetId() + (small ? ".vcf.gz" : ".cnv.vcf.gz");
+        long records = VcfParts.concatenate(request.output().resolve(vcfName), written.header(), written.vcfParts(),
+                cnv.records());
+        LOG.info("Wrote {} records to {} ({} calls, {} PASS, {} copy-number change(s)), scored and named in {} part(s)"
+                + " from {} shard spill(s)", records, vcfName, small ? written.calls() : 0, small ? written.pass() : 0,
+                cnv.records().size(), written.vcfParts().size(), shards);
         Path output = request.output();
         FutureTask<Void> parquet = CallingRun.startDaemon("parquet-writer", () -> {
-            Path target = output.resolve("calls.parquet");
-            if (!callsTable.partitioned()) {
-                callsTable.write(target, info, dictionary, ids, inOrder(written.finalCalls()));
-            } else if (written.tables().isEmpty()) { // no calls: the table's schema still
-                callsTable.write(target, info, dictionary, ids, List.of());
-            } else {
-                gatherPartitions(written.tables(), target);
+            if (small) {
+                writeCallsTable(written, callsTable, output.resolve("calls.parquet"), info, dictionary);
+            }
+            if (copyNumber != null) { // cnv.parquet too: the writer's classes are loaded by then
+                CopyNumberRun.writeTables(output, cnv.results(), dictionary);
             }
             return null;
         });
-        CallingRun.writeBesideVcf(request, written.deNovo(), () -> CallingRun.qcReport(request, called,
-                written.vcfName(), written.stats(), written.family(), List.of()), parquet);
+        CallingRun.writeBesideVcf(request, small ? written.deNovo() : null, () -> CallingRun.qcReport(request, called,
+                vcfName, stats, family, cnv.results()), parquet);
         spill.delete();
-        LOG.info("Wrote calls.parquet and samples.parquet for {} sample(s)", ids.size());
+        LOG.info("Wrote {}samples.parquet for {} sample(s)", (small ? "calls.parquet, " : "")
+                + (copyNumber == null ? "" : "cnv.tsv, cnv.parquet, "), ids.size());
         return new long[] {written.calls(), written.pass()};
+    }
+
+    /** calls.parquet: from the parts' final calls, or their partition files gathered. */
+    private void writeCallsTable(Written written, CallsTableWriter callsTable, Path target,
+                                 List<VCFInfoHeaderLine> info, ReferenceDictionary dictionary) throws java.io.IOException {
+        List<String> ids = request.samples().ids();
+        if (!callsTable.partitioned()) {
+            callsTable.write(target, info, dictionary, ids, inOrder(written.finalCalls()));
+        } else if (written.tables().isEmpty()) { // no calls: the table's schema still
+            callsTable.write(target, info, dictionary, ids, List.of());
+        } else {
+            gatherPartitions(written.tables(), target);
+        }
     }
 
     /**
      * Pass 2: the scorer prepared from the digests, the run cut into parts ({@link CallParts}), each part scored,
-     * named and written where the executor runs it ({@link PartWriter}), then the VCF concatenated from the parts'
-     * bytes and the tallies added up here: no call passes through this process's hands.
+     * named and written where the executor runs it ({@link PartWriter}), and the tallies added up here: no call
+     * passes through this process's hands.
      */
     private Written writeParts(CallingRun.Called called, List<VCFInfoHeaderLine> populationInfo,
-                               List<VCFInfoHeaderLine> info, CallsTableWriter callsTable, ShardExecutor executor) {
+                               List<VCFInfoHeaderLine> info, CallsTableWriter callsTable, ShardExecutor executor,
+                               CopyNumberRun copyNumber) {
         List<String> ids = request.samples().ids();
         Scoring scoring = prepareScoring();
         List<VCFHeaderLine> extra = new ArrayList<>(scoring.headerLines());
         extra.stream().filter(line -> line.getKey().equals("scoring"))
                 .forEach(line -> LOG.info("Scoring {}", line.getValue()));
         extra.addAll(populationInfo);
-        String vcfName = request.samples().callSetId() + ".vcf.gz";
+        if (copyNumber != null) {
+            extra.addAll(CnvVcf.headerLines());
+        }
         List<String> patients = request.samples().samples().stream().map(Samples.Sample::patientPseudonym).toList();
         VcfParts.Header header = new VcfParts.Header(request.dictionary(), ids,
                 new VcfSink.Reference(request.reference().getFileName().toString(), called.referenceMd5()),
                 request.params().lowQual(), extra);
+        boolean small = CallingRun.smallVariants(request);
         PartWriter writer = new PartWriter(request.scoring(), scoring.prepared(), scoring.depth(), ids,
                 new ArrayList<>(patients),
                 request.pedigree(), request.params().deNovoMinQuality(), header, request.population(),
-                new ArrayList<>(info), callsTable.partitioned() ? callsTable : null);
+                new ArrayList<>(info), callsTable.partitioned() ? callsTable : null, small,
+                copyNumber == null ? -1 : copyNumber.snvMinDepth());
         List<CallParts.Part> parts = CallParts.plan(pieces);
         CallSetStats.Builder none = new CallSetStats.Builder(ids);
         CallSetStats[] stats = {none.build()};
@@ -170,7 +207,8 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
         List<DeNovoCalls.Call> deNovo = new ArrayList<>();
         List<Path> finalCalls = new ArrayList<>();
         List<Path> tables = new ArrayList<>();
-        long[] pass = {0};
+        List<Path> snvSites = new ArrayList<>();
+        long[] counts = {0, 0};
         executor.forEachInOrder(parts.stream().map(CallParts.Part::asShard).toList(),
                 (Supplier<PartWriter.Worker> & java.io.Serializable) writer::open,
                 (Function<PartWriter.Worker, Function<Shard, PartWriter.Written>> & java.io.Serializable)
@@ -178,20 +216,22 @@ final class StreamedOutputs implements Consumer<ShardSpill.Spilled> {
                 part -> {
                     stats[0] = stats[0].plus(part.stats());
                     family.addAll(part.family());
-                    vcfParts.add(part.vcf());
                     deNovo.addAll(part.deNovo());
-                    pass[0] += part.pass();
-                    if (part.finalCalls() != null) {
-                        finalCalls.add(part.finalCalls());
-                    }
-                    if (part.table() != null) {
-                        tables.add(part.table());
-                    }
+                    counts[0] += part.calls();
+                    counts[1] += part.pass();
+                    addIfAny(vcfParts, part.vcf());
+                    addIfAny(finalCalls, part.finalCalls());
+                    addIfAny(tables, part.table());
+                    addIfAny(snvSites, part.snvSites());
                 });
-        long calls = VcfParts.concatenate(request.output().resolve(vcfName), header, vcfParts);
-        LOG.info("Wrote {} calls to {} ({} PASS), scored and named in {} part(s) from {} shard spill(s)",
-                calls, vcfName, pass[0], parts.size(), shards);
-        return new Written(vcfName, calls, pass[0], deNovo, stats[0], family.build(), finalCalls, tables);
+        return new Written(header, vcfParts, counts[0], counts[1], deNovo, stats[0], family, finalCalls, tables,
+                snvSites);
+    }
+
+    private static <T> void addIfAny(List<T> list, T value) {
+        if (value != null) {
+            list.add(value);
+        }
     }
 
     /** The calls of {@code files} in order, read as they are iterated: one file open at a time. */

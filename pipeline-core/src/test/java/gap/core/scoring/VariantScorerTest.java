@@ -259,6 +259,28 @@ class VariantScorerTest {
     }
 
     @Test
+    void theTrainedModelsDecisionStandsAboveTheEmissionFloor() {
+        // QUAL 10-20 calls are variants with 90-99% odds: the trained model, which weighs QUAL itself (QD, GQ),
+        // decides them alone; below call.minQual (10), where no gap call writes, a call is LowQual whatever its score
+        CallSet set = callSet(18, true);
+        ScoringParameters defaults = ScoringParameters.defaults();
+        VariantScorer.Result r = new VariantScorer(defaults).score(set.calls(), set.known());
+        int i = 0;
+        while (!r.calls().get(i).filter().isPass() || r.calls().get(i).contig().equals("chrM")) {
+            i++;
+        }
+        List<VariantCall> calls = new ArrayList<>(set.calls());
+        VariantCall c = calls.get(i);
+        for (double qual : new double[] {defaults.minQual() + 5, defaults.minQual() - 1}) {
+            calls.set(i, new VariantCall(c.contig(), c.position(), c.alleles(), qual, c.filter(), c.info(),
+                    c.genotype(0)));
+            VariantCall scored = new VariantScorer(defaults).score(calls, set.known()).calls().get(i);
+            assertEquals(qual < defaults.minQual() ? "LowQual" : "PASS", scored.filter().toString(), "QUAL " + qual);
+        }
+        assertTrue(defaults.minQual() + 5 < defaults.lowQual(), "the passing QUAL is one LowQual held back before");
+    }
+
+    @Test
     void belowTheWholeGenomeMinimumTheDefaultScorerRunsAndSaysWhy() {
         CallSet set = callSet(18, true);
         VariantScorer.Result r = new VariantScorer(ScoringParameters.defaults()).score(set.calls(), set.known());
@@ -275,8 +297,8 @@ class VariantScorerTest {
             if (!c.contig().equals("chrM")) {
                 assertTrue(c.info().get(InfoField.GAPSCORE.key()) instanceof Double, c.toString());
             }
-            if (c.qual() < 20) {
-                assertTrue(c.filter().toString().contains("LowQual"), "no call below QUAL 20 passes");
+            if (c.qual() < 10 || c.contig().equals("chrM") && c.qual() < 20) {
+                assertTrue(c.filter().toString().contains("LowQual"), "below the floor, or on chrM below 20: " + c);
             }
         }
         // rescoring the model's own output takes the same decisions (GAPSCORE is written as rounded)

@@ -201,7 +201,7 @@ class StreamedCallsTest {
         assertTrue(parts.size() > 20 && parts.size() < pieces.size(), parts.size() + " parts of " + pieces.size());
         PartWriter writer = new PartWriter(params, new VariantScorer(params).prepare(null), depth, samples,
                 java.util.Arrays.asList(null, null, null),
-                pedigree, 20, header, null, List.of(), null);
+                pedigree, 20, header, null, List.of(), null, true, -1);
         PartWriter.Written[] written = new PartWriter.Written[parts.size()];
         try (PartWriter.Worker worker = writer.open()) {
             for (int p = parts.size() - 1; p >= 0; p--) {

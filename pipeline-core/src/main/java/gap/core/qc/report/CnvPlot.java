@@ -12,11 +12,11 @@ import java.util.Map;
  * Takes one sample's copy-number analysis, gives its plot along the genome as inline SVG: above, the log2 copy ratio
  * of its bins (at most {@link #MAX_POINTS}, medians of runs of neighbouring bins beyond that) with each segment drawn
  * at its mean, changes in colour (losses red, gains blue); below, the alternate fraction of its heterozygous SNV calls
- * (at most {@link #MAX_POINTS}, evenly thinned). Contigs follow one another, their names on the axis. Every point and
+ * (at most {@link #MAX_POINTS}, as the analysis thinned them). Contigs follow one another, their names on the axis. Every point and
  * segment is a mark ({@code data-mark}), counted in qc.json; nothing is fetched or scripted.
  */
 final class CnvPlot {
-    static final int MAX_POINTS = 1000;
+    static final int MAX_POINTS = CnvResult.PLOTTED_POINTS;
     static final int WIDTH = 1080;
     static final int HEIGHT = 380;
     private static final int LEFT = 60;
@@ -43,7 +43,7 @@ final class CnvPlot {
     }
 
     static Marks marks(CnvResult r) {
-        return new Marks(medians(r.ratios()), thinned(r.alleleFractions()), r.segments());
+        return new Marks(medians(r.ratios()), r.alleleFractions(), r.segments()); // thinned by the analysis
     }
 
     /** Runs of up to k neighbouring points of a contig as one: the middle position, the median value. */
@@ -60,15 +60,6 @@ final class CnvPlot {
             double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
             out.add(new CnvResult.Point(points.get(i).contig(), points.get((i + j - 1) / 2).position(), median));
             i = j;
-        }
-        return out;
-    }
-
-    static List<CnvResult.Point> thinned(List<CnvResult.Point> points) {
-        int k = Math.max(1, (points.size() + MAX_POINTS - 1) / MAX_POINTS);
-        List<CnvResult.Point> out = new ArrayList<>();
-        for (int i = 0; i < points.size(); i += k) {
-            out.add(points.get(i));
         }
         return out;
     }

@@ -1,0 +1,39 @@
+package gap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command and subcommand of {@code gap} answers {@code --help} and {@code -h} with its usage, not an error. */
+class HelpTest {
+    @Test
+    void everyCommandAnswersHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new Main()), new ArrayList<>(), paths);
+        assertTrue(paths.size() > 14, paths.toString());
+        for (List<String> path : paths) {
+            for (String help : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(help);
+                CommandLine cli = new CommandLine(new Main());
+                CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
+                while (parsed.hasSubcommand()) {
+                    parsed = parsed.subcommand();
+                }
+                assertTrue(parsed.isUsageHelpRequested(), "gap " + String.join(" ", args));
+            }
+        }
+    }
+
+    private static void collect(CommandLine cli, List<String> path, List<List<String>> paths) {
+        for (var sub : cli.getSubcommands().entrySet()) {
+            List<String> p = new ArrayList<>(path);
+            p.add(sub.getKey());
+            paths.add(p);
+            collect(sub.getValue(), p, paths);
+        }
+    }
+}
