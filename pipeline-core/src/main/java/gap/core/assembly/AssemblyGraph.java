@@ -324,6 +324,9 @@ final class AssemblyGraph {
         if (consumed < 0 || after + k > reference.length()) {
             return null;
         }
+        if (consumed != branch.length() && repeatsFlank(reference.substring(0, from + k), tail.toString())) {
+            return null; // an insertion whose far end the reads do not reach: any merge point would be invented
+        }
         return (kmers.text(v, 0, k) + reference.substring(after, after + k)).getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -355,8 +358,36 @@ final class AssemblyGraph {
         if (consumed < 0 || start - k < 0) {
             return null;
         }
+        if (consumed != branch.length() && repeatsFlank(new StringBuilder(reference.substring(refOffset[u])).reverse()
+                .toString(), branch.substring(branch.length() - novel))) {
+            return null; // as for a tail: an insertion whose near end the reads do not reach
+        }
         String headKmer = new StringBuilder(branch.substring(branch.length() - k)).reverse().toString();
         return (reference.substring(start - k, start) + headKmer).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * True when {@code extension} continues {@code flank} as a tandem repeat: some period D (1 to the flank's length)
+     * such that each of its bases equals the base D before it. A dangling branch that merely repeats the sequence
+     * next to where it leaves the reference (reads that end, or begin, inside a tandem duplication or a repeat
+     * expansion) says that the haplotype holds more copies, not where the extra copies end: Smith-Waterman against
+     * the reference beyond would place an insertion there anyway (the branch's reference k-mer pays for any gap), and
+     * its mismatches would be written as alleles no read shows. Read in the other direction for a head (both
+     * reversed).
+     */
+    static boolean repeatsFlank(String flank, String extension) {
+        int f = flank.length();
+        int t = extension.length();
+        for (int d = 1; d <= f; d++) {
+            int i = 0;
+            while (i < t && extension.charAt(i) == (i < d ? flank.charAt(f - d + i) : extension.charAt(i - d))) {
+                i++;
+            }
+            if (i == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private char lastBaseChar(int v) {

@@ -52,6 +52,20 @@ public final class CandidateFinder {
 
     /** The candidate sites of several samples' reads (each list in position order), in position order. */
     public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples) {
+        return find(shard, ref, samples, List.of());
+    }
+
+    /**
+     * As {@link #find(Shard, RefWindow, List)}, with each sample's reads below the minimum mapping quality
+     * ({@code lowMapq}, per sample, in position order; may be empty) threaded into the assembly graphs only, as
+     * sequence: reads that span a breakpoint or a duplication junction are the ones the aligner is least sure of, and
+     * without them such events are never assembled. Their mismatches are kept only where the other reads support
+     * them (as every read's are), and nothing else sees them: where to assemble (activity), and which alleles are
+     * supported, counted and genotyped, come from the reads that pass the filter. (Letting them into activity too
+     * opened regions inside lq25's compound STRs whose extra haplotypes made three false calls, for no event found.)
+     */
+    public List<CandidateSite> find(Shard shard, RefWindow ref, List<List<AlignedRead>> samples,
+                                    List<List<AlignedRead>> lowMapq) {
         // Tally a reach beyond the shard on both sides: the neighbours of an owned site must be the same whichever
         // shard owns it, so they are found here exactly as the next shard would find them.
         int reach = params.siteReach();
@@ -64,7 +78,8 @@ public final class CandidateFinder {
         int wide = params.activityReach() + assembler.padding();
         ReadTally tally = ReadTally.of(samples, ref, Math.max(1, from - wide), to + wide, params.minBaseQuality(),
                 params.maxSiteSpan());
-        List<LocalAssembler.Assembly> assemblies = assemble(samples, ref, from, to, tally);
+        List<LocalAssembler.Assembly> assemblies = assemble(samples, withLowMapq(samples, lowMapq), ref, from, to,
+                tally);
         Set<NearbyAllele> blocks = new HashSet<>();
         List<LocalAssembler.Assembly> merged = new ArrayList<>();
         for (LocalAssembler.Assembly a : assemblies) {
@@ -84,6 +99,22 @@ public final class CandidateFinder {
         return sites;
     }
 
+    /** Each sample's reads with its low-MAPQ reads (if any) among them, in position order (ties: passing first). */
+    private static List<List<AlignedRead>> withLowMapq(List<List<AlignedRead>> samples,
+                                                       List<List<AlignedRead>> lowMapq) {
+        if (lowMapq.stream().allMatch(List::isEmpty)) {
+            return samples;
+        }
+        List<List<AlignedRead>> out = new ArrayList<>(samples.size());
+        for (int s = 0; s < samples.size(); s++) {
+            List<AlignedRead> both = new ArrayList<>(samples.get(s));
+            both.addAll(lowMapq.get(s));
+            both.sort(Comparator.comparingInt(AlignedRead::start)); // stable
+            out.add(both);
+        }
+        return out;
+    }
+
     /** All samples' reads in one list in position order (ties in sample order), as assembly takes them. */
     static List<AlignedRead> pooled(List<List<AlignedRead>> samples) {
         if (samples.size() == 1) {
@@ -95,13 +126,16 @@ public final class CandidateFinder {
         return all;
     }
 
-    /** The assemblies of the active regions that reach {@code [from, to]}. */
-    private List<LocalAssembler.Assembly> assemble(List<List<AlignedRead>> samples, RefWindow ref, int from, int to,
-                                                   ReadTally tally) {
+    /**
+     * The assemblies of the active regions of the {@code passing} reads that reach {@code [from, to]}, each from
+     * {@code samples}' reads (the passing ones and the low-MAPQ ones).
+     */
+    private List<LocalAssembler.Assembly> assemble(List<List<AlignedRead>> passing, List<List<AlignedRead>> samples,
+                                                   RefWindow ref, int from, int to, ReadTally tally) {
         List<AlignedRead> reads = pooled(samples);
         List<LocalAssembler.Assembly> out = new ArrayList<>();
         int pad = assembler.padding();
-        for (ActivityProfile.Region r : activity.regions(samples, from - pad, to + pad)) {
+        for (ActivityProfile.Region r : activity.regions(passing, from - pad, to + pad)) {
             LocalAssembler.Assembly a = assembler.assemble(r, reads, ref,
                     (p, b) -> tally.count(p, b) >= params.minAltReads());
             if (!a.haplotypes().isEmpty()) {

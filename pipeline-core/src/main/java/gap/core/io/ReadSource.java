@@ -58,7 +58,17 @@ public final class ReadSource implements AutoCloseable {
 
     /** As {@link #query(Shard)}, showing every owned record to {@code observer} (may be null). */
     public ShardReads query(Shard shard, Observer observer) {
+        return query(shard, observer, false);
+    }
+
+    /**
+     * As {@link #query(Shard, Observer)}; with {@code lowMappingQuality}, the reads that fail only the mapping
+     * quality filter (an available MAPQ below the minimum) are returned too, apart ({@link ShardReads#lowMapq}): they
+     * are counted as filtered all the same.
+     */
+    public ShardReads query(Shard shard, Observer observer, boolean lowMappingQuality) {
         List<AlignedRead> kept = new ArrayList<>();
+        List<AlignedRead> low = new ArrayList<>();
         ReadCounts.Tally tally = new ReadCounts.Tally();
         int previousStart = 0;
         try (SAMRecordIterator it = reader.queryOverlapping(shard.contig(), shard.paddedStart(), shard.paddedEnd())) {
@@ -79,13 +89,16 @@ public final class ReadSource implements AutoCloseable {
                 }
                 if (reason == ReadCounts.Reason.PASS) {
                     kept.add(toAlignedRead(rec));
+                } else if (lowMappingQuality && reason == ReadCounts.Reason.LOW_MAPPING_QUALITY
+                        && rec.getMappingQuality() != 255) {
+                    low.add(toAlignedRead(rec));
                 }
             }
         } catch (SAMException e) {
             throw new UserException(path.getFileName() + " could not be decoded in " + shard
                     + ": the file may be corrupt; check it with 'samtools quickcheck' or re-create it", e);
         }
-        return new ShardReads(kept, tally.toCounts());
+        return new ShardReads(kept, tally.toCounts(), low);
     }
 
     static AlignedRead toAlignedRead(SAMRecord rec) {
@@ -123,7 +136,14 @@ public final class ReadSource implements AutoCloseable {
         }
     }
 
-    /** The kept reads of one shard and the tally of all reads it owns. */
-    public record ShardReads(List<AlignedRead> reads, ReadCounts counts) {}
+    /**
+     * The kept reads of one shard, the tally of all reads it owns, and (when asked for) the reads dropped only for
+     * their mapping quality, in file order.
+     */
+    public record ShardReads(List<AlignedRead> reads, ReadCounts counts, List<AlignedRead> lowMapq) {
+        public ShardReads(List<AlignedRead> reads, ReadCounts counts) {
+            this(reads, counts, List.of());
+        }
+    }
 
 }

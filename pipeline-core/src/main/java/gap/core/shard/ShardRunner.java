@@ -121,24 +121,28 @@ public final class ShardRunner implements AutoCloseable {
         List<ReadCounts> counts = new ArrayList<>();
         List<List<AlignedRead>> all = new ArrayList<>();
         List<BinCounter> binCounters = new ArrayList<>();
+        List<List<AlignedRead>> lowMapq = new ArrayList<>();
         for (ReadSource source : reads) {
             BinCounter bins = binSize > 0 ? new BinCounter(shard, binSize,
                     reference.dictionary().getSequence(shard.contig()).getSequenceLength()) : null;
-            ReadSource.ShardReads shardReads = source.query(shard, bins);
+            ReadSource.ShardReads shardReads = source.query(shard, bins, true);
             all.add(shardReads.reads());
             // calling sees at most maxReadsPerStart reads per start; coverage QC counts them all
             kept.add(Downsampler.capPerStart(shardReads.reads(), params.maxReadsPerStart()));
+            lowMapq.add(Downsampler.capPerStart(shardReads.lowMapq(), params.maxReadsPerStart()));
             counts.add(shardReads.counts());
             if (bins != null) {
                 binCounters.add(bins);
             }
         }
-        RefWindow ref = window(reference, shard, all, params.shardPadding());
+        List<List<AlignedRead>> extent = new ArrayList<>(all);
+        extent.addAll(lowMapq);
+        RefWindow ref = window(reference, shard, extent, params.shardPadding());
         // a site the shard owns starts at most at its end and spans at most maxSiteSpan
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<GvcfRecord> gvcfRecords = gvcfBands == null ? null : new ArrayList<>();
-        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept), kept, ref, known, gvcfRecords);
+        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept, lowMapq), kept, ref, known, gvcfRecords);
         if (gvcfRecords != null) {
             gvcfRecords = withBlocks(shard, gvcfRecords, kept.get(0), ref);
         }

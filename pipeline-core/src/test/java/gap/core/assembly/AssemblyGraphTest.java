@@ -112,6 +112,49 @@ class AssemblyGraphTest {
     }
 
     @Test
+    void aDanglingTailThatRepeatsTheSequenceBeforeItIsNotMergedDownstream() {
+        // A 28-base tandem duplication (REF 200-227 twice) whose reads end 26 bases into the second copy: at k 35 the
+        // junction branch dangles. It is the duplicated sequence, so the reads do not say where the insertion ends;
+        // merged downstream by Smith-Waterman it became an insertion at the wrong place with mismatches no read shows
+        // (dw30's (AAAT)n site). Left unmerged, the graph proposes no haplotype the reads do not carry.
+        String alt = REF.substring(0, 228) + REF.substring(200, 228) + REF.substring(228);
+        String window = REF.substring(100, 300);
+        List<byte[][]> reads = new ArrayList<>(tiles(window, 100, 4));
+        for (int i = 0; i < 4; i++) {
+            reads.add(segment(alt.substring(150 + i, 254)));
+        }
+        AssemblyGraph g = AssemblyGraph.build(window, reads, 35, 0);
+        g.prune(2, 0);
+        assertFalse(g.hasCycle());
+        g.recoverDanglingEnds();
+        assertEquals(List.of(window), g.bestPaths(8));
+    }
+
+    @Test
+    void aDanglingHeadThatRepeatsTheSequenceAfterItIsNotMergedUpstream() {
+        // The same duplication seen by reads that begin 26 bases before the junction, inside the first copy.
+        String alt = REF.substring(0, 228) + REF.substring(200, 228) + REF.substring(228);
+        String window = REF.substring(100, 300);
+        List<byte[][]> reads = new ArrayList<>(tiles(window, 100, 4));
+        for (int i = 0; i < 4; i++) {
+            reads.add(segment(alt.substring(202, 330 - i)));
+        }
+        AssemblyGraph g = AssemblyGraph.build(window, reads, 35, 0);
+        g.prune(2, 0);
+        g.recoverDanglingEnds();
+        assertEquals(List.of(window), g.bestPaths(8));
+    }
+
+    @Test
+    void aBranchRepeatsItsFlankOnlyWhenEachBaseIsTheOneAPeriodBefore() {
+        assertTrue(AssemblyGraph.repeatsFlank("GGCAAAT", "AAATAAATA"), "period 4");
+        assertTrue(AssemblyGraph.repeatsFlank("GCTTACG", "TTACGTT"), "period 5, the whole copy and more");
+        assertTrue(AssemblyGraph.repeatsFlank("GCA", "AAAA"), "period 1");
+        assertFalse(AssemblyGraph.repeatsFlank("GGCAAAT", "AAATAAGT"));
+        assertFalse(AssemblyGraph.repeatsFlank("ACG", "TTTT"));
+    }
+
+    @Test
     void aTandemDuplicationLongerThanEveryKIsWalkedOnTheLastAttempt() {
         // 100 bases after 200 duplicated: the junction returns to a k-mer the path passed, for every k up to 85.
         String dup = REF.substring(0, 300) + REF.substring(200, 300) + REF.substring(300);

@@ -204,6 +204,47 @@ class EngineCandidatesTest {
         assertEquals(right, call.alleles().get(g.allele2()), call.toString());
     }
 
+    @Test
+    void readsBelowTheMappingQualityMinimumAreAssembledButNotCounted() {
+        // A 600-base reference without repeats; one haplotype lacks 301-400. Twelve passing reads (MAPQ 60) lie on
+        // the reference; three more end at the breakpoint with 8 bases clipped (the region is active, but 8 bases
+        // say nothing of where they belong). The eight reads that cross the breakpoint further were given MAPQ 10
+        // by the aligner, which clipped them there (from 251 on, clipped after 300; from 401, clipped before): their
+        // clipped bases are the other side of the deletion. Filtered before assembly, the deletion is never
+        // proposed; assembled from them (the passing reads alone counting support), it is a candidate.
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> kept = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            kept.add(read("r" + i, 201 + 16 * i, "100M", seq.substring(200 + 16 * i, 300 + 16 * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            kept.add(read("c" + i, 209 + i, (92 - i) + "M8S", seq.substring(208 + i, 300) + seq.substring(400, 408)));
+        }
+        List<AlignedRead> low = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            low.add(AlignedRead.of("a" + i, 251 + i, (50 - i) + "M" + (50 + i) + "S",
+                    seq.substring(250 + i, 300) + seq.substring(400, 450 + i), 30, 10));
+            low.add(AlignedRead.of("b" + i, 401, "50S" + (50 + i) + "M",
+                    seq.substring(250, 300) + seq.substring(400, 450 + i), 30, 10));
+        }
+        kept.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        low.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        Shard shard = new Shard(0, "chr1", 1, 600, 0);
+        CandidateFinder finder = new CandidateFinder(TestParams.defaults());
+        String deleted = seq.substring(299, 400);
+        java.util.function.Predicate<CandidateSite> hasDeletion = x -> x.position() == 300
+                && x.alleles().contains(deleted) && x.alleles().contains(seq.substring(299, 300));
+        assertTrue(finder.find(shard, ref, List.of(kept)).stream().noneMatch(hasDeletion));
+        List<CandidateSite> sites = finder.find(shard, ref, List.of(kept), List.of(low));
+        assertTrue(sites.stream().anyMatch(hasDeletion), sites.toString());
+    }
+
     private static java.util.Map<gap.core.model.Indel, Integer> single(ReadTally tally) {
         java.util.Map<gap.core.model.Indel, Integer> out = new java.util.HashMap<>();
         tally.indels.forEach((k, v) -> out.put(k, v[0]));
