@@ -206,25 +206,17 @@ class SparkLocalIdentityTest {
                 "not the plan a 2-core driver would make for its own cores");
     }
 
+    /**
+     * A streamed trio run with known sites: shard 1 fails once in pass 1, and part 1 (chrM) once in pass 2; both are
+     * retried and the outputs are the CLI's.
+     */
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void aTaskThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
+    void aShardAndAPartThatFailOnTheirFirstAttemptAreRetriedAndChangeNothing() {
         Path out = tmp.resolve("spark-retried");
         SparkShardExecutor used = runSpark("local[2,2]", "trio", out, 33_000,
-                executor -> new FailingFirstAttempt(executor, 5))[0];
-        Outputs.assertSameAsCli(cliTrio, out, keystore, PASSWORD);
-        // the trio run (known sites) streams: its first job is pass 1's shards, where shard 5 failed once
-        assertEquals(1, used.spreads().get(0).failedAttempts(), "shard 5's first attempt failed and was retried");
-    }
-
-    /** A streamed run: shard 1 fails once in pass 1, and part 1 (chrM) once in pass 2; both are retried. */
-    @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void aPartThatFailsOnItsFirstAttemptIsRetriedAndChangesNothing() {
-        Path out = tmp.resolve("spark-part-retried");
-        SparkShardExecutor used = runSpark("local[2,2]", "child", out, 33_000,
                 executor -> new FailingFirstAttempt(executor, 1))[0];
-        Outputs.assertSameAsCli(cliChild, out, keystore, PASSWORD);
+        Outputs.assertSameAsCli(cliTrio, out, keystore, PASSWORD);
         assertEquals(2, used.spreads().size(), "the shards' job, then the parts'");
         assertEquals(1, used.spreads().get(0).failedAttempts(), "shard 1's first attempt failed and was retried");
         assertEquals(1, used.spreads().get(1).failedAttempts(), "part 1's first attempt failed and was retried");
