@@ -1,6 +1,7 @@
 package gap.core.assembly;
 
 import gap.core.model.AlignedRead;
+import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public final class ActivityProfile {
 
     /** The settings of region finding; see conf/gap-defaults.properties. */
     public record Settings(double log10Prior, double activeProbability, double sigma, int maxClipSpread,
-                           int maxRegion, int padding) {}
+                           int maxRegion, int padding, int maxJunction) {}
 
     private final Settings settings;
     private final double[] kernel;
@@ -54,20 +55,36 @@ public final class ActivityProfile {
         this.kernel = gaussian(settings.sigma());
     }
 
-    /** How far beyond a position its evidence can reach: clip spread, smoothing, merging with a neighbour run. */
+    /**
+     * How far beyond a position its evidence can reach: a clip's junction, clip spread, smoothing, merging with a
+     * neighbour run.
+     */
     public int reach() {
-        return settings.maxClipSpread() + KERNEL + settings.maxRegion() + 2 * settings.padding();
+        return settings.maxJunction() + settings.maxClipSpread() + KERNEL + settings.maxRegion()
+                + 2 * settings.padding();
     }
 
-    /** The active regions that overlap {@code [from, to]}, in position order. */
+    /** The active regions that overlap {@code [from, to]}, in position order, without placing clips' junctions. */
     public List<Region> regions(List<List<AlignedRead>> samples, int from, int to) {
+        return regions(samples, null, from, to);
+    }
+
+    /**
+     * The active regions that overlap {@code [from, to]}, in position order. With the reference ({@code ref} must hold
+     * {@link #reach()} and {@code maxJunction} more beyond both ends), a clip whose bases lie in the reference within
+     * {@code maxJunction} (see {@link ClipJunction}) lends its evidence to that far side of its junction too, and the
+     * activity of both sides covers the bases between: a deletion's reads are clipped at either breakpoint, each read
+     * at the one nearer its end, so each breakpoint alone holds part of the evidence, and the assembly window must
+     * span both for the deletion's haplotype to be built.
+     */
+    public List<Region> regions(List<List<AlignedRead>> samples, RefWindow ref, int from, int to) {
         int lo = from - reach();
         int hi = to + reach();
         double[] activity = new double[hi - lo + 1];
         java.util.Arrays.fill(activity, 1.0); // P(hom-ref everywhere), multiplied over samples
         Evidence pooledClips = null;
         for (List<AlignedRead> reads : samples) {
-            Evidence e = Evidence.of(reads, lo, hi);
+            Evidence e = Evidence.of(reads, lo, hi, ref, settings.maxJunction());
             for (int i = 0; i < activity.length; i++) {
                 if (e.altCount[i] > 0) {
                     activity[i] *= 1 - probability(e, i);
@@ -99,7 +116,10 @@ public final class ActivityProfile {
         return log10 > 10 ? 1 : 1 - 1 / (1 + StrictMath.pow(10, log10));
     }
 
-    /** Each position with clipped reads lends its probability to ± the mean clip length (at most maxClipSpread). */
+    /**
+     * Each position with clipped reads lends its probability to ± the mean clip length (at most maxClipSpread), and
+     * to every base between it and the far side of its clips' junctions.
+     */
     private double[] spreadClips(double[] activity, Evidence clips) {
         double[] out = activity.clone();
         if (clips == null) {
@@ -110,7 +130,9 @@ public final class ActivityProfile {
                 continue;
             }
             int r = (int) Math.min(settings.maxClipSpread(), Math.round((double) clips.clipLength[i] / clips.clipCount[i]));
-            for (int j = Math.max(0, i - r); j <= Math.min(activity.length - 1, i + r); j++) {
+            int a = Math.max(0, Math.min(i - r, clips.junctionLo[i] - clips.lo));
+            int b = Math.min(activity.length - 1, Math.max(i + r, clips.junctionHi[i] - clips.lo));
+            for (int j = a; j <= b; j++) {
                 out[j] = Math.max(out[j], activity[i]);
             }
         }
@@ -203,18 +225,31 @@ public final class ActivityProfile {
         final double[] altLog;
         final int[] clipCount;
         final long[] clipLength;
+        /** The farthest junction sides, either way, of the clips at each position (the position itself if none). */
+        final int[] junctionLo;
+        final int[] junctionHi;
+        private final RefWindow ref;
+        private final int maxJunction;
 
-        private Evidence(int lo, int n) {
+        private Evidence(int lo, int n, RefWindow ref, int maxJunction) {
             this.lo = lo;
             depth = new int[n];
             altCount = new int[n];
             altLog = new double[n];
             clipCount = new int[n];
             clipLength = new long[n];
+            junctionLo = new int[n];
+            junctionHi = new int[n];
+            for (int i = 0; i < n; i++) {
+                junctionLo[i] = lo + i;
+                junctionHi[i] = lo + i;
+            }
+            this.ref = ref;
+            this.maxJunction = maxJunction;
         }
 
-        static Evidence of(List<AlignedRead> reads, int lo, int hi) {
-            Evidence e = new Evidence(lo, hi - lo + 1);
+        static Evidence of(List<AlignedRead> reads, int lo, int hi, RefWindow ref, int maxJunction) {
+            Evidence e = new Evidence(lo, hi - lo + 1, ref, maxJunction);
             int[] delta = new int[hi - lo + 2];
             for (AlignedRead read : reads) {
                 if (read.end() < lo || read.start() > hi) {
@@ -237,6 +272,8 @@ public final class ActivityProfile {
             for (int i = 0; i < clipCount.length; i++) {
                 clipCount[i] += other.clipCount[i];
                 clipLength[i] += other.clipLength[i];
+                junctionLo[i] = Math.min(junctionLo[i], other.junctionLo[i]);
+                junctionHi[i] = Math.max(junctionHi[i], other.junctionHi[i]);
             }
             return this;
         }
@@ -254,10 +291,11 @@ public final class ActivityProfile {
                 byte op = ops[c];
                 int len = lens[c];
                 if (op == 'S' && c == first && readPos + len < quals.length) {
-                    clip(refPos, len, clipQuality(quals, readPos + len - Math.min(len, CLIP_BASES), readPos + len),
-                            mapq);
+                    int q = clipQuality(quals, readPos + len - Math.min(len, CLIP_BASES), readPos + len);
+                    clip(refPos, len, q, mapq, junction(read, readPos, len, false, refPos));
                 } else if (op == 'S' && c == last && readPos > 0) {
-                    clip(refPos - 1, len, clipQuality(quals, readPos, readPos + Math.min(len, CLIP_BASES)), mapq);
+                    int q = clipQuality(quals, readPos, readPos + Math.min(len, CLIP_BASES));
+                    clip(refPos - 1, len, q, mapq, junction(read, readPos, len, true, refPos - 1));
                 } else if (op == 'I' && readPos > 0 && readPos + len < quals.length) {
                     alt(refPos - 1, quals[readPos - 1], mapq);
                     alt(refPos, quals[readPos + len], mapq);
@@ -291,13 +329,38 @@ public final class ActivityProfile {
             return Math.min(MAX_READ_QUALITY, (int) Math.round(0.75 * sum));
         }
 
-        private void clip(int pos, int length, int qual, int mapq) {
+        /** Where the clip's bases lie in the reference (see {@link ClipJunction}), or NONE. */
+        private int junction(AlignedRead read, int from, int length, boolean trailing, int anchor) {
+            return ref == null || maxJunction <= 0 ? ClipJunction.NONE
+                    : ClipJunction.place(read.bases(), read.quals(), from, length, trailing, anchor, ref, maxJunction);
+        }
+
+        /** A clip at {@code pos}; placed, its far side shows the same evidence and is joined to it. */
+        private void clip(int pos, int length, int qual, int mapq, int farSide) {
+            count(pos, length);
+            alt(pos, qual, mapq);
+            if (farSide != ClipJunction.NONE) {
+                count(farSide, length);
+                alt(farSide, qual, mapq);
+                join(pos, farSide);
+                join(farSide, pos);
+            }
+        }
+
+        private void count(int pos, int length) {
             int i = pos - lo;
             if (i >= 0 && i < clipCount.length) {
                 clipCount[i]++;
                 clipLength[i] += length;
             }
-            alt(pos, qual, mapq);
+        }
+
+        private void join(int pos, int other) {
+            int i = pos - lo;
+            if (i >= 0 && i < clipCount.length) {
+                junctionLo[i] = Math.min(junctionLo[i], other);
+                junctionHi[i] = Math.max(junctionHi[i], other);
+            }
         }
 
         private void alt(int pos, int qual, int mapq) {

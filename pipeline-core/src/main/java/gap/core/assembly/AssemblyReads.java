@@ -31,11 +31,23 @@ final class AssemblyReads {
 
     /** The corrected sequences and their qualities, one per read overlapping {@code [from, to]}. */
     static List<byte[][]> segments(List<AlignedRead> reads, RefWindow ref, int from, int to, Support support) {
+        return segments(reads, ref, from, to, support, 0);
+    }
+
+    /**
+     * As {@link #segments(List, RefWindow, int, int, Support)}, with each soft clip placed in the reference where its
+     * bases lie within {@code maxJunction} of the read (see {@link ClipJunction}; 0: never): a placed clip's bases
+     * nearest its junction are the reference there, and its mismatches with it are corrected as aligned bases' are.
+     * At a deletion's breakpoint the clipped bases are the far side's reference; left as read, one error among them
+     * breaks every k-mer across the junction, and on Q20 reads the few reads clipped there rarely share one intact.
+     */
+    static List<byte[][]> segments(List<AlignedRead> reads, RefWindow ref, int from, int to, Support support,
+                                   int maxJunction) {
         List<byte[][]> out = new ArrayList<>();
-        Map<Long, List<Clip>> clips = new HashMap<>();
+        Map<ClipKey, List<Clip>> clips = new HashMap<>();
         for (AlignedRead read : reads) {
             if (read.overlaps(from, to)) {
-                out.add(segment(read, ref, from, to, support, clips, out.size()));
+                out.add(segment(read, ref, from, to, support, clips, out.size(), maxJunction));
             }
         }
         for (List<Clip> group : clips.values()) {
@@ -49,8 +61,11 @@ final class AssemblyReads {
     /** A read's clipped bases in its segment: where they start in it, their projected first position, how many. */
     private record Clip(int segment, int offset, int position, int length) {}
 
+    /** Reads clipped at one place: the aligned base next to the clip, its side, and where the clip is placed. */
+    private record ClipKey(int anchor, boolean trailing, int start) {}
+
     private static byte[][] segment(AlignedRead read, RefWindow ref, int from, int to, Support support,
-                                    Map<Long, List<Clip>> clips, int index) {
+                                    Map<ClipKey, List<Clip>> clips, int index, int maxJunction) {
         byte[] b = read.bases();
         byte[] q = read.quals();
         byte[] bases = new byte[b.length];
@@ -68,21 +83,37 @@ final class AssemblyReads {
             int lo = -1;
             int n = 0;
             if (op == 'S' && (c == first || c == last)) {
-                int start = c == first ? read.start() - len : read.end() + 1; // projected position of its first base
+                boolean trailing = c != first;
+                int anchor = trailing ? read.end() : read.start();
+                int placed = maxJunction <= 0 ? ClipJunction.NONE
+                        : ClipJunction.place(b, q, readPos, len, trailing, anchor, ref, maxJunction);
+                int start = trailing ? placed : placed - len + 1; // position of its first base
+                if (placed == ClipJunction.NONE || start > to || start + len - 1 < from) {
+                    placed = ClipJunction.NONE; // not placed, or beyond the window: threaded as read, projected
+                    start = trailing ? anchor + 1 : anchor - len;
+                }
                 int l = Math.max(start, from);
-                n = Math.max(0, Math.min(start + len - 1, to) - l + 1);
-                lo = readPos + l - start;
-                if (n > 0) {
-                    long key = ((long) (c == first ? read.start() : -read.end()) << 1) | (c == first ? 0 : 1);
-                    clips.computeIfAbsent(key, k -> new ArrayList<>()).add(new Clip(index, size, l, n));
+                int m = Math.max(0, Math.min(start + len - 1, to) - l + 1);
+                if (m > 0) {
+                    clips.computeIfAbsent(new ClipKey(anchor, trailing, start), k -> new ArrayList<>())
+                            .add(new Clip(index, size, l, m));
+                    for (int i = 0; i < m; i++) {
+                        int inClip = l - start + i;
+                        int k = readPos + inClip;
+                        // the bases the placement compared, nearest the junction, are the reference there
+                        boolean compared = (trailing ? inClip : len - 1 - inClip) < ClipJunction.BASES;
+                        bases[size + i] = placed != ClipJunction.NONE && compared
+                                ? corrected(b[k], ref.base(l + i), l + i, support) : b[k];
+                        quals[size + i] = q[k];
+                    }
+                    size += m;
                 }
             } else if (AlignedRead.isAligned(op)) {
                 int l = Math.max(refPos, from);
                 n = Math.max(0, Math.min(refPos + len - 1, to) - l + 1);
                 for (int i = 0; i < n; i++) {
                     int k = readPos + l - refPos + i;
-                    byte r = ref.base(l + i);
-                    bases[size + i] = b[k] != r && !support.supported(l + i, b[k]) ? r : b[k];
+                    bases[size + i] = corrected(b[k], ref.base(l + i), l + i, support);
                     quals[size + i] = q[k];
                 }
                 size += n;
@@ -104,6 +135,11 @@ final class AssemblyReads {
             }
         }
         return new byte[][] {Arrays.copyOf(bases, size), Arrays.copyOf(quals, size)};
+    }
+
+    /** A read's base at {@code position}: the reference's when it differs and too few reads carry it. */
+    private static byte corrected(byte base, byte reference, int position, Support support) {
+        return base != reference && reference != 'N' && !support.supported(position, base) ? reference : base;
     }
 
     /** Within reads clipped at one place, a base only one read shows where two or more agree becomes theirs. */

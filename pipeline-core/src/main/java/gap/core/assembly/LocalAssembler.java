@@ -51,7 +51,8 @@ public final class LocalAssembler {
         int from = region.start() - settings.padding();
         int to = region.end() + settings.padding();
         String reference = ref.substring(from, to);
-        List<byte[][]> segments = AssemblyReads.segments(reads, ref, from, to, support::test);
+        List<byte[][]> segments = AssemblyReads.segments(reads, ref, from, to, support::test,
+                settings.maxInsertion());
         Set<List<NearbyAllele>> haplotypes = new LinkedHashSet<>();
         List<String> paths = paths(reference, segments);
         for (List<HaplotypeAligner.Event> events : HaplotypeAligner.trimmedEvents(reference, paths)) {

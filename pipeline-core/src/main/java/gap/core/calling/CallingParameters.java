@@ -87,13 +87,16 @@ public record CallingParameters(
 
     /** How far beyond a position the evidence deciding its active region can lie. */
     public int activityReach() {
-        return maxClipSpread + gap.core.assembly.ActivityProfile.KERNEL + assemblyMaxRegion + 2 * assemblyPadding;
+        return new gap.core.assembly.ActivityProfile(activitySettings()).reach();
     }
 
-    /** Region finding's settings, with the indel prior of genotyping. */
+    /**
+     * Region finding's settings, with the indel prior of genotyping; a clip's junction is looked for as far as the
+     * longest event a site can hold.
+     */
     public gap.core.assembly.ActivityProfile.Settings activitySettings() {
         return new gap.core.assembly.ActivityProfile.Settings(StrictMath.log10(indelHeterozygosity), activeProbability,
-                activitySigma, maxClipSpread, assemblyMaxRegion, assemblyPadding);
+                activitySigma, maxClipSpread, assemblyMaxRegion, assemblyPadding, maxSiteSpan);
     }
 
     /** Assembly's settings; a path may be longer than the reference window by at most the longest site span. */

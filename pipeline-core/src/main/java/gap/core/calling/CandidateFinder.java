@@ -135,7 +135,7 @@ public final class CandidateFinder {
         List<AlignedRead> reads = pooled(samples);
         List<LocalAssembler.Assembly> out = new ArrayList<>();
         int pad = assembler.padding();
-        for (ActivityProfile.Region r : activity.regions(passing, from - pad, to + pad)) {
+        for (ActivityProfile.Region r : activity.regions(passing, ref, from - pad, to + pad)) {
             LocalAssembler.Assembly a = assembler.assemble(r, reads, ref,
                     (p, b) -> tally.count(p, b) >= params.minAltReads());
             if (!a.haplotypes().isEmpty()) {

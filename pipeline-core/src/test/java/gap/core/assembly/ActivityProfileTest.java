@@ -90,4 +90,41 @@ class ActivityProfileTest {
         }
         assertEquals(List.of(), profile.regions(List.of(reads), 1000, 1600));
     }
+
+    @Test
+    void clipsPlacedAtADeletionsFarBreakpointMakeOneRegionOfBoth() {
+        // Random reference; one haplotype lacks 501-720. 25x of Q20 reference reads; three reads end at 500 with 20
+        // bases clipped (the reference from 721), two start at 721 with 6 poor bases clipped. Unplaced, only the
+        // first breakpoint is active; placed, the clips lend their evidence to 721 and the region spans both.
+        java.util.Random random = new java.util.Random(4);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        gap.core.model.RefWindow ref = gap.core.model.RefWindow.of("c", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            int start = 201 + 4 * i;
+            reads.add(AlignedRead.of("r" + i, start, "100M", seq.substring(start - 1, start + 99), 20, 60));
+        }
+        for (int i = 0; i < 3; i++) {
+            reads.add(AlignedRead.of("d" + i, 421 + i, (80 - i) + "M20S",
+                    seq.substring(420 + i, 500) + seq.substring(720, 740), 20, 60));
+        }
+        for (int i = 0; i < 2; i++) {
+            byte[] q = new byte[100];
+            Arrays.fill(q, (byte) 20);
+            Arrays.fill(q, 0, 6, (byte) 8);
+            reads.add(AlignedRead.of("h" + i, 721, "6S94M", seq.substring(494, 500) + seq.substring(720, 814 - i)
+                    + "A".repeat(i), q, 60, false));
+        }
+        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        List<ActivityProfile.Region> unplaced = profile.regions(List.of(reads), 300, 1000);
+        assertEquals(1, unplaced.size(), unplaced.toString());
+        assertTrue(unplaced.get(0).start() <= 500 && unplaced.get(0).end() + 100 < 721, unplaced.toString());
+        List<ActivityProfile.Region> placed = profile.regions(List.of(reads), ref, 300, 1000);
+        assertEquals(1, placed.size(), placed.toString());
+        assertTrue(placed.get(0).start() <= 500 && placed.get(0).end() >= 721, placed.toString());
+    }
 }

@@ -245,6 +245,55 @@ class EngineCandidatesTest {
         assertTrue(sites.stream().anyMatch(hasDeletion), sites.toString());
     }
 
+    @Test
+    void aLongDeletionIsAssembledWhenOnlyOneBreakpointIsActiveByItself() {
+        // A 1200-base reference without repeats; one haplotype lacks 501-720 (220 bases after 500). 25 reads of 100
+        // Q20 bases cover it all. The deletion's reads are clipped at whichever breakpoint is nearer their end: three
+        // end at 500 with 21, 19 and 9 bases clipped (the reference from 721 on, read with one or two Q10 errors, as
+        // the tails of noisy reads are), two start at 721 with 8 and 2 bases clipped (the reference up to 500, poor
+        // bases). Alone, the second breakpoint is not active and the window around the first ends before 721; the
+        // errors in the clips break every k-mer across the junction. Placed where their bases lie, the clips reach the
+        // second breakpoint and their errors are read as the reference there: the deletion is a candidate.
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 175; i++) {
+            int start = 301 + 4 * i;
+            reads.add(AlignedRead.of("r" + i, start, "100M", seq.substring(start - 1, start + 99), 20, 60));
+        }
+        int[] clips = {21, 19, 9};
+        for (int i = 0; i < clips.length; i++) {
+            int c = clips[i];
+            char[] clipped = seq.substring(720, 720 + c).toCharArray();
+            byte[] q = new byte[100];
+            java.util.Arrays.fill(q, (byte) 20);
+            for (int e = i; e < c; e += 8) { // errors 8 bases apart: 3, 3 and 2 of them
+                clipped[e] = clipped[e] == 'A' ? 'C' : 'A';
+                q[100 - c + e] = 10;
+            }
+            reads.add(AlignedRead.of("d" + i, 501 - (100 - c), (100 - c) + "M" + c + "S",
+                    seq.substring(500 - (100 - c), 500) + new String(clipped), q, 60, false));
+        }
+        for (int c : new int[] {8, 2}) {
+            byte[] q = new byte[100];
+            java.util.Arrays.fill(q, (byte) 20);
+            java.util.Arrays.fill(q, 0, c, (byte) 12);
+            reads.add(AlignedRead.of("h" + c, 721, c + "S" + (100 - c) + "M",
+                    seq.substring(500 - c, 500) + seq.substring(720, 820 - c), q, 60, false));
+        }
+        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        List<CandidateSite> sites = new CandidateFinder(TestParams.defaults())
+                .find(new Shard(0, "chr1", 1, 1200, 0), reads, ref);
+        String deleted = seq.substring(499, 720);
+        assertTrue(sites.stream().anyMatch(x -> x.alleles().stream().anyMatch(a -> a.length() == deleted.length())),
+                sites.toString());
+    }
+
     private static java.util.Map<gap.core.model.Indel, Integer> single(ReadTally tally) {
         java.util.Map<gap.core.model.Indel, Integer> out = new java.util.HashMap<>();
         tally.indels.forEach((k, v) -> out.put(k, v[0]));
