@@ -12,7 +12,10 @@ import java.util.List;
  * next to a clip), each weighted by its own base quality (a clip by the qualities of its clipped bases; all capped at
  * the read's mapping quality) in a het-vs-hom-ref likelihood ratio with the indel prior. No absolute quality gate: a Q20 read's evidence counts as a Q20 base, a
  * Q37 read's as a Q37 base, so the profile opens regions on noisy and clean reads alike. A position with clipped
- * reads spreads its probability over the mean length of their clips (where the clipped bases belong); the profile
+ * reads spreads its probability over the mean length of their clips (where the clipped bases belong), and a clip
+ * whose bases lie in the reference nearby ({@link ClipJunction}: the far side of a deletion's junction) lends its
+ * evidence to that side and its probability to every base between (a deletion's reads are clipped at one breakpoint or
+ * the other, so either alone holds part of its evidence, and only a window over both can assemble it); the profile
  * is smoothed by a Gaussian (GATK's band-pass, sigma 17) and a region is a run of positions above the active
  * probability, runs closer than two paddings merged while the result stays within the maximum region size.
  *
@@ -329,17 +332,18 @@ public final class ActivityProfile {
             return Math.min(MAX_READ_QUALITY, (int) Math.round(0.75 * sum));
         }
 
-        /** Where the clip's bases lie in the reference (see {@link ClipJunction}), or NONE. */
-        private int junction(AlignedRead read, int from, int length, boolean trailing, int anchor) {
-            return ref == null || maxJunction <= 0 ? ClipJunction.NONE
+        /** The far side of the clip's junction (see {@link ClipJunction}), or null. */
+        private Integer junction(AlignedRead read, int from, int length, boolean trailing, int anchor) {
+            ClipJunction.Placement p = ref == null || maxJunction <= 0 ? null
                     : ClipJunction.place(read.bases(), read.quals(), from, length, trailing, anchor, ref, maxJunction);
+            return p == null ? null : p.position();
         }
 
         /** A clip at {@code pos}; placed, its far side shows the same evidence and is joined to it. */
-        private void clip(int pos, int length, int qual, int mapq, int farSide) {
+        private void clip(int pos, int length, int qual, int mapq, Integer farSide) {
             count(pos, length);
             alt(pos, qual, mapq);
-            if (farSide != ClipJunction.NONE) {
+            if (farSide != null) {
                 count(farSide, length);
                 alt(farSide, qual, mapq);
                 join(pos, farSide);

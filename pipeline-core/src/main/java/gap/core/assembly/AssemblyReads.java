@@ -44,7 +44,7 @@ final class AssemblyReads {
     static List<byte[][]> segments(List<AlignedRead> reads, RefWindow ref, int from, int to, Support support,
                                    int maxJunction) {
         List<byte[][]> out = new ArrayList<>();
-        Map<ClipKey, List<Clip>> clips = new HashMap<>();
+        Map<Long, List<Clip>> clips = new HashMap<>();
         for (AlignedRead read : reads) {
             if (read.overlaps(from, to)) {
                 out.add(segment(read, ref, from, to, support, clips, out.size(), maxJunction));
@@ -61,11 +61,8 @@ final class AssemblyReads {
     /** A read's clipped bases in its segment: where they start in it, their projected first position, how many. */
     private record Clip(int segment, int offset, int position, int length) {}
 
-    /** Reads clipped at one place: the aligned base next to the clip, its side, and where the clip is placed. */
-    private record ClipKey(int anchor, boolean trailing, int start) {}
-
     private static byte[][] segment(AlignedRead read, RefWindow ref, int from, int to, Support support,
-                                    Map<ClipKey, List<Clip>> clips, int index, int maxJunction) {
+                                    Map<Long, List<Clip>> clips, int index, int maxJunction) {
         byte[] b = read.bases();
         byte[] q = read.quals();
         byte[] bases = new byte[b.length];
@@ -85,25 +82,21 @@ final class AssemblyReads {
             if (op == 'S' && (c == first || c == last)) {
                 boolean trailing = c != first;
                 int anchor = trailing ? read.end() : read.start();
-                int placed = maxJunction <= 0 ? ClipJunction.NONE
-                        : ClipJunction.place(b, q, readPos, len, trailing, anchor, ref, maxJunction);
-                int start = trailing ? placed : placed - len + 1; // position of its first base
-                if (placed == ClipJunction.NONE || start > to || start + len - 1 < from) {
-                    placed = ClipJunction.NONE; // not placed, or beyond the window: threaded as read, projected
-                    start = trailing ? anchor + 1 : anchor - len;
-                }
+                int start = trailing ? anchor + 1 : anchor - len; // projected position of its first base
                 int l = Math.max(start, from);
                 int m = Math.max(0, Math.min(start + len - 1, to) - l + 1);
                 if (m > 0) {
-                    clips.computeIfAbsent(new ClipKey(anchor, trailing, start), k -> new ArrayList<>())
-                            .add(new Clip(index, size, l, m));
+                    long key = ((long) (trailing ? -anchor : anchor) << 1) | (trailing ? 1 : 0);
+                    clips.computeIfAbsent(key, k -> new ArrayList<>()).add(new Clip(index, size, l, m));
+                    ClipJunction.Placement placed = maxJunction <= 0 ? null
+                            : ClipJunction.place(b, q, readPos, len, trailing, anchor, ref, maxJunction);
                     for (int i = 0; i < m; i++) {
                         int inClip = l - start + i;
                         int k = readPos + inClip;
-                        // the bases the placement compared, nearest the junction, are the reference there
-                        boolean compared = (trailing ? inClip : len - 1 - inClip) < ClipJunction.BASES;
-                        bases[size + i] = placed != ClipJunction.NONE && compared
-                                ? corrected(b[k], ref.base(l + i), l + i, support) : b[k];
+                        int outward = trailing ? inClip : len - 1 - inClip; // from the aligned bases
+                        // the bases the placement compared, nearest the junction, are the reference where it put them
+                        bases[size + i] = placed != null && outward < ClipJunction.BASES
+                                ? corrected(b[k], placed.at(outward, anchor, trailing), ref, support) : b[k];
                         quals[size + i] = q[k];
                     }
                     size += m;
@@ -113,7 +106,7 @@ final class AssemblyReads {
                 n = Math.max(0, Math.min(refPos + len - 1, to) - l + 1);
                 for (int i = 0; i < n; i++) {
                     int k = readPos + l - refPos + i;
-                    bases[size + i] = corrected(b[k], ref.base(l + i), l + i, support);
+                    bases[size + i] = corrected(b[k], l + i, ref, support);
                     quals[size + i] = q[k];
                 }
                 size += n;
@@ -138,7 +131,8 @@ final class AssemblyReads {
     }
 
     /** A read's base at {@code position}: the reference's when it differs and too few reads carry it. */
-    private static byte corrected(byte base, byte reference, int position, Support support) {
+    private static byte corrected(byte base, int position, RefWindow ref, Support support) {
+        byte reference = ref.base(position);
         return base != reference && reference != 'N' && !support.supported(position, base) ? reference : base;
     }
 

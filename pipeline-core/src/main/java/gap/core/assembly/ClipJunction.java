@@ -5,16 +5,15 @@ import gap.core.model.RefWindow;
 /**
  * Takes a read's soft clip and the reference around it, gives where the clipped bases lie in the reference within a
  * given distance: the far side of the junction the read crosses (a deletion's other breakpoint, a duplication's
- * start), or none. The clipped bases nearest the junction are compared with the reference at every offset, each base
+ * start), or none. The clipped bases nearest the junction are compared with the reference at every offset, the first
+ * few of them optionally going on along the reference (aligners clip at an error next to a junction), each base
  * weighing its own quality (a match of a base with error e is 4(1-e) times likelier from there than from random
  * sequence, a mismatch 4e/3 times), so a Q20 clip with an error or two is placed as surely as a clean Q37 one and a
  * clip of poor bases is not placed at all. A placement is kept when it beats chance after testing every offset and
- * beats the runner-up by the same odds (so no placement in a repeat), and is not where the clip already is (a clip
- * that continues the reference is read errors, not a junction).
+ * split, beats the runner-up by the same odds (so no placement in a repeat), and beats the clip going on along the
+ * reference where it is (a clip that continues the reference is read errors, not a junction).
  */
 final class ClipJunction {
-    /** Returned when the clip is not placed. */
-    static final int NONE = Integer.MIN_VALUE;
     /** Clipped bases compared, nearest the junction (as many as weigh a clip's evidence). */
     static final int BASES = ActivityProfile.CLIP_BASES;
     /** The odds (log10) a placement needs over chance, over all offsets tested, and over the runner-up. */
@@ -30,51 +29,86 @@ final class ClipJunction {
         }
     }
 
+    /**
+     * A placed clip: its first {@code continuing} bases from the aligned ones go on along the reference where they
+     * are (the aligner clipped a few bases early, at an error or a SNV next to the junction), the next one lies at
+     * {@code position}, and those after it run on from there away from the aligned bases.
+     */
+    record Placement(int continuing, int position) {
+        /** The reference position of the clip's base {@code i} counted from the aligned bases (0 next to them). */
+        int at(int i, int anchor, boolean trailing) {
+            int dir = trailing ? 1 : -1;
+            return i < continuing ? anchor + dir * (1 + i) : position + dir * (i - continuing);
+        }
+    }
+
     private ClipJunction() {}
 
     /**
-     * Where a clip lies, within {@code maxDistance} of where it would continue the reference. {@code bases} and
-     * {@code quals} are the read's, the clip is {@code [from, from + length)} of them; a trailing clip follows the
-     * aligned base at {@code anchor} and the answer is the reference position of its first base; a leading clip
-     * precedes the aligned base at {@code anchor} and the answer is the position of its last base.
+     * Where a clip lies, within {@code maxDistance} of where it would continue the reference, or null. {@code bases}
+     * and {@code quals} are the read's, the clip is {@code [from, from + length)} of them, after the aligned base at
+     * {@code anchor} when {@code trailing}, else before it.
      */
-    static int place(byte[] bases, byte[] quals, int from, int length, boolean trailing, int anchor, RefWindow ref,
-                     int maxDistance) {
+    static Placement place(byte[] bases, byte[] quals, int from, int length, boolean trailing, int anchor,
+                           RefWindow ref, int maxDistance) {
         int m = Math.min(length, BASES);
-        int first = trailing ? from : from + length - m; // the compared bases, the m nearest the junction
-        int stay = trailing ? anchor + 1 : anchor - m; // reference position of the compared bases' first, unmoved
+        int dir = trailing ? 1 : -1;
+        double[] here = new double[m + 1]; // here[t]: the first t bases, continuing the reference
+        for (int i = 0; i < m; i++) {
+            here[i + 1] = here[i] + score(bases, quals, index(from, length, trailing, i), ref, anchor + dir * (1 + i));
+        }
+        double[] there = new double[m + 1];
         double best = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
-        int bestAt = NONE;
-        for (int x = stay - maxDistance; x <= stay + maxDistance; x++) {
-            double s = score(bases, quals, first, m, ref, x);
-            if (s > best) {
+        Placement placed = null;
+        for (int z = anchor + dir - maxDistance; z <= anchor + dir + maxDistance; z++) {
+            // z: where base 0 would lie; bases from t on are placed from z + dir * t
+            there[m] = 0;
+            for (int i = m - 1; i >= 0; i--) {
+                there[i] = there[i + 1] + score(bases, quals, index(from, length, trailing, i), ref, z + dir * i);
+            }
+            double top = Double.NEGATIVE_INFINITY;
+            int split = -1;
+            for (int t = 0; t < m; t++) {
+                if (here[t] + there[t] > top) {
+                    top = here[t] + there[t];
+                    split = t;
+                }
+            }
+            if (top > best) {
                 second = best;
-                best = s;
-                bestAt = x;
-            } else if (s > second) {
-                second = s;
+                best = top;
+                placed = significant(there[split], here[m] - here[split], m, maxDistance)
+                        ? new Placement(split, z + dir * split) : null;
+            } else if (top > second) {
+                second = top;
             }
         }
-        double tests = StrictMath.log10(2.0 * maxDistance + 1);
-        if (bestAt == stay || best < tests + MIN_LOG10_ODDS || best - second < MIN_LOG10_ODDS) {
-            return NONE;
-        }
-        return trailing ? bestAt : bestAt + m - 1;
+        return best - second < MIN_LOG10_ODDS ? null : placed;
     }
 
-    /** log10 odds that {@code m} read bases from {@code first} are the reference from {@code x} on, not chance. */
-    private static double score(byte[] bases, byte[] quals, int first, int m, RefWindow ref, int x) {
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            byte r = ref.base(x + i);
-            byte b = bases[first + i];
-            if (r == 'N' || b == 'N') {
-                continue;
-            }
-            int q = Math.max(0, Math.min(127, quals[first + i]));
-            s += b == r ? MATCH[q] : MISMATCH[q];
+    /**
+     * Whether placed bases scoring {@code there} beat chance over every offset and split tested, and beat going on
+     * along the reference ({@code here}) by the same odds.
+     */
+    private static boolean significant(double there, double here, int m, int maxDistance) {
+        double tests = StrictMath.log10((2.0 * maxDistance + 1) * m);
+        return there >= tests + MIN_LOG10_ODDS && there - here >= MIN_LOG10_ODDS;
+    }
+
+    /** The read index of the clip's base {@code i} counted from the aligned bases. */
+    private static int index(int from, int length, boolean trailing, int i) {
+        return trailing ? from + i : from + length - 1 - i;
+    }
+
+    /** log10 odds that a read base is the reference base at {@code x}, not chance. */
+    private static double score(byte[] bases, byte[] quals, int k, RefWindow ref, int x) {
+        byte r = ref.base(x);
+        byte b = bases[k];
+        if (r == 'N' || b == 'N') {
+            return 0;
         }
-        return s;
+        int q = Math.max(0, Math.min(127, quals[k]));
+        return b == r ? MATCH[q] : MISMATCH[q];
     }
 }

@@ -1,6 +1,7 @@
 package gap.core.assembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import gap.core.model.RefWindow;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +32,15 @@ class ClipJunctionTest {
         return out;
     }
 
-    /** 40 aligned bases ending at 300, then {@code clip} (trailing): where the clip is placed. */
-    private static int trailing(String clip, byte[] clipQuals) {
+    /** 40 aligned bases ending at 300, then {@code clip} (trailing): where the clip is placed, or null. */
+    private static ClipJunction.Placement trailing(String clip, byte[] clipQuals) {
         byte[] bases = (SEQ.substring(260, 300) + clip).getBytes(StandardCharsets.US_ASCII);
         byte[] q = quals(bases.length, 30);
         System.arraycopy(clipQuals, 0, q, 40, clipQuals.length);
         return ClipJunction.place(bases, q, 40, clip.length(), true, 300, REF, 300);
     }
+
+    private static final ClipJunction.Placement AT_501 = new ClipJunction.Placement(0, 501);
 
     @Test
     void aTrailingClipIsPlacedAtTheFarBreakpointOnNoisyAndCleanReads() {
@@ -47,27 +50,40 @@ class ClipJunctionTest {
             noisy[e] = noisy[e] == 'A' ? 'C' : 'A';
         }
         q20[4] = 10;
-        assertEquals(501, trailing(new String(noisy), q20));
-        assertEquals(501, trailing(SEQ.substring(500, 520), quals(20, 37)));
-        assertEquals(501, trailing(SEQ.substring(500, 530), quals(30, 37)), "only the 20 nearest bases are compared");
+        assertEquals(AT_501, trailing(new String(noisy), q20));
+        assertEquals(AT_501, trailing(SEQ.substring(500, 520), quals(20, 37)));
+        assertEquals(AT_501, trailing(SEQ.substring(500, 530), quals(30, 37)), "only the 20 nearest bases are compared");
+    }
+
+    @Test
+    void aClipThatBeginsBeforeTheJunctionIsSplitWhereTheReferenceStopsMatching() {
+        // the aligner clipped 4 bases early, at an error in the third: bases 301-304 (one wrong), then 501 on
+        char[] early = (SEQ.substring(300, 304) + SEQ.substring(500, 520)).toCharArray();
+        early[2] = early[2] == 'A' ? 'C' : 'A';
+        ClipJunction.Placement p = trailing(new String(early), quals(24, 30));
+        assertEquals(new ClipJunction.Placement(4, 501), p);
+        assertEquals(303, p.at(2, 300, true));
+        assertEquals(505, p.at(8, 300, true));
     }
 
     @Test
     void aLeadingClipIsPlacedAtTheNearBreakpoint() {
         // aligned from 501, its first 20 bases clipped: they are the reference up to 300
         byte[] bases = (SEQ.substring(280, 300) + SEQ.substring(500, 560)).getBytes(StandardCharsets.US_ASCII);
-        assertEquals(300, ClipJunction.place(bases, quals(80, 20), 0, 20, false, 501, REF, 300));
+        ClipJunction.Placement p = ClipJunction.place(bases, quals(80, 20), 0, 20, false, 501, REF, 300);
+        assertEquals(new ClipJunction.Placement(0, 300), p);
+        assertEquals(281, p.at(19, 501, false), "the clip's first base");
     }
 
     @Test
     void aClipOfPoorBasesOrTooFewBasesIsNotPlaced() {
-        assertEquals(ClipJunction.NONE, trailing(SEQ.substring(500, 520), quals(20, 2)));
-        assertEquals(ClipJunction.NONE, trailing(SEQ.substring(500, 505), quals(5, 37)));
+        assertNull(trailing(SEQ.substring(500, 520), quals(20, 2)));
+        assertNull(trailing(SEQ.substring(500, 505), quals(5, 37)));
     }
 
     @Test
     void aClipThatContinuesTheReferenceIsNotAJunction() {
-        assertEquals(ClipJunction.NONE, trailing(SEQ.substring(300, 320), quals(20, 30)));
+        assertNull(trailing(SEQ.substring(300, 320), quals(20, 30)));
     }
 
     @Test
@@ -76,6 +92,6 @@ class ClipJunctionTest {
         String twice = SEQ.substring(0, 420) + SEQ.substring(500, 520) + SEQ.substring(440);
         RefWindow ref = RefWindow.of("c", 1, twice);
         byte[] bases = (twice.substring(260, 300) + twice.substring(500, 520)).getBytes(StandardCharsets.US_ASCII);
-        assertEquals(ClipJunction.NONE, ClipJunction.place(bases, quals(60, 30), 40, 20, true, 300, ref, 300));
+        assertNull(ClipJunction.place(bases, quals(60, 30), 40, 20, true, 300, ref, 300));
     }
 }
