@@ -52,6 +52,9 @@ final class ClipJunction {
     static Placement place(byte[] bases, byte[] quals, int from, int length, boolean trailing, int anchor,
                            RefWindow ref, int maxDistance) {
         int m = Math.min(length, BASES);
+        if (m * MATCH[MATCH.length - 1] < StrictMath.log10((2.0 * maxDistance + 1) * m) + MIN_LOG10_ODDS) {
+            return null; // too few bases to be placed even if all of them matched (the many short clips of noisy reads)
+        }
         int dir = trailing ? 1 : -1;
         double[] here = new double[m + 1]; // here[t]: the first t bases, continuing the reference
         for (int i = 0; i < m; i++) {
