@@ -55,4 +55,4 @@ while read -r name dir sheet ped truth column group; do
 done <<< "$sets"
 "$GAP" train-scorer --sets "$table" -O "$model" "${rule[@]}"
 mkdir -p "$model/sites"
-"$GAP" train-scorer --sets "$table" -O "$model/sites" "${rule[@]}" --withhold NMBZ,NMD,SCD,ENDD,ABQR,RPU,RPL
+"$GAP" train-scorer --sets "$table" -O "$model/sites" "${rule[@]}" --withhold NMBZ,NMD,SCD,ENDD,ABQR,RPU,RPL,MQ0F,LMQF
