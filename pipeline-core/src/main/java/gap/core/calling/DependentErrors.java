@@ -11,7 +11,10 @@ import java.util.Arrays;
  * being wrong, which is what turns them into a false het, or a hom-alt into a het when they read the reference. The
  * rank is counted per strand, as errmod counts it: a context error repeats on the strand that misreads it, while a
  * true allele's reads come from both. The first fragment of each base and strand keeps its quality, and no quality
- * falls below three tenths of itself: no absolute threshold, so Q20 and Q37 reads are treated alike.
+ * falls below three tenths of itself: no absolute threshold, so Q20 and Q37 reads are treated alike. (htslib's
+ * errmod ranks and decays the same way but weighs each base's binomial-tail error penalty, not its quality, with a
+ * floor of 0.03; here the decay scales the quality in an independent-read likelihood, and the 0.3 floor bounds what a
+ * true allele whose reads fell on one strand by chance loses.)
  */
 final class DependentErrors {
     private final double[] factor = new double[256];

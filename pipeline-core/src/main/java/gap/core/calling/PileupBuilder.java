@@ -13,11 +13,18 @@ import java.util.Set;
 
 /**
  * Takes a candidate site and the reads near it, gives its {@link Pileup}, one observation per fragment. At an
- * isolated SNV site an observation is the base at the site, the two mates merged base by base. At a site needing
+ * isolated SNV site an observation is the base at the site, the two mates merged base by base (agreeing mates are
+ * two reads of one molecule: their errors are independent, its PCR errors are not). At a site needing
  * haplotypes it is the read's bases over the site's window (repeat tract and flank), for alignment; of two overlapping mates the one
  * that covers more is kept.
  */
 public final class PileupBuilder {
+    /**
+     * Substitution error rate of library PCR, which both mates of a fragment read alike: GATK's default
+     * ({@code FragmentUtils.DEFAULT_PCR_SNV_ERROR_RATE} = 1e-4, Q40, whose half caps each overlapping mate's quality).
+     */
+    static final double PCR_SNV_ERROR = 1e-4;
+
     private final int maxReads;
 
     /**
@@ -74,10 +81,14 @@ public final class PileupBuilder {
     }
 
     /**
-     * Merges the two mates' base at an SNV site, as samtools does for overlapping pairs: when they agree the base
-     * keeps the higher quality (both read the same molecule, so agreement is not twice the evidence); when they
-     * disagree the higher-quality base is kept with the difference of the two qualities. The fragment's strand and
-     * read position are those of the mate whose base is kept (the first on a tie), for the annotations.
+     * Merges the two mates' base at an SNV site into one observation of the fragment. When they agree, both mates'
+     * sequencing errors would have to be the same wrong base, so the base's error is that posterior plus the chance
+     * that the molecule itself carries a PCR error, which both mates then read ({@link #PCR_SNV_ERROR}): two Q20
+     * mates make a Q37 base, never above Q40. Keeping only the higher quality would drop the second read's evidence,
+     * which samtools (quality sum) and GATK (both mates kept, each capped at half the PCR quality) both count. When
+     * they disagree the higher-quality base is kept with the difference of the two qualities (their odds). The
+     * fragment's strand and read position are those of the mate whose base is kept (the first on a tie), for the
+     * annotations.
      */
     static ReadEvidence mergeMates(ReadEvidence a, ReadEvidence b) {
         if (a.bases().length != b.bases().length) {
@@ -91,7 +102,7 @@ public final class PileupBuilder {
             byte qb = b.quals()[i];
             if (a.bases()[i] == b.bases()[i]) {
                 bases[i] = a.bases()[i];
-                quals[i] = (byte) Math.max(qa, qb);
+                quals[i] = agreeingQuality(qa, qb);
             } else {
                 bases[i] = qa >= qb ? a.bases()[i] : b.bases()[i];
                 quals[i] = (byte) Math.abs(qa - qb);
@@ -99,9 +110,24 @@ public final class PileupBuilder {
         }
         // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
         ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
+        // The annotations' base quality (BaseQRankSum) stays one read's, as GATK ranks reads, not fragments.
+        int siteQuality = n == 0 ? -1 : a.bases()[0] == b.bases()[0] ? kept.quals()[0] : quals[0];
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
-                kept.negativeStrand(), kept.readPosition(), n > 0 ? quals[0] : -1, a.negativeStrand() != b.negativeStrand(),
+                kept.negativeStrand(), kept.readPosition(), siteQuality, a.negativeStrand() != b.negativeStrand(),
                 a.f1r2());
+    }
+
+    /**
+     * The phred quality of a base two mates of one fragment agree on: P(both read the same wrong base) over P(they
+     * agree), each base's error spread evenly over the three other bases as the genotype model spreads it, plus
+     * {@link #PCR_SNV_ERROR}.
+     */
+    static byte agreeingQuality(byte qa, byte qb) {
+        double ea = Math.min(0.75, StrictMath.pow(10, -qa / 10.0));
+        double eb = Math.min(0.75, StrictMath.pow(10, -qb / 10.0));
+        double bothWrong = ea * eb / 3;
+        double error = bothWrong / ((1 - ea) * (1 - eb) + bothWrong) + PCR_SNV_ERROR;
+        return (byte) Math.round(-10 * StrictMath.log10(error));
     }
 
     /** Of two mates over a haplotype window, the one with more bases there (the first on a tie), standing for both. */

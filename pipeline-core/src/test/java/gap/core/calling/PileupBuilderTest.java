@@ -14,7 +14,7 @@ import gap.core.model.VariantCall;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pileups from hand-made reads: what a read shows over a site, and overlapping mates counted once. */
+/** Pileups from hand-made reads: what a read shows over a site, and overlapping mates as one fragment. */
 class PileupBuilderTest {
     private static final CandidateSite SNV = new CandidateSite("chr1", 105, List.of("A", "C"), 105, 0, List.of(), 20);
 
@@ -33,27 +33,39 @@ class PileupBuilderTest {
     }
 
     @Test
-    void concordantMatesCountOnceWithTheHigherQuality() {
-        // Two fragments with both mates over 105 (A/A at Q30/Q20, C/C at Q30/Q25) and two single reads:
-        // the same as two A and two C at Q30.
+    void concordantMatesMakeOneFragmentWithBothReadsEvidence() {
+        // Two fragments with both mates over 105 (A/A at Q30/Q20, C/C at Q20/Q20) and three single reads (A Q30,
+        // C Q27, A Q25). Agreeing mates are one base whose error needs both reads wrong the same way (e_a e_b / 3 over
+        // P(agree)) or a PCR error (1e-4): Q30/Q20 -> 39.86 -> Q40, Q20/Q20 -> 38.73 -> Q39.
         List<AlignedRead> reads = List.of(
                 read("f1", 101, "10M", "AAAAAAAAAA", 30), read("f1", 103, "10M", "AAAAAAAAAA", 20),
-                read("f2", 101, "10M", "AAAACAAAAA", 30), read("f2", 102, "10M", "AAACAAAAAA", 25),
-                read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 30));
+                read("f2", 101, "10M", "AAAACAAAAA", 20), read("f2", 102, "10M", "AAACAAAAAA", 20),
+                read("f3", 100, "10M", "AAAAAAAAAA", 30), read("f4", 100, "10M", "AAAAACAAAA", 27),
+                read("f5", 100, "10M", "AAAAAAAAAA", 25));
         Pileup pileup = new PileupBuilder(250).build(SNV, reads);
-        assertEquals(4, pileup.depth());
-        assertEquals(4, pileup.evidence().size());
-        assertArrayEquals(new byte[] {30}, pileup.evidence().get(0).quals());
+        assertEquals(5, pileup.depth());
+        assertEquals(5, pileup.evidence().size());
+        assertArrayEquals(new byte[] {40}, pileup.evidence().get(0).quals());
         assertArrayEquals(new byte[] {'C'}, pileup.evidence().get(1).bases());
-        assertArrayEquals(new byte[] {30}, pileup.evidence().get(1).quals());
+        assertArrayEquals(new byte[] {39}, pileup.evidence().get(1).quals());
 
-        // Worked out in GenotypeLikelihoodsTest's terms: GL = [-6.955, -1.205, -6.955] → PL 57,0,57, QUAL 27.51.
+        // Worked out by hand from the bases A40 C39 A30 C27 A25: GL = [-7.5561, -1.5070, -10.9323] -> PL 60,0,94;
+        // QUAL 30.50 with the SNV prior 1e-3. Keeping only the higher mate (A30, C20) gave PL 41,0,84, QUAL 11.77.
         CallingParameters params = TestParams.with("model.errorDependency", "0");
         VariantCall call = new VariantCaller(params).call(pileup, new GenotypeLikelihoodsModel(params).compute(pileup, null));
-        assertEquals(List.of(57, 0, 57), call.genotype(0).pl());
-        assertEquals(27.51, call.qual(), 1e-9);
-        assertEquals(Filters.PASS, call.filter(), "QUAL 27.51 is above the LowQual threshold of 20");
-        assertEquals(4, call.genotype(0).dp());
+        assertEquals(List.of(60, 0, 94), call.genotype(0).pl());
+        assertEquals(30.50, call.qual(), 0.01);
+        assertEquals(Filters.PASS, call.filter(), "QUAL 30.50 is above the LowQual threshold of 20");
+        assertEquals(5, call.genotype(0).dp());
+    }
+
+    @Test
+    void agreeingMatesAddTheirEvidenceUpToThePcrErrorRate() {
+        assertEquals(39, PileupBuilder.agreeingQuality((byte) 20, (byte) 20)); // 38.73
+        assertEquals(38, PileupBuilder.agreeingQuality((byte) 19, (byte) 19)); // 38.12
+        assertEquals(30, PileupBuilder.agreeingQuality((byte) 0, (byte) 30), "a Q0 mate adds nothing"); // 29.59
+        assertEquals(40, PileupBuilder.agreeingQuality((byte) 40, (byte) 40), "PCR errors both mates read: Q40");
+        assertEquals(40, PileupBuilder.agreeingQuality((byte) 10, (byte) 45)); // 39.97
     }
 
     @Test
