@@ -43,8 +43,19 @@ class NmbzClusterTest {
         for (String[] r : records) {
             String site = r[0] + ":" + r[1] + " " + r[6];
             assertFalse(r[6].equals("PASS"), site + " passes");
-            double nmbz = Double.parseDouble(r[7].replaceAll(".*(^|;)NMBZ=([-0-9.]+).*", "$2"));
+            double nmbz = info(r, "NMBZ");
             assertTrue(nmbz > 2, site + " NMBZ " + nmbz);
+            // reads of MAPQ 15-19 overlap the cluster: dropped before pileups, yet counted in LMQF
+            assertTrue(info(r, "LMQF") > 0, site + " LMQF");
+            assertEquals(0.0, info(r, "MQ0F"), site + " MQ0F"); // the BAM holds no MAPQ 0 read
         }
+        // at 42, 8 of the 49 reads overlapping it have MAPQ below 20, and all 8 carry the paralogue's C
+        // (samtools view -F 0xF04 annot-NMBZ.1.bam chr19:42-42: 49 records, 8 with MAPQ 17-19)
+        String[] first = records.stream().filter(r -> r[1].equals("42")).findFirst().orElseThrow();
+        assertEquals(0.163, info(first, "LMQF"));
+    }
+
+    private static double info(String[] record, String key) {
+        return Double.parseDouble(record[7].replaceAll(".*(^|;)" + key + "=([-0-9.]+).*", "$2"));
     }
 }

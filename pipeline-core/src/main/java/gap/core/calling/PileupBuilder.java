@@ -98,15 +98,9 @@ public final class PileupBuilder {
         byte[] bases = new byte[n];
         byte[] quals = new byte[n];
         for (int i = 0; i < n; i++) {
-            byte qa = a.quals()[i];
-            byte qb = b.quals()[i];
-            if (a.bases()[i] == b.bases()[i]) {
-                bases[i] = a.bases()[i];
-                quals[i] = agreeingQuality(qa, qb);
-            } else {
-                bases[i] = qa >= qb ? a.bases()[i] : b.bases()[i];
-                quals[i] = (byte) Math.abs(qa - qb);
-            }
+            int merged = mergeBase(a.bases()[i], a.quals()[i], b.bases()[i], b.quals()[i]);
+            bases[i] = (byte) (merged >> 8);
+            quals[i] = (byte) merged;
         }
         // Only isolated SNV sites merge mates, and there the bases start at the site: base 0 is the site's.
         ReadEvidence kept = n > 0 && b.quals()[0] > a.quals()[0] ? b : a;
@@ -115,6 +109,18 @@ public final class PileupBuilder {
         return new ReadEvidence(a.fragment(), bases, quals, Math.min(a.mappingQuality(), b.mappingQuality()),
                 kept.negativeStrand(), kept.readPosition(), siteQuality, a.negativeStrand() != b.negativeStrand(),
                 a.f1r2());
+    }
+
+    /**
+     * One fragment's base from its two mates' ({@code base << 8 | quality}): agreeing, the base with
+     * {@link #agreeingQuality}; disagreeing, the higher-quality base (the first on a tie) with the difference of the
+     * two qualities. The reference-confidence model merges overlapping mates by the same rule.
+     */
+    static int mergeBase(byte ba, byte qa, byte bb, byte qb) {
+        if (ba == bb) {
+            return ba << 8 | agreeingQuality(qa, qb);
+        }
+        return (qa >= qb ? ba : bb) << 8 | Math.abs(qa - qb);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Map;
  * ReferenceConfidenceModel computes them from the pileup: a base matching the reference is REF with probability
  * 1 - e (e from its quality) and any other allele with e / 3, a mismatching base the reverse; a deletion is evidence
  * against REF at GATK's fixed Q30; bases under Q6 are left out. Two mates of one fragment that both align a base
- * count once (the first mate's), as calling counts fragments. GATK's indel-informative-read term is not modelled.
+ * count once, merged as calling merges them (agreeing: both reads' evidence; disagreeing: the better base with the
+ * difference of the qualities). GATK's indel-informative-read term is not modelled.
  * Allele-aware where bases disagree with the reference: a position's mismatching bases are kept, so that
  * {@link #alleles} can give its likelihoods over REF, each base seen and {@code <NON_REF>} (a base then supports only
  * its own allele, as a read likelihood against a specific allele does in joint calling from reads: a parent's one
@@ -47,22 +48,44 @@ public final class ReferenceConfidence {
     /** The confidence of positions {@code from..to} of {@code ref}'s contig from {@code reads} (in start order). */
     public static ReferenceConfidence measure(List<AlignedRead> reads, RefWindow ref, int from, int to) {
         ReferenceConfidence rc = new ReferenceConfidence(from, to - from + 1);
-        Map<String, int[]> firstMates = new HashMap<>();
+        Map<String, AlignedRead[]> mates = new HashMap<>();
+        for (AlignedRead read : reads) {
+            if (read.overlaps(from, to)) {
+                AlignedRead[] pair = mates.computeIfAbsent(read.name(), k -> new AlignedRead[2]);
+                if (pair[0] == null) {
+                    pair[0] = read;
+                } else if (pair[1] == null) {
+                    pair[1] = read;
+                }
+            }
+        }
         for (AlignedRead read : reads) {
             if (!read.overlaps(from, to)) {
                 continue;
             }
-            int[] mate = firstMates.remove(read.name());
-            if (mate == null) {
-                firstMates.put(read.name(), new int[] {read.start(), read.end()});
+            AlignedRead[] pair = mates.get(read.name());
+            boolean paired = pair[1] != null;
+            if (paired && read == pair[0]) {
+                rc.add(read, ref, to, pair[1], true);
+            } else if (paired && read == pair[1]) {
+                rc.add(read, ref, to, pair[0], false);
+            } else {
+                rc.add(read, ref, to, null, false);
             }
-            rc.add(read, ref, to, mate);
         }
         return rc;
     }
 
-    /** Adds the read's bases in {@code from..to}, except those its mate (its span, or null) already gave. */
-    private void add(AlignedRead read, RefWindow ref, int to, int[] mate) {
+    /**
+     * Adds the read's bases in {@code from..to}. Two overlapping mates count once where both align, merged as calling
+     * merges them ({@link PileupBuilder#mergeBase}): the first mate ({@code leaveToMate}) leaves the span of its
+     * {@code mate} to it, and the second takes the first's base or deletion there, merged with its own base when
+     * both are bases (a Q22 error in one mate against the other's reference base is then the Q7 it is in calling).
+     */
+    private void add(AlignedRead read, RefWindow ref, int to, AlignedRead mate, boolean leaveToMate) {
+        int lo = mate == null ? 0 : Math.max(from, mate.start());
+        int hi = mate == null ? -1 : Math.min(to, mate.end());
+        byte[][] first = mate == null || leaveToMate || hi < lo ? null : observations(mate, lo, hi);
         byte[] ops = read.cigarOps();
         int[] lengths = read.cigarLengths();
         int refPos = read.start();
@@ -71,21 +94,49 @@ public final class ReferenceConfidence {
             byte op = ops[c];
             for (int i = 0; i < lengths[c] && AlignedRead.consumesReference(op); i++) {
                 int p = refPos + i;
-                if (p >= from && p <= to && (mate == null || p < mate[0] || p > mate[1])) {
-                    if (AlignedRead.isAligned(op)) {
-                        observe(p, read.bases()[readPos + i], read.quals()[readPos + i], ref.base(p));
-                    } else if (op == 'D') {
-                        observe(p, (byte) '-', (byte) DELETION_QUALITY, ref.base(p));
-                    }
+                if (p < from || p > to || (leaveToMate && p >= lo && p <= hi)) {
+                    continue;
+                }
+                byte base = AlignedRead.isAligned(op) ? read.bases()[readPos + i] : op == 'D' ? (byte) '-' : 0;
+                byte quality = AlignedRead.isAligned(op) ? read.quals()[readPos + i] : (byte) DELETION_QUALITY;
+                byte mateBase = first == null || p < lo || p > hi ? 0 : first[0][p - lo];
+                if (mateBase != 0 && (base == 0 || base == '-' || mateBase == '-')) {
+                    base = mateBase; // the first mate's observation, as when it alone counted
+                    quality = first[1][p - lo];
+                } else if (mateBase != 0) {
+                    int merged = PileupBuilder.mergeBase(mateBase, first[1][p - lo], base, quality);
+                    base = (byte) (merged >> 8);
+                    quality = (byte) merged;
+                }
+                if (base != 0) {
+                    observe(p, base, quality, ref.base(p));
                 }
             }
-            if (AlignedRead.consumesReference(op)) {
-                refPos += lengths[c];
-            }
-            if (AlignedRead.consumesRead(op)) {
-                readPos += lengths[c];
-            }
+            refPos += AlignedRead.consumesReference(op) ? lengths[c] : 0;
+            readPos += AlignedRead.consumesRead(op) ? lengths[c] : 0;
         }
+    }
+
+    /** The read's base (or '-' for a deletion, 0 for none) and quality at each position of {@code lo..hi}. */
+    private static byte[][] observations(AlignedRead read, int lo, int hi) {
+        byte[][] out = new byte[2][hi - lo + 1];
+        byte[] ops = read.cigarOps();
+        int[] lengths = read.cigarLengths();
+        int refPos = read.start();
+        int readPos = 0;
+        for (int c = 0; c < ops.length && refPos <= hi; c++) {
+            byte op = ops[c];
+            for (int i = 0; i < lengths[c] && AlignedRead.consumesReference(op); i++) {
+                int p = refPos + i;
+                if (p >= lo && p <= hi && (AlignedRead.isAligned(op) || op == 'D')) {
+                    out[0][p - lo] = AlignedRead.isAligned(op) ? read.bases()[readPos + i] : (byte) '-';
+                    out[1][p - lo] = AlignedRead.isAligned(op) ? read.quals()[readPos + i] : (byte) DELETION_QUALITY;
+                }
+            }
+            refPos += AlignedRead.consumesReference(op) ? lengths[c] : 0;
+            readPos += AlignedRead.consumesRead(op) ? lengths[c] : 0;
+        }
+        return out;
     }
 
     private void observe(int position, byte base, byte quality, byte refBase) {

@@ -20,7 +20,7 @@ public final class CallFeatures {
     /** The feature names, in vector order (the model file lists them too, and is checked against these). */
     public static final List<String> NAMES = List.of("INDEL", "LENGTH", "QD", "MQ", "MQRankSum", "ReadPosRankSum",
             "BaseQRankSum", "FS", "SOR", "DP_REL", "AF", "HOM", "GQ", "CALLS_30", "CALLS_60", "NEAREST",
-            "NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL");
+            "NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL", "MQ0F", "LMQF");
 
     private CallFeatures() {}
 
@@ -67,6 +67,9 @@ public final class CallFeatures {
         for (int k = 0; k < reads.length; k++) {
             f[16 + k] = info(c, reads[k]);
         }
+        // the share of reads placed ambiguously (gap.core.calling.LowMapqFractions); NaN in VCFs written before it
+        f[23] = info(c, "MQ0F");
+        f[24] = info(c, "LMQF");
         return f;
     }
 

@@ -1,6 +1,7 @@
 package gap.core.shard;
 
 import gap.core.calling.Annotator;
+import gap.core.calling.LowMapqFractions;
 import gap.core.calling.ReadArtefacts;
 import gap.core.calling.CallingParameters;
 import gap.core.calling.CandidateFinder;
@@ -142,7 +143,8 @@ public final class ShardRunner implements AutoCloseable {
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<GvcfRecord> gvcfRecords = gvcfBands == null ? null : new ArrayList<>();
-        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept, lowMapq), kept, ref, known, gvcfRecords);
+        List<VariantCall> calls = callSites(candidates.find(shard, ref, kept, lowMapq), kept, lowMapq, ref, known,
+                gvcfRecords);
         if (gvcfRecords != null) {
             gvcfRecords = withBlocks(shard, gvcfRecords, kept.get(0), ref);
         }
@@ -179,25 +181,25 @@ public final class ShardRunner implements AutoCloseable {
 
     /**
      * Genotypes each site with each sample's reads that overlap it; sites must come in position order. {@code known}
-     * (may be null) holds the known alleles of the sites.
+     * (may be null) holds the known alleles of the sites; {@code lowMapq}, each sample's reads dropped for their
+     * mapping quality, only count towards MQ0F and LMQF. Adds each site's gVCF record of the one sample to
+     * {@code gvcfRecords} (null: none).
      */
-    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref,
-                                KnownSites.Alleles known) {
-        return callSites(sites, samples, ref, known, null);
-    }
-
-    /** As above, adding each site's gVCF record of the one sample to {@code gvcfRecords} (null: none). */
-    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples, RefWindow ref,
-                                KnownSites.Alleles known, List<GvcfRecord> gvcfRecords) {
+    List<VariantCall> callSites(List<CandidateSite> sites, List<List<AlignedRead>> samples,
+                                List<List<AlignedRead>> lowMapq, RefWindow ref, KnownSites.Alleles known,
+                                List<GvcfRecord> gvcfRecords) {
         List<VariantCall> calls = new ArrayList<>();
         int n = samples.size();
         OverlappingReads overlapping = new OverlappingReads(samples);
+        OverlappingReads overlappingLow = new OverlappingReads(lowMapq);
         for (CandidateSite site : sites) {
             List<Pileup> sitePileups = new ArrayList<>(n);
             List<ReadLikelihoods> likelihoods = new ArrayList<>(n);
             List<List<AlignedRead>> siteReads = new ArrayList<>(n);
+            List<List<AlignedRead>> siteLow = new ArrayList<>(n);
             for (int s = 0; s < n; s++) {
                 siteReads.add(overlapping.at(s, site));
+                siteLow.add(overlappingLow.at(s, site));
                 Pileup pileup = pileups.build(site, siteReads.get(s));
                 sitePileups.add(pileup);
                 likelihoods.add(model.compute(pileup, ref));
@@ -210,8 +212,9 @@ public final class ShardRunner implements AutoCloseable {
             if (joint != null) {
                 VariantCall call = trioGenotyper.refine(joint, novel(joint.call(), known));
                 if (call.hasVariantGenotype()) { // the trio's posterior may find a lone weak het implausible
-                    calls.add(artefacts.annotate(annotator.annotate(call, sitePileups, likelihoods), sitePileups,
-                            likelihoods, siteReads, ref));
+                    VariantCall annotated = artefacts.annotate(annotator.annotate(call, sitePileups, likelihoods),
+                            sitePileups, likelihoods, siteReads, ref);
+                    calls.add(LowMapqFractions.annotate(annotated, siteReads, siteLow));
                 }
             }
         }

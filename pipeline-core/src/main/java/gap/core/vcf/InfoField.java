@@ -52,6 +52,11 @@ public enum InfoField {
             + " reference tandem repeat touching the site (at least 2 units and 4 bases); 0 when none"), -1),
     RPL(new VCFInfoHeaderLine("RPL", 1, VCFHeaderLineType.Integer, "Length in bases of that tandem repeat tract;"
             + " 0 when none"), -1),
+    /** bcftools' MQ0F: reads placed with MAPQ 0 say the site is in a repeat or a duplication. */
+    MQ0F(real("MQ0F", "Fraction of reads overlapping the site with MAPQ 0, counting the reads dropped for low MAPQ"
+            + " (smaller is better)"), 3),
+    LMQF(real("LMQF", "Fraction of reads overlapping the site with MAPQ below 20 (MAPQ 0 included), counting the"
+            + " reads dropped for low MAPQ (smaller is better)"), 3),
     /** The scorer's log odds (GATK VQSR's name). */
     VQSLOD(real("VQSLOD", "Log odds of being a true variant versus being false under the trained gaussian mixture"
             + " model"), 4),

@@ -74,6 +74,29 @@ class ReferenceConfidenceTest {
     }
 
     @Test
+    void overlappingMatesMergeTheirBasesAsCallingDoes() {
+        // disagreeing at 5 (REF A): the first mate's G at Q22 against the second's A at Q29 is A at Q7 (29 - 22), no
+        // mismatch: e = 0.19953; hom-ref log10(0.80047) = -0.09666, het log10(0.5 (0.80047 + 0.06651)) = -0.36302,
+        // hom-NON_REF log10(0.06651) = -1.17711: PL 0, 3 (2.66), 11 (10.80)
+        byte[] q22 = {30, 30, 30, 30, 22, 30};
+        List<AlignedRead> reads = List.of(AlignedRead.of("pair", 1, "6M", "ACGTGC", q22, 60, false),
+                AlignedRead.of("pair", 4, "7M", "TACGTAC", 29, 60));
+        ReferenceConfidence rc = ReferenceConfidence.measure(reads, REF, 1, 10);
+        assertArrayEquals(new int[] {0, 3, 11}, rc.pl(5));
+        assertEquals(false, rc.hasMismatch(5));
+        assertEquals(1, rc.depth(5));
+        // agreeing at Q20: both wrong alike 1e-4 / 3 over 0.9801, plus the PCR rate 1e-4: Q39 (38.73);
+        // e = 1.2589e-4: het log10(0.5 (1 - 8.393e-5)) = -0.30107, hom-NON_REF log10(4.1964e-5) = -4.37712:
+        // PL 0, 3, 44 (the first mate's Q20 alone: 0, 3, 25)
+        reads = List.of(AlignedRead.of("pair", 1, "6M", "ACGTAC", 20, 60),
+                AlignedRead.of("pair", 4, "7M", "TACGTAC", 20, 60));
+        rc = ReferenceConfidence.measure(reads, REF, 1, 10);
+        assertArrayEquals(new int[] {0, 3, 44}, rc.pl(5));
+        assertArrayEquals(new int[] {0, 3, 25}, rc.pl(2)); // one mate only
+        assertArrayEquals(new int[] {0, 3, 25}, rc.pl(9));
+    }
+
+    @Test
     void blocksFollowTheBandsWithTheLeastPlAndDepth() {
         // 10 reads at Q30 over 1-10, then 5 more over 6-10: GQ 30 at 1-5, 45 at 6-10 (band 30 and 45 of GATK's
         // one-wide bands); with bands 20,100 both are one band: one block, PL the least of each genotype's

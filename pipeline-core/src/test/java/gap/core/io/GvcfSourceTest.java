@@ -74,7 +74,77 @@ class GvcfSourceTest {
         assertEquals(-1, stretch.blocks().at(42));
     }
 
+    /**
+     * A gVCF of many BGZF blocks over two contigs, with blocks long enough to sit in the index's larger bins: every
+     * query gives the records a plain filter of the decoded lines gives (overlapping the stretch, the first of a kind at
+     * a position), whatever chunks and block boundaries the stretch meets.
+     */
+    @Test
+    void queriesAcrossManyBlocksAndChunksGiveWhatReadingEveryLineGives() throws IOException {
+        Tools.require("bgzip");
+        Tools.require("tabix");
+        List<String> lines = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (String contig : List.of("c", "d")) {
+            int p = 1;
+            while (p < 600_000) {
+                int kind = random.nextInt(20);
+                int length = kind == 0 ? 20_000 + random.nextInt(150_000) : 1 + random.nextInt(kind < 10 ? 4 : 40);
+                if (kind == 1) { // a deletion's variant record, then the block under its last bases
+                    lines.add(contig + "\t" + p + "\t.\tGTA\tG,<NON_REF>\t50.5\t.\tRAW_MQandDP=32400,9\tGT:AD:DP:GQ:PL:SB"
+                            + "\t0/1:4,5:9:40:60,0,40,72,55,130:2,2,3,2");
+                    length = 1;
+                } else if (kind == 2) { // a one-position block listing a base
+                    lines.add(contig + "\t" + p + "\t.\tG\tT,<NON_REF>\t.\t.\tEND=" + p + "\t" + FORMAT
+                            + "\t0/0:9:15:9:0,15,150,27,160,190");
+                    length = 1;
+                } else {
+                    int end = p + length - 1;
+                    lines.add(contig + "\t" + p + "\t.\tA\t<NON_REF>\t.\t.\tEND=" + end + "\t" + FORMAT
+                            + "\t0/0:" + (length % 50) + ":12:4:0,12," + (100 + length % 900));
+                }
+                p += length;
+            }
+        }
+        Path gvcf = write(lines, List.of("##contig=<ID=c,length=1000000>", "##contig=<ID=d,length=1000000>"));
+        try (GvcfSource source = new GvcfSource(gvcf, Path.of(gvcf + ".tbi"))) {
+            for (int q = 0; q < 60; q++) {
+                String contig = q % 2 == 0 ? "c" : "d";
+                int from = 1 + random.nextInt(620_000);
+                int to = from + (q % 3 == 0 ? random.nextInt(100) : random.nextInt(70_000));
+                GvcfStretch stretch = source.query(contig, from, to);
+                assertEqualKinds(expected(lines, contig, from, to, true), stretch.blocks());
+                assertEqualKinds(expected(lines, contig, from, to, false), stretch.variants());
+            }
+        }
+    }
+
+    private static List<GvcfRecord> expected(List<String> lines, String contig, int from, int to, boolean blocks) {
+        List<GvcfRecord> out = new ArrayList<>();
+        for (String line : lines) {
+            GvcfRecord r = GvcfSource.record(line);
+            if (line.startsWith(contig + "\t") && r.isBlock() == blocks && r.position() <= to && r.end() >= from
+                    && (out.isEmpty() || out.get(out.size() - 1).position() != r.position())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static void assertEqualKinds(List<GvcfRecord> expected, GvcfStretch.Kind kind) {
+        assertEquals(expected.size(), kind.size());
+        for (int i = 0; i < kind.size(); i++) {
+            assertEquals(expected.get(i).position(), kind.start(i));
+            assertEquals(expected.get(i).end(), kind.end(i));
+            assertSame(expected.get(i), kind.record(i));
+        }
+    }
+
     private Path write() throws IOException {
+        return write(LINES, List.of("##contig=<ID=c,length=1000>"));
+    }
+
+    private Path write(List<String> lines, List<String> contigs) throws IOException {
         Path text = dir.resolve("s.g.vcf");
         List<String> all = new ArrayList<>(List.of("##fileformat=VCFv4.2",
                 "##ALT=<ID=NON_REF,Description=\"Any other allele\">",
@@ -86,10 +156,10 @@ class GvcfSourceTest {
                 "##FORMAT=<ID=GQ,Number=1,Type=Integer,Description=\"GQ\">",
                 "##FORMAT=<ID=MIN_DP,Number=1,Type=Integer,Description=\"Least depth\">",
                 "##FORMAT=<ID=PL,Number=G,Type=Integer,Description=\"PL\">",
-                "##FORMAT=<ID=SB,Number=4,Type=Integer,Description=\"Strands\">",
-                "##contig=<ID=c,length=1000>",
-                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1"));
-        all.addAll(LINES);
+                "##FORMAT=<ID=SB,Number=4,Type=Integer,Description=\"Strands\">"));
+        all.addAll(contigs);
+        all.add("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1");
+        all.addAll(lines);
         Files.write(text, all);
         Tools.run(dir, List.of("bgzip", text.toString()));
         Path gvcf = dir.resolve("s.g.vcf.gz");
