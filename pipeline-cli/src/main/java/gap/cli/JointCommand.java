@@ -1,18 +1,14 @@
 package gap.cli;
 
 import gap.command.Commands;
-import gap.command.KeystoreOptions;
-import gap.command.RedactedPaths;
-import gap.core.shard.CallOptions;
-import gap.core.shard.CallPreparation;
+import gap.command.HelpOptions;
+import gap.command.JointArguments;
 import gap.core.shard.CallingRun;
+import gap.core.shard.CallPreparation;
 import gap.core.shard.LocalShardExecutor;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
@@ -34,66 +30,13 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         showDefaultValues = true,
         usageHelpAutoWidth = true,
-        description = {"Genotype samples jointly from their gVCFs (gap call --gvcf): alleles merged across samples,"
-                + " <NON_REF> likelihoods for samples without an allele, then scoring, pedigree checks and de novo"
-                + " calls as gap call.",
-                "Writes what gap call writes for several samples; outputs and logs carry pseudonyms only."})
+        description = {JointArguments.DESCRIPTION, JointArguments.OUTPUTS})
 public final class JointCommand implements Callable<Integer> {
-    @CommandLine.Mixin
+    @Mixin
     HelpOptions help;
 
-    @Option(names = {"-R", "--reference"}, required = true, paramLabel = "FASTA",
-            description = "The gVCFs' reference FASTA, with .fai and .dict beside it.")
-    Path reference;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Inputs inputs;
-
-    static final class Inputs {
-        @Option(names = {"-V", "--variant"}, required = true, paramLabel = "GVCF",
-                converter = RedactedPaths.Reads.class,
-                description = "One sample's gVCF (.g.vcf.gz with its .tbi); repeatable, one per sample.")
-        List<Path> gvcfs;
-
-        @Option(names = "--sample-sheet", required = true, paramLabel = "TSV",
-                description = "Samples, one per line, as gap call's sheet, its bam column naming each sample's gVCF.")
-        Path sheet;
-    }
-
-    @Option(names = "--pedigree", paramLabel = "PED", showDefaultValue = Visibility.NEVER,
-            converter = RedactedPaths.Pedigree.class,
-            description = "PLINK/PED pedigree of the samples, by sample_alias: as gap call's.")
-    Path pedigree;
-
-    @Option(names = {"-O", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
-    Path output;
-
-    @Option(names = {"-L", "--intervals"}, paramLabel = "INTERVAL", showDefaultValue = Visibility.NEVER,
-            description = "Restrict genotyping to these regions; repeatable. Default: the whole reference.")
-    List<String> intervals = List.of();
-
-    @Option(names = "--known-sites", paramLabel = "VCF", showDefaultValue = Visibility.NEVER,
-            description = "Known variant sites: as gap call's (training examples for the scorer).")
-    Path knownSites;
-
     @Mixin
-    KeystoreOptions keystore;
-
-    @Option(names = "--shard-size", paramLabel = "BP", showDefaultValue = Visibility.NEVER,
-            description = "Bases per shard. Default: as gap call.")
-    Integer shardSize;
-
-    @Option(names = "--qc", negatable = true, defaultValue = "true", fallbackValue = "true",
-            showDefaultValue = Visibility.NEVER, description = "Write the QC files to OUTPUT/qc (--no-qc: not).")
-    boolean qc = true;
-
-    @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
-            description = "Replace a previous run's results in OUTPUT whole.")
-    boolean overwrite;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
-            description = "Override a default of conf/gap-defaults.properties; repeatable.")
-    Map<String, String> settings = Map.of();
+    JointArguments joint;
 
     @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
             description = "Worker threads. Default: all cores.")
@@ -104,14 +47,10 @@ public final class JointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || (shardSize != null && shardSize < 1)) {
+        if (threads < 1 || (joint.shardSize() != null && joint.shardSize() < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --shard-size must be positive");
         }
-        CallOptions options = CallOptions.of(reference, output, keystore::open).withInputs(inputs.gvcfs)
-                .withSampleSheet(inputs.sheet).withPedigree(pedigree).withIntervals(intervals)
-                .withKnownSites(knownSites).withShardSize(shardSize).withQc(qc).withOverwrite(overwrite)
-                .withSettings(settings).withFromGvcfs(true);
-        CallingRun.run(CallPreparation.prepare(options), new LocalShardExecutor(threads));
+        CallingRun.run(CallPreparation.prepare(joint.options(Path::of)), new LocalShardExecutor(threads));
         return Commands.EXIT_OK;
     }
 }

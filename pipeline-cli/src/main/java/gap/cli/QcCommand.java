@@ -1,5 +1,7 @@
 package gap.cli;
 
+import gap.command.HelpOptions;
+
 import gap.command.Commands;
 import gap.command.KeystoreOptions;
 import gap.command.RedactedPaths;

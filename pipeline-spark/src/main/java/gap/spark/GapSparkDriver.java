@@ -95,6 +95,7 @@ public final class GapSparkDriver {
         CommandLine.IFactory factory = RedactedPaths.factory(HadoopFs::path);
         CommandLine cli = new CommandLine(new Root(), factory);
         cli.addSubcommand("call", new CommandLine(new SparkCallCommand(call), factory));
+        cli.addSubcommand("joint", new CommandLine(new SparkJointCommand(call), factory));
         cli.addSubcommand("somatic", new CommandLine(new SparkSomaticCommand(call), factory));
         cli.registerConverter(Path.class, HadoopFs::path);
         return Commands.withErrorHandling(cli).execute(args);
@@ -149,7 +150,7 @@ public final class GapSparkDriver {
         return regex.contains(COMMAND_LINE_REDACTION) ? regex : regex + "|" + COMMAND_LINE_REDACTION;
     }
 
-    /** The {@code gap-spark} command: {@code call} and {@code somatic} are its subcommands. */
+    /** The {@code gap-spark} command: {@code call}, {@code joint} and {@code somatic} are its subcommands. */
     @Command(name = "gap-spark",
             mixinStandardHelpOptions = true,
             versionProvider = Commands.Version.class,
@@ -165,7 +166,7 @@ public final class GapSparkDriver {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, joint, somatic)");
         }
     }
 }

@@ -2,6 +2,7 @@ package gap.spark;
 
 import gap.command.CallArguments;
 import gap.command.Commands;
+import gap.command.JointArguments;
 import gap.command.SomaticArguments;
 import gap.core.shard.CallPreparation;
 import gap.core.shard.CallingRun;
@@ -32,6 +33,7 @@ final class LocalCall implements Runnable {
     static int run(String... args) {
         CommandLine cli = new CommandLine(new LocalCall());
         cli.addSubcommand("call", new Call());
+        cli.addSubcommand("joint", new Joint());
         cli.addSubcommand("somatic", new Somatic());
         return Commands.withErrorHandling(cli).execute(args);
     }
@@ -47,6 +49,21 @@ final class LocalCall implements Runnable {
         @Override
         public Integer call() {
             CallingRun.run(CallPreparation.prepare(call.options(Path::of)), new LocalShardExecutor(threads));
+            return Commands.EXIT_OK;
+        }
+    }
+
+    @Command(name = "joint")
+    static final class Joint implements Callable<Integer> {
+        @Mixin
+        JointArguments joint;
+
+        @Option(names = "--threads")
+        int threads = 2;
+
+        @Override
+        public Integer call() {
+            CallingRun.run(CallPreparation.prepare(joint.options(Path::of)), new LocalShardExecutor(threads));
             return Commands.EXIT_OK;
         }
     }

@@ -374,9 +374,44 @@ class SparkClusterIT {
         }
     }
 
-    /** Last: its leak scan covers the logs of every run of this class. */
+    /**
+     * {@code gap-spark joint} of the trio's gVCFs from HDFS (the sheet naming them beside it) on two executors: each
+     * task queries its shard of every gVCF by tabix through HDFS, and the outputs are {@code gap joint}'s.
+     */
     @Test
     @Order(3)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void theTrioJointFromGvcfsOnHdfsOnTwoExecutorsIsTheCli() throws Exception {
+        Path pw = tmp.resolve("pw");
+        Files.writeString(pw, PASSWORD);
+        List<String> keys = List.of("--keystore", keystore.toString(), "--keystore-password-file", pw.toString());
+        Path gvcfs = Files.createDirectories(tmp.resolve("gvcfs"));
+        Path sheet = TrioGvcfs.make(gvcfs, keys);
+        Path cli = tmp.resolve("cli-joint");
+        List<String> a = new ArrayList<>(List.of("joint", "-R", SampleData.file("ref.fa").toString(),
+                "--sample-sheet", sheet.toString(), "--pedigree", SampleData.file("trio1.ped").toString(),
+                "-O", cli.toString(), "--threads", "2"));
+        a.addAll(keys);
+        assertEquals(0, LocalCall.run(a.toArray(String[]::new)));
+        FileSystem hdfs = dfs.getFileSystem();
+        String base = dfs.getURI() + "/runs/joint";
+        List<Path> files = new ArrayList<>(TrioGvcfs.files(sheet));
+        files.add(gvcfs.resolve("gvcfs-by-name.tsv"));
+        for (Path f : files) {
+            hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(f.toUri()),
+                    new org.apache.hadoop.fs.Path(base + "/" + f.getFileName()));
+        }
+        Path out = tmp.resolve("spark-joint");
+        Submitted s = submit("joint-hdfs", 2, List.of("joint", "-R", SampleData.file("ref.fa").toString(),
+                "--sample-sheet", base + "/gvcfs-by-name.tsv", "--pedigree", SampleData.file("trio1.ped").toString(),
+                "-O", out.toString(), "--shard-size", "33000", "--keystore", keystore.toString()), () -> {});
+        Outputs.assertSameAsCli(cli, out, keystore, PASSWORD);
+        assertEquals(32, s.tasks(), "one task per 33 kb shard");
+    }
+
+    /** Last: its leak scan covers the logs of every run of this class. */
+    @Test
+    @Order(4)
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void theTrioFromHdfsToHdfsOnFourExecutorsIsTheCliReadsInSparkSqlAndLeaksNothing() throws Exception {
         Path cli = cli("trio", 20_000);

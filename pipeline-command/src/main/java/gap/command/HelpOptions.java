@@ -1,4 +1,4 @@
-package gap.cli;
+package gap.command;
 
 import picocli.CommandLine.Option;
 
@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
  * {@code -h/--help} and {@code --version} for a command whose {@code -V} is GATK's {@code --variant}: picocli's
  * standard mixin would claim {@code -V} for the version, and beside an option of that name it adds neither.
  */
-final class HelpOptions {
+public final class HelpOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
