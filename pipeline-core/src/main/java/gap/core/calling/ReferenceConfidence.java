@@ -83,37 +83,33 @@ public final class ReferenceConfidence {
      * both are bases (a Q22 error in one mate against the other's reference base is then the Q7 it is in calling).
      */
     private void add(AlignedRead read, RefWindow ref, int to, AlignedRead mate, boolean leaveToMate) {
+        int start = Math.max(from, read.start());
+        int end = Math.min(to, read.end());
+        if (end < start) {
+            return;
+        }
+        byte[][] own = observations(read, start, end);
         int lo = mate == null ? 0 : Math.max(from, mate.start());
         int hi = mate == null ? -1 : Math.min(to, mate.end());
         byte[][] first = mate == null || leaveToMate || hi < lo ? null : observations(mate, lo, hi);
-        byte[] ops = read.cigarOps();
-        int[] lengths = read.cigarLengths();
-        int refPos = read.start();
-        int readPos = 0;
-        for (int c = 0; c < ops.length && refPos <= to; c++) {
-            byte op = ops[c];
-            for (int i = 0; i < lengths[c] && AlignedRead.consumesReference(op); i++) {
-                int p = refPos + i;
-                if (p < from || p > to || (leaveToMate && p >= lo && p <= hi)) {
-                    continue;
-                }
-                byte base = AlignedRead.isAligned(op) ? read.bases()[readPos + i] : op == 'D' ? (byte) '-' : 0;
-                byte quality = AlignedRead.isAligned(op) ? read.quals()[readPos + i] : (byte) DELETION_QUALITY;
-                byte mateBase = first == null || p < lo || p > hi ? 0 : first[0][p - lo];
-                if (mateBase != 0 && (base == 0 || base == '-' || mateBase == '-')) {
-                    base = mateBase; // the first mate's observation, as when it alone counted
-                    quality = first[1][p - lo];
-                } else if (mateBase != 0) {
-                    int merged = PileupBuilder.mergeBase(mateBase, first[1][p - lo], base, quality);
-                    base = (byte) (merged >> 8);
-                    quality = (byte) merged;
-                }
-                if (base != 0) {
-                    observe(p, base, quality, ref.base(p));
-                }
+        for (int p = start; p <= end; p++) {
+            if (leaveToMate && p >= lo && p <= hi) {
+                continue;
             }
-            refPos += AlignedRead.consumesReference(op) ? lengths[c] : 0;
-            readPos += AlignedRead.consumesRead(op) ? lengths[c] : 0;
+            byte base = own[0][p - start];
+            byte quality = own[1][p - start];
+            byte mateBase = first == null || p < lo || p > hi ? 0 : first[0][p - lo];
+            if (mateBase != 0 && (base == 0 || base == '-' || mateBase == '-')) {
+                base = mateBase; // the first mate's observation, as when it alone counted
+                quality = first[1][p - lo];
+            } else if (mateBase != 0) {
+                int merged = PileupBuilder.mergeBase(mateBase, first[1][p - lo], base, quality);
+                base = (byte) (merged >> 8);
+                quality = (byte) merged;
+            }
+            if (base != 0) {
+                observe(p, base, quality, ref.base(p));
+            }
         }
     }
 
