@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +37,7 @@ class SparkJointTest {
         Path sheet = TrioGvcfs.make(tmp, keys);
         Path cli = tmp.resolve("cli");
         assertEquals(0, LocalCall.run(joint(false, sheet, cli, keys, List.of("--threads", "2"))));
-        JavaSparkContext spark = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2]")
-                .setAppName("gap-joint")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .set("spark.kryo.registrator", GapKryoRegistrator.class.getName())
-                .set("spark.kryo.registrationRequired", "true"));
+        JavaSparkContext spark = LocalSpark.start("local[2]", "gap-joint");
         Path out = tmp.resolve("spark");
         try {
             // the sheet and pedigree as file:// URIs: Hadoop paths; a shard size the CLI's run did not use

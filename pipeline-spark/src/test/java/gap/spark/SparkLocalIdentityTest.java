@@ -29,7 +29,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -94,15 +93,7 @@ class SparkLocalIdentityTest {
             spark.stop();
         }
         long t0 = System.nanoTime();
-        spark = new JavaSparkContext(new SparkConf()
-                .setMaster(master)
-                .setAppName("gap-local-identity")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .set("spark.kryo.registrator", GapKryoRegistrator.class.getName())
-                .set("spark.kryo.registrationRequired", "true"));
+        spark = LocalSpark.start(master, "gap-local-identity");
         System.out.printf("[stage] Spark %s start %.1f s%n", master, (System.nanoTime() - t0) / 1e9);
         return spark;
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +37,7 @@ class SparkSomaticTest {
         Path cli = tmp.resolve("cli");
         Path spark = tmp.resolve("spark");
         assertEquals(0, LocalCall.run(args(cli, keystore, password, true)));
-        JavaSparkContext context = new JavaSparkContext(new SparkConf()
-                .setMaster("local[2,2]")
-                .setAppName("gap-somatic")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .set("spark.kryo.registrator", GapKryoRegistrator.class.getName())
-                .set("spark.kryo.registrationRequired", "true"));
+        JavaSparkContext context = LocalSpark.start("local[2,2]", "gap-somatic");
         try {
             assertEquals(0, GapSparkDriver.run(args(spark, keystore, password, false), context,
                     UnaryOperator.identity()));
