@@ -20,7 +20,7 @@ public final class CallFeatures {
     /** The feature names, in vector order (the model file lists them too, and is checked against these). */
     public static final List<String> NAMES = List.of("INDEL", "LENGTH", "QD", "MQ", "MQRankSum", "ReadPosRankSum",
             "BaseQRankSum", "FS", "SOR", "DP_REL", "AF", "HOM", "GQ", "CALLS_30", "CALLS_60", "NEAREST",
-            "NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL", "MQ0F", "LMQF");
+            "NMBZ", "NMD", "SCD", "ENDD", "ABQR", "RPU", "RPL", "MQ0F", "LMQF", "HETB");
 
     private CallFeatures() {}
 
@@ -70,6 +70,8 @@ public final class CallFeatures {
         // the share of reads placed ambiguously (gap.core.calling.LowMapqFractions); NaN in VCFs written before it
         f[23] = info(c, "MQ0F");
         f[24] = info(c, "LMQF");
+        // how far the hets' ALT reads fall below half (a stutter's 10-25 %): from AD, so gVCF calls have it too
+        f[25] = HetBalance.of(c);
         return f;
     }
 
