@@ -56,4 +56,5 @@ while read -r name dir sheet ped truth column group; do
 done <<< "$sets"
 "$GAP" train-scorer --sets "$table" -O "$model" "${rule[@]}"
 mkdir -p "$model/sites"
+# withheld: the read evidence gVCF records do not carry; HETB (from AD, which they do carry) stays
 "$GAP" train-scorer --sets "$table" -O "$model/sites" "${rule[@]}" --withhold NMBZ,NMD,SCD,ENDD,ABQR,RPU,RPL,MQ0F,LMQF
