@@ -642,9 +642,10 @@ def main():
         if bad or not a.callers:
             raise Fail(f"unknown caller(s) {bad} (known: {', '.join(CALLERS)})", 2)
         wanted = a.sets_wanted or ALL_SETS
-        bad = [x for x in wanted if x not in ALL_SETS]
+        # beyond the default seven, any set make-sets.sh made (a folder with set.tsv): only the scorer's floors apply
+        bad = [x for x in wanted if x not in ALL_SETS and not os.path.isfile(os.path.join(a.sets, x, "set.tsv"))]
         if bad:
-            raise Fail(f"unknown set(s) {bad} (known: {' '.join(ALL_SETS)})", 2)
+            raise Fail(f"unknown set(s) {bad} (known: {' '.join(ALL_SETS)}, or a folder of {a.sets} with set.tsv)", 2)
         a.gap = os.path.abspath(a.gap)
         if not (os.path.isfile(a.gap) and os.access(a.gap, os.X_OK)):
             raise Fail(f"gap launcher {a.gap} not found or not executable (set GAP=/path/to/worktree/gap)", 2)
