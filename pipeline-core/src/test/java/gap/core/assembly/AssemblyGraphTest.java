@@ -146,6 +146,22 @@ class AssemblyGraphTest {
     }
 
     @Test
+    void aDanglingEndIsMergedOnlyWhereFourIdenticalBasesRejoinTheReference() {
+        // a branch of 25 reference bases, 19 novel ones (an insertion the reads do not get across) and then one base
+        // that happens to be the reference's next: scored 25 x 25 - 110 - 18 x 6 + 25 = 432 > 0, the old merge put a
+        // 19-base insertion there; GATK merges only on at least 4 identical closing bases
+        String reference = REF.substring(0, 80);
+        String novel = "CGCCCAGAGCGTTTCCGCG";
+        assertEquals(-1, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.charAt(25),
+                reference));
+        assertEquals(-1, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.substring(25, 28),
+                reference));
+        assertEquals(29, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.substring(25, 29),
+                reference), "four closing bases: a real insertion's far side");
+        assertEquals(40, DanglingAligner.alignPrefix(reference.substring(0, 40), reference), "all reference");
+    }
+
+    @Test
     void aBranchRepeatsItsFlankOnlyWhenEachBaseIsTheOneAPeriodBefore() {
         assertTrue(AssemblyGraph.repeatsFlank("GGCAAAT", "AAATAAATA"), "period 4");
         assertTrue(AssemblyGraph.repeatsFlank("GCTTACG", "TTACGTT"), "period 5, the whole copy and more");
