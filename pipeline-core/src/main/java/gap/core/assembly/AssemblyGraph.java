@@ -259,11 +259,11 @@ final class AssemblyGraph {
      * Which weak chains to keep: those that alone join a supported alternative path across a gap. Inside a long
      * insertion or across a duplication's junction only the few reads of one haplotype pass, and where one of two
      * of them carries an error the true chain and the error's are each seen once: both would be pruned and the event
-     * lost although the rest of its path has support. A doomed chain is kept when one of its ends is off the
-     * reference, that end has no other surviving edge on the chain's side (the chain is the only way across), and the
-     * chain lies on a source-to-sink route through surviving and such chains. An error's bubble off the reference
-     * path (both ends reference) and an error's dead end (no route to the sink) stay pruned; of a true and an error
-     * chain across one gap both stay, and the reads choose between their haplotypes.
+     * lost although the rest of its path has support. A doomed chain is kept when it joins the end of a surviving
+     * non-reference stretch (no other surviving edge leaves its first vertex) to the start of another (none enters
+     * its last), both off the reference, and lies on a source-to-sink route through surviving and such chains. An
+     * error's bubble on the reference path, a weak shortcut from the reference into a repeat, and an error's dead end
+     * stay pruned; of a true and an error chain across one gap both stay, and the reads choose between them.
      */
     private boolean[] bridges(List<int[]> doomed) {
         int n = kmers.size();
@@ -287,8 +287,8 @@ final class AssemblyGraph {
             int[] chain = doomed.get(c);
             int u = chain[0] / 4;
             int v = target[chain[chain.length - 1]];
-            candidate[c] = (refOffset[u] == NONE && keptOut[u] == 0 && keptIn[u] > 0)
-                    || (refOffset[v] == NONE && keptIn[v] == 0 && keptOut[v] > 0);
+            candidate[c] = refOffset[u] == NONE && keptOut[u] == 0 && keptIn[u] > 0
+                    && refOffset[v] == NONE && keptIn[v] == 0 && keptOut[v] > 0;
             any |= candidate[c];
         }
         if (!any) {
