@@ -136,11 +136,11 @@ KEYS=(gap1 gap2 gap2c gap2j bcf1 bcf2 dec1 dec2)
 set_cmd() {
   local bam=$DATA/$1.bam o=$T/$1
   case $2 in
-    gap1) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1) ;;
-    gap2) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2) ;;
-    gap2c) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2c" --threads 2 \
+    gap1) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1 --overwrite) ;;
+    gap2) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2 --overwrite) ;;
+    gap2c) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2c" --threads 2 --overwrite \
       --cnv-panel "$T/panel.parquet") ;;
-    gap2j) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2j" --threads 2) ;;
+    gap2j) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2j" --threads 2 --overwrite) ;;
     bcf1) CMD=(bash -c "set -o pipefail; $BCF1" _ "$REF" "$bam" "$o/bcf1.vcf.gz") ;;
     bcf2) CMD=(bash -c "$BCF2" _ "$REF" "$bam" "$o/bcf2.vcf.gz" "$T/regions1.txt" "$T/regions2.txt") ;;
     dec1) CMD=("${JAVA[@]}" -jar "$BENCH_JAR" decode -R "$REF" -I "$bam" --threads 1) ;;
