@@ -209,11 +209,12 @@ final class AssemblyGraph {
      * GATK's chain pruning: a chain is a path whose inner vertices have one edge in and one out; a chain none of whose
      * edges is reference or seen in {@code minPruning} reads, nor in {@code minFraction} of the reads leaving the
      * vertex it branches from, is removed whole. The fraction scales with depth: at Q20 and 30x, two reads share
-     * the same error every forty bases or so, and a germline allele is far above a tenth of the reads.
+     * the same error every forty bases or so, and a germline allele is far above a tenth of the reads. A weak chain
+     * that is the only way across a gap in an otherwise supported alternative path is kept (see {@link #bridges}).
      */
     void prune(int minPruning, double minFraction) {
         int n = kmers.size();
-        List<Integer> doomed = new ArrayList<>();
+        List<int[]> doomed = new ArrayList<>();
         List<Integer> chain = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             if (inDegree[u] == 1 && outDegree(u) == 1 && u != source) {
@@ -239,16 +240,115 @@ final class AssemblyGraph {
                     edge = onlyOut(v);
                 }
                 if (!keep) {
-                    doomed.addAll(chain);
+                    doomed.add(chain.stream().mapToInt(Integer::intValue).toArray());
                 }
             }
         }
-        for (int e : doomed) {
-            if (count[e] > 0) {
-                count[e] = 0;
-                inDegree[target[e]]--;
+        boolean[] spared = bridges(doomed);
+        for (int c = 0; c < doomed.size(); c++) {
+            for (int e : spared[c] ? new int[0] : doomed.get(c)) {
+                if (count[e] > 0) {
+                    count[e] = 0;
+                    inDegree[target[e]]--;
+                }
             }
         }
+    }
+
+    /**
+     * Which weak chains to keep: those that alone join a supported alternative path across a gap. Inside a long
+     * insertion or across a duplication's junction only the few reads of one haplotype pass, and where one of two
+     * of them carries an error the true chain and the error's are each seen once: both would be pruned and the event
+     * lost although the rest of its path has support. A doomed chain is kept when it joins the end of a surviving
+     * non-reference stretch (no other surviving edge leaves its first vertex) to the start of another (none enters
+     * its last), both off the reference, and lies on a source-to-sink route through surviving and such chains. An
+     * error's bubble on the reference path, a weak shortcut from the reference into a repeat, and an error's dead end
+     * stay pruned; of a true and an error chain across one gap both stay, and the reads choose between them.
+     */
+    private boolean[] bridges(List<int[]> doomed) {
+        int n = kmers.size();
+        boolean[] dead = new boolean[4 * n];
+        for (int[] c : doomed) {
+            for (int e : c) {
+                dead[e] = true;
+            }
+        }
+        int[] keptOut = new int[n];
+        int[] keptIn = new int[n];
+        for (int e = 0; e < 4 * n; e++) {
+            if (live(e) && !dead[e]) {
+                keptOut[e / 4]++;
+                keptIn[target[e]]++;
+            }
+        }
+        boolean[] candidate = new boolean[doomed.size()];
+        boolean any = false;
+        for (int c = 0; c < doomed.size(); c++) {
+            int[] chain = doomed.get(c);
+            int u = chain[0] / 4;
+            int v = target[chain[chain.length - 1]];
+            candidate[c] = refOffset[u] == NONE && keptOut[u] == 0 && keptIn[u] > 0
+                    && refOffset[v] == NONE && keptIn[v] == 0 && keptOut[v] > 0;
+            any |= candidate[c];
+        }
+        if (!any) {
+            return candidate;
+        }
+        boolean[] usable = new boolean[4 * n];
+        for (int e = 0; e < 4 * n; e++) {
+            usable[e] = live(e) && !dead[e];
+        }
+        for (int c = 0; c < doomed.size(); c++) {
+            for (int e : candidate[c] ? doomed.get(c) : new int[0]) {
+                usable[e] = true;
+            }
+        }
+        boolean[] fromSource = reach(usable, source, true);
+        boolean[] toSink = reach(usable, sink, false);
+        for (int c = 0; c < doomed.size(); c++) {
+            int[] chain = doomed.get(c);
+            candidate[c] &= fromSource[chain[0] / 4] && toSink[target[chain[chain.length - 1]]];
+        }
+        return candidate;
+    }
+
+    /** The vertices reachable from {@code start} over {@code usable} edges, forwards or backwards. */
+    private boolean[] reach(boolean[] usable, int start, boolean forwards) {
+        int n = kmers.size();
+        List<List<Integer>> back = new ArrayList<>();
+        if (!forwards) {
+            for (int v = 0; v < n; v++) {
+                back.add(new ArrayList<>());
+            }
+            for (int e = 0; e < 4 * n; e++) {
+                if (usable[e]) {
+                    back.get(target[e]).add(e / 4);
+                }
+            }
+        }
+        boolean[] seen = new boolean[n];
+        Deque<Integer> todo = new ArrayDeque<>(List.of(start));
+        seen[start] = true;
+        while (!todo.isEmpty()) {
+            int v = todo.poll();
+            if (forwards) {
+                for (int b = 0; b < 4; b++) {
+                    int e = 4 * v + b;
+                    if (usable[e] && !seen[target[e]]) {
+                        seen[target[e]] = true;
+                        todo.add(target[e]);
+                    }
+                }
+            } else {
+                for (int u : back.get(v)) {
+                    if (!seen[u]) {
+                        seen[u] = true;
+                        todo.add(u);
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /**

@@ -5,7 +5,8 @@ package gap.core.assembly;
  * from that k-mer on, gives how many reference bases the branch covers: an affine-gap alignment (Gotoh) of the whole
  * branch against a prefix of the reference, with GATK's Smith-Waterman weights for this step (STANDARD_NGS: match 25,
  * mismatch -50, gap open -110, extension -6), accepted as GATK accepts a dangling-end merge: at most three CIGAR
- * elements (one indel at most), beginning and ending with aligned bases, and a positive score.
+ * elements (one indel at most), beginning and ending with aligned bases, the last ones at least four identical bases,
+ * and a positive score.
  */
 final class DanglingAligner {
     static final int MATCH = 25;
@@ -13,6 +14,8 @@ final class DanglingAligner {
     static final int GAP_OPEN = -110;
     static final int GAP_EXTEND = -6;
     static final int MAX_CIGAR_ELEMENTS = 3;
+    /** Identical bases a merged branch must end on (GATK: its minimum dangling branch length). */
+    static final int MIN_MATCHING_END = AssemblyGraph.MIN_DANGLING_LENGTH;
     private static final int NEG = Integer.MIN_VALUE / 4;
 
     private DanglingAligner() {}
@@ -54,14 +57,38 @@ final class DanglingAligner {
                 bestJ = j;
             }
         }
-        return bestJ > 0 && elements(s, n, bestJ, w) <= MAX_CIGAR_ELEMENTS ? bestJ : -1;
+        if (bestJ < 0) {
+            return -1;
+        }
+        int[] shape = shape(s, n, bestJ, w);
+        return shape[0] <= MAX_CIGAR_ELEMENTS && matchingEnd(branch, reference, bestJ, shape[1]) >= MIN_MATCHING_END
+                ? bestJ : -1;
     }
 
-    /** CIGAR elements of the traceback from (n, j) in the aligned state; too many when it does not start aligned. */
-    private static int elements(int[][] s, int i, int j, int w) {
+    /**
+     * The identical bases that end the alignment (at most its last aligned run, {@code run} long): GATK merges a
+     * dangling end only where at least its minimum dangling length of them rejoin the reference. A branch that
+     * stops a base or two past a novel stretch (reads that end inside an insertion, whose k-mers break off there)
+     * ends on a chance match; merged there, its novel bases would be written as an insertion of the wrong length.
+     */
+    private static int matchingEnd(String branch, String reference, int j, int run) {
+        int t = 0;
+        while (t < run && branch.charAt(branch.length() - 1 - t) == reference.charAt(j - 1 - t)) {
+            t++;
+        }
+        return t;
+    }
+
+    /**
+     * The CIGAR elements of the traceback from (n, j) in the aligned state (too many when it does not start
+     * aligned) and the length of its last element.
+     */
+    private static int[] shape(int[][] s, int i, int j, int w) {
         int state = 0;
         int elements = 1;
+        int lastRun = 0;
         while (i > 0 || j > 0) {
+            lastRun += elements == 1 ? 1 : 0;
             int c = i * w + j;
             int prev;
             if (state == 0) {
@@ -78,14 +105,14 @@ final class DanglingAligner {
                 i--;
             }
             if (i == 0 && j == 0) {
-                return state == 0 ? elements : MAX_CIGAR_ELEMENTS + 1;
+                return new int[] {state == 0 ? elements : MAX_CIGAR_ELEMENTS + 1, lastRun};
             }
             if (prev != state) {
                 elements++;
             }
             state = prev;
         }
-        return elements;
+        return new int[] {elements, lastRun};
     }
 
     private static int max3(int a, int b, int c) {

@@ -90,11 +90,11 @@ final class HaplotypeAligner {
                 out.add(List.of());
                 continue;
             }
-            int s = 0;
-            int limit = Math.min(reference.length(), hap.length()) - p;
-            while (s < limit && reference.charAt(reference.length() - 1 - s) == hap.charAt(hap.length() - 1 - s)) {
-                s++;
-            }
+            int shorter = Math.min(reference.length(), hap.length());
+            // an indel in a tandem repeat (a duplication) can sit anywhere along it: the shared prefix runs past its
+            // leftmost place by up to the repeat's length, and context counted from there could leave it no anchor
+            p = Math.min(p, shorter - sharedSuffix(reference, hap, shorter));
+            int s = sharedSuffix(reference, hap, shorter - p);
             // keep some shared bases either side: with one only, an alignment could put a gap before its anchor
             int a = Math.max(0, p - CONTEXT);
             s = Math.max(0, s - CONTEXT);
@@ -105,6 +105,15 @@ final class HaplotypeAligner {
             out.add(events);
         }
         return out;
+    }
+
+    /** How many bases, at most {@code limit}, {@code a} and {@code b} share at their ends. */
+    private static int sharedSuffix(String a, String b, int limit) {
+        int s = 0;
+        while (s < limit && a.charAt(a.length() - 1 - s) == b.charAt(b.length() - 1 - s)) {
+            s++;
+        }
+        return s;
     }
 
     private static int sharedPrefix(String a, String b) {

@@ -146,6 +146,75 @@ class AssemblyGraphTest {
     }
 
     @Test
+    void aWeakChainThatAloneBridgesASupportedInsertionIsKept() {
+        // a 60-base insertion after REF[150): three reads hold its first 28 bases (alt[90, 178)), three its last 28
+        // (alt[182, 280)), and only two cross the middle (alt[120, 250)), one of them with an error at alt[180].
+        // The k-mers holding alt[180] (those starting at 156 to 180) are then seen once on the true chain and once on
+        // the error's: both chains are below minPruning 2, and pruning both cut the insertion's path in two.
+        String insertion = random(60, 5);
+        String alt = REF.substring(0, 150) + insertion + REF.substring(150, 300);
+        String window = REF.substring(0, 300);
+        char wrong = alt.charAt(180) == 'A' ? 'C' : 'A';
+        String error = alt.substring(0, 180) + wrong + alt.substring(181);
+        List<byte[][]> reads = new ArrayList<>(tiles(window, 100, 5));
+        for (int i = 0; i < 3; i++) {
+            reads.add(segment(alt.substring(90, 178)));
+            reads.add(segment(alt.substring(182, 280)));
+        }
+        reads.add(segment(alt.substring(120, 250)));
+        reads.add(segment(error.substring(120, 250)));
+        AssemblyGraph g = AssemblyGraph.build(window, reads, 25, 0);
+        g.prune(2, 0);
+        g.recoverDanglingEnds();
+        assertFalse(g.hasCycle());
+        List<String> paths = g.bestPaths(8);
+        assertTrue(paths.contains(alt), "the insertion's path survives");
+        assertTrue(paths.contains(error), "so does the error's, across the same gap: the reads choose");
+        assertTrue(paths.contains(window));
+        assertEquals(3, paths.size());
+    }
+
+    @Test
+    void aWeakChainOffTheReferencePathOrLeadingNowhereIsStillPruned() {
+        // one read's error on the reference (a bubble between reference vertices) and one read's error near the end
+        // of the only read of a supported insertion's tail (a dead end): both pruned, the insertion kept
+        String insertion = random(30, 7);
+        String alt = REF.substring(0, 150) + insertion + REF.substring(150, 300);
+        String window = REF.substring(0, 300);
+        String onReference = window.substring(0, 60) + (window.charAt(60) == 'A' ? 'C' : 'A') + window.substring(61);
+        List<byte[][]> reads = new ArrayList<>(tiles(window, 100, 5));
+        reads.add(segment(onReference.substring(20, 120)));
+        for (int i = 0; i < 3; i++) {
+            reads.add(segment(alt.substring(100, 240)));
+        }
+        String deadEnd = alt.substring(100, 170) + (alt.charAt(170) == 'A' ? 'C' : 'A') + alt.substring(171, 185);
+        reads.add(segment(deadEnd));
+        AssemblyGraph g = AssemblyGraph.build(window, reads, 25, 0);
+        g.prune(2, 0);
+        g.recoverDanglingEnds();
+        List<String> paths = g.bestPaths(8);
+        assertEquals(2, paths.size(), paths.toString());
+        assertTrue(paths.contains(alt));
+        assertTrue(paths.contains(window));
+    }
+
+    @Test
+    void aDanglingEndIsMergedOnlyWhereFourIdenticalBasesRejoinTheReference() {
+        // a branch of 25 reference bases, 19 novel ones (an insertion the reads do not get across) and then one base
+        // that happens to be the reference's next: scored 25 x 25 - 110 - 18 x 6 + 25 = 432 > 0, the old merge put a
+        // 19-base insertion there; GATK merges only on at least 4 identical closing bases
+        String reference = REF.substring(0, 80);
+        String novel = "CGCCCAGAGCGTTTCCGCG";
+        assertEquals(-1, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.charAt(25),
+                reference));
+        assertEquals(-1, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.substring(25, 28),
+                reference));
+        assertEquals(29, DanglingAligner.alignPrefix(reference.substring(0, 25) + novel + reference.substring(25, 29),
+                reference), "four closing bases: a real insertion's far side");
+        assertEquals(40, DanglingAligner.alignPrefix(reference.substring(0, 40), reference), "all reference");
+    }
+
+    @Test
     void aBranchRepeatsItsFlankOnlyWhenEachBaseIsTheOneAPeriodBefore() {
         assertTrue(AssemblyGraph.repeatsFlank("GGCAAAT", "AAATAAATA"), "period 4");
         assertTrue(AssemblyGraph.repeatsFlank("GCTTACG", "TTACGTT"), "period 5, the whole copy and more");

@@ -76,6 +76,18 @@ class AssemblyTest {
     }
 
     @Test
+    void aTandemDuplicationLongerThanTheTrimmedContextKeepsItsAnchor() {
+        // REF[30, 90) twice: the haplotype shares 90+ bases with the reference before it differs, but the insertion
+        // slides left to its leftmost place, after REF[29] (G, where REF[89] is C); context counted from the first
+        // difference (50 bases) would start inside the duplication and leave the gap no anchor
+        String duplication = REF.substring(30, 90);
+        String hap = REF.substring(0, 90) + duplication + REF.substring(90);
+        List<HaplotypeAligner.Event> expected = List.of(new HaplotypeAligner.Event(29, "G", "G" + duplication));
+        assertEquals(expected, HaplotypeAligner.events(REF, hap));
+        assertEquals(List.of(expected), HaplotypeAligner.trimmedEvents(REF, List.of(hap)));
+    }
+
+    @Test
     void haplotypeToEvents() {
         String deletion = REF.substring(0, 40) + REF.substring(52);
         assertEquals(List.of(new HaplotypeAligner.Event(39, REF.substring(39, 52), REF.substring(39, 40))),
