@@ -246,7 +246,10 @@ final class AssemblyGraph {
         }
         boolean[] spared = bridges(doomed);
         for (int c = 0; c < doomed.size(); c++) {
-            for (int e : spared[c] ? new int[0] : doomed.get(c)) {
+            if (spared[c]) {
+                continue;
+            }
+            for (int e : doomed.get(c)) {
                 if (count[e] > 0) {
                     count[e] = 0;
                     inDegree[target[e]]--;
@@ -299,7 +302,10 @@ final class AssemblyGraph {
             usable[e] = live(e) && !dead[e];
         }
         for (int c = 0; c < doomed.size(); c++) {
-            for (int e : candidate[c] ? doomed.get(c) : new int[0]) {
+            if (!candidate[c]) {
+                continue;
+            }
+            for (int e : doomed.get(c)) {
                 usable[e] = true;
             }
         }
