@@ -2,6 +2,7 @@ package gap.cli;
 
 import gap.command.Commands;
 import gap.core.privacy.RedactingStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +16,14 @@ import picocli.CommandLine.Option;
         versionProvider = Commands.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Genome analytics pipeline: aligned reads in, variant calls out.",
-        subcommands = {CallCommand.class, JointCommand.class, CnvCommand.class, CnvPanelCommand.class,
-                SomaticCommand.class, SomaticPonCommand.class, ScoreCommand.class, TrainScorerCommand.class,
-                QcCommand.class, AggregateCommand.class, ConcordanceCommand.class, KeysCommand.class,
-                ReidentifyCommand.class, SqlCommand.class})
+        description = "Genome analytics pipeline: aligned reads in, variant calls out.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CallCommand.class, JointCommand.class, CnvCommand.class,
+            CnvPanelCommand.class, SomaticCommand.class, SomaticPonCommand.class, ScoreCommand.class,
+            TrainScorerCommand.class, QcCommand.class, AggregateCommand.class, ConcordanceCommand.class,
+            KeysCommand.class, ReidentifyCommand.class, SqlCommand.class);
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors (they may quote input files).")
     boolean debug;
@@ -42,7 +45,24 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         // htsjdk's Log writes straight to stderr, past Log4j2, and can quote header lines: errors only.
         htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
-        return Commands.withErrorHandling(new CommandLine(new Main())).execute(args);
+        return Commands.withErrorHandling(commandLine(args)).execute(args);
+    }
+
+    /**
+     * The {@code gap} command line for {@code args}: with only the subcommand {@code args} name when they name one,
+     * else with all. picocli reflects over every option of every subcommand it is given, a tenth of a second or more
+     * of a cold JVM that a run of one command need not pay.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> named = SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> sub : named == null ? SUBCOMMANDS : List.of(named)) {
+            cli.addSubcommand(sub);
+        }
+        return cli;
     }
 
     @Override

@@ -12,13 +12,13 @@ class HelpTest {
     @Test
     void everyCommandAnswersHelp() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new Main()), new ArrayList<>(), paths);
+        collect(Main.commandLine(), new ArrayList<>(), paths);
         assertTrue(paths.size() > 14, paths.toString());
         for (List<String> path : paths) {
             for (String help : List.of("--help", "-h")) {
                 List<String> args = new ArrayList<>(path);
                 args.add(help);
-                CommandLine cli = new CommandLine(new Main());
+                CommandLine cli = Main.commandLine(args.toArray(String[]::new));
                 CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
                 while (parsed.hasSubcommand()) {
                     parsed = parsed.subcommand();

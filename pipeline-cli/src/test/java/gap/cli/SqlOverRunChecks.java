@@ -47,7 +47,7 @@ abstract class SqlOverRunChecks {
     static Run gap(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Commands.withErrorHandling(new CommandLine(new Main()));
+        CommandLine cli = Commands.withErrorHandling(Main.commandLine(args));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
