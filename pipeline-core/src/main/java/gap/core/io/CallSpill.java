@@ -22,15 +22,12 @@ import java.util.zip.ZipException;
 /**
  * Takes calls in genome order, gives them back from a file in the same order, exactly: the spill of one shard's calls
  * between calling and scoring, so that no process holds a run's calls. A file is {@link #MAGIC}, a format version
- * byte, then, deflated at the fastest level, each call as {@link VariantCallCodec} writes it after a {@code 1}, and
- * a {@code 0} with the number of calls, so that a file cut short fails rather than giving fewer calls.
+ * byte, then the calls as {@link VariantCallCodec} writes them, deflated at the fastest level.
  */
 public final class CallSpill {
     static final byte[] MAGIC = "GAPCALLS".getBytes(StandardCharsets.US_ASCII);
     /** The format's version: a file of another one fails to read, loudly, rather than giving other calls. */
     static final int VERSION = 1;
-    private static final int CALL = 1;
-    private static final int END = 0;
     private static final String WRITE_FAILED = "could not write a spill file of calls";
     /** Spill files opened for reading, by the thread that opened them: where pass 2 ran (tests check it). */
     private static final java.util.Map<Long, java.util.concurrent.atomic.LongAdder> READS_BY_THREAD =
@@ -74,7 +71,6 @@ public final class CallSpill {
 
         public void add(VariantCall call) {
             try {
-                encoder.unsigned(CALL);
                 encoder.call(call);
                 count++;
             } catch (IOException e) {
@@ -89,9 +85,7 @@ public final class CallSpill {
         @Override
         public void close() {
             try (OutputStream closing = out) {
-                encoder.unsigned(END);
-                encoder.unsigned(count);
-                encoder.flush();
+                encoder.end(count);
             } catch (IOException e) {
                 throw new UncheckedIOException(WRITE_FAILED, e);
             } finally {
@@ -123,7 +117,6 @@ public final class CallSpill {
         private final InputStream in;
         private final VariantCallCodec.Decoder decoder;
         private VariantCall next;
-        private long read;
 
         Reader(Path file) {
             READS_BY_THREAD.computeIfAbsent(Thread.currentThread().getId(),
@@ -159,25 +152,10 @@ public final class CallSpill {
 
         private void advance() {
             try {
-                int marker = decoder.next();
-                if (marker == CALL) {
-                    next = decoder.call();
-                    read++;
-                    return;
+                next = decoder.next();
+                if (next == null) {
+                    close();
                 }
-                next = null;
-                if (marker != END) {
-                    throw marker < 0 ? new EOFException() : new StreamCorruptedException("holds a record of kind "
-                            + marker);
-                }
-                long written = decoder.unsigned();
-                if (written != read) {
-                    throw new StreamCorruptedException("holds " + read + " calls where it says " + written);
-                }
-                if (decoder.next() >= 0) {
-                    throw new StreamCorruptedException("goes on after its end");
-                }
-                close();
             } catch (IOException e) {
                 close();
                 throw unreadable(e);

@@ -21,9 +21,12 @@ import java.util.Map;
  * Takes calls and gives their bytes, and back: every field of a {@link VariantCall} and its {@link Genotype}s written
  * explicitly (varints, doubles as their raw bits, INFO and FORMAT values tagged by type), so that a call read back
  * equals the call written. Calls carry no class descriptors or object handles, which is what makes this faster and
- * smaller than Java serialisation of the same objects.
+ * smaller than Java serialisation of the same objects. Each call follows a {@code 1}; the calls end with a {@code 0}
+ * and their number, so that bytes cut short fail rather than give fewer calls.
  */
 final class VariantCallCodec {
+    private static final int CALL = 1;
+    private static final int END = 0;
     // the type tags of INFO and FORMAT values (VCF's Integer, Float, String, Flag, lists of them; null where absent)
     private static final int NULL = 0;
     private static final int FALSE = 1;
@@ -58,7 +61,31 @@ final class VariantCallCodec {
             this.out = out;
         }
 
+        /** Adds {@code call}; a call the format cannot hold leaves nothing of it behind. */
         void call(VariantCall call) throws IOException {
+            int start = size;
+            int known = names.size();
+            try {
+                unsigned(CALL);
+                fields(call);
+            } catch (RuntimeException e) {
+                size = start;
+                names.values().removeIf(number -> number >= known); // their text went with the call's bytes
+                throw e;
+            }
+            if (size >= FLUSH_AT) {
+                flush();
+            }
+        }
+
+        /** Ends the calls, {@code count} of them, and writes out what is buffered. */
+        void end(long count) throws IOException {
+            unsigned(END);
+            unsigned(count);
+            flush();
+        }
+
+        private void fields(VariantCall call) {
             name(call.contig());
             signed(call.position());
             strings(call.alleles());
@@ -70,9 +97,6 @@ final class VariantCallCodec {
                 genotype(g);
             }
             strings(call.ids());
-            if (size >= FLUSH_AT) {
-                flush();
-            }
         }
 
         private void genotype(Genotype g) {
@@ -174,7 +198,7 @@ final class VariantCallCodec {
          * keys, nearly every text a call holds), else two, so that any string, unpaired surrogates included, comes
          * back as it was.
          */
-        void string(String s) {
+        private void string(String s) {
             int n = s.length();
             boolean narrow = true;
             for (int i = 0; i < n && narrow; i++) {
@@ -203,11 +227,11 @@ final class VariantCallCodec {
         }
 
         /** Zigzag, so that the model's -1s (no GQ, no call) take one byte as small positives do. */
-        void signed(long v) {
+        private void signed(long v) {
             unsigned((v << 1) ^ (v >> 63));
         }
 
-        void unsigned(long v) {
+        private void unsigned(long v) {
             room(10);
             while ((v & ~0x7FL) != 0) {
                 buf[size++] = (byte) ((v & 0x7F) | 0x80);
@@ -222,8 +246,7 @@ final class VariantCallCodec {
             }
         }
 
-        /** Writes out what is buffered. */
-        void flush() throws IOException {
+        private void flush() throws IOException {
             out.write(buf, 0, size);
             size = 0;
         }
@@ -236,12 +259,36 @@ final class VariantCallCodec {
         private byte[] buf = new byte[1 << 16];
         private int pos;
         private int limit;
+        private long calls;
 
         Decoder(InputStream in) {
             this.in = in;
         }
 
-        VariantCall call() throws IOException {
+        /**
+         * The next call, or null after the last; an {@link EOFException} when the bytes end before the calls do, a
+         * {@link StreamCorruptedException} when they hold what no encoder writes.
+         */
+        VariantCall next() throws IOException {
+            int kind = pos < limit || fill(1) ? buf[pos++] & 0xFF : -1;
+            if (kind == CALL) {
+                calls++;
+                return call();
+            }
+            if (kind != END) {
+                throw kind < 0 ? new EOFException("ends before its last call") : corrupt("a record of kind " + kind);
+            }
+            long written = unsigned();
+            if (written != calls) {
+                throw corrupt(calls + " calls where it says " + written);
+            }
+            if (pos < limit || fill(1)) {
+                throw corrupt("bytes after its end");
+            }
+            return null;
+        }
+
+        private VariantCall call() throws IOException {
             String contig = name();
             int position = (int) signed();
             List<String> alleles = strings();
@@ -348,7 +395,7 @@ final class VariantCallCodec {
             return Arrays.asList(ints);
         }
 
-        String string() throws IOException {
+        private String string() throws IOException {
             long header = unsigned();
             int n = length(header >>> 1);
             if ((header & 1) == 0) {
@@ -379,12 +426,12 @@ final class VariantCallCodec {
             return bits;
         }
 
-        long signed() throws IOException {
+        private long signed() throws IOException {
             long v = unsigned();
             return (v >>> 1) ^ -(v & 1);
         }
 
-        long unsigned() throws IOException {
+        private long unsigned() throws IOException {
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
                 need(1);
@@ -407,14 +454,6 @@ final class VariantCallCodec {
                 throw corrupt("a length of " + n);
             }
             return (int) n;
-        }
-
-        /** The next byte, or -1 at the stream's end (where a file may end, between calls). */
-        int next() throws IOException {
-            if (pos == limit && !fill(1)) {
-                return -1;
-            }
-            return buf[pos++] & 0xFF;
         }
 
         private void need(int bytes) throws IOException {

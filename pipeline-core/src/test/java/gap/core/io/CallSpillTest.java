@@ -214,6 +214,24 @@ class CallSpillTest {
         assertEquals("a call's INFO or FORMAT value of type int[] cannot be spilled", e.getMessage());
     }
 
+    @Test
+    void aRefusedCallLeavesNothingBehind() {
+        Path file = dir.resolve("calls");
+        VariantCall before = call(1, Map.of("DP", 3));
+        // a new key (numbered as it is written) before the value that fails: the number must go with the call
+        VariantCall odd = call(2, Map.of("AAA", "new", "ZZZ", 'c'));
+        VariantCall after = call(3, Map.of("AAA", "again", "DP", 4));
+        try (CallSpill.Writer out = new CallSpill.Writer(file)) {
+            out.add(before);
+            assertThrows(IllegalArgumentException.class, () -> out.add(odd));
+            out.add(after);
+            assertEquals(2, out.count());
+        }
+        List<VariantCall> back = new ArrayList<>();
+        CallSpill.read(file).forEach(back::add);
+        assertEquals(List.of(before, after), back);
+    }
+
     private void assertRefused(Path file, String message) {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> readAll(file));
         assertEquals(message, e.getMessage());
