@@ -46,6 +46,8 @@ final class VariantCallCodec {
      * a few dozen, and the cap keeps the table bounded whatever a file holds.
      */
     static final int MAX_NAMES = 4096;
+    /** More items than any list or map of a call holds; the decoder refuses a count past it. */
+    static final int MAX_ITEMS = 1 << 24;
 
     private VariantCallCodec() {}
 
@@ -92,7 +94,7 @@ final class VariantCallCodec {
             real(call.qual());
             filter(call.filter());
             values(call.info());
-            unsigned(call.genotypes().size());
+            count(call.genotypes().size());
             for (Genotype g : call.genotypes()) {
                 genotype(g);
             }
@@ -108,7 +110,7 @@ final class VariantCallCodec {
             signed(g.dp());
             signed(g.dnq());
             signed(g.ploidy());
-            unsigned(g.af().size());
+            count(g.af().size());
             for (double af : g.af()) {
                 real(af);
             }
@@ -129,7 +131,7 @@ final class VariantCallCodec {
 
         /** A map of INFO or FORMAT values in its own order (the model's maps are sorted by key). */
         private void values(Map<String, Object> values) {
-            unsigned(values.size());
+            count(values.size());
             for (Map.Entry<String, Object> e : values.entrySet()) {
                 name(e.getKey());
                 value(e.getValue());
@@ -158,7 +160,7 @@ final class VariantCallCodec {
                 string(s);
             } else if (v instanceof List<?> list) {
                 unsigned(LIST);
-                unsigned(list.size());
+                count(list.size());
                 list.forEach(this::value);
             } else {
                 // a type the model does not allow: failing here beats a call that comes back different
@@ -182,15 +184,23 @@ final class VariantCallCodec {
         }
 
         private void strings(List<String> strings) {
-            unsigned(strings.size());
+            count(strings.size());
             strings.forEach(this::string);
         }
 
         private void ints(List<Integer> ints) {
-            unsigned(ints.size());
+            count(ints.size());
             for (int i : ints) {
                 signed(i);
             }
+        }
+
+        /** A count of items, refused past what the decoder takes. */
+        private void count(int n) {
+            if (n > MAX_ITEMS) {
+                throw new IllegalArgumentException("a call with a list or map of " + n + " items cannot be spilled");
+            }
+            unsigned(n);
         }
 
         /**
@@ -444,11 +454,19 @@ final class VariantCallCodec {
             throw corrupt("a number longer than 64 bits");
         }
 
-        /** A count or length, which a corrupt file could make absurd: refused before anything is allocated for it. */
+        /**
+         * A count of items (alleles, genotypes, values, a name's number), for which an array is made before they are
+         * read: one past {@link #MAX_ITEMS}, which no call has, is a damaged file's, refused before the allocation.
+         */
         private int count() throws IOException {
-            return length(unsigned());
+            long n = unsigned();
+            if (n < 0 || n > MAX_ITEMS) {
+                throw corrupt("a count of " + n);
+            }
+            return (int) n;
         }
 
+        /** A string's length: bytes are buffered as they arrive, so a damaged one ends the file rather than memory. */
         private int length(long n) throws IOException {
             if (n < 0 || n > Integer.MAX_VALUE - 16) {
                 throw corrupt("a length of " + n);

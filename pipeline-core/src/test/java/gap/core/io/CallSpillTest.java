@@ -207,6 +207,20 @@ class CallSpillTest {
     }
 
     @Test
+    void anAbsurdCountIsRefusedBeforeAnythingIsMadeForIt() throws IOException {
+        Path file = dir.resolve("absurd");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(CallSpill.MAGIC);
+            out.write(CallSpill.VERSION);
+            try (DeflaterOutputStream body = new DeflaterOutputStream(out)) {
+                // a call (1), a new name (0) of one narrow char (2) 'c', position 5 (zigzag 10), then 2^32-1 alleles
+                body.write(new byte[] {1, 0, 2, 'c', 10, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F});
+            }
+        }
+        assertRefused(file, "a spill file of calls is corrupt (it holds a count of 4294967295)");
+    }
+
+    @Test
     void aValueTheModelDoesNotHoldIsRefusedWhenWritten() {
         VariantCall odd = call(1, Map.of("XS", new int[] {1, 2}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
