@@ -163,7 +163,8 @@ class CallSpillTest {
     void aFileThatIsNotASpillFailsOnOneLine() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.txt"), "chr1\t100\tA\tC\n");
         assertRefused(text, "not a spill file of calls (no gap spill header)");
-        assertRefused(Files.write(dir.resolve("empty"), new byte[0]), "not a spill file of calls (no gap spill header)");
+        assertRefused(Files.write(dir.resolve("empty"), new byte[0]),
+                "not a spill file of calls (no gap spill header)");
         Path serialised = dir.resolve("serialised"); // what a spill file was before this format
         try (ObjectOutputStream out = new ObjectOutputStream(new DeflaterOutputStream(Files.newOutputStream(
                 serialised)))) {
