@@ -142,6 +142,10 @@ public final class ActivityProfile {
         return out;
     }
 
+    /**
+     * Each non-zero value spread over its kernel's positions inside the profile; the loop runs over exactly those
+     * (no position tested and skipped), so the compiler's range-check predicates hold on every call.
+     */
     private double[] smooth(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -149,11 +153,10 @@ public final class ActivityProfile {
             if (v == 0) {
                 continue;
             }
-            for (int d = -KERNEL; d <= KERNEL; d++) {
-                int j = i + d;
-                if (j >= 0 && j < out.length) {
-                    out[j] += v * kernel[d + KERNEL];
-                }
+            int first = Math.max(0, i - KERNEL);
+            int last = Math.min(out.length - 1, i + KERNEL);
+            for (int j = first, d = first - i + KERNEL; j <= last; j++, d++) {
+                out[j] += v * kernel[d];
             }
         }
         return out;
