@@ -179,14 +179,20 @@ public final class ActivityProfile {
     private List<Region> runs(double[] smooth, int lo) {
         List<Region> runs = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i <= smooth.length; i++) {
-            boolean active = i < smooth.length && smooth[i] > settings.activeProbability();
+        double threshold = settings.activeProbability();
+        // no index past the end inside the loop (a run open at the end is closed after it): C2's hoisted range
+        // check of smooth[i] then holds on every call
+        for (int i = 0; i < smooth.length; i++) {
+            boolean active = smooth[i] > threshold;
             if (active && start < 0) {
                 start = i;
             } else if (!active && start >= 0) {
                 runs.add(new Region(lo + start, lo + i - 1));
                 start = -1;
             }
+        }
+        if (start >= 0) {
+            runs.add(new Region(lo + start, lo + smooth.length - 1));
         }
         return runs;
     }

@@ -57,22 +57,18 @@ final class ClipJunction {
             return null; // too few bases to be placed even if all of them matched (the many short clips of noisy reads)
         }
         int dir = trailing ? 1 : -1;
-        byte[] clip = new byte[m]; // the clip's bases from the aligned ones on, and their qualities
-        int[] q = new int[m];
-        for (int i = 0; i < m; i++) {
-            int k = index(from, length, trailing, i);
-            clip[i] = bases[k];
-            q[i] = Math.max(0, Math.min(127, quals[k]));
-        }
-        // every reference base a placement can meet, copied once: positions lo.. (base i of offset z is at z + dir * i)
+        // every reference base a placement can meet, read once (base i of offset z is at z + dir * i), as codes
+        // into their distinct bytes, and each clip base's score against each: the scoring loop is then look-ups,
+        // not a branch on random base pairs, and not RefWindow.base, whose out-of-window path traps compiled code
         int lo = anchor + dir - maxDistance - (m - 1);
-        byte[] reference = new byte[2 * maxDistance + 2 * m - 1];
-        for (int x = 0; x < reference.length; x++) {
-            reference[x] = ref.base(lo + x);
-        }
+        Codes codes = Codes.of(ref, lo, 2 * maxDistance + 2 * m - 1);
+        int[] reference = codes.at();
+        byte[] distinct = codes.distinct();
+        int k = distinct.length;
+        double[] table = scores(bases, quals, from, length, trailing, m, distinct);
         double[] here = new double[m + 1]; // here[t]: the first t bases, continuing the reference
         for (int i = 0; i < m; i++) {
-            here[i + 1] = here[i] + score(clip[i], q[i], reference[anchor + dir * (1 + i) - lo]);
+            here[i + 1] = here[i] + table[i * k + reference[anchor + dir * (1 + i) - lo]];
         }
         double[] there = new double[m + 1];
         double best = Double.NEGATIVE_INFINITY;
@@ -84,7 +80,7 @@ final class ClipJunction {
             // z: where base 0 would lie; bases from t on are placed from z + dir * t
             there[m] = 0;
             for (int i = m - 1; i >= 0; i--) {
-                there[i] = there[i + 1] + score(clip[i], q[i], reference[z + dir * i - lo]);
+                there[i] = there[i + 1] + table[i * k + reference[z + dir * i - lo]];
             }
             double top = Double.NEGATIVE_INFINITY;
             int split = -1;
@@ -117,6 +113,43 @@ final class ClipJunction {
      */
     private static boolean significant(double there, double here, double tests) {
         return there >= tests + MIN_LOG10_ODDS && there - here >= MIN_LOG10_ODDS;
+    }
+
+    /** The score of the clip's base i (from the aligned ones) against reference byte c, at {@code i * k + c}. */
+    private static double[] scores(byte[] bases, byte[] quals, int from, int length, boolean trailing, int m,
+                                   byte[] distinct) {
+        int k = distinct.length;
+        double[] table = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            int read = index(from, length, trailing, i);
+            int q = Math.max(0, Math.min(127, quals[read]));
+            for (int c = 0; c < k; c++) {
+                table[i * k + c] = score(bases[read], q, distinct[c]);
+            }
+        }
+        return table;
+    }
+
+    /** Reference bases as codes ({@code at}) into their distinct bytes ({@code distinct}, in order of first sight). */
+    private record Codes(int[] at, byte[] distinct) {
+        static Codes of(RefWindow ref, int lo, int n) {
+            int[] codeOf = new int[256];
+            java.util.Arrays.fill(codeOf, -1);
+            byte[] seen = new byte[256];
+            int[] at = new int[n];
+            int k = 0;
+            for (int x = 0; x < n; x++) {
+                byte r = ref.base(lo + x);
+                int c = codeOf[r & 0xff];
+                if (c < 0) {
+                    c = k++;
+                    codeOf[r & 0xff] = c;
+                    seen[c] = r;
+                }
+                at[x] = c;
+            }
+            return new Codes(at, java.util.Arrays.copyOf(seen, k));
+        }
     }
 
     /** The read index of the clip's base {@code i} counted from the aligned bases. */
