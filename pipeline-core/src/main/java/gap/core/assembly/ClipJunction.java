@@ -59,7 +59,7 @@ final class ClipJunction {
         int dir = trailing ? 1 : -1;
         // every reference base a placement can meet, read once (base i of offset z is at z + dir * i), as codes
         // into their distinct bytes, and each clip base's score against each: the scoring loop is then look-ups,
-        // not a branch on random base pairs, and not RefWindow.base, whose out-of-window path traps compiled code
+        // not a branch on random base pairs
         int lo = anchor + dir - maxDistance - (m - 1);
         Codes codes = Codes.of(ref, lo, 2 * maxDistance + 2 * m - 1);
         int[] reference = codes.at();
@@ -136,10 +136,11 @@ final class ClipJunction {
             int[] codeOf = new int[256];
             java.util.Arrays.fill(codeOf, -1);
             byte[] seen = new byte[256];
+            byte[] bases = RefSlice.of(ref, lo, n);
             int[] at = new int[n];
             int k = 0;
             for (int x = 0; x < n; x++) {
-                byte r = ref.base(lo + x);
+                byte r = bases[x];
                 int c = codeOf[r & 0xff];
                 if (c < 0) {
                     c = k++;
