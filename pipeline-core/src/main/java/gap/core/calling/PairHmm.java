@@ -183,8 +183,8 @@ final class PairHmm {
      * haplotype's, shared. A row's deletion state is a chain (each cell waits for the one to its left), so rows go in
      * blocks of four, skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the
      * processor overlaps their chains. Each cell is the same arithmetic whatever the order. Every loop runs over
-     * exactly the cells it computes (no cell tested and skipped), so the compiler's range-check predicates hold for
-     * every call and the method is compiled once.
+     * exactly the cells it computes (no cell tested and skipped), so the range checks C2 hoists out of the loops hold
+     * for every call (skipped cells made them fail: profile_predicate traps, and a recompile each time).
      */
     private static final class Fill {
         private final double[] m;
