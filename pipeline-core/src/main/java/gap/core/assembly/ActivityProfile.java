@@ -142,6 +142,10 @@ public final class ActivityProfile {
         return out;
     }
 
+    /**
+     * Each non-zero value spread over its kernel's positions inside the profile; the loop runs over exactly those
+     * (no position tested and skipped), so the compiler's range-check predicates hold on every call.
+     */
     private double[] smooth(double[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -149,11 +153,10 @@ public final class ActivityProfile {
             if (v == 0) {
                 continue;
             }
-            for (int d = -KERNEL; d <= KERNEL; d++) {
-                int j = i + d;
-                if (j >= 0 && j < out.length) {
-                    out[j] += v * kernel[d + KERNEL];
-                }
+            int first = Math.max(0, i - KERNEL);
+            int last = Math.min(out.length - 1, i + KERNEL);
+            for (int j = first, d = first - i + KERNEL; j <= last; j++, d++) {
+                out[j] += v * kernel[d];
             }
         }
         return out;
@@ -176,14 +179,20 @@ public final class ActivityProfile {
     private List<Region> runs(double[] smooth, int lo) {
         List<Region> runs = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i <= smooth.length; i++) {
-            boolean active = i < smooth.length && smooth[i] > settings.activeProbability();
+        double threshold = settings.activeProbability();
+        // no index past the end inside the loop (a run open at the end is closed after it): C2's hoisted range
+        // check of smooth[i] then holds on every call
+        for (int i = 0; i < smooth.length; i++) {
+            boolean active = smooth[i] > threshold;
             if (active && start < 0) {
                 start = i;
             } else if (!active && start >= 0) {
                 runs.add(new Region(lo + start, lo + i - 1));
                 start = -1;
             }
+        }
+        if (start >= 0) {
+            runs.add(new Region(lo + start, lo + smooth.length - 1));
         }
         return runs;
     }

@@ -45,9 +45,10 @@ final class AssemblyReads {
                                    int maxJunction) {
         List<byte[][]> out = new ArrayList<>();
         Map<Long, List<Clip>> clips = new HashMap<>();
+        byte[] window = RefSlice.of(ref, from, to - from + 1); // the aligned bases' reference, read once
         for (AlignedRead read : reads) {
             if (read.overlaps(from, to)) {
-                out.add(segment(read, ref, from, to, support, clips, out.size(), maxJunction));
+                out.add(segment(read, ref, window, from, to, support, clips, out.size(), maxJunction));
             }
         }
         for (List<Clip> group : clips.values()) {
@@ -61,7 +62,8 @@ final class AssemblyReads {
     /** A read's clipped bases in its segment: where they start in it, their projected first position, how many. */
     private record Clip(int segment, int offset, int position, int length) {}
 
-    private static byte[][] segment(AlignedRead read, RefWindow ref, int from, int to, Support support,
+    /** A read's corrected segment over {@code [from, to]}; {@code window} is the reference there. */
+    private static byte[][] segment(AlignedRead read, RefWindow ref, byte[] window, int from, int to, Support support,
                                     Map<Long, List<Clip>> clips, int index, int maxJunction) {
         byte[] b = read.bases();
         byte[] q = read.quals();
@@ -106,7 +108,7 @@ final class AssemblyReads {
                 n = Math.max(0, Math.min(refPos + len - 1, to) - l + 1);
                 for (int i = 0; i < n; i++) {
                     int k = readPos + l - refPos + i;
-                    bases[size + i] = corrected(b[k], l + i, ref, support);
+                    bases[size + i] = corrected(b[k], window[l - from + i], l + i, support);
                     quals[size + i] = q[k];
                 }
                 size += n;
@@ -132,7 +134,11 @@ final class AssemblyReads {
 
     /** A read's base at {@code position}: the reference's when it differs and too few reads carry it. */
     private static byte corrected(byte base, int position, RefWindow ref, Support support) {
-        byte reference = ref.base(position);
+        return corrected(base, ref.base(position), position, support);
+    }
+
+    /** As {@link #corrected(byte, int, RefWindow, Support)} with the reference base at {@code position} given. */
+    private static byte corrected(byte base, byte reference, int position, Support support) {
         return base != reference && reference != 'N' && !support.supported(position, base) ? reference : base;
     }
 

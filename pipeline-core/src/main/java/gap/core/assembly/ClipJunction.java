@@ -52,23 +52,35 @@ final class ClipJunction {
     static Placement place(byte[] bases, byte[] quals, int from, int length, boolean trailing, int anchor,
                            RefWindow ref, int maxDistance) {
         int m = Math.min(length, BASES);
-        if (m * MATCH[MATCH.length - 1] < StrictMath.log10((2.0 * maxDistance + 1) * m) + MIN_LOG10_ODDS) {
+        double tests = StrictMath.log10((2.0 * maxDistance + 1) * m); // once: StrictMath.log10 is a native call
+        if (m * MATCH[MATCH.length - 1] < tests + MIN_LOG10_ODDS) {
             return null; // too few bases to be placed even if all of them matched (the many short clips of noisy reads)
         }
         int dir = trailing ? 1 : -1;
+        // every reference base a placement can meet, read once (base i of offset z is at z + dir * i), as codes
+        // into their distinct bytes, and each clip base's score against each: the scoring loop is then look-ups,
+        // not a branch on random base pairs
+        int lo = anchor + dir - maxDistance - (m - 1);
+        Codes codes = Codes.of(ref, lo, 2 * maxDistance + 2 * m - 1);
+        int[] reference = codes.at();
+        byte[] distinct = codes.distinct();
+        int k = distinct.length;
+        double[] table = scores(bases, quals, from, length, trailing, m, distinct);
         double[] here = new double[m + 1]; // here[t]: the first t bases, continuing the reference
         for (int i = 0; i < m; i++) {
-            here[i + 1] = here[i] + score(bases, quals, index(from, length, trailing, i), ref, anchor + dir * (1 + i));
+            here[i + 1] = here[i] + table[i * k + reference[anchor + dir * (1 + i) - lo]];
         }
         double[] there = new double[m + 1];
         double best = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
-        Placement placed = null;
+        int bestZ = 0;
+        int bestSplit = 0;
+        double bestThere = 0;
         for (int z = anchor + dir - maxDistance; z <= anchor + dir + maxDistance; z++) {
             // z: where base 0 would lie; bases from t on are placed from z + dir * t
             there[m] = 0;
             for (int i = m - 1; i >= 0; i--) {
-                there[i] = there[i + 1] + score(bases, quals, index(from, length, trailing, i), ref, z + dir * i);
+                there[i] = there[i + 1] + table[i * k + reference[z + dir * i - lo]];
             }
             double top = Double.NEGATIVE_INFINITY;
             int split = -1;
@@ -81,22 +93,64 @@ final class ClipJunction {
             if (top > best) {
                 second = best;
                 best = top;
-                placed = significant(there[split], here[m] - here[split], m, maxDistance)
-                        ? new Placement(split, z + dir * split) : null;
+                bestZ = z;
+                bestSplit = split;
+                bestThere = there[split];
             } else if (top > second) {
                 second = top;
             }
         }
-        return best - second < MIN_LOG10_ODDS ? null : placed;
+        // only the best placement can be returned, so only it is tested
+        if (best - second < MIN_LOG10_ODDS || !significant(bestThere, here[m] - here[bestSplit], tests)) {
+            return null;
+        }
+        return new Placement(bestSplit, bestZ + dir * bestSplit);
     }
 
     /**
-     * Whether placed bases scoring {@code there} beat chance over every offset and split tested, and beat going on
-     * along the reference ({@code here}) by the same odds.
+     * Whether placed bases scoring {@code there} beat chance over every offset and split tested ({@code tests}, log10
+     * of their number), and beat going on along the reference ({@code here}) by the same odds.
      */
-    private static boolean significant(double there, double here, int m, int maxDistance) {
-        double tests = StrictMath.log10((2.0 * maxDistance + 1) * m);
+    private static boolean significant(double there, double here, double tests) {
         return there >= tests + MIN_LOG10_ODDS && there - here >= MIN_LOG10_ODDS;
+    }
+
+    /** The score of the clip's base i (from the aligned ones) against reference byte c, at {@code i * k + c}. */
+    private static double[] scores(byte[] bases, byte[] quals, int from, int length, boolean trailing, int m,
+                                   byte[] distinct) {
+        int k = distinct.length;
+        double[] table = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            int read = index(from, length, trailing, i);
+            int q = Math.max(0, Math.min(127, quals[read]));
+            for (int c = 0; c < k; c++) {
+                table[i * k + c] = score(bases[read], q, distinct[c]);
+            }
+        }
+        return table;
+    }
+
+    /** Reference bases as codes ({@code at}) into their distinct bytes ({@code distinct}, in order of first sight). */
+    private record Codes(int[] at, byte[] distinct) {
+        static Codes of(RefWindow ref, int lo, int n) {
+            int[] codeOf = new int[256];
+            java.util.Arrays.fill(codeOf, -1);
+            byte[] seen = new byte[256];
+            byte[] bases = RefSlice.of(ref, lo, n);
+            int[] at = new int[n];
+            int k = 0;
+            for (int x = 0; x < n; x++) {
+                byte r = bases[x];
+                int c = codeOf[r & 0xff];
+                if (c < 0) {
+                    c = k++;
+                    codeOf[r & 0xff] = c;
+                    seen[c] = r;
+                }
+                at[x] = c;
+            }
+            return new Codes(at, java.util.Arrays.copyOf(seen, k));
+        }
     }
 
     /** The read index of the clip's base {@code i} counted from the aligned bases. */
@@ -104,14 +158,11 @@ final class ClipJunction {
         return trailing ? from + i : from + length - 1 - i;
     }
 
-    /** log10 odds that a read base is the reference base at {@code x}, not chance. */
-    private static double score(byte[] bases, byte[] quals, int k, RefWindow ref, int x) {
-        byte r = ref.base(x);
-        byte b = bases[k];
+    /** log10 odds that read base {@code b} of quality {@code q} is reference base {@code r}, not chance. */
+    private static double score(byte b, int q, byte r) {
         if (r == 'N' || b == 'N') {
             return 0;
         }
-        int q = Math.max(0, Math.min(127, quals[k]));
         return b == r ? MATCH[q] : MISMATCH[q];
     }
 }

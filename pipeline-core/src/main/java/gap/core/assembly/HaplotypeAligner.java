@@ -180,6 +180,10 @@ final class HaplotypeAligner {
         int mUp = NEG;
         int dUp = NEG;
         int iUp = ins[col];
+        // column 1's insertions cannot extend (there is no insertion before the first haplotype base): a score no
+        // cell reaches, rather than a test of j inside the loop, which C2 hoisted out of it on the profile's word
+        // (rare column-1 calls) and which then failed (profile_predicate traps, a recompile each)
+        int noExtend = j > 1 ? 0 : Integer.MAX_VALUE / 2;
         for (int i = 1; i <= n; i++) {
             int dm = match[left + i - 1];
             int dd = del[left + i - 1];
@@ -201,7 +205,7 @@ final class HaplotypeAligner {
             // a gap state extends when extending scores at least as well as opening (the cell equals it):
             // the answers delMove() and insMove() give
             int delFrom = extended >= opened && i > 1 ? 1 : (mUp >= iUp ? 0 : 2);
-            int insFrom = iExtended >= iOpened && j > 1 ? 2 : (mLeft >= dLeft ? 0 : 1);
+            int insFrom = iExtended >= iOpened + noExtend ? 2 : (mLeft >= dLeft ? 0 : 1);
             match[col + i] = mCell;
             del[col + i] = dCell;
             ins[col + i] = iCell;

@@ -29,12 +29,18 @@ final class PairHmm {
         }
     }
 
-    /** Haplotypes in sorted order, with the prefix each shares with the one before it. */
+    /**
+     * Haplotypes in sorted order, with the prefix each shares with the one before it, and their bases as codes into
+     * the batch's alphabet (its distinct bytes), so that a cell's emission is a table look-up, not a branch on random
+     * base pairs.
+     */
     static final class Batch {
         private final byte[][] haps;
         private final int[] order;
         private final int[] shared;
         private final int longest;
+        private final byte[] alphabet;
+        private final byte[][] codes;
 
         Batch(List<byte[]> haplotypes) {
             haps = haplotypes.toArray(new byte[0][]);
@@ -55,6 +61,23 @@ final class PairHmm {
                 }
             }
             longest = max;
+            int[] code = new int[256];
+            Arrays.fill(code, -1);
+            byte[] seen = new byte[256];
+            int distinct = 0;
+            codes = new byte[haps.length][];
+            for (int k = 0; k < haps.length; k++) {
+                codes[k] = new byte[haps[k].length];
+                for (int j = 0; j < haps[k].length; j++) {
+                    int b = haps[k][j] & 0xff;
+                    if (code[b] < 0) {
+                        code[b] = distinct;
+                        seen[distinct++] = haps[k][j];
+                    }
+                    codes[k][j] = (byte) code[b];
+                }
+            }
+            alphabet = Arrays.copyOf(seen, distinct);
         }
 
         int size() {
@@ -65,8 +88,8 @@ final class PairHmm {
     private double[] m = new double[0];
     private double[] ins = new double[0];
     private double[] del = new double[0];
-    private double[] rowMatch = new double[0];
-    private double[] rowMismatch = new double[0];
+    /** Per row i and alphabet code c, at {@code i * alphabet size + c}: the emission of read base i against c. */
+    private double[] emission = new double[0];
     /** Per row: the probability of staying in the match state, and of opening a gap, into that row. */
     private double[] rowStay = new double[0];
     private double[] rowOpen = new double[0];
@@ -99,11 +122,12 @@ final class PairHmm {
             return;
         }
         int w = batch.longest + 1;
-        start(read, quals, gapOpen, rows, w, startProbability);
+        start(read, quals, gapOpen, rows, w, startProbability, batch.alphabet);
         double gapToMatch = 1 - gapExtend;
         for (int k = 0; k < batch.size(); k++) {
             byte[] hap = batch.haps[batch.order[k]];
-            fill(read, hap, rows, w, batch.shared[k] + 1, gapToMatch, gapExtend);
+            Fill f = new Fill(this, batch.codes[batch.order[k]], w, batch.alphabet.length, gapToMatch, gapExtend);
+            f.columns(rows, batch.shared[k] + 1);
             double sum = 0;
             int last = rows * w;
             for (int j = 1; j <= hap.length; j++) {
@@ -113,19 +137,25 @@ final class PairHmm {
         }
     }
 
-    /** Sizes the matrices, sets row 0 (the read starts anywhere) and column 0, and each row's emissions. */
-    private void start(byte[] read, byte[] quals, double[] gapOpen, int rows, int w, double startProbability) {
+    /**
+     * Sizes the matrices, sets row 0 (the read starts anywhere) and column 0, and each row's transitions and
+     * emissions against every base of the batch's alphabet.
+     */
+    private void start(byte[] read, byte[] quals, double[] gapOpen, int rows, int w, double startProbability,
+                       byte[] alphabet) {
         int size = (rows + 1) * w;
         if (m.length < size) {
             m = new double[size];
             ins = new double[size];
             del = new double[size];
         }
-        if (rowMatch.length < rows + 1) {
-            rowMatch = new double[rows + 1];
-            rowMismatch = new double[rows + 1];
+        if (rowStay.length < rows + 1) {
             rowStay = new double[rows + 1];
             rowOpen = new double[rows + 1];
+        }
+        int k = alphabet.length;
+        if (emission.length < (rows + 1) * k) {
+            emission = new double[(rows + 1) * k];
         }
         double begin = INITIAL * startProbability;
         for (int j = 0; j < w; j++) {
@@ -138,68 +168,97 @@ final class PairHmm {
             ins[i * w] = 0;
             del[i * w] = 0;
             int q = Math.max(0, Math.min(127, quals[i - 1]));
-            rowMatch[i] = MATCH[q];
-            rowMismatch[i] = MISMATCH[q];
+            byte base = read[i - 1];
+            for (int c = 0; c < k; c++) {
+                byte h = alphabet[c];
+                emission[i * k + c] = base == h || base == 'N' || h == 'N' ? MATCH[q] : MISMATCH[q];
+            }
             rowOpen[i] = gapOpen[i - 1];
             rowStay[i] = 1 - 2 * gapOpen[i - 1];
         }
     }
 
     /**
-     * Columns {@code from..hap.length} of every row; the columns before are the previous haplotype's, shared.
-     * A row's deletion state is a chain (each cell waits for the one to its left), so rows go in blocks of four,
-     * skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the processor
-     * overlaps their chains. Each cell is the same arithmetic whatever the order.
+     * One haplotype's columns {@code from..n} of every row of the matrices; the columns before are the previous
+     * haplotype's, shared. A row's deletion state is a chain (each cell waits for the one to its left), so rows go in
+     * blocks of four, skewed by a column: cells (i, j), (i+1, j-1), (i+2, j-2), (i+3, j-3) are independent and the
+     * processor overlaps their chains. Each cell is the same arithmetic whatever the order. Every loop runs over
+     * exactly the cells it computes (no cell tested and skipped), so the range checks C2 hoists out of the loops hold
+     * for every call (skipped cells made them fail: profile_predicate traps, and a recompile each time).
      */
-    private void fill(byte[] read, byte[] hap, int rows, int w, int from, double gapToMatch, double gapExtend) {
-        int n = hap.length;
-        if (from > n) {
-            return;
+    private static final class Fill {
+        private final double[] m;
+        private final double[] ins;
+        private final double[] del;
+        private final double[] emission;
+        private final double[] rowStay;
+        private final double[] rowOpen;
+        private final byte[] code;
+        private final int n;
+        private final int w;
+        private final int k;
+        private final double gapToMatch;
+        private final double gapExtend;
+
+        Fill(PairHmm hmm, byte[] code, int w, int k, double gapToMatch, double gapExtend) {
+            this.m = hmm.m;
+            this.ins = hmm.ins;
+            this.del = hmm.del;
+            this.emission = hmm.emission;
+            this.rowStay = hmm.rowStay;
+            this.rowOpen = hmm.rowOpen;
+            this.code = code;
+            this.n = code.length;
+            this.w = w;
+            this.k = k;
+            this.gapToMatch = gapToMatch;
+            this.gapExtend = gapExtend;
         }
-        int i = 1;
-        for (; i + 3 <= rows; i += 4) {
-            // prologue and epilogue: the block's first and last three skewed columns, where some rows are outside
-            for (int t = from; t < Math.min(from + 3, n + 4); t++) {
-                for (int r = 0; r < 4; r++) {
-                    cellIfInside(read, hap, i + r, t - r, w, from, n, gapToMatch, gapExtend);
+
+        void columns(int rows, int from) {
+            if (from > n) {
+                return;
+            }
+            int i = 1;
+            for (; i + 3 <= rows; i += 4) {
+                // prologue and epilogue: the block's first and last three skewed columns, where some rows are outside
+                for (int t = from; t < Math.min(from + 3, n + 4); t++) {
+                    edge(i, t, from);
+                }
+                for (int t = from + 3; t <= n; t++) {
+                    cell(i, t);
+                    cell(i + 1, t - 1);
+                    cell(i + 2, t - 2);
+                    cell(i + 3, t - 3);
+                }
+                for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
+                    edge(i, t, from);
                 }
             }
-            for (int t = from + 3; t <= n; t++) {
-                cell(read, hap, i, t, w, gapToMatch, gapExtend);
-                cell(read, hap, i + 1, t - 1, w, gapToMatch, gapExtend);
-                cell(read, hap, i + 2, t - 2, w, gapToMatch, gapExtend);
-                cell(read, hap, i + 3, t - 3, w, gapToMatch, gapExtend);
-            }
-            for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
-                for (int r = 0; r < 4; r++) {
-                    cellIfInside(read, hap, i + r, t - r, w, from, n, gapToMatch, gapExtend);
+            for (; i <= rows; i++) {
+                for (int j = from; j <= n; j++) {
+                    cell(i, j);
                 }
             }
         }
-        for (; i <= rows; i++) {
-            for (int j = from; j <= n; j++) {
-                cell(read, hap, i, j, w, gapToMatch, gapExtend);
+
+        /** Skewed column t of the block at row i: the rows r whose column t - r lies in {@code from..n}. */
+        private void edge(int i, int t, int from) {
+            int last = Math.min(3, t - from);
+            for (int r = Math.max(0, t - n); r <= last; r++) {
+                cell(i + r, t - r);
             }
         }
-    }
 
-    private void cellIfInside(byte[] read, byte[] hap, int i, int j, int w, int from, int n, double gapToMatch,
-                              double gapExtend) {
-        if (j >= from && j <= n) {
-            cell(read, hap, i, j, w, gapToMatch, gapExtend);
+        /** The three states of cell (i, j) from its neighbours above, to the left and diagonally before. */
+        private void cell(int i, int j) {
+            double emit = emission[i * k + (code[j - 1] & 0xff)];
+            int at = i * w + j;
+            int up = at - w;
+            double open = rowOpen[i];
+            m[at] = emit * (m[up - 1] * rowStay[i] + (ins[up - 1] + del[up - 1]) * gapToMatch);
+            ins[at] = m[up] * open + ins[up] * gapExtend;
+            del[at] = m[at - 1] * open + del[at - 1] * gapExtend;
         }
-    }
-
-    /** The three states of cell (i, j) from its neighbours above, to the left and diagonally before. */
-    private void cell(byte[] read, byte[] hap, int i, int j, int w, double gapToMatch, double gapExtend) {
-        byte base = read[i - 1];
-        byte h = hap[j - 1];
-        double emit = base == h || base == 'N' || h == 'N' ? rowMatch[i] : rowMismatch[i];
-        int at = i * w + j;
-        int up = at - w;
-        double open = rowOpen[i];
-        m[at] = emit * (m[up - 1] * rowStay[i] + (ins[up - 1] + del[up - 1]) * gapToMatch);
-        ins[at] = m[up] * open + ins[up] * gapExtend;
-        del[at] = m[at - 1] * open + del[at - 1] * gapExtend;
     }
 }

@@ -64,7 +64,7 @@ final class PcrIndelModel {
         int total;
         if (fwUnit == 0) {
             total = bw;
-        } else if (fwUnit == bwUnit && java.util.Arrays.equals(b, i + 1, i + 1 + fwUnit, b, i - bwUnit + 1, i + 1)) {
+        } else if (fwUnit == bwUnit && same(b, i + 1, i - bwUnit + 1, fwUnit)) {
             total = bw + fw;
         } else {
             total = fw + copiesBackward(b, i + 1, fwUnit, i);
@@ -76,7 +76,7 @@ final class PcrIndelModel {
     private static int copiesBackward(byte[] b, int unitStart, int u, int end) {
         int n = 0;
         for (int s = end - u + 1; s >= 0; s -= u) {
-            if (!java.util.Arrays.equals(b, s, s + u, b, unitStart, unitStart + u)) {
+            if (!same(b, s, unitStart, u)) {
                 break;
             }
             n++;
@@ -88,11 +88,25 @@ final class PcrIndelModel {
     private static int copiesForward(byte[] b, int start, int u) {
         int n = 0;
         for (int s = start; s + u <= b.length; s += u) {
-            if (!java.util.Arrays.equals(b, s, s + u, b, start, start + u)) {
+            if (!same(b, s, start, u)) {
                 break;
             }
             n++;
         }
         return n;
+    }
+
+    /**
+     * Whether {@code b[x, x + u)} and {@code b[y, y + u)} hold the same bases: units are 1 to {@value #MAX_UNIT}
+     * bases, too short for the set-up of {@code Arrays.equals} over ranges to pay, and this runs for every unit size
+     * at every base of every read at every site.
+     */
+    private static boolean same(byte[] b, int x, int y, int u) {
+        for (int k = 0; k < u; k++) {
+            if (b[x + k] != b[y + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -94,4 +94,92 @@ class ClipJunctionTest {
         byte[] bases = (twice.substring(260, 300) + twice.substring(500, 520)).getBytes(StandardCharsets.US_ASCII);
         assertNull(ClipJunction.place(bases, quals(60, 30), 40, 20, true, 300, ref, 300));
     }
+
+    @Test
+    void placesEveryClipAsTestingEveryOffsetInFullDoes() {
+        // clips copied from the reference at random offsets with errors and Ns (placed), random ones (not placed),
+        // short ones, both directions, anchors near the window's ends (bases outside read as N), a small repeat
+        // with IUPAC bytes
+        java.util.Random random = new java.util.Random(16);
+        RefWindow ref = RefWindow.of("c", 101, SEQ.substring(0, 400) + "ACACACACACACRYRYACACACAC" + SEQ.substring(424));
+        int placed = 0;
+        for (int trial = 0; trial < 1000; trial++) {
+            int anchor = 101 + random.nextInt(1000);
+            boolean trailing = random.nextBoolean();
+            int length = 1 + random.nextInt(30);
+            int source = anchor + random.nextInt(401) - 200;
+            byte[] clip = new byte[length];
+            for (int i = 0; i < length; i++) {
+                clip[i] = random.nextInt(8) == 0 ? (byte) "ACGTN".charAt(random.nextInt(5))
+                        : ref.base(trailing ? source + i : source - length + 1 + i);
+            }
+            byte[] bases = new byte[length + 10];
+            byte[] q = new byte[bases.length];
+            for (int i = 0; i < bases.length; i++) {
+                q[i] = (byte) (random.nextInt(45) - 2);
+                bases[i] = (byte) "ACGT".charAt(random.nextInt(4));
+            }
+            int from = trailing ? 10 : 0;
+            System.arraycopy(clip, 0, bases, from, length);
+            int distance = random.nextInt(3) == 0 ? random.nextInt(20) : 300;
+            ClipJunction.Placement fast = ClipJunction.place(bases, q, from, length, trailing, anchor, ref, distance);
+            ClipJunction.Placement full = everyOffset(bases, q, from, length, trailing, anchor, ref, distance);
+            assertEquals(full, fast, "trial " + trial);
+            placed += fast == null ? 0 : 1;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(placed > 100, "some clips placed: " + placed);
+    }
+
+    /** The placement as first written: every offset scored from the window, each new best tested at once. */
+    private static ClipJunction.Placement everyOffset(byte[] bases, byte[] quals, int from, int length,
+                                                      boolean trailing, int anchor, RefWindow ref, int maxDistance) {
+        int m = Math.min(length, ClipJunction.BASES);
+        double tests = StrictMath.log10((2.0 * maxDistance + 1) * m);
+        if (m * StrictMath.log10(4 * (1 - StrictMath.pow(10, -127 / 10.0))) < tests + 2) {
+            return null;
+        }
+        int dir = trailing ? 1 : -1;
+        double[] here = new double[m + 1];
+        for (int i = 0; i < m; i++) {
+            here[i + 1] = here[i] + score(bases, quals, trailing ? from + i : from + length - 1 - i, ref,
+                    anchor + dir * (1 + i));
+        }
+        double[] there = new double[m + 1];
+        double best = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        ClipJunction.Placement placed = null;
+        for (int z = anchor + dir - maxDistance; z <= anchor + dir + maxDistance; z++) {
+            for (int i = m - 1; i >= 0; i--) {
+                there[i] = there[i + 1] + score(bases, quals, trailing ? from + i : from + length - 1 - i, ref,
+                        z + dir * i);
+            }
+            double top = Double.NEGATIVE_INFINITY;
+            int split = -1;
+            for (int t = 0; t < m; t++) {
+                if (here[t] + there[t] > top) {
+                    top = here[t] + there[t];
+                    split = t;
+                }
+            }
+            if (top > best) {
+                second = best;
+                best = top;
+                boolean significant = there[split] >= tests + 2 && there[split] - (here[m] - here[split]) >= 2;
+                placed = significant ? new ClipJunction.Placement(split, z + dir * split) : null;
+            } else if (top > second) {
+                second = top;
+            }
+        }
+        return best - second < 2 ? null : placed;
+    }
+
+    private static double score(byte[] bases, byte[] quals, int k, RefWindow ref, int x) {
+        byte r = ref.base(x);
+        byte b = bases[k];
+        if (r == 'N' || b == 'N') {
+            return 0;
+        }
+        double e = Math.min(0.75, StrictMath.pow(10, -Math.max(0, Math.min(127, quals[k])) / 10.0));
+        return b == r ? StrictMath.log10(4 * (1 - e)) : StrictMath.log10(4 * e / 3);
+    }
 }

@@ -95,6 +95,76 @@ class PairHmmTest {
         }
     }
 
+    @Test
+    void everyBatchEqualsTheTextbookRecursionBitForBit() {
+        // reads of 1 to 13 bases (blocks of four and the rows after them), haplotypes of 1 to 12 (fewer columns than
+        // the skew), N in reads and haplotypes, a byte outside ACGTN, a gap-open probability per read base
+        java.util.Random random = new java.util.Random(16);
+        for (int trial = 0; trial < 400; trial++) {
+            java.util.List<byte[]> haps = new java.util.ArrayList<>();
+            byte[] first = b(randomBases(random, 1 + random.nextInt(12), "ACGTN"));
+            haps.add(first);
+            for (int h = 1 + random.nextInt(5); h > 0; h--) {
+                byte[] hap = Arrays.copyOf(first, 1 + random.nextInt(12));
+                for (int j = random.nextInt(hap.length + 1); j < hap.length; j++) {
+                    hap[j] = (byte) "ACGTNa".charAt(random.nextInt(6));
+                }
+                haps.add(hap);
+            }
+            byte[] read = b(randomBases(random, 1 + random.nextInt(13), "ACGTN"));
+            byte[] quals = new byte[read.length];
+            double[] open = new double[read.length];
+            for (int i = 0; i < read.length; i++) {
+                quals[i] = (byte) (random.nextInt(50) - 2);
+                open[i] = Math.pow(10, -1 - random.nextInt(40) / 10.0);
+            }
+            double[] batch = new double[haps.size()];
+            hmm.log10Likelihoods(read, quals, open, new PairHmm.Batch(haps), EXTEND, 0.05, batch);
+            for (int h = 0; h < haps.size(); h++) {
+                double textbook = textbook(read, quals, open, haps.get(h), EXTEND, 0.05);
+                assertEquals(Double.doubleToRawLongBits(textbook), Double.doubleToRawLongBits(batch[h]),
+                        "trial " + trial + " haplotype " + h);
+            }
+        }
+    }
+
+    /** The forward recursion cell by cell, row by row, in full matrices: what every ordering must reproduce. */
+    private static double textbook(byte[] read, byte[] quals, double[] open, byte[] hap, double extend, double start) {
+        int rows = read.length;
+        int n = hap.length;
+        double initial = StrictMath.pow(2, 1020);
+        double[][] m = new double[rows + 1][n + 1];
+        double[][] ins = new double[rows + 1][n + 1];
+        double[][] del = new double[rows + 1][n + 1];
+        Arrays.fill(del[0], initial * start);
+        for (int i = 1; i <= rows; i++) {
+            int q = Math.max(0, Math.min(127, quals[i - 1]));
+            double e = Math.min(0.75, StrictMath.pow(10, -q / 10.0));
+            for (int j = 1; j <= n; j++) {
+                byte x = read[i - 1];
+                byte y = hap[j - 1];
+                double emit = x == y || x == 'N' || y == 'N' ? 1 - e : e / 3;
+                m[i][j] = emit * (m[i - 1][j - 1] * (1 - 2 * open[i - 1])
+                        + (ins[i - 1][j - 1] + del[i - 1][j - 1]) * (1 - extend));
+                ins[i][j] = m[i - 1][j] * open[i - 1] + ins[i - 1][j] * extend;
+                del[i][j] = m[i][j - 1] * open[i - 1] + del[i][j - 1] * extend;
+            }
+        }
+        double sum = 0;
+        for (int j = 1; j <= n; j++) {
+            sum += m[rows][j] + ins[rows][j];
+        }
+        return StrictMath.log10(sum) - StrictMath.log10(initial);
+    }
+
+    private static String randomBases(java.util.Random random, int n, String alphabet) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
     private static String randomBases(java.util.Random random, int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
