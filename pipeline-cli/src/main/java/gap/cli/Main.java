@@ -54,7 +54,12 @@ public final class Main implements Runnable {
      * of a cold JVM that a run of one command need not pay.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory(), args);
+    }
+
+    /** As {@link #commandLine(String...)}, the commands made by {@code factory}. */
+    static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         String first = args.length > 0 ? args[0] : "";
         Class<?> named = SUBCOMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first))

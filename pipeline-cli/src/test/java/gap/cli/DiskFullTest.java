@@ -53,7 +53,8 @@ class DiskFullTest {
         htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
         Function<String, Path> paths = s -> s.startsWith("/data/") ? fs.getPath(s) : Path.of(s);
         // the options' own converters (which register paths for redaction) and plain Path options alike
-        CommandLine cli = Commands.withErrorHandling(new CommandLine(new Main(), RedactedPaths.factory(paths)));
+        CommandLine cli = Commands.withErrorHandling(Main.commandLine(RedactedPaths.factory(paths),
+                args.toArray(String[]::new)));
         cli.registerConverter(Path.class, paths::apply);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
