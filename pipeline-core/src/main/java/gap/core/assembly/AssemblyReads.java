@@ -45,7 +45,7 @@ final class AssemblyReads {
                                    int maxJunction) {
         List<byte[][]> out = new ArrayList<>();
         Map<Long, List<Clip>> clips = new HashMap<>();
-        byte[] window = RefSlice.of(ref, from, to - from + 1); // the aligned bases' reference, read once
+        byte[] window = ref.slice(from, to - from + 1); // the aligned bases' reference, read once
         for (AlignedRead read : reads) {
             if (read.overlaps(from, to)) {
                 out.add(segment(read, ref, window, from, to, support, clips, out.size(), maxJunction));

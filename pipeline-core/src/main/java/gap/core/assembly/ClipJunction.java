@@ -136,7 +136,7 @@ final class ClipJunction {
             int[] codeOf = new int[256];
             java.util.Arrays.fill(codeOf, -1);
             byte[] seen = new byte[256];
-            byte[] bases = RefSlice.of(ref, lo, n);
+            byte[] bases = ref.slice(lo, n);
             int[] at = new int[n];
             int k = 0;
             for (int x = 0; x < n; x++) {

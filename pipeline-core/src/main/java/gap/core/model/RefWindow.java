@@ -23,9 +23,26 @@ public record RefWindow(String contig, int start, byte[] bases) {
     /** Bases from {@code from} to {@code to} inclusive, as text. */
     public String substring(int from, int to) {
         StringBuilder sb = new StringBuilder(Math.max(0, to - from + 1));
-        for (int p = from; p <= to; p++) {
-            sb.append((char) base(p));
+        for (byte b : slice(from, to - from + 1)) {
+            sb.append((char) b);
         }
         return sb.toString();
+    }
+
+    /**
+     * The {@code n} bases from {@code from} as {@link #base} reads them ({@code N} outside the window), copied at once.
+     * A hot loop over {@code base} has its array read behind a bounds test; C2 hoists that read's range check out of the
+     * loop on the profile's word, and the stretches that do leave the window (contig ends, the mitochondrion) then trap
+     * and recompile the loop's method.
+     */
+    public byte[] slice(int from, int n) {
+        byte[] out = new byte[Math.max(0, n)];
+        java.util.Arrays.fill(out, (byte) 'N');
+        int a = Math.max(from, start);
+        int b = Math.min(from + n - 1, end());
+        if (a <= b) {
+            System.arraycopy(bases, a - start, out, a - from, b - a + 1);
+        }
+        return out;
     }
 }

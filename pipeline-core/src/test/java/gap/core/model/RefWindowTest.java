@@ -1,17 +1,16 @@
-package gap.core.assembly;
+package gap.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gap.core.model.RefWindow;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A stretch of reference copied at once reads as RefWindow.base reads it, N outside the window. */
-class RefSliceTest {
+/** A stretch of reference copied at once (slice, and substring built on it) reads as base reads it, N outside. */
+class RefWindowTest {
     private static final RefWindow REF = RefWindow.of("c", 5, "ACGT"); // positions 5..8
 
     private static String slice(int lo, int n) {
-        return new String(RefSlice.of(REF, lo, n), StandardCharsets.US_ASCII);
+        return new String(REF.slice(lo, n), StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -34,6 +33,7 @@ class RefSliceTest {
                     expected.append((char) REF.base(p));
                 }
                 assertEquals(expected.toString(), slice(lo, n), lo + "+" + n);
+                assertEquals(expected.toString(), REF.substring(lo, lo + n - 1), lo + "+" + n);
             }
         }
     }
