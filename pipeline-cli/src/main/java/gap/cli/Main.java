@@ -70,9 +70,14 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** The subcommands' names, in the help's order: the list the "a command is required" error gives. */
+    static List<String> commandNames() {
+        return SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class).name()).toList();
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (call, somatic,"
-                + " somatic-pon, score, qc, aggregate, concordance, keys, reidentify, sql)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
+                + String.join(", ", commandNames()) + ")");
     }
 }

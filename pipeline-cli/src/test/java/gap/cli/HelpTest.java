@@ -1,6 +1,10 @@
 package gap.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,20 @@ class HelpTest {
                 }
                 assertTrue(parsed.isUsageHelpRequested(), "gap " + String.join(" ", args));
             }
+        }
+    }
+
+    /** {@code gap} alone is a usage error (exit 2) that names every command there is, none left out. */
+    @Test
+    void noCommandListsEveryCommand() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = gap.command.Commands.withErrorHandling(Main.commandLine());
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute());
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("gap: error: a command is required (call, joint, cnv, cnv-panel, somatic,"), line);
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            assertTrue(line.contains(name + ",") || line.contains(name + ")"), name + " missing from: " + line);
         }
     }
 
