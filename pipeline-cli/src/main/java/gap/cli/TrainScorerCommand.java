@@ -53,7 +53,8 @@ public final class TrainScorerCommand implements Callable<Integer> {
     double learningRate = TreeTrainer.Params.DEFAULT.learningRate();
 
     @Option(names = "--cutoff-rule", description = "How each class's cutoff is chosen on the out-of-fold scores (each"
-            + " set scored by the model trained without its group): F1 (the highest mean per-set F1), SENSITIVITY"
+            + " set scored by the model trained without its group): F1 (the highest mean per-set F1),"
+            + " F1_NO_SET_WORSE (the same among cutoffs at which no set's F1 is below its F1 unfiltered), SENSITIVITY"
             + " (the share of true calls given below) or ODDS (GAPSCORE 3.01: P(false) = 1/2, fitted to no set).")
     ScorerTraining.Rule rule = ScorerTraining.Rule.F1;
 
@@ -70,7 +71,7 @@ public final class TrainScorerCommand implements Callable<Integer> {
     double maxCutoff = Double.POSITIVE_INFINITY;
 
     // 0 by default: the shipped models were chosen by the plain rule, and train.sh must remake their bytes
-    @Option(names = "--min-gain", description = "With --cutoff-rule F1: the least rise of the mean per-set F1 over no"
+    @Option(names = "--min-gain", description = "With --cutoff-rule F1 or F1_NO_SET_WORSE: the least rise of the mean per-set F1 over no"
             + " cutoff that a class's cutoff must bring, else the class gets none (e.g. 0.005, about one call in 200;"
             + " bench/scoring/train.sh's 15-set candidate uses it).")
     double minGain = 0;

@@ -21,7 +21,8 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         double[] kept = new double[n];
         for (VariantType t : VariantType.values()) {
             double c = switch (rule.rule()) {
-                case F1 -> bestF1(sets, scores, included, t, rule.minGain());
+                case F1 -> bestF1(sets, scores, included, t, rule.minGain(), false);
+                case F1_NO_SET_WORSE -> bestF1(sets, scores, included, t, rule.minGain(), true);
                 case SENSITIVITY -> ScorerTraining.cutoff(trueScores(sets, scores, included, t), rule.of(t));
                 case ODDS -> ScorerTraining.Rule.EVEN_ODDS;
             };
@@ -32,11 +33,12 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
     }
 
     /**
-     * The candidate (0 or a score of the class) with the highest mean per-set F1, the lowest of equals; 0 when that
-     * mean is less than {@code minGain} above the mean at 0.
+     * The candidate (0 or a score of the class) with the highest mean per-set F1, the lowest of equals; with
+     * {@code noSetWorse}, only candidates at which every set's F1 is at least its F1 at 0; 0 when the best mean is less
+     * than {@code minGain} above the mean at 0.
      */
     static double bestF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t,
-                         double minGain) {
+                         double minGain, boolean noSetWorse) {
         TreeSet<Double> candidates = new TreeSet<>();
         candidates.add(0.0);
         for (int k = 0; k < sets.size(); k++) {
@@ -48,7 +50,11 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         }
         double best = 0;
         double bestF1 = Double.NEGATIVE_INFINITY;
+        double[] unfiltered = perSetF1(sets, scores, included, t, 0.0);
         for (double c : candidates) {
+            if (noSetWorse && anyBelow(perSetF1(sets, scores, included, t, c), unfiltered)) {
+                continue;
+            }
             double f1 = meanF1(sets, scores, included, t, c);
             if (f1 > bestF1 + 1e-12) {
                 bestF1 = f1;
@@ -62,6 +68,33 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
     static double meanF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t, double c) {
         double sum = 0;
         int counted = 0;
+        for (double f1 : perSetF1(sets, scores, included, t, c)) {
+            if (!Double.isNaN(f1)) {
+                sum += f1;
+                counted++;
+            }
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
+
+    /** Whether any set's F1 in {@code f1} is below its F1 in {@code floor} (NaN: a set without the class). */
+    private static boolean anyBelow(double[] f1, double[] floor) {
+        for (int k = 0; k < f1.length; k++) {
+            if (f1[k] < floor[k] - 1e-12) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Each set's PASS F1 of class {@code t} at cutoff {@code c} (recall counting the truth no call matched); NaN for
+     * a set not included or holding no truth of the class.
+     */
+    static double[] perSetF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t,
+                             double c) {
+        double[] f1 = new double[sets.size()];
+        java.util.Arrays.fill(f1, Double.NaN);
         for (int k = 0; k < sets.size(); k++) {
             if (!included[k]) {
                 continue;
@@ -83,11 +116,10 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
                 }
             }
             if (tp + fn > 0) {
-                sum += 2.0 * tp / (2.0 * tp + fp + fn);
-                counted++;
+                f1[k] = 2.0 * tp / (2.0 * tp + fp + fn);
             }
         }
-        return counted == 0 ? 0 : sum / counted;
+        return f1;
     }
 
     private static double[] trueScores(List<TrainingSet> sets, double[][] scores, boolean[] included,

@@ -34,6 +34,12 @@ public final class ScorerTraining {
     public enum Rule {
         /** The cutoff with the highest mean over sets of the class's PASS F1 (ties: the lowest cutoff). */
         F1,
+        /**
+         * As F1, among only the cutoffs at which no set's PASS F1 of the class falls below its F1 with every call
+         * passing: filtering may not cost any set more than it gains it, on held-out scores (0 when no cutoff
+         * holds). A clean set has few false calls to remove, so its lost true calls bound the cutoff.
+         */
+        F1_NO_SET_WORSE,
         /** The highest cutoff that the stated share of true calls reach. */
         SENSITIVITY,
         /**
@@ -73,9 +79,11 @@ public final class ScorerTraining {
                 return "per class, GAPSCORE " + Rule.EVEN_ODDS + " (the model's P(false) = 1/2), at most "
                         + maxCutoff;
             }
-            String how = rule == Rule.F1 ? "the cutoff with the highest mean per-set F1 of the class"
-                    + (minGain > 0 ? " if it is at least " + minGain + " above no cutoff's (else none)" : "")
-                    : "the GAPSCORE that the stated share of true calls reach";
+            String how = rule == Rule.SENSITIVITY ? "the GAPSCORE that the stated share of true calls reach"
+                    : "the cutoff with the highest mean per-set F1 of the class"
+                    + (rule == Rule.F1_NO_SET_WORSE ? " among those at which no set's F1 falls below its F1 with"
+                            + " every call passing" : "")
+                    + (minGain > 0 ? " if it is at least " + minGain + " above no cutoff's (else none)" : "");
             return "per class, " + how + ", on out-of-fold scores (each set scored by the model trained without its"
                     + " group), at most " + maxCutoff;
         }

@@ -31,7 +31,7 @@ class CutoffsTest {
         // cutoff 4: both 1; cutoff 5: artefacts loses its true call at 4 (2/3), mean 0.833
         assertEquals(0.8333, Cutoffs.meanF1(SETS, SCORES, BOTH, VariantType.SNV, 0), 1e-4);
         assertEquals(0.9, Cutoffs.meanF1(SETS, SCORES, BOTH, VariantType.SNV, 2), 1e-12);
-        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0), 0.0);
+        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0, false), 0.0);
         Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.F1, 0, 0,
                 Double.POSITIVE_INFINITY));
         assertEquals(4, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
@@ -41,8 +41,8 @@ class CutoffsTest {
     @Test
     void aCutoffMustRaiseTheMeanF1ByTheLeastGainElseNone() {
         // the best, cutoff 4, has mean F1 1 against 0.8333 at 0: a rise of 1/6 = 0.1667
-        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.16), 0.0);
-        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.17), 0.0);
+        assertEquals(4, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.16, false), 0.0);
+        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, BOTH, VariantType.SNV, 0.17, false), 0.0);
         Cutoffs c = Cutoffs.choose(SETS, SCORES, BOTH, new ScorerTraining.Sensitivity(ScorerTraining.Rule.F1, 0, 0,
                 Double.POSITIVE_INFINITY, 0.17));
         assertEquals(0, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
@@ -52,7 +52,37 @@ class CutoffsTest {
     @Test
     void onCleanSetsAloneTheF1RuleFiltersNothing() {
         // any cutoff above the lowest true score loses a true call and removes no false one
-        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, new boolean[] {true, false}, VariantType.SNV, 0), 0.0);
+        assertEquals(0, Cutoffs.bestF1(SETS, SCORES, new boolean[] {true, false}, VariantType.SNV, 0, false), 0.0);
+    }
+
+    @Test
+    void noSetWorseKeepsTheCleanSetsTrueCallThatTheF1RuleGivesUp() {
+        // clean: true at 1.5, 6, 7, 8; artefacts: true at 9 and 9.5, false at 1, 2 and 3.
+        // cutoff 0 (or 1): clean 1, artefacts 2·2/(4+3) = 0.571, mean 0.786; 1.5: clean 1, artefacts 4/6 = 0.667,
+        // mean 0.833; 2: clean loses 1.5, 6/7 = 0.857, artefacts 0.667, mean 0.762; 3: 0.857 and 4/5, mean 0.829;
+        // 6: 0.857 and 1, mean 0.929, the best; 7: 4/6 and 1, mean 0.833. The F1 rule takes 6 and makes the clean
+        // set worse (0.857 < 1); with no set worse, only cutoffs up to 1.5 qualify, and 1.5 is their best.
+        List<TrainingSet> sets = List.of(set("clean", new boolean[] {T, T, T, T}),
+                set("artefacts", new boolean[] {T, T, F, F, F}));
+        double[][] scores = {{1.5, 6, 7, 8}, {9, 9.5, 1, 2, 3}};
+        assertEquals(6, Cutoffs.bestF1(sets, scores, BOTH, VariantType.SNV, 0, false), 0.0);
+        assertEquals(1.5, Cutoffs.bestF1(sets, scores, BOTH, VariantType.SNV, 0, true), 0.0);
+        Cutoffs c = Cutoffs.choose(sets, scores, BOTH, new ScorerTraining.Sensitivity(
+                ScorerTraining.Rule.F1_NO_SET_WORSE, 0, 0, Double.POSITIVE_INFINITY));
+        assertEquals(1.5, c.cutoff()[VariantType.SNV.ordinal()], 0.0);
+        assertEquals(100, c.sensitivity()[VariantType.SNV.ordinal()], 0.0);
+    }
+
+    @Test
+    void noSetWorseFiltersNothingWhenEveryCutoffCostsSomeSet() {
+        // clean: true at 0.5 and 6; artefacts: true at 9, false at 1 and 2. Cutoff 0: clean 1, artefacts 2/4, mean
+        // 0.75; 2: clean 2/3, artefacts 2/3; 6: clean 2/3, artefacts 1, mean 0.833, the F1 rule's. The clean set's
+        // 0.5 lies below every false call, so no cutoff that removes one keeps it: nothing is filtered
+        List<TrainingSet> sets = List.of(set("clean", new boolean[] {T, T}),
+                set("artefacts", new boolean[] {T, F, F}));
+        double[][] scores = {{0.5, 6}, {9, 1, 2}};
+        assertEquals(6, Cutoffs.bestF1(sets, scores, BOTH, VariantType.SNV, 0, false), 0.0);
+        assertEquals(0, Cutoffs.bestF1(sets, scores, BOTH, VariantType.SNV, 0, true), 0.0);
     }
 
     @Test
