@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lowcount.py: what a caller can know at sites with few alternate reads (bench/eval/RESULTS-lowq.md).
+"""lowcount.py: what a caller can know at sites with few alternate reads (bench/eval/LOWCOUNT.md).
 
   ktable REF BAM TRUTH              true het SNVs by the number k of reads showing their ALT, against hom-ref
                                     positions (2 bp or more from any truth event) by the largest number k of reads
