@@ -218,6 +218,39 @@ class GvcfJointTest {
     }
 
     /**
+     * A gVCF cut short, a plain VCF (no reference confidence) and one sample's gVCF given twice each fail before any
+     * work: exit 2, one line naming the -V by its number, nothing left that looks like a result.
+     */
+    @Test
+    void badGvcfsFailBeforeAnyWork() throws IOException {
+        Path gvcf = gvcfs.get(2);
+        Path cut = tmp.resolve("cut.g.vcf.gz");
+        byte[] bytes = Files.readAllBytes(gvcf);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.copy(Path.of(gvcf + ".tbi"), Path.of(cut + ".tbi"));
+        Path copy = tmp.resolve("copy.g.vcf.gz");
+        Files.copy(gvcf, copy);
+        Files.copy(Path.of(gvcf + ".tbi"), Path.of(copy + ".tbi"));
+        Path plain = SampleData.file("trio1_child.truth.vcf.gz");
+        Path out = tmp.resolve("bad-joint");
+        String line = BadInput.oneLine(jointOf(out, gvcfs.get(0), cut), "joint", out, List.of());
+        assertTrue(line.contains("-V #2 has no BGZF end-of-file marker"), line);
+        line = BadInput.oneLine(jointOf(out, plain), "joint", out, List.of());
+        assertTrue(line.contains("-V #1 is not a gVCF"), line);
+        line = BadInput.oneLine(jointOf(out, gvcf, gvcfs.get(0), copy), "joint", out, List.of());
+        assertTrue(line.contains("-V #3 holds the same sample as -V #1"), line);
+    }
+
+    private static Cli.Result jointOf(Path out, Path... gvcfFiles) {
+        List<String> a = new ArrayList<>(List.of("joint"));
+        for (Path g : gvcfFiles) {
+            a.addAll(List.of("-V", g.toString()));
+        }
+        a.addAll(List.of("-O", out.toString()));
+        return Cli.run(args(a.toArray(String[]::new)));
+    }
+
+    /**
      * Site (contig:pos) → each sample's genotype as bases ("ref" for hom-ref, "." for none): a new allele another
      * sample brings to a site renumbers the alleles, not a genotype.
      */
