@@ -86,6 +86,16 @@ class CrossCheckTest {
                 && line.contains("samtools faidx ref.fa"), line);
     }
 
+    /** Reads re-aligned or re-sorted under the index of the file they replaced: caught before calling, not mid-run. */
+    @Test
+    void bamUnderAnotherBamsIndex() throws IOException {
+        Path bam = tmp.resolve("reads.bam");
+        Files.copy(SampleData.file("hard1_proband_15x.bam"), bam);
+        Files.copy(SampleData.file("trio1_child.bam.bai"), tmp.resolve("reads.bam.bai"));
+        String line = fails(SampleData.file("ref.fa"), bam);
+        assertTrue(line.contains("does not match it") && line.contains("samtools index"), line);
+    }
+
     @Test
     void fastaRewrappedUnderItsOldIndex() throws IOException {
         isStaleIndex(fails(staleReference(rewrapped(sampleFasta(), 80)), sampleBam()));

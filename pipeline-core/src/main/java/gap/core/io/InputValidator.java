@@ -158,7 +158,8 @@ public final class InputValidator {
 
     /**
      * Checks a BAM or CRAM against the reference: complete file (end-of-file marker), header sorted by coordinate,
-     * every contig in the reference with the same length, index present. Gives the index and the read groups' SMs.
+     * every contig in the reference with the same length, index present and its own ({@link ReadsIndexCheck}). Gives
+     * the index and the read groups' SMs.
      */
     public static CheckedReads checkReads(Path reads, Path reference, SAMSequenceDictionary referenceDictionary) {
         requireFile(reads, "reads file");
@@ -179,6 +180,7 @@ public final class InputValidator {
             throw new UserException(name + " has no index (" + (format == ReadsFormat.BAM ? ".bai" : ".crai")
                     + "): create it with 'samtools index " + name + "'");
         }
+        ReadsIndexCheck.check(reads, index, reference);
         if (!otherM5.isEmpty()) {
             ReadsAgainstReference.check(reads, reference, otherM5);
         }
