@@ -1,6 +1,5 @@
 package gap.core.io;
 
-import gap.core.model.GvcfRecord;
 import htsjdk.samtools.seekablestream.SeekablePathStream;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.index.Block;
@@ -9,14 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Takes one sample's gVCF (bgzipped, tabix-indexed, as {@code gap call --gvcf} writes it), gives its records
  * overlapping a stretch of a contig: reference blocks and variant records, {@code <NON_REF>} (or {@code <*>}) taken
- * off the alleles and kept as the last column of PL. The lines are split here, not decoded into htsjdk's
+ * off the alleles and kept as the last column of PL. The lines are read here ({@link GvcfLine}), not decoded into htsjdk's
  * VariantContexts: decoding was 80 % of {@code gap joint}'s time (JFR, trio2). The header is not read here: the run
  * reads and checks each gVCF's header once ({@code GvcfInputs}), not each shard worker.
  */
@@ -53,7 +50,7 @@ public final class GvcfSource implements AutoCloseable {
                 while (in.getFilePointer() < chunk.getEndPosition()) {
                     String line = in.readLine();
                     if (line == null || !add(line, contig, from, to, out)) {
-                        return out.build(GvcfSource::record);
+                        return out.build(GvcfLine::record);
                     }
                 }
                 done = in.getFilePointer();
@@ -61,7 +58,7 @@ public final class GvcfSource implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.build(GvcfSource::record);
+        return out.build(GvcfLine::record);
     }
 
     /** Adds the line when it overlaps; false once the lines are past {@code to} (or the contig). */
@@ -116,142 +113,6 @@ public final class GvcfSource implements AutoCloseable {
             at = stop + 1;
         }
         return false;
-    }
-
-    /** One line's record. */
-    static GvcfRecord record(String line) {
-        return record(split(line, '\t', 10));
-    }
-
-    /** One line's record from its columns (CHROM … the sample's). */
-    static GvcfRecord record(String[] f) {
-        List<String> alleles = new ArrayList<>(List.of(f[3]));
-        for (String alt : split(f[4], ',', -1)) {
-            if (!alt.startsWith("<") && !alt.equals(".")) {
-                alleles.add(alt);
-            }
-        }
-        Map<String, String> info = pairs(f[7]);
-        String[] keys = split(f[8], ':', -1);
-        String[] values = split(f[9], ':', -1);
-        Map<String, String> g = new HashMap<>();
-        for (int i = 0; i < keys.length && i < values.length; i++) {
-            g.put(keys[i], values[i]);
-        }
-        int[] gt = genotype(g.getOrDefault("GT", "."));
-        String plText = g.get("PL");
-        int[] pl = plText == null || plText.equals(".") ? new int[gap.core.model.GenotypeLikelihoods.genotypeCount(
-                alleles.size() + 1)] : ints(plText);
-        int dp = integer(g.get("DP"), 0);
-        int gq = integer(g.get("GQ"), 0);
-        int position = Integer.parseInt(f[1]);
-        if (info.containsKey(GvcfSink.END)) {
-            int end = Integer.parseInt(info.get(GvcfSink.END));
-            int minDp = integer(g.get(GvcfSink.MIN_DP), dp);
-            return alleles.size() > 1 ? GvcfRecord.alleleBlock(f[0], position, alleles, gt, gq, pl, dp)
-                    : GvcfRecord.block(f[0], position, end, alleles.get(0).charAt(0), gq, pl, minDp);
-        }
-        int[] ad = g.containsKey("AD") ? java.util.Arrays.copyOf(ints(g.get("AD")), alleles.size())
-                : new int[alleles.size()];
-        double qual = f[5].equals(".") ? -10 : Double.parseDouble(f[5]);
-        return new GvcfRecord(f[0], position, position + f[3].length() - 1, alleles, qual, gt, gq, pl, dp, -1, ad,
-                raw(info, g));
-    }
-
-    /** The two allele indexes of a GT, ascending ({-1, -1} when not called). */
-    private static int[] genotype(String gt) {
-        if (gt.startsWith(".")) {
-            return new int[] {-1, -1};
-        }
-        int sep = Math.max(gt.indexOf('/'), gt.indexOf('|')); // not String.split: a regex per line was 25 % of joint
-        int[] out = sep < 0 ? new int[] {Integer.parseInt(gt), Integer.parseInt(gt)}
-                : new int[] {Integer.parseInt(gt.substring(0, sep)), Integer.parseInt(gt.substring(sep + 1))};
-        java.util.Arrays.sort(out);
-        return out;
-    }
-
-    private static int integer(String value, int missing) {
-        return value == null || value.equals(".") ? missing : Integer.parseInt(value);
-    }
-
-    /** INFO as key → value ("" for a flag). */
-    private static Map<String, String> pairs(String info) {
-        Map<String, String> out = new HashMap<>();
-        if (info.equals(".")) {
-            return out;
-        }
-        for (String kv : split(info, ';', -1)) {
-            int eq = kv.indexOf('=');
-            out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        }
-        return out;
-    }
-
-    /** {@code text} split at {@code c}; at most {@code limit} pieces (the last keeps the rest) when positive. */
-    private static String[] split(String text, char c, int limit) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = text.indexOf(c); i >= 0 && (limit <= 0 || out.size() < limit - 1); i = text.indexOf(c, from)) {
-            out.add(text.substring(from, i));
-            from = i + 1;
-        }
-        out.add(text.substring(from));
-        return out.toArray(String[]::new);
-    }
-
-    private static GvcfRecord.RawAnnotations raw(Map<String, String> info, Map<String, String> g) {
-        int[] strands = g.containsKey(GvcfSink.STRAND_TABLE) ? ints(g.get(GvcfSink.STRAND_TABLE)) : new int[4];
-        String[] mq = split(info.getOrDefault(GvcfSink.RAW_MQ, ""), ',', -1);
-        double squares = mq.length == 2 ? Double.parseDouble(mq[0]) : 0;
-        int count = mq.length == 2 ? Integer.parseInt(mq[1]) : 0;
-        return new GvcfRecord.RawAnnotations(strands, squares, count, histograms(info, GvcfSink.RAW_MQ_RANK_SUM),
-                histograms(info, GvcfSink.RAW_READ_POS_RANK_SUM), histograms(info, GvcfSink.RAW_BASE_Q_RANK_SUM),
-                heteroplasmy(g));
-    }
-
-    /** chrM's per-ALT heteroplasmy rows, null when the record has none. */
-    private static double[][] heteroplasmy(Map<String, String> g) {
-        if (!g.containsKey(GvcfSink.HETEROPLASMY[0])) {
-            return null;
-        }
-        double[][] h = new double[GvcfSink.HETEROPLASMY.length][];
-        for (int i = 0; i < h.length; i++) {
-            h[i] = java.util.Arrays.stream(split(g.get(GvcfSink.HETEROPLASMY[i]), ',', -1))
-                    .mapToDouble(Double::parseDouble).toArray();
-        }
-        return h;
-    }
-
-    private static int[][] histograms(Map<String, String> info, String key) {
-        String text = info.getOrDefault(key, "|");
-        int bar = Math.max(text.indexOf('|'), 0);
-        return new int[][] {ints(text, 0, bar), ints(text, bar + 1, text.length())};
-    }
-
-    private static int[] ints(String csv) {
-        return ints(csv, 0, csv.length());
-    }
-
-    /**
-     * The comma-separated whole numbers of {@code text[from, to)}, parsed in place: a variant record's rank-sum
-     * histograms hold dozens, and a substring for each was a fifth of decoding a joint site.
-     */
-    private static int[] ints(String text, int from, int to) {
-        if (to <= from) {
-            return new int[0];
-        }
-        int n = 1;
-        for (int i = from; i < to; i++) {
-            n += text.charAt(i) == ',' ? 1 : 0;
-        }
-        int[] out = new int[n];
-        for (int k = 0, at = from; k < n; k++) {
-            int comma = text.indexOf(',', at);
-            int stop = comma < 0 || comma > to ? to : comma;
-            out[k] = Integer.parseInt(text, at, stop, 10);
-            at = stop + 1;
-        }
-        return out;
     }
 
     @Override

@@ -48,10 +48,10 @@ class GvcfSourceTest {
             assertEquals(List.of(120, 121, 300), ends(blocks));
             assertEquals(List.of(122), starts(variants));
             assertEquals(List.of(124), ends(variants));
-            assertSame(GvcfSource.record(LINES.get(1)), blocks.record(0));
-            assertSame(GvcfSource.record(LINES.get(2)), blocks.record(1));
-            assertSame(GvcfSource.record(LINES.get(4)), blocks.record(2));
-            assertSame(GvcfSource.record(LINES.get(3)), variants.record(0));
+            assertSame(GvcfLine.record(LINES.get(1)), blocks.record(0));
+            assertSame(GvcfLine.record(LINES.get(2)), blocks.record(1));
+            assertSame(GvcfLine.record(LINES.get(4)), blocks.record(2));
+            assertSame(GvcfLine.record(LINES.get(3)), variants.record(0));
             assertTrue(blocks.record(1).isAlleleBlock());
             assertFalse(variants.record(0).isBlock());
             assertArrayEquals(new int[] {2, 2, 3, 2}, variants.record(0).raw().strands());
@@ -63,9 +63,9 @@ class GvcfSourceTest {
 
     @Test
     void theFirstRecordOfAKindAtAPositionCounts() {
-        GvcfRecord first = GvcfSource.record(LINES.get(1));
+        GvcfRecord first = GvcfLine.record(LINES.get(1));
         GvcfRecord second = GvcfRecord.block("c", 41, 60, 'C', 3, new int[] {0, 3, 30}, 1);
-        GvcfStretch stretch = GvcfStretch.of(List.of(GvcfSource.record(LINES.get(4)), first, second));
+        GvcfStretch stretch = GvcfStretch.of(List.of(GvcfLine.record(LINES.get(4)), first, second));
         assertEquals(List.of(41, 125), starts(stretch.blocks()));
         assertEquals(120, stretch.blocks().end(0));
         assertEquals(0, stretch.blocks().floor(100));
@@ -122,7 +122,7 @@ class GvcfSourceTest {
     private static List<GvcfRecord> expected(List<String> lines, String contig, int from, int to, boolean blocks) {
         List<GvcfRecord> out = new ArrayList<>();
         for (String line : lines) {
-            GvcfRecord r = GvcfSource.record(line);
+            GvcfRecord r = GvcfLine.record(line);
             if (line.startsWith(contig + "\t") && r.isBlock() == blocks && r.position() <= to && r.end() >= from
                     && (out.isEmpty() || out.get(out.size() - 1).position() != r.position())) {
                 out.add(r);
