@@ -3,6 +3,7 @@ package gap.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.Tools;
@@ -59,6 +60,33 @@ class GvcfSourceTest {
             assertEquals(0, source.query("c", 401, 500).blocks().size());
             assertEquals(List.of(125), starts(source.query("c", 200, 210).blocks()));
         }
+    }
+
+    /**
+     * Lines read as bytes: CRLF line ends are not part of the sample's column, and the file's last line counts
+     * without its line end; POS and END are whole numbers or the line is refused.
+     */
+    @Test
+    void crlfLinesAndALastLineWithoutItsEndReadAsTheirLfTwins() throws IOException {
+        Tools.require("bgzip");
+        Tools.require("tabix");
+        Path gvcf = write(LINES, List.of("##contig=<ID=c,length=1000>"), "\r\n", false);
+        try (GvcfSource source = new GvcfSource(gvcf, Path.of(gvcf + ".tbi"))) {
+            GvcfStretch stretch = source.query("c", 100, 400);
+            assertEquals(List.of(41, 121, 125, 301), starts(stretch.blocks()));
+            assertEquals(List.of(120, 121, 300, 400), ends(stretch.blocks()));
+            assertSame(GvcfLine.record(LINES.get(5)), stretch.blocks().record(3)); // the last line, no line end
+            assertArrayEquals(new int[] {0, 18, 180}, stretch.blocks().record(3).pl());
+            assertSame(GvcfLine.record(LINES.get(3)), stretch.variants().record(0));
+            assertArrayEquals(new int[] {2, 2, 3, 2}, stretch.variants().record(0).raw().strands());
+        }
+        byte[] text = "x\t12\t+3\t\t2147483648".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(12, GvcfSource.wholeNumber(text, 2, 4));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 5, 7));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 8, 8));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 9, 19));
+        assertEquals(2, GvcfSource.indexOf(text, 0, text.length, (byte) '1'));
+        assertEquals(-1, GvcfSource.indexOf(text, 0, 2, (byte) '1'));
     }
 
     @Test
@@ -145,6 +173,11 @@ class GvcfSourceTest {
     }
 
     private Path write(List<String> lines, List<String> contigs) throws IOException {
+        return write(lines, contigs, "\n", true);
+    }
+
+    /** The gVCF of {@code lines}, each ended by {@code end} (the last one too when {@code lastEnded}). */
+    private Path write(List<String> lines, List<String> contigs, String end, boolean lastEnded) throws IOException {
         Path text = dir.resolve("s.g.vcf");
         List<String> all = new ArrayList<>(List.of("##fileformat=VCFv4.2",
                 "##ALT=<ID=NON_REF,Description=\"Any other allele\">",
@@ -160,7 +193,7 @@ class GvcfSourceTest {
         all.addAll(contigs);
         all.add("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1");
         all.addAll(lines);
-        Files.write(text, all);
+        Files.writeString(text, String.join(end, all) + (lastEnded ? end : ""));
         Tools.run(dir, List.of("bgzip", text.toString()));
         Path gvcf = dir.resolve("s.g.vcf.gz");
         Tools.run(dir, List.of("tabix", "-p", "vcf", gvcf.toString()));
