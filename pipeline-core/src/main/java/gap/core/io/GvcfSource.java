@@ -114,7 +114,7 @@ public final class GvcfSource implements AutoCloseable {
                     int n = in.available(); // the rest of the block, else the next block's length; 0 at the end
                     if (n == 0) { // the last line may lack its line end
                         if (line < size) {
-                            add(line, size);
+                            add(line, text[size - 1] == '\r' ? size - 1 : size);
                         }
                         return PAST;
                     }
