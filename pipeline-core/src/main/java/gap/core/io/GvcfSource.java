@@ -1,6 +1,5 @@
 package gap.core.io;
 
-import gap.core.model.GvcfRecord;
 import htsjdk.samtools.seekablestream.SeekablePathStream;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.index.Block;
@@ -8,15 +7,15 @@ import htsjdk.tribble.index.tabix.TabixIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Takes one sample's gVCF (bgzipped, tabix-indexed, as {@code gap call --gvcf} writes it), gives its records
  * overlapping a stretch of a contig: reference blocks and variant records, {@code <NON_REF>} (or {@code <*>}) taken
- * off the alleles and kept as the last column of PL. The lines are split here, not decoded into htsjdk's
+ * off the alleles and kept as the last column of PL. The lines are read here ({@link GvcfLine}), not decoded into htsjdk's
  * VariantContexts: decoding was 80 % of {@code gap joint}'s time (JFR, trio2). The header is not read here: the run
  * reads and checks each gVCF's header once ({@code GvcfInputs}), not each shard worker.
  */
@@ -40,9 +39,9 @@ public final class GvcfSource implements AutoCloseable {
      * are decoded when the record is asked for ({@link GvcfStretch}).
      */
     public GvcfStretch query(String contig, int from, int to) {
-        GvcfStretch.Builder out = new GvcfStretch.Builder();
         List<Block> chunks = new ArrayList<>(index.getBlocks(contig, from, to));
         chunks.sort(java.util.Comparator.comparingLong(Block::getStartPosition));
+        Scan scan = new Scan(contig.getBytes(StandardCharsets.UTF_8), from, to, textSize(chunks));
         long done = -1;
         try {
             for (Block chunk : chunks) {
@@ -50,208 +49,200 @@ public final class GvcfSource implements AutoCloseable {
                     continue;
                 }
                 in.seek(Math.max(chunk.getStartPosition(), done));
-                while (in.getFilePointer() < chunk.getEndPosition()) {
-                    String line = in.readLine();
-                    if (line == null || !add(line, contig, from, to, out)) {
-                        return out.build(GvcfSource::record);
-                    }
+                done = scan.chunk(in, chunk.getEndPosition());
+                if (done == Scan.PAST) {
+                    break;
                 }
-                done = in.getFilePointer();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.build(GvcfSource::record);
-    }
-
-    /** Adds the line when it overlaps; false once the lines are past {@code to} (or the contig). */
-    private static boolean add(String line, String contig, int from, int to, GvcfStretch.Builder out) {
-        int tab = line.indexOf('\t');
-        int tab2 = line.indexOf('\t', tab + 1);
-        if (!line.regionMatches(0, contig, 0, tab) || tab != contig.length()) {
-            return false;
-        }
-        int position = Integer.parseInt(line, tab + 1, tab2, 10);
-        if (position > to) {
-            return false;
-        }
-        int ref = line.indexOf('\t', tab2 + 1);
-        int alt = line.indexOf('\t', ref + 1);
-        int qual = line.indexOf('\t', alt + 1);
-        int filter = line.indexOf('\t', qual + 1);
-        int info = line.indexOf('\t', filter + 1);
-        int infoEnd = line.indexOf('\t', info + 1);
-        int end = infoValue(line, info + 1, infoEnd < 0 ? line.length() : infoEnd, GvcfSink.END);
-        boolean block = end != Integer.MIN_VALUE;
-        // as the decoded record has it: a variant record spans its REF, a block listing its bases its one position
-        int last = !block ? position + alt - ref - 2 : hasBases(line, alt + 1, qual) ? position : end;
-        if (position >= from || (block ? end : last) >= from) { // before the stretch as the line has it
-            out.add(block, position, last, null, line);
-        }
-        return true;
-    }
-
-    /** The integer value of INFO key {@code key} in {@code line[from, to)}, MIN_VALUE when the key is absent. */
-    private static int infoValue(String line, int from, int to, String key) {
-        for (int at = from; at < to; ) {
-            int semi = line.indexOf(';', at);
-            int stop = semi < 0 || semi > to ? to : semi;
-            if (stop - at > key.length() && line.charAt(at + key.length()) == '='
-                    && line.regionMatches(at, key, 0, key.length())) {
-                return Integer.parseInt(line, at + key.length() + 1, stop, 10);
-            }
-            at = stop + 1;
-        }
-        return Integer.MIN_VALUE;
-    }
-
-    /** Whether the ALT column {@code line[from, to)} lists an allele besides the symbolic ones (and "."). */
-    private static boolean hasBases(String line, int from, int to) {
-        for (int at = from; at < to; ) {
-            int comma = line.indexOf(',', at);
-            int stop = comma < 0 || comma > to ? to : comma;
-            if (line.charAt(at) != '<' && !(stop - at == 1 && line.charAt(at) == '.')) {
-                return true;
-            }
-            at = stop + 1;
-        }
-        return false;
-    }
-
-    /** One line's record. */
-    static GvcfRecord record(String line) {
-        return record(split(line, '\t', 10));
-    }
-
-    /** One line's record from its columns (CHROM … the sample's). */
-    static GvcfRecord record(String[] f) {
-        List<String> alleles = new ArrayList<>(List.of(f[3]));
-        for (String alt : split(f[4], ',', -1)) {
-            if (!alt.startsWith("<") && !alt.equals(".")) {
-                alleles.add(alt);
-            }
-        }
-        Map<String, String> info = pairs(f[7]);
-        String[] keys = split(f[8], ':', -1);
-        String[] values = split(f[9], ':', -1);
-        Map<String, String> g = new HashMap<>();
-        for (int i = 0; i < keys.length && i < values.length; i++) {
-            g.put(keys[i], values[i]);
-        }
-        int[] gt = genotype(g.getOrDefault("GT", "."));
-        String plText = g.get("PL");
-        int[] pl = plText == null || plText.equals(".") ? new int[gap.core.model.GenotypeLikelihoods.genotypeCount(
-                alleles.size() + 1)] : ints(plText);
-        int dp = integer(g.get("DP"), 0);
-        int gq = integer(g.get("GQ"), 0);
-        int position = Integer.parseInt(f[1]);
-        if (info.containsKey(GvcfSink.END)) {
-            int end = Integer.parseInt(info.get(GvcfSink.END));
-            int minDp = integer(g.get(GvcfSink.MIN_DP), dp);
-            return alleles.size() > 1 ? GvcfRecord.alleleBlock(f[0], position, alleles, gt, gq, pl, dp)
-                    : GvcfRecord.block(f[0], position, end, alleles.get(0).charAt(0), gq, pl, minDp);
-        }
-        int[] ad = g.containsKey("AD") ? java.util.Arrays.copyOf(ints(g.get("AD")), alleles.size())
-                : new int[alleles.size()];
-        double qual = f[5].equals(".") ? -10 : Double.parseDouble(f[5]);
-        return new GvcfRecord(f[0], position, position + f[3].length() - 1, alleles, qual, gt, gq, pl, dp, -1, ad,
-                raw(info, g));
-    }
-
-    /** The two allele indexes of a GT, ascending ({-1, -1} when not called). */
-    private static int[] genotype(String gt) {
-        if (gt.startsWith(".")) {
-            return new int[] {-1, -1};
-        }
-        int sep = Math.max(gt.indexOf('/'), gt.indexOf('|')); // not String.split: a regex per line was 25 % of joint
-        int[] out = sep < 0 ? new int[] {Integer.parseInt(gt), Integer.parseInt(gt)}
-                : new int[] {Integer.parseInt(gt.substring(0, sep)), Integer.parseInt(gt.substring(sep + 1))};
-        java.util.Arrays.sort(out);
-        return out;
-    }
-
-    private static int integer(String value, int missing) {
-        return value == null || value.equals(".") ? missing : Integer.parseInt(value);
-    }
-
-    /** INFO as key → value ("" for a flag). */
-    private static Map<String, String> pairs(String info) {
-        Map<String, String> out = new HashMap<>();
-        if (info.equals(".")) {
-            return out;
-        }
-        for (String kv : split(info, ';', -1)) {
-            int eq = kv.indexOf('=');
-            out.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-        }
-        return out;
-    }
-
-    /** {@code text} split at {@code c}; at most {@code limit} pieces (the last keeps the rest) when positive. */
-    private static String[] split(String text, char c, int limit) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = text.indexOf(c); i >= 0 && (limit <= 0 || out.size() < limit - 1); i = text.indexOf(c, from)) {
-            out.add(text.substring(from, i));
-            from = i + 1;
-        }
-        out.add(text.substring(from));
-        return out.toArray(String[]::new);
-    }
-
-    private static GvcfRecord.RawAnnotations raw(Map<String, String> info, Map<String, String> g) {
-        int[] strands = g.containsKey(GvcfSink.STRAND_TABLE) ? ints(g.get(GvcfSink.STRAND_TABLE)) : new int[4];
-        String[] mq = split(info.getOrDefault(GvcfSink.RAW_MQ, ""), ',', -1);
-        double squares = mq.length == 2 ? Double.parseDouble(mq[0]) : 0;
-        int count = mq.length == 2 ? Integer.parseInt(mq[1]) : 0;
-        return new GvcfRecord.RawAnnotations(strands, squares, count, histograms(info, GvcfSink.RAW_MQ_RANK_SUM),
-                histograms(info, GvcfSink.RAW_READ_POS_RANK_SUM), histograms(info, GvcfSink.RAW_BASE_Q_RANK_SUM),
-                heteroplasmy(g));
-    }
-
-    /** chrM's per-ALT heteroplasmy rows, null when the record has none. */
-    private static double[][] heteroplasmy(Map<String, String> g) {
-        if (!g.containsKey(GvcfSink.HETEROPLASMY[0])) {
-            return null;
-        }
-        double[][] h = new double[GvcfSink.HETEROPLASMY.length][];
-        for (int i = 0; i < h.length; i++) {
-            h[i] = java.util.Arrays.stream(split(g.get(GvcfSink.HETEROPLASMY[i]), ',', -1))
-                    .mapToDouble(Double::parseDouble).toArray();
-        }
-        return h;
-    }
-
-    private static int[][] histograms(Map<String, String> info, String key) {
-        String text = info.getOrDefault(key, "|");
-        int bar = Math.max(text.indexOf('|'), 0);
-        return new int[][] {ints(text, 0, bar), ints(text, bar + 1, text.length())};
-    }
-
-    private static int[] ints(String csv) {
-        return ints(csv, 0, csv.length());
+        return scan.out.build(scan.text);
     }
 
     /**
-     * The comma-separated whole numbers of {@code text[from, to)}, parsed in place: a variant record's rank-sum
-     * histograms hold dozens, and a substring for each was a fifth of decoding a joint site.
+     * About how many bytes of lines the chunks hold, from the compressed bytes they span: a gVCF's text is ~6 times its
+     * BGZF bytes (trio2: 47 MB from 7.7 MB), so one array of that size rarely has to grow.
      */
-    private static int[] ints(String text, int from, int to) {
-        if (to <= from) {
-            return new int[0];
+    private static int textSize(List<Block> chunks) {
+        long compressed = 0;
+        for (Block chunk : chunks) {
+            compressed += (chunk.getEndPosition() >>> 16) - (chunk.getStartPosition() >>> 16);
         }
-        int n = 1;
+        return (int) Math.min(8 * compressed + (1 << 16), 1 << 28);
+    }
+
+    /**
+     * One query's lines, kept as the bytes they were read as, one array for the stretch: a String per line (htsjdk's
+     * readLine, ~470,000 lines per sample per Mb) was most of a shard worker's allocation, and the lines of the shards
+     * in flight most of what each young collection had to copy.
+     */
+    private static final class Scan {
+        static final long PAST = -2;
+        private static final byte[] END = GvcfSink.END.getBytes(StandardCharsets.US_ASCII);
+        final GvcfStretch.Builder out;
+        private final byte[] contig;
+        private final int from;
+        private final int to;
+        byte[] text;
+        private int size;
+
+        Scan(byte[] contig, int from, int to, int textSize) {
+            this.contig = contig;
+            this.from = from;
+            this.to = to;
+            this.text = new byte[textSize];
+            this.out = new GvcfStretch.Builder(textSize / 100); // ~100 bytes a line
+        }
+
+        /**
+         * Scans the lines that start at the stream's position or after it and before virtual offset {@code end}; gives
+         * the virtual offset of the first line not scanned, or PAST once the lines are past the stretch (or the file
+         * ends). Reads a BGZF block at a time: a line's start within the last block read is that block's offset plus
+         * its distance from the block's first byte; a line starting after it, the stream's position.
+         */
+        long chunk(BlockCompressedInputStream in, long end) throws IOException {
+            int line = size;
+            int scanned = size; // no line end in text[line, scanned)
+            int blockAt = size; // where the last block read (from its virtual offset blockPointer) starts in text
+            long blockPointer = in.getFilePointer();
+            long pointer = blockPointer;
+            while (pointer < end) {
+                int nl = indexOf(text, scanned, size, (byte) '\n');
+                if (nl < 0) {
+                    scanned = size;
+                    int n = in.available(); // the rest of the block, else the next block's length; 0 at the end
+                    if (n == 0) { // the last line may lack its line end
+                        if (line < size) {
+                            add(line, text[size - 1] == '\r' ? size - 1 : size);
+                        }
+                        return PAST;
+                    }
+                    blockPointer = in.getFilePointer();
+                    blockAt = size;
+                    read(in, n);
+                    continue;
+                }
+                if (!add(line, nl > line && text[nl - 1] == '\r' ? nl - 1 : nl)) {
+                    return PAST;
+                }
+                line = nl + 1;
+                scanned = line;
+                pointer = line < size ? blockPointer + (line - blockAt) : in.getFilePointer();
+            }
+            size = line; // the bytes after it are read again by the chunk that holds them
+            return pointer;
+        }
+
+        private void read(BlockCompressedInputStream in, int n) throws IOException {
+            if (size + n > text.length) {
+                int most = Integer.MAX_VALUE - 8; // the largest array a JVM makes
+                if ((long) size + n > most) {
+                    throw new IllegalStateException("a shard's gVCF lines exceed 2 GB: give a smaller --shard-size");
+                }
+                text = Arrays.copyOf(text, (int) Math.min(most, Math.max(text.length * 3L / 2, (long) size + n)));
+            }
+            for (int got = 0; got < n; ) {
+                int r = in.read(text, size + got, n - got);
+                if (r < 0) {
+                    throw new java.io.EOFException("a gVCF ended inside a BGZF block");
+                }
+                got += r;
+            }
+            size += n;
+        }
+
+        /** Adds the line {@code text[s, e)} when it overlaps; false once the lines are past {@code to} (or the contig). */
+        private boolean add(int s, int e) {
+            int tab = indexOf(text, s, e, (byte) '\t');
+            if (tab - s != contig.length || !Arrays.equals(text, s, tab, contig, 0, contig.length)) {
+                return false;
+            }
+            int tab2 = column(tab, e);
+            int position = wholeNumber(text, tab + 1, tab2);
+            if (position > to) {
+                return false;
+            }
+            int ref = column(tab2, e);
+            int alt = column(ref, e);
+            int qual = column(alt, e);
+            int filter = column(qual, e);
+            int info = column(filter, e);
+            int infoEnd = indexOf(text, info + 1, e, (byte) '\t');
+            int end = endValue(info + 1, infoEnd < 0 ? e : infoEnd);
+            boolean block = end != Integer.MIN_VALUE;
+            // as the decoded record has it: a variant record spans its REF, a block listing its bases its one position
+            int last = !block ? position + alt - ref - 2 : hasBases(alt + 1, qual) ? position : end;
+            if (position >= from || (block ? end : last) >= from) { // before the stretch as the line has it
+                out.add(block, position, last, null, s, e);
+            }
+            return true;
+        }
+
+        /** The tab ending the column after the one {@code tab} ends. */
+        private int column(int tab, int e) {
+            int next = indexOf(text, tab + 1, e, (byte) '\t');
+            if (next < 0) {
+                throw new IllegalArgumentException("a gVCF line has fewer than 8 columns");
+            }
+            return next;
+        }
+
+        /** The value of INFO's END in {@code text[from, to)}, MIN_VALUE when it has none. */
+        private int endValue(int from, int to) {
+            for (int at = from; at < to; ) {
+                int semi = indexOf(text, at, to, (byte) ';');
+                int stop = semi < 0 ? to : semi;
+                if (stop - at > END.length && text[at + END.length] == '='
+                        && Arrays.equals(text, at, at + END.length, END, 0, END.length)) {
+                    return wholeNumber(text, at + END.length + 1, stop);
+                }
+                at = stop + 1;
+            }
+            return Integer.MIN_VALUE;
+        }
+
+        /** Whether the ALT column {@code text[from, to)} lists an allele besides the symbolic ones (and "."). */
+        private boolean hasBases(int from, int to) {
+            for (int at = from; at < to; ) {
+                int comma = indexOf(text, at, to, (byte) ',');
+                int stop = comma < 0 ? to : comma;
+                if (text[at] != '<' && !(stop - at == 1 && text[at] == '.')) {
+                    return true;
+                }
+                at = stop + 1;
+            }
+            return false;
+        }
+    }
+
+    /** The first {@code b} in {@code text[from, to)}, or -1. */
+    static int indexOf(byte[] text, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
-            n += text.charAt(i) == ',' ? 1 : 0;
+            if (text[i] == b) {
+                return i;
+            }
         }
-        int[] out = new int[n];
-        for (int k = 0, at = from; k < n; k++) {
-            int comma = text.indexOf(',', at);
-            int stop = comma < 0 || comma > to ? to : comma;
-            out[k] = Integer.parseInt(text, at, stop, 10);
-            at = stop + 1;
+        return -1;
+    }
+
+    /** The decimal whole number {@code text[from, to)} (digits only, as a VCF's POS and END are). */
+    static int wholeNumber(byte[] text, int from, int to) {
+        if (to <= from || to - from > 10) {
+            throw new NumberFormatException("a gVCF line's POS or END is not a whole number");
         }
-        return out;
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException("a gVCF line's POS or END is not a whole number");
+            }
+            value = value * 10 + digit;
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw new NumberFormatException("a gVCF line's POS or END is not a whole number");
+        }
+        return (int) value;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package gap.core.io;
 
 import gap.core.model.GvcfRecord;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Takes one sample's gVCF records over a stretch of a contig, gives them by position, blocks apart from variant
@@ -24,9 +23,9 @@ public final class GvcfStretch {
 
     /** Records decoded already (e.g. made in a test), in any order. */
     public static GvcfStretch of(List<GvcfRecord> records) {
-        Builder b = new Builder();
+        Builder b = new Builder(records.size());
         records.stream().sorted(Comparator.comparingInt(GvcfRecord::position))
-                .forEach(r -> b.add(r.isBlock(), r.position(), r.end(), r, null));
+                .forEach(r -> b.add(r.isBlock(), r.position(), r.end(), r, 0, 0));
         return b.build(null);
     }
 
@@ -42,20 +41,24 @@ public final class GvcfStretch {
 
     /** Records of one kind, ascending by position; index {@code i}'s position, last position and record. */
     public static final class Kind {
-        private final int[] starts;
+        private final int size;
+        private final int[] starts; // the arrays as they were collected: their first size entries count
         private final int[] ends;
-        private final Object[] items; // a decoded GvcfRecord, or the line it is decoded from on first use
-        private final Function<String, GvcfRecord> decode;
+        private final GvcfRecord[] records; // decoded, or null until asked for
+        private final byte[] text; // the lines the records are decoded from (null when given decoded)
+        private final int[] lines; // record i's line is text[lines[2i], lines[2i + 1])
 
-        private Kind(int[] starts, int[] ends, Object[] items, Function<String, GvcfRecord> decode) {
+        private Kind(int size, int[] starts, int[] ends, GvcfRecord[] records, byte[] text, int[] lines) {
+            this.size = size;
             this.starts = starts;
             this.ends = ends;
-            this.items = items;
-            this.decode = decode;
+            this.records = records;
+            this.text = text;
+            this.lines = lines;
         }
 
         public int size() {
-            return starts.length;
+            return size;
         }
 
         public int start(int i) {
@@ -68,72 +71,99 @@ public final class GvcfStretch {
 
         /** The record at index {@code i}, decoded now if it was not yet. */
         public GvcfRecord record(int i) {
-            if (items[i] instanceof String line) {
-                items[i] = decode.apply(line);
+            if (records[i] == null) {
+                records[i] = GvcfLine.record(new String(text, lines[2 * i], lines[2 * i + 1] - lines[2 * i],
+                        StandardCharsets.UTF_8));
             }
-            return (GvcfRecord) items[i];
+            return records[i];
         }
 
         /** The index of the record at {@code position}, or -1. */
         public int at(int position) {
-            int i = Arrays.binarySearch(starts, position);
+            int i = Arrays.binarySearch(starts, 0, size, position);
             return i >= 0 ? i : -1;
         }
 
         /** The index of the last record at or before {@code position}, or -1. */
         public int floor(int position) {
-            int i = Arrays.binarySearch(starts, position);
+            int i = Arrays.binarySearch(starts, 0, size, position);
             return i >= 0 ? i : -i - 2;
         }
 
         /** The index of the first record at or after {@code position} ({@link #size()} when none). */
         public int ceiling(int position) {
-            int i = Arrays.binarySearch(starts, position);
+            int i = Arrays.binarySearch(starts, 0, size, position);
             return i >= 0 ? i : -i - 1;
         }
     }
 
-    /** Collects records in ascending position order (a line's record or the line itself), keeping a kind's first. */
+    /**
+     * Collects records in ascending position order (a record, or the offsets of its line in the text the stretch is
+     * built over), keeping a kind's first at a position.
+     */
     static final class Builder {
-        private final List<Object> blockItems = new ArrayList<>();
-        private final List<Object> variantItems = new ArrayList<>();
-        private int[] blockSpans = new int[64];
-        private int[] variantSpans = new int[64];
+        private final Collected blocks;
+        private final Collected variants = new Collected(64);
 
-        /** Adds a record ({@code record} or {@code line}, the other null) of {@code position..end}. */
-        void add(boolean block, int position, int end, GvcfRecord record, String line) {
-            List<Object> items = block ? blockItems : variantItems;
-            int[] spans = block ? blockSpans : variantSpans;
-            int n = items.size();
-            if (n > 0 && spans[2 * n - 2] == position) {
+        /** For about {@code lines} lines (a guess: the arrays grow past it). */
+        Builder(int lines) {
+            blocks = new Collected(Math.max(64, lines));
+        }
+
+        /** Adds a record of {@code position..end}: {@code record}, or (null) the line at {@code [from, to)}. */
+        void add(boolean block, int position, int end, GvcfRecord record, int from, int to) {
+            (block ? blocks : variants).add(position, end, record, from, to);
+        }
+
+        /** The stretch, its lines' offsets into {@code text} (null when every record was given decoded). */
+        GvcfStretch build(byte[] text) {
+            return new GvcfStretch(blocks.kind(text), variants.kind(text));
+        }
+    }
+
+    /**
+     * One kind's records as they are added: positions, last positions, line offsets, decoded records. Sized for the
+     * lines expected and kept as they are by the kind: growing and trimming them was a tenth of a shard's reading.
+     */
+    private static final class Collected {
+        private int n;
+        private int[] starts;
+        private int[] ends;
+        private int[] lines; // line start, end
+        private GvcfRecord[] records; // null until a decoded record is added
+
+        Collected(int capacity) {
+            starts = new int[capacity];
+            ends = new int[capacity];
+            lines = new int[2 * capacity];
+        }
+
+        void add(int position, int end, GvcfRecord record, int from, int to) {
+            if (n > 0 && starts[n - 1] == position) {
                 return;
             }
-            if (2 * n + 2 > spans.length) {
-                spans = Arrays.copyOf(spans, spans.length * 2);
-                if (block) {
-                    blockSpans = spans;
-                } else {
-                    variantSpans = spans;
-                }
+            if (n == starts.length) {
+                int capacity = n + (n >> 1);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+                lines = Arrays.copyOf(lines, 2 * capacity);
+                records = records == null ? null : Arrays.copyOf(records, capacity);
             }
-            spans[2 * n] = position;
-            spans[2 * n + 1] = end;
-            items.add(record != null ? record : line);
+            if (record != null && records == null) {
+                records = new GvcfRecord[starts.length];
+            }
+            starts[n] = position;
+            ends[n] = end;
+            lines[2 * n] = from;
+            lines[2 * n + 1] = to;
+            if (record != null) {
+                records[n] = record;
+            }
+            n++;
         }
 
-        GvcfStretch build(Function<String, GvcfRecord> decode) {
-            return new GvcfStretch(kind(blockItems, blockSpans, decode), kind(variantItems, variantSpans, decode));
-        }
-
-        private static Kind kind(List<Object> items, int[] spans, Function<String, GvcfRecord> decode) {
-            int n = items.size();
-            int[] starts = new int[n];
-            int[] ends = new int[n];
-            for (int i = 0; i < n; i++) {
-                starts[i] = spans[2 * i];
-                ends[i] = spans[2 * i + 1];
-            }
-            return new Kind(starts, ends, items.toArray(), decode);
+        Kind kind(byte[] text) {
+            return new Kind(n, starts, ends, records != null ? records : new GvcfRecord[n], text, lines);
         }
     }
 }

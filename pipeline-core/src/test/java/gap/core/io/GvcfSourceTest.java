@@ -3,6 +3,7 @@ package gap.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.Tools;
@@ -48,10 +49,10 @@ class GvcfSourceTest {
             assertEquals(List.of(120, 121, 300), ends(blocks));
             assertEquals(List.of(122), starts(variants));
             assertEquals(List.of(124), ends(variants));
-            assertSame(GvcfSource.record(LINES.get(1)), blocks.record(0));
-            assertSame(GvcfSource.record(LINES.get(2)), blocks.record(1));
-            assertSame(GvcfSource.record(LINES.get(4)), blocks.record(2));
-            assertSame(GvcfSource.record(LINES.get(3)), variants.record(0));
+            assertSame(GvcfLine.record(LINES.get(1)), blocks.record(0));
+            assertSame(GvcfLine.record(LINES.get(2)), blocks.record(1));
+            assertSame(GvcfLine.record(LINES.get(4)), blocks.record(2));
+            assertSame(GvcfLine.record(LINES.get(3)), variants.record(0));
             assertTrue(blocks.record(1).isAlleleBlock());
             assertFalse(variants.record(0).isBlock());
             assertArrayEquals(new int[] {2, 2, 3, 2}, variants.record(0).raw().strands());
@@ -61,11 +62,38 @@ class GvcfSourceTest {
         }
     }
 
+    /**
+     * Lines read as bytes: CRLF line ends are not part of the sample's column, and the file's last line counts
+     * without its line end; POS and END are whole numbers or the line is refused.
+     */
+    @Test
+    void crlfLinesAndALastLineWithoutItsEndReadAsTheirLfTwins() throws IOException {
+        Tools.require("bgzip");
+        Tools.require("tabix");
+        Path gvcf = write(LINES, List.of("##contig=<ID=c,length=1000>"), "\r\n", false);
+        try (GvcfSource source = new GvcfSource(gvcf, Path.of(gvcf + ".tbi"))) {
+            GvcfStretch stretch = source.query("c", 100, 400);
+            assertEquals(List.of(41, 121, 125, 301), starts(stretch.blocks()));
+            assertEquals(List.of(120, 121, 300, 400), ends(stretch.blocks()));
+            assertSame(GvcfLine.record(LINES.get(5)), stretch.blocks().record(3)); // the last line, no line end
+            assertArrayEquals(new int[] {0, 18, 180}, stretch.blocks().record(3).pl());
+            assertSame(GvcfLine.record(LINES.get(3)), stretch.variants().record(0));
+            assertArrayEquals(new int[] {2, 2, 3, 2}, stretch.variants().record(0).raw().strands());
+        }
+        byte[] text = "x\t12\t+3\t\t2147483648".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(12, GvcfSource.wholeNumber(text, 2, 4));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 5, 7));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 8, 8));
+        assertThrows(NumberFormatException.class, () -> GvcfSource.wholeNumber(text, 9, 19));
+        assertEquals(2, GvcfSource.indexOf(text, 0, text.length, (byte) '1'));
+        assertEquals(-1, GvcfSource.indexOf(text, 0, 2, (byte) '1'));
+    }
+
     @Test
     void theFirstRecordOfAKindAtAPositionCounts() {
-        GvcfRecord first = GvcfSource.record(LINES.get(1));
+        GvcfRecord first = GvcfLine.record(LINES.get(1));
         GvcfRecord second = GvcfRecord.block("c", 41, 60, 'C', 3, new int[] {0, 3, 30}, 1);
-        GvcfStretch stretch = GvcfStretch.of(List.of(GvcfSource.record(LINES.get(4)), first, second));
+        GvcfStretch stretch = GvcfStretch.of(List.of(GvcfLine.record(LINES.get(4)), first, second));
         assertEquals(List.of(41, 125), starts(stretch.blocks()));
         assertEquals(120, stretch.blocks().end(0));
         assertEquals(0, stretch.blocks().floor(100));
@@ -122,7 +150,7 @@ class GvcfSourceTest {
     private static List<GvcfRecord> expected(List<String> lines, String contig, int from, int to, boolean blocks) {
         List<GvcfRecord> out = new ArrayList<>();
         for (String line : lines) {
-            GvcfRecord r = GvcfSource.record(line);
+            GvcfRecord r = GvcfLine.record(line);
             if (line.startsWith(contig + "\t") && r.isBlock() == blocks && r.position() <= to && r.end() >= from
                     && (out.isEmpty() || out.get(out.size() - 1).position() != r.position())) {
                 out.add(r);
@@ -145,6 +173,11 @@ class GvcfSourceTest {
     }
 
     private Path write(List<String> lines, List<String> contigs) throws IOException {
+        return write(lines, contigs, "\n", true);
+    }
+
+    /** The gVCF of {@code lines}, each ended by {@code end} (the last one too when {@code lastEnded}). */
+    private Path write(List<String> lines, List<String> contigs, String end, boolean lastEnded) throws IOException {
         Path text = dir.resolve("s.g.vcf");
         List<String> all = new ArrayList<>(List.of("##fileformat=VCFv4.2",
                 "##ALT=<ID=NON_REF,Description=\"Any other allele\">",
@@ -160,7 +193,7 @@ class GvcfSourceTest {
         all.addAll(contigs);
         all.add("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1");
         all.addAll(lines);
-        Files.write(text, all);
+        Files.writeString(text, String.join(end, all) + (lastEnded ? end : ""));
         Tools.run(dir, List.of("bgzip", text.toString()));
         Path gvcf = dir.resolve("s.g.vcf.gz");
         Tools.run(dir, List.of("tabix", "-p", "vcf", gvcf.toString()));
