@@ -181,10 +181,7 @@ final class GvcfLine {
 
     /** The comma-separated numbers of {@code line[from, to)}. */
     private double[] doubles(int from, int to) {
-        int n = 1;
-        for (int i = from; i < to; i++) {
-            n += line.charAt(i) == ',' ? 1 : 0;
-        }
+        int n = fields(from, to);
         double[] out = new double[n];
         for (int k = 0, at = from; k < n; k++) {
             int stop = stop(at, to, ',');
@@ -199,10 +196,7 @@ final class GvcfLine {
         if (to <= from) {
             return new int[0];
         }
-        int n = 1;
-        for (int i = from; i < to; i++) {
-            n += line.charAt(i) == ',' ? 1 : 0;
-        }
+        int n = fields(from, to);
         int[] out = new int[n];
         for (int k = 0, at = from; k < n; k++) {
             int stop = stop(at, to, ',');
@@ -210,6 +204,15 @@ final class GvcfLine {
             at = stop + 1;
         }
         return out;
+    }
+
+    /** How many comma-separated fields {@code line[from, to)} holds: one more than its commas. */
+    private int fields(int from, int to) {
+        int n = 1;
+        for (int i = from; i < to; i++) {
+            n += line.charAt(i) == ',' ? 1 : 0;
+        }
+        return n;
     }
 
     /** Where column {@code c} starts. */

@@ -238,7 +238,7 @@ public final class InputValidator {
         String fix = ": the file is truncated or still being written; copy or re-create it";
         try {
             if (format == ReadsFormat.BAM) {
-                if (BlockCompressedInputStream.checkTermination(reads) != BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+                if (!hasBgzfEnd(reads)) {
                     throw new UserException(name + " has no BGZF end-of-file marker" + fix);
                 }
                 return;
@@ -274,14 +274,19 @@ public final class InputValidator {
             try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
                 bgzf = BlockCompressedInputStream.isValidFile(in);
             }
-            if (bgzf && BlockCompressedInputStream.checkTermination(file)
-                    != BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+            if (bgzf && !hasBgzfEnd(file)) {
                 throw new UserException(what + " " + name + " has no BGZF end-of-file marker: the file is truncated or"
                         + " still being written; copy or re-create it");
             }
         } catch (IOException e) {
             throw new UserException("cannot read " + what + " " + name, e);
         }
+    }
+
+    /** Whether a BGZF file ends with the empty end-of-file block: a truncated one reads fine up to the break. */
+    public static boolean hasBgzfEnd(Path file) throws IOException {
+        return BlockCompressedInputStream.checkTermination(file)
+                == BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK;
     }
 
     /**

@@ -52,23 +52,29 @@ record Cutoffs(double[] cutoff, double[] sensitivity) {
         double bestF1 = Double.NEGATIVE_INFINITY;
         double[] unfiltered = perSetF1(sets, scores, included, t, 0.0);
         for (double c : candidates) {
-            if (noSetWorse && anyBelow(perSetF1(sets, scores, included, t, c), unfiltered)) {
+            double[] perSet = perSetF1(sets, scores, included, t, c);
+            if (noSetWorse && anyBelow(perSet, unfiltered)) {
                 continue;
             }
-            double f1 = meanF1(sets, scores, included, t, c);
+            double f1 = mean(perSet);
             if (f1 > bestF1 + 1e-12) {
                 bestF1 = f1;
                 best = c;
             }
         }
-        return bestF1 >= meanF1(sets, scores, included, t, 0.0) + minGain - 1e-12 ? best : 0.0;
+        return bestF1 >= mean(unfiltered) + minGain - 1e-12 ? best : 0.0;
     }
 
     /** The mean over the included sets holding truth of class {@code t} of their PASS F1 at cutoff {@code c}. */
     static double meanF1(List<TrainingSet> sets, double[][] scores, boolean[] included, VariantType t, double c) {
+        return mean(perSetF1(sets, scores, included, t, c));
+    }
+
+    /** The mean of the sets' F1 in {@code perSet}, those without the class (NaN) left out; 0 when none has it. */
+    private static double mean(double[] perSet) {
         double sum = 0;
         int counted = 0;
-        for (double f1 : perSetF1(sets, scores, included, t, c)) {
+        for (double f1 : perSet) {
             if (!Double.isNaN(f1)) {
                 sum += f1;
                 counted++;

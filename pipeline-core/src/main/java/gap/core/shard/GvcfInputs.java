@@ -1,11 +1,11 @@
 package gap.core.shard;
 
 import gap.core.UserException;
+import gap.core.io.InputValidator;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
 import htsjdk.samtools.SAMSequenceDictionary;
-import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.variant.vcf.VCFFileReader;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFSimpleHeaderLine;
@@ -58,11 +58,13 @@ final class GvcfInputs {
         return new ReadInputs.Resolved(samples, indexes);
     }
 
-    /** A gVCF cut short reads fine up to the break: its BGZF end-of-file marker is looked for before any work. */
+    /**
+     * A gVCF cut short reads fine up to the break: its BGZF end-of-file marker is looked for before any work
+     * ({@link InputValidator#hasBgzfEnd}), the error naming the {@code -V} by number as this class's others do.
+     */
     private static void checkComplete(Path gvcf, String what) {
         try {
-            if (BlockCompressedInputStream.checkTermination(gvcf)
-                    != BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+            if (!InputValidator.hasBgzfEnd(gvcf)) {
                 throw new UserException(what + " has no BGZF end-of-file marker: the file is truncated or still being"
                         + " written; copy or re-create it");
             }
