@@ -46,6 +46,36 @@ class CrossCheckTest {
         return Cli.run(args.toArray(String[]::new));
     }
 
+    @Test
+    void bamWithoutSqM5AlignedToAnotherReference() throws Exception {
+        // bwa writes no M5: names and lengths agree with the shifted reference, so only the reads can tell (before,
+        // the run went to the end and called most of the slice's bases as variants)
+        String line = fails(shiftedReference(), sampleBam());
+        assertTrue(line.contains("[reads] has contig chr22_20_21M (no M5 given), whose reads differ from the reference"
+                + " at "), line);
+        assertTrue(line.endsWith("% of bases: they were aligned to another reference; give that one"), line);
+    }
+
+    /** The reference's chr22 slice shifted by 7 bases (same names and lengths), indexed afresh. */
+    private Path shiftedReference() throws Exception {
+        String fasta = sampleFasta();
+        int chrM = fasta.indexOf(">chrM");
+        int nl = fasta.indexOf('\n');
+        String seq = fasta.substring(nl + 1, chrM).replace("\n", "");
+        String shifted = seq.substring(7) + seq.substring(0, 7);
+        StringBuilder text = new StringBuilder(fasta.substring(0, nl + 1));
+        for (int i = 0; i < shifted.length(); i += 60) {
+            text.append(shifted, i, Math.min(shifted.length(), i + 60)).append('\n');
+        }
+        text.append(fasta.substring(chrM));
+        Path dir = Files.createTempDirectory(tmp, "shifted");
+        Path ref = Files.writeString(dir.resolve("ref.fa"), text, StandardCharsets.ISO_8859_1);
+        assertEquals(0, new ProcessBuilder("samtools", "faidx", ref.toString()).start().waitFor());
+        assertEquals(0, new ProcessBuilder("samtools", "dict", "-o", dir.resolve("ref.dict").toString(),
+                ref.toString()).start().waitFor());
+        return ref;
+    }
+
     private String fails(Path ref, Path bam, String... extra) {
         return BadInput.oneLine(call(ref, bam, extra), "call", out(), List.of(tmp.toString()));
     }
@@ -152,23 +182,8 @@ class CrossCheckTest {
 
     @Test
     void bamWhoseSqM5AndReadsAreAnotherReferences() throws Exception {
-        // the reference's chr22 slice shifted by 7 bases (same names and lengths), indexed afresh: the BAM's @SQ M5
-        // (the true slice's) differs, and its reads disagree with the shifted sequence at most bases
-        String fasta = sampleFasta();
-        int chrM = fasta.indexOf(">chrM");
-        int nl = fasta.indexOf('\n');
-        String seq = fasta.substring(nl + 1, chrM).replace("\n", "");
-        String shifted = seq.substring(7) + seq.substring(0, 7);
-        StringBuilder text = new StringBuilder(fasta.substring(0, nl + 1));
-        for (int i = 0; i < shifted.length(); i += 60) {
-            text.append(shifted, i, Math.min(shifted.length(), i + 60)).append('\n');
-        }
-        text.append(fasta.substring(chrM));
-        Path dir = Files.createTempDirectory(tmp, "shifted");
-        Path ref = Files.writeString(dir.resolve("ref.fa"), text, StandardCharsets.ISO_8859_1);
-        assertEquals(0, new ProcessBuilder("samtools", "faidx", ref.toString()).start().waitFor());
-        assertEquals(0, new ProcessBuilder("samtools", "dict", "-o", dir.resolve("ref.dict").toString(),
-                ref.toString()).start().waitFor());
+        // the BAM's @SQ M5 (the true slice's) differs from the shifted reference's, and its reads disagree with it
+        Path ref = shiftedReference();
         SAMFileHeader header = TestBams.header();
         List<SAMSequenceRecord> seqs = new ArrayList<>();
         for (SAMSequenceRecord s : header.getSequenceDictionary().getSequences()) {

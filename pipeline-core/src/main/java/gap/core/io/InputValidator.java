@@ -182,7 +182,11 @@ public final class InputValidator {
         }
         ReadsIndexCheck.check(reads, index, reference);
         if (!otherM5.isEmpty()) {
-            ReadsAgainstReference.check(reads, reference, otherM5);
+            ReadsAgainstReference.check(reads, reference, otherM5, true);
+        }
+        List<String> noM5 = withoutM5(header.getSequenceDictionary());
+        if (!noM5.isEmpty()) {
+            ReadsAgainstReference.check(reads, reference, noM5, false);
         }
         if (!hasRecords(reads, reference)) {
             LOG.warn("{} holds no reads: valid, but its sample is a no-call everywhere", name);
@@ -396,6 +400,16 @@ public final class InputValidator {
             }
         }
         return otherM5;
+    }
+
+    /**
+     * The first contigs whose {@code @SQ} gives no M5 (bwa writes none): names and lengths alone cannot tell another
+     * sequence of the same length (a rotated or patched build), so their reads are compared with the reference.
+     * The first {@link ReadsIndexCheck#CONTIGS}, as the index check: a whole-genome header lists thousands of decoys.
+     */
+    static List<String> withoutM5(SAMSequenceDictionary reads) {
+        return reads.getSequences().stream().filter(s -> s.getMd5() == null || s.getMd5().isBlank())
+                .limit(ReadsIndexCheck.CONTIGS).map(SAMSequenceRecord::getSequenceName).toList();
     }
 
     /** An output table: its name must end in {@code .parquet}, its folder be writable (created if missing). */
