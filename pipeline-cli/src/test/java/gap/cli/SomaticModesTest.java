@@ -146,4 +146,24 @@ class SomaticModesTest {
             assertEquals(1, r.stderrLines().size(), r.stderr());
         }
     }
+
+    @Test
+    void anotherPersonsNormalIsRefusedAndLeavesNothing() throws IOException {
+        // the trio's child as the "normal" of som1's tumour: the child is hom-ALT at sites where the tumour shows REF
+        // only; before, the run wrote the tumour's germline variants as 146 PASS somatic calls
+        Path out = tmp.resolve("swapped");
+        Cli.Result r = gap("somatic", "-I", SampleData.file("som1_tumour.bam").toString(), "--normal",
+                SampleData.file("trio1_child.bam").toString(), "-O", out.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        List<String> lines = r.stderrLines();
+        assertTrue(lines.get(lines.size() - 1).startsWith("gap somatic: error: tumour and normal are not one person's:"
+                + " at "), r.stderr());
+        assertTrue(r.stderr().lines().filter(l -> l.contains("error")).count() == 1, r.stderr());
+        BadInput.nothingLooksComplete(out);
+        // the patient's own normal passes the same check, and says so
+        Cli.Result own = gap("somatic", "--sample-sheet", SampleData.file("som1.samplesheet.tsv").toString(), "-O",
+                tmp.resolve("own").toString());
+        assertEquals(0, own.exitCode(), own.stderr());
+        assertTrue(own.stderr().contains("Tumour and normal are one person's"), own.stderr());
+    }
 }

@@ -1,5 +1,6 @@
 package gap.core.shard;
 
+import gap.core.UserException;
 import gap.core.calling.CallingParameters;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.CallsTableWriter;
@@ -35,6 +36,7 @@ import gap.core.somatic.SomaticCalls;
 import gap.core.somatic.SomaticFilterEngine;
 import gap.core.somatic.SomaticParameters;
 import gap.core.somatic.SomaticSite;
+import gap.core.somatic.TumourNormalMatch;
 import gap.core.vcf.InfoField;
 import gap.core.vcf.SomaticFormatField;
 import gap.core.vcf.SomaticInfoField;
@@ -127,6 +129,9 @@ public final class SomaticRun {
                 request.reference().getFileName(), plan.size());
         Shards shards = runShards(request, plan, executor, progress);
         progress.stop();
+        if (!request.tumourOnly()) {
+            requireOnePerson(TumourNormalMatch.of(shards.germline()));
+        }
         String md5 = ReferenceSource.md5(request.reference());
         List<SomaticSite> sites = shards.sites();
         double[][] populationAf = populationFrequencies(request, sites);
@@ -169,6 +174,26 @@ public final class SomaticRun {
                     request.output().resolve(CallingRun.QC_DIR));
             LOG.info(String.format(Locale.ROOT, "Wrote %d QC files to %s/; estimated purity %.2f", files.size(),
                     CallingRun.QC_DIR, somaticQc.purity()));
+        }
+    }
+
+    /**
+     * Refuses a pair whose genotypes say two people (a swapped or wrong normal): its somatic calls would be the
+     * tumour's germline variants. Before anything is written, so the run leaves nothing.
+     */
+    private static void requireOnePerson(TumourNormalMatch match) {
+        if (!match.samePerson()) {
+            throw new UserException("tumour and normal are not one person's: at " + match.discordant() + " of "
+                    + match.sites() + " sites where the normal is homozygous ALT, the tumour shows no ALT read (a"
+                    + " sample swap?): give the patient's own normal, or call the tumour alone");
+        }
+        if (match.judged()) {
+            LOG.info("Tumour and normal are one person's: the tumour shows the ALT at {} of {} sites where the normal"
+                    + " is homozygous ALT", match.sites() - match.discordant(), match.sites());
+        } else {
+            LOG.info("Tumour and normal not compared: {} sites where the normal is homozygous ALT with {} or more"
+                    + " tumour reads, fewer than {}", match.sites(), TumourNormalMatch.MIN_DEPTH,
+                    TumourNormalMatch.MIN_SITES);
         }
     }
 
