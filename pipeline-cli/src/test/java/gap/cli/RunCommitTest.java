@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -108,10 +109,32 @@ class RunCommitTest {
                 List.of(tmp.toString()));
         assertTrue(line.contains("-O already holds a previous run's results") && line.contains("--overwrite"), line);
         assertEquals(first, results(out), "the refused run changed nothing");
-        Files.writeString(out.resolve("GAP-OTHERSAMPLE1.vcf.gz"), "another sample's calls");
-        Cli.Result r = Cli.run(args(out, "--overwrite").toArray(String[]::new));
+        Cli.Result r = Cli.run(args(out, "--overwrite", "--no-qc").toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.stderr());
-        assertFalse(results(out).contains("GAP-OTHERSAMPLE1.vcf.gz"), "the previous run is replaced whole");
+        assertTrue(first.contains("qc") && !results(out).contains("qc"), "the previous run is replaced whole");
+        r = Cli.run(args(out, "--overwrite").toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(first, results(out));
+    }
+
+    @Test
+    void overwriteNeverRemovesWhatNoRunWrote() throws IOException {
+        // -O pointed at the folder of the inputs: before, --overwrite deleted everything in it at commit, the reads
+        // and reference included (they were read by then)
+        Path out = tmp.resolve("data");
+        assertEquals(0, Cli.run(args(out, "-L", "chrM").toArray(String[]::new)).exitCode());
+        List<String> first = results(out);
+        Path mine = Files.writeString(out.resolve("UZL-0090417.bam"), "a patient's reads");
+        String line = BadInput.oneLine(Cli.run(args(out, "--overwrite").toArray(String[]::new)), "call",
+                tmp.resolve("none"), List.of(tmp.toString(), "UZL-0090417"));
+        assertTrue(line.contains("-O holds 1 entry that no gap run wrote there"), line);
+        assertEquals("a patient's reads", Files.readString(mine));
+        List<String> expected = new ArrayList<>(first);
+        expected.add("UZL-0090417.bam");
+        Collections.sort(expected);
+        assertEquals(expected, results(out), "the refused run changed nothing");
+        Files.delete(mine);
+        assertEquals(0, Cli.run(args(out, "--overwrite").toArray(String[]::new)).exitCode());
         assertEquals(first, results(out));
     }
 

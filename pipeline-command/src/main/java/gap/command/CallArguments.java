@@ -109,7 +109,7 @@ public final class CallArguments {
 
     @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
             description = "Replace a previous run's results in OUTPUT whole (without it, a folder holding results is"
-                    + " refused).")
+                    + " refused); files no gap run wrote there are never removed.")
     boolean overwrite;
 
     @Option(names = "--gvcf", showDefaultValue = Visibility.NEVER,

@@ -71,7 +71,8 @@ public final class JointArguments {
     boolean qc = true;
 
     @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
-            description = "Replace a previous run's results in OUTPUT whole.")
+            description = "Replace a previous run's results in OUTPUT whole; files no gap run wrote there are never"
+                    + " removed.")
     boolean overwrite;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,

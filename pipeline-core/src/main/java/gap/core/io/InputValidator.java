@@ -182,11 +182,11 @@ public final class InputValidator {
         }
         ReadsIndexCheck.check(reads, index, reference);
         if (!otherM5.isEmpty()) {
-            ReadsAgainstReference.check(reads, reference, otherM5, true);
+            ReadsAgainstReference.check(reads, index, reference, otherM5, true);
         }
         List<String> noM5 = withoutM5(header.getSequenceDictionary());
         if (!noM5.isEmpty()) {
-            ReadsAgainstReference.check(reads, reference, noM5, false);
+            ReadsAgainstReference.check(reads, index, reference, noM5, false);
         }
         if (!hasRecords(reads, reference)) {
             LOG.warn("{} holds no reads: valid, but its sample is a no-call everywhere", name);

@@ -31,9 +31,9 @@ final class ReadsAgainstReference {
     private ReadsAgainstReference() {}
 
     /** {@code otherM5}: the header's M5 of these contigs differs from the reference's (else it gives none). */
-    static void check(Path reads, Path reference, List<String> contigs, boolean otherM5) {
+    static void check(Path reads, Path index, Path reference, List<String> contigs, boolean otherM5) {
         try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
-                .referenceSequence(reference).open(SamInputResource.of(reads));
+                .referenceSequence(reference).open(SamInputResource.of(reads).index(index));
              ReferenceSource ref = new ReferenceSource(reference)) {
             for (String contig : contigs) {
                 long[] counts = count(reader, ref, contig);

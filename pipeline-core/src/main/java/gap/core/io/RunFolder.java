@@ -3,16 +3,20 @@ package gap.core.io;
 import gap.core.UserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +24,10 @@ import java.util.stream.Stream;
  * commit: every output is written under {@code .gap-staging/}, moved into place only when all are complete, and
  * {@code _SUCCESS} written last. A run killed or failed at any point leaves nothing under a final name and no
  * {@code _SUCCESS}; the next run removes what it staged. A folder holding a previous run's results is refused
- * unless the run overwrites, and then replaced whole at commit; a lock refuses a second run on the same folder. The
- * one mechanism of the CLI and Spark (Hadoop readers skip names starting with '.' and '_').
+ * unless the run overwrites, and then replaced whole at commit: only the entries gap runs recorded writing there
+ * ({@code .gap-outputs}), so a folder holding anything else (the reads, the reference, someone's notes) is refused
+ * even then, and never emptied. A lock refuses a second run on the same folder. The one mechanism of the CLI and
+ * Spark (Hadoop readers skip names starting with '.' and '_').
  */
 public final class RunFolder implements AutoCloseable {
     /** Written last, empty: its presence alone says the folder holds one complete run. */
@@ -30,6 +36,11 @@ public final class RunFolder implements AutoCloseable {
     public static final String STAGING = ".gap-staging";
     /** Held by the running process (released by the OS if it dies): a second run on the folder is refused. */
     public static final String LOCK = ".gap.lock";
+    /**
+     * The names of the entries gap runs moved into the folder, one per line: what {@code --overwrite} may remove.
+     * Written before the entries appear, so a run killed mid-commit leaves nothing unrecorded.
+     */
+    public static final String RECORD = ".gap-outputs";
 
     private final Path output;
     private final Path staging;
@@ -54,9 +65,19 @@ public final class RunFolder implements AutoCloseable {
                     + " folder, e.g. -O results");
         }
         InputValidator.checkOutputDirectory(output);
-        if (!overwrite && !results(output).isEmpty()) {
+        List<Path> present = results(output);
+        if (!overwrite && !present.isEmpty()) {
             throw new UserException("-O already holds a previous run's results: give an empty or new folder, or"
                     + " --overwrite to replace them whole");
+        }
+        Set<String> recorded = recorded(output);
+        long foreign = present.stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals(SUCCESS) && !recorded.contains(n)).count();
+        if (foreign > 0) {
+            // --overwrite in the folder of the reads or the reference would otherwise delete them at commit
+            throw new UserException("-O holds " + foreign + " entr" + (foreign == 1 ? "y" : "ies") + " that no gap"
+                    + " run wrote there: --overwrite replaces a previous run's outputs, never other files; move them"
+                    + " away, or give an empty or new folder");
         }
     }
 
@@ -101,15 +122,21 @@ public final class RunFolder implements AutoCloseable {
     public void commit() {
         try {
             Files.deleteIfExists(output.resolve(SUCCESS));
+            Set<String> previous = recorded(output);
+            List<String> staged = children(staging).stream().map(p -> p.getFileName().toString()).toList();
+            Set<String> both = new TreeSet<>(previous);
+            both.addAll(staged);
+            record(both);
             if (overwrite) {
-                for (Path old : results(output)) {
-                    deleteTree(old);
+                for (String old : previous) {
+                    deleteTree(output.resolve(old));
                 }
             }
-            for (Path entry : children(staging)) {
-                Files.move(entry, output.resolve(entry.getFileName().toString()));
+            for (String entry : staged) {
+                Files.move(staging.resolve(entry), output.resolve(entry));
             }
             deleteTree(staging);
+            record(new TreeSet<>(staged));
             Files.write(output.resolve(SUCCESS), new byte[0]);
         } catch (IOException e) {
             throw OutputFailure.of(e);
@@ -138,6 +165,24 @@ public final class RunFolder implements AutoCloseable {
             // the lock goes with the process anyway
         }
         closeQuietly(lockChannel);
+    }
+
+    /** The entry names {@link #RECORD} lists; none when there is no record. */
+    private static Set<String> recorded(Path output) {
+        Path record = output.resolve(RECORD);
+        try {
+            return Files.isRegularFile(record) ? new TreeSet<>(Files.readAllLines(record, StandardCharsets.UTF_8))
+                    : Set.of();
+        } catch (IOException e) {
+            throw OutputFailure.of(e);
+        }
+    }
+
+    /** Replaces the record in one move, so a reader never sees half of it. */
+    private void record(Set<String> names) throws IOException {
+        Path tmp = output.resolve(RECORD + ".tmp");
+        Files.write(tmp, names, StandardCharsets.UTF_8);
+        Files.move(tmp, output.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The folder's entries that are results: everything but hidden names (staging, lock). */
