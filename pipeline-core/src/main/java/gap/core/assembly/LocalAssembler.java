@@ -13,11 +13,11 @@ import java.util.Set;
  * Takes an active region, the reads and the reference, gives the haplotypes its assembly finds, each as its events
  * (every SNV and indel, left-normalised, in VCF form): the reads' bases over the padded region (soft-clipped bases
  * restored: they hold what the aligner could not place) go into a de Bruijn graph with the reference, k raised until
- * the reference has no repeated k-mer and the pruned graph no cycle; when no k gives that, GATK's last attempt allows
- * repeated reference k-mers, and the paths of the cyclic graph are walked (a tandem duplication or a repeat expansion
- * longer than k is a loop). The best paths are aligned back to the reference. This finds what CIGARs miss (deletions
- * too long for the aligner to open, insertions it soft-clipped, expansions beyond a read's anchor) and which events
- * ride on one haplotype.
+ * the reference has no repeated k-mer and the pruned graph no cycle; when no k gives that, the paths of a cyclic graph
+ * are walked, as in GATK's last attempt (a tandem duplication or a repeat expansion longer than k is a loop): the
+ * largest k's whose reference is unique, else the smallest k's that allows repeated reference k-mers. The best paths
+ * are aligned back to the reference. This finds what CIGARs miss (deletions too long for the aligner to open,
+ * insertions it soft-clipped, expansions beyond a read's anchor) and which events ride on one haplotype.
  */
 public final class LocalAssembler {
 
@@ -68,8 +68,18 @@ public final class LocalAssembler {
         return new Assembly(from, to, List.copyOf(haplotypes));
     }
 
-    /** The best paths of the first k whose graph works; failing every k, the cyclic walk of GATK's last attempt. */
+    /**
+     * The best paths of the first k whose graph works. Failing every k, the cyclic walk of GATK's last attempt, which
+     * GATK makes at its largest k: here of the largest k whose reference is unique, when one is. Its cycles are then
+     * the reads' own (a tandem duplication or an expansion longer than every k, which no k turns into a bubble), and
+     * the smaller the k, the more k-mers the loop shares with other places (the reference's shorter near-copies,
+     * the reads' errors): more ways for the walk to enter and leave it at the wrong copy, and near-copies of the
+     * duplication (part units, rotations with an error) that crowd it out of the best paths and split its reads. When
+     * the reference repeats at every k, of the smallest k whose reference's ends are unique: a larger k then unties
+     * none of the reference's repeats and only loses the reads that carry no clean k-mer that long.
+     */
     private List<String> paths(String reference, List<byte[][]> segments) {
+        AssemblyGraph cyclic = null;
         for (int k : settings.kmerSizes()) {
             AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality());
             if (graph == null) {
@@ -80,17 +90,20 @@ public final class LocalAssembler {
             if (!graph.hasCycle()) {
                 return graph.bestPaths(settings.maxHaplotypes());
             }
+            cyclic = graph;
         }
-        for (int k : settings.kmerSizes()) {
-            AssemblyGraph graph = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality(), true);
-            if (graph != null) {
-                graph.prune(settings.minPruning(), settings.minPruningFraction());
-                graph.recoverDanglingEnds();
-                return graph.bestPathsCyclic(settings.maxHaplotypes(), reference.length() + settings.maxInsertion(),
-                        settings.maxSearchSteps());
+        if (cyclic == null) {
+            for (int k : settings.kmerSizes()) {
+                cyclic = AssemblyGraph.build(reference, segments, k, settings.minBaseQuality(), true);
+                if (cyclic != null) {
+                    cyclic.prune(settings.minPruning(), settings.minPruningFraction());
+                    cyclic.recoverDanglingEnds();
+                    break;
+                }
             }
         }
-        return List.of();
+        return cyclic == null ? List.of() : cyclic.bestPathsCyclic(settings.maxHaplotypes(),
+                reference.length() + settings.maxInsertion(), settings.maxSearchSteps());
     }
 
     /**

@@ -161,4 +161,56 @@ class AssemblyTest {
         }
         assertEquals(List.of(), together.get(12), "the reference has no events");
     }
+
+    @Test
+    void aDuplicationLongerThanEveryKIsWalkedAtTheLargestKWhoseReferenceIsUnique() {
+        // A 30-base stretch holding a 13-base sequence twice, duplicated in tandem: a cycle at k = 11 and at k = 21
+        // (both shorter than the duplication), so no k gives a bubble and the cyclic walk decides. At k = 11 the
+        // reference itself repeats (the 13-base sequence's 11-mers), its two copies collapse into one vertex, and the
+        // walk may enter the loop at either copy: half-unit insertions and deletions of 17 bases compete with the
+        // duplication. At k = 21 the reference is unique and the only cycle is the reads' duplication.
+        String sequence = "CATGGTCAAGTGC";
+        String unit = sequence + "ACGT" + sequence;
+        String ref = longReference().substring(0, 170) + unit + longReference().substring(200, 320);
+        RefWindow window = RefWindow.of("c", 1001, ref);
+        assertNull(AssemblyGraph.build(ref, List.of(), 11, 10), "the reference repeats at k = 11");
+        assertTrue(AssemblyGraph.build(ref, List.of(), 21, 10) != null, "and is unique at k = 21");
+        int end = 200; // offset of the first base after the duplicated stretch
+        String hap = ref.substring(0, end) + unit + ref.substring(end);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int start = 60; start + 100 <= hap.length() - 40; start += 4) {
+            String r = hap.substring(start, start + 100);
+            if (start + 100 <= end) {
+                reads.add(AlignedRead.of("D" + start, 1001 + start, "100M", r, 30, 60));
+            } else if (start >= end + 30) {
+                reads.add(AlignedRead.of("D" + start, 1001 + start - 30, "100M", r, 30, 60));
+            } else if (start < end && start + 100 > end + 30) { // the aligner's insertion of the second copy
+                reads.add(AlignedRead.of("D" + start, 1001 + start, (end - start) + "M30I" + (70 - end + start) + "M",
+                        r, 30, 60));
+            }
+        }
+        LocalAssembler assembler = new LocalAssembler(new LocalAssembler.Settings(new int[] {11, 21}, 2, 0.1, 8, 10,
+                100, 300, 20000));
+        LocalAssembler.Assembly assembly = assembler.assemble(new ActivityProfile.Region(1001 + 160, 1001 + 215),
+                reads, window);
+        assertEquals(1, assembly.haplotypes().size(), assembly.toString());
+        gap.core.model.NearbyAllele found = assembly.haplotypes().get(0).get(0);
+        assertEquals(List.of(found), assembly.haplotypes().get(0));
+        assertEquals(31, found.alt().length(), found.toString());
+        assertEquals(window.substring(found.position() + 1, found.position() + 30), found.alt().substring(1),
+                "a tandem copy of the stretch before it");
+    }
+
+    /** 320 bases without a repeated 21-mer: REF repeated, every 7th base changed in a pattern that breaks the period. */
+    private static String longReference() {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 320) {
+            sb.append(REF);
+        }
+        char[] bases = sb.substring(0, 320).toCharArray();
+        for (int i = 0; i < bases.length; i += 7) {
+            bases[i] = "ACGT".charAt((i / 7 * 3 + i / 11) % 4);
+        }
+        return new String(bases);
+    }
 }
