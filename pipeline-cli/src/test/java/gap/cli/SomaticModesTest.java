@@ -166,4 +166,21 @@ class SomaticModesTest {
         assertEquals(0, own.exitCode(), own.stderr());
         assertTrue(own.stderr().contains("Tumour and normal are one person's"), own.stderr());
     }
+
+    @Test
+    void aPreviousRunIsReplacedWithOverwrite() throws IOException {
+        // the refusal tells the user to give --overwrite: gap somatic has it, as call, joint, cnv and qc do
+        Path out = tmp.resolve("again");
+        List<String> args = List.of("-I", SampleData.file("som1_tumour.bam").toString(), "-L", REGION, "-O",
+                out.toString());
+        assertEquals(0, gap("somatic", args.toArray(String[]::new)).exitCode());
+        String line = BadInput.oneLine(gap("somatic", args.toArray(String[]::new)), "somatic", tmp.resolve("none"),
+                List.of(tmp.toString()));
+        assertTrue(line.contains("--overwrite"), line);
+        List<String> overwrite = new ArrayList<>(args);
+        overwrite.addAll(List.of("--overwrite", "--no-qc"));
+        Cli.Result r = gap("somatic", overwrite.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.exists(out.resolve("_SUCCESS")) && !Files.exists(out.resolve("qc")), "replaced whole");
+    }
 }

@@ -90,6 +90,11 @@ public final class SomaticArguments {
             showDefaultValue = Visibility.NEVER, description = "Write the QC files to OUTPUT/qc (on by default).")
     boolean qc = true;
 
+    @Option(names = "--overwrite", showDefaultValue = Visibility.NEVER,
+            description = "Replace a previous run's results in OUTPUT whole (without it, a folder holding results is"
+                    + " refused); files no gap run wrote there are never removed.")
+    boolean overwrite;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
             description = "Override a default of conf/gap-defaults.properties (somatic.* and the engine's); repeatable.")
     Map<String, String> settings = Map.of();
@@ -106,6 +111,6 @@ public final class SomaticArguments {
             options = options.withReads(inputs.files.tumour, inputs.files.normal);
         }
         return options.withIntervals(intervals).withResources(germlineResource, population, panelOfNormals)
-                .withShardSize(shardSize).withQc(qc).withSettings(settings).withPaths(paths);
+                .withShardSize(shardSize).withQc(qc).withSettings(settings).withPaths(paths).withOverwrite(overwrite);
     }
 }

@@ -23,11 +23,12 @@ import java.util.function.Supplier;
  * @param settings         {@code --set} overrides of the defaults
  * @param keys             opens the lab's keystore (not before the reference is checked)
  * @param paths            how {@code -L} files are named: {@code Path::of}, or a cluster's paths
+ * @param overwrite        {@code --overwrite}: replace a previous run's outputs in {@code output} whole
  */
 public record SomaticOptions(Path reference, Path tumour, Path normal, Path sampleSheet, Path output,
                              List<String> intervals, Path germlineResource, Path population, Path panelOfNormals,
                              Integer shardSize, boolean qc, Map<String, String> settings, Supplier<LabKeys> keys,
-                             Function<String, Path> paths) {
+                             Function<String, Path> paths, boolean overwrite) {
     public SomaticOptions {
         intervals = intervals == null ? List.of() : List.copyOf(intervals);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
@@ -36,48 +37,54 @@ public record SomaticOptions(Path reference, Path tumour, Path normal, Path samp
     /** The required options; everything else as when not given. */
     public static SomaticOptions of(Path reference, Path output, Supplier<LabKeys> keys) {
         return new SomaticOptions(reference, null, null, null, output, List.of(), null, null, null, null, true,
-                Map.of(), keys, Path::of);
+                Map.of(), keys, Path::of, false);
     }
 
     /** The tumour's and (null for tumour-only) the normal's reads files. */
     public SomaticOptions withReads(Path tumourReads, Path normalReads) {
         return new SomaticOptions(reference, tumourReads, normalReads, sampleSheet, output, intervals,
-                germlineResource, population, panelOfNormals, shardSize, qc, settings, keys, paths);
+                germlineResource, population, panelOfNormals, shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public SomaticOptions withSampleSheet(Path value) {
         return new SomaticOptions(reference, tumour, normal, value, output, intervals, germlineResource, population,
-                panelOfNormals, shardSize, qc, settings, keys, paths);
+                panelOfNormals, shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public SomaticOptions withIntervals(List<String> value) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, value, germlineResource, population,
-                panelOfNormals, shardSize, qc, settings, keys, paths);
+                panelOfNormals, shardSize, qc, settings, keys, paths, overwrite);
     }
 
     /** The germline resource VCF, population summary and panel of normals, each null when not given. */
     public SomaticOptions withResources(Path germline, Path summary, Path panel) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germline, summary, panel,
-                shardSize, qc, settings, keys, paths);
+                shardSize, qc, settings, keys, paths, overwrite);
     }
 
     public SomaticOptions withShardSize(Integer value) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germlineResource,
-                population, panelOfNormals, value, qc, settings, keys, paths);
+                population, panelOfNormals, value, qc, settings, keys, paths, overwrite);
     }
 
     public SomaticOptions withQc(boolean value) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germlineResource,
-                population, panelOfNormals, shardSize, value, settings, keys, paths);
+                population, panelOfNormals, shardSize, value, settings, keys, paths, overwrite);
     }
 
     public SomaticOptions withSettings(Map<String, String> value) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germlineResource,
-                population, panelOfNormals, shardSize, qc, value, keys, paths);
+                population, panelOfNormals, shardSize, qc, value, keys, paths, overwrite);
     }
 
     public SomaticOptions withPaths(Function<String, Path> value) {
         return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germlineResource,
-                population, panelOfNormals, shardSize, qc, settings, keys, value);
+                population, panelOfNormals, shardSize, qc, settings, keys, value, overwrite);
+    }
+
+    /** {@code --overwrite}: replace a previous run's outputs in {@code output} whole. */
+    public SomaticOptions withOverwrite(boolean value) {
+        return new SomaticOptions(reference, tumour, normal, sampleSheet, output, intervals, germlineResource,
+                population, panelOfNormals, shardSize, qc, settings, keys, paths, value);
     }
 }

@@ -71,7 +71,8 @@ public final class SomaticPreparation {
         }
         return new SomaticRun.Request(options.reference(), dictionary, resolved.samples(), tumour, normal,
                 resolved.indexes(), intervals, options.shardSize(), params, somatic, keys, options.output(),
-                options.germlineResource(), options.population(), options.panelOfNormals(), options.qc());
+                options.germlineResource(), options.population(), options.panelOfNormals(), options.qc(),
+                options.overwrite());
     }
 
     /** The checked {@code gap somatic-pon} run: each normal a tumour-only somatic request. */
@@ -91,7 +92,7 @@ public final class SomaticPreparation {
         List<SomaticRun.Request> normals = new ArrayList<>();
         for (Samples.Sample s : resolved.samples().samples()) {
             normals.add(new SomaticRun.Request(options.reference(), dictionary, resolved.samples(), s, null,
-                    resolved.indexes(), intervals, null, params, somatic, keys, folder, null, null, null, false));
+                    resolved.indexes(), intervals, null, params, somatic, keys, folder, null, null, null, false, false));
         }
         return new PanelOfNormalsRun.Request(normals, options.table(), somatic.ponMinSampleCount());
     }

@@ -76,7 +76,8 @@ public final class SomaticRun {
     public record Request(Path reference, SAMSequenceDictionary dictionary, Samples samples, Samples.Sample tumour,
                           Samples.Sample normal, Map<Samples.Sample, Path> indexes, List<Interval> intervals,
                           Integer shardSize, CallingParameters params, SomaticParameters somatic, LabKeys keys,
-                          Path output, Path germlineResource, Path population, Path panelOfNormals, boolean qc) {
+                          Path output, Path germlineResource, Path population, Path panelOfNormals, boolean qc,
+                          boolean overwrite) {
         /** The shards of this run on {@code workers} workers: of the shard size, or the automatic plan. */
         public List<Shard> shards(int workers) {
             return shardSize == null ? ShardPlanner.planFor(dictionary, intervals, workers, params.shardPadding())
@@ -86,7 +87,7 @@ public final class SomaticRun {
         /** The same run into another directory (a cluster driver's staging directory). */
         public Request withOutput(Path value) {
             return new Request(reference, dictionary, samples, tumour, normal, indexes, intervals, shardSize, params,
-                    somatic, keys, value, germlineResource, population, panelOfNormals, qc);
+                    somatic, keys, value, germlineResource, population, panelOfNormals, qc, overwrite);
         }
 
         public boolean tumourOnly() {
@@ -114,7 +115,7 @@ public final class SomaticRun {
 
     /** As {@link #run(Request, ShardExecutor)}; the outputs committed whole, as a call's are ({@link StagedRun}). */
     public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
-        StagedRun.commit(request.output(), false, staging -> runStaged(request.withOutput(staging), executor,
+        StagedRun.commit(request.output(), request.overwrite(), staging -> runStaged(request.withOutput(staging), executor,
                 callsTable));
     }
 
