@@ -9,6 +9,7 @@ import gap.core.cnv.CnvParameters;
 import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
+import gap.core.io.VariantsAgainstReference;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.RunFolder;
 import gap.core.privacy.LabKeys;
@@ -37,11 +38,14 @@ public final class CallPreparation {
         SAMSequenceDictionary dictionary = InputValidator.checkReference(options.reference());
         if (options.knownSites() != null) {
             KnownSites.check(options.knownSites(), dictionary);
+            VariantsAgainstReference.check(options.knownSites(), options.reference(), "known-sites VCF "
+                    + options.knownSites().getFileName());
         }
         LabKeys keys = options.keys().get();
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
         ReadInputs.Resolved resolved = options.fromGvcfs()
-                ? GvcfInputs.resolve(options.sampleSheet(), options.inputs(), dictionary, pseudonymiser,
+                ? GvcfInputs.resolve(options.sampleSheet(), options.inputs(), options.reference(), dictionary,
+                        pseudonymiser,
                         Redactor.process())
                 : ReadInputs.resolve(options.sampleSheet(), options.inputs(), options.reference(), dictionary,
                         pseudonymiser, Redactor.process());

@@ -2,6 +2,7 @@ package gap.core.shard;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
+import gap.core.io.VariantsAgainstReference;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
 import gap.core.privacy.Samples;
@@ -19,19 +20,21 @@ import java.util.Map;
  * Takes {@code gap joint}'s sample sheet (its {@code bam} column naming each sample's gVCF) or {@code -V} gVCFs, gives
  * the run's samples, pseudonymised, each with its checked gVCF's tabix index, in the sheet's or the command line's
  * order. A gVCF must be bgzipped with a {@code .tbi} and complete (its end-of-file marker), declare the {@code <NON_REF>}
- * allele, hold one sample (no two gVCFs the same), and be of the run's reference (its contigs).
+ * allele, hold one sample (no two gVCFs the same), and be of the run's reference (its contigs, and its first records'
+ * REF alleles).
  */
 final class GvcfInputs {
     private GvcfInputs() {}
 
-    static ReadInputs.Resolved resolve(Path sheet, List<Path> inputs, SAMSequenceDictionary dictionary,
-                                       Pseudonymiser pseudonymiser, Redactor redactor) {
+    static ReadInputs.Resolved resolve(Path sheet, List<Path> inputs, Path reference,
+                                       SAMSequenceDictionary dictionary, Pseudonymiser pseudonymiser,
+                                       Redactor redactor) {
         Map<Samples.Sample, Path> indexes = new LinkedHashMap<>();
         if (sheet != null) {
             Samples samples = Samples.fromSheet(sheet, pseudonymiser, redactor);
             int n = 0;
             for (Samples.Sample s : samples.samples()) {
-                check(s.reads(), "gVCF of sample sheet row " + ++n, dictionary);
+                check(s.reads(), "gVCF of sample sheet row " + ++n, reference, dictionary);
                 indexes.put(s, index(s.reads()));
             }
             return new ReadInputs.Resolved(samples, indexes);
@@ -40,7 +43,7 @@ final class GvcfInputs {
         Map<String, Integer> bySample = new LinkedHashMap<>();
         int n = 0;
         for (Path gvcf : inputs) {
-            String sample = check(gvcf, "-V #" + ++n, dictionary);
+            String sample = check(gvcf, "-V #" + ++n, reference, dictionary);
             if (names.put(gvcf.toAbsolutePath().normalize(), List.of(sample)) != null) {
                 throw new UserException("-V #" + n + " is an earlier -V file again: give each gVCF once");
             }
@@ -78,7 +81,7 @@ final class GvcfInputs {
     }
 
     /** Checks one gVCF ({@code what} names it without its path), gives its sample's column name. */
-    private static String check(Path gvcf, String what, SAMSequenceDictionary dictionary) {
+    private static String check(Path gvcf, String what, Path reference, SAMSequenceDictionary dictionary) {
         if (!Files.isRegularFile(gvcf)) {
             throw new UserException(what + " does not exist: check that path");
         }
@@ -114,6 +117,7 @@ final class GvcfInputs {
                 }
             }
         }
+        VariantsAgainstReference.check(gvcf, reference, what);
         return header.getGenotypeSamples().get(0);
     }
 }

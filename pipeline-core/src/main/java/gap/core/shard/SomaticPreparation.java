@@ -4,6 +4,7 @@ import gap.core.UserException;
 import gap.core.calling.CallingParameters;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
+import gap.core.io.VariantsAgainstReference;
 import gap.core.io.ReferenceDictionary;
 import gap.core.privacy.LabKeys;
 import gap.core.privacy.Pseudonymiser;
@@ -65,6 +66,8 @@ public final class SomaticPreparation {
         }
         if (options.germlineResource() != null) {
             InputValidator.requireFile(options.germlineResource(), "germline resource VCF");
+            VariantsAgainstReference.check(options.germlineResource(), options.reference(), "germline resource VCF "
+                    + options.germlineResource().getFileName());
         }
         if (options.panelOfNormals() != null) {
             InputValidator.requireFile(options.panelOfNormals(), "panel of normals");
