@@ -56,6 +56,37 @@ class CrossCheckTest {
         assertTrue(line.endsWith("% of bases: they were aligned to another reference; give that one"), line);
     }
 
+    @Test
+    void knownSitesOfAnotherBuildWithTheSameContigNames() throws Exception {
+        // the sample known sites with each SNV's REF read 7 bp on, as a build shifted against this one would have
+        // them: names and lengths agree, so only the alleles can tell. Before, the run used them as known sites
+        StringBuilder text = new StringBuilder();
+        try (var in = new htsjdk.samtools.util.BlockCompressedInputStream(
+                Files.newInputStream(SampleData.file("known-sites.vcf.gz")));
+             var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.US_ASCII));
+             var ref = new gap.core.io.ReferenceSource(SampleData.file("ref.fa"))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] f = line.split("\t");
+                if (line.startsWith("#") || f[3].length() != 1 || f[4].length() != 1) {
+                    text.append(line).append('\n');
+                    continue;
+                }
+                int pos = Integer.parseInt(f[1]);
+                String other = new String(ref.basesAsWritten(f[0], pos + 7, pos + 7), StandardCharsets.US_ASCII);
+                if (!other.equals(f[4]) && !other.equals("N")) {
+                    f[3] = other;
+                    text.append(String.join("\t", f)).append('\n');
+                }
+            }
+        }
+        Path sites = tmp.resolve("other-build.vcf.gz");
+        try (var out = new htsjdk.samtools.util.BlockCompressedOutputStream(sites.toFile())) {
+            out.write(text.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        String line = fails(SampleData.file("ref.fa"), sampleBam(), "--known-sites", sites.toString());
+        assertTrue(line.contains(" has REF alleles other than the reference's at "), line);
+    }
+
     /** The reference's chr22 slice shifted by 7 bases (same names and lengths), indexed afresh. */
     private Path shiftedReference() throws Exception {
         String fasta = sampleFasta();
