@@ -50,6 +50,52 @@ public final class GvcfSites {
         return List.copyOf(all);
     }
 
+    /**
+     * Whether some sample's evidence at {@code position} may favour a genotype with an alternate allele: false when
+     * every record and block {@link #at} could take a sample's likelihoods from has hom-ref among its most likely
+     * genotypes (PL's least first), read without decoding them. Every sample's likeliest genotype over the joint
+     * alleles is then hom-ref (each likelihood is one of its PL's, hom-ref's is PL's first, ties go to hom-ref), so the
+     * diploid or haploid caller calls nothing there ({@link VariantCaller#call}); not chrM's, which weighs
+     * heteroplasmy instead. Nine in ten of a trio's sites are such (trio2: a sample's ~5,500 hom-ref variant records
+     * per Mb, where it saw an alternate base or two).
+     */
+    public boolean mayVary(int position) {
+        int spanEnd = position;
+        for (GvcfStretch.Kind v : variants) {
+            int i = v.at(position);
+            spanEnd = i < 0 ? spanEnd : Math.max(spanEnd, v.end(i));
+        }
+        for (int s = 0; s < variants.size(); s++) {
+            GvcfStretch.Kind v = variants.get(s);
+            int i = v.at(position);
+            if (i >= 0 ? !v.refFavoured(i) : !backgroundRefFavoured(s, position, spanEnd)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every record {@link #background} may choose from has hom-ref among its most likely genotypes. */
+    private boolean backgroundRefFavoured(int sample, int position, int spanEnd) {
+        GvcfStretch.Kind b = blocks.get(sample);
+        int floor = b.floor(position);
+        if (floor >= 0 && b.end(floor) >= position) {
+            for (int i = floor; i < b.size() && (i == floor || b.start(i) <= spanEnd); i++) {
+                if (!b.refFavoured(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        GvcfStretch.Kind v = variants.get(sample);
+        for (int i = v.ceiling(position - maxSpan); i < v.size() && v.start(i) < position; i++) {
+            if (v.end(i) >= position && !v.refFavoured(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The joint site at {@code position} of {@code contig}. */
     public Site at(String contig, int position) {
         List<GvcfRecord> here = new ArrayList<>();

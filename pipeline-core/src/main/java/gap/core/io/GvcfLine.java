@@ -34,6 +34,74 @@ final class GvcfLine {
         return new GvcfLine(line).record();
     }
 
+    /**
+     * Whether the line {@code text[from, to)} has hom-ref among its most likely genotypes: PL's first value is its
+     * least, or it has no PL (read as zeros). False also when PL is not plain whole numbers (the full decoder then
+     * judges the line). Read from the bytes, without decoding the record: most of a joint run's sites are positions
+     * where every sample's evidence favours hom-ref, and their records need not be decoded.
+     */
+    static boolean refFavoured(byte[] text, int from, int to) {
+        int format = -1;
+        int sample = -1;
+        for (int c = 0, at = from; c < 9; c++, at++) {
+            at = GvcfSource.indexOf(text, at, to, (byte) '\t');
+            if (at < 0) {
+                return false;
+            }
+            format = c == 7 ? at + 1 : format;
+            sample = c == 8 ? at + 1 : sample;
+        }
+        long pl = ABSENT;
+        for (int k = format, v = sample, keys = sample - 1; ; ) { // as format(): the last PL, keys and values in step
+            int kStop = stop(text, k, keys, (byte) ':');
+            int vStop = stop(text, v, to, (byte) ':');
+            if (kStop - k == 2 && text[k] == 'P' && text[k + 1] == 'L') {
+                pl = range(v, vStop);
+            }
+            if (kStop == keys || vStop == to) {
+                break;
+            }
+            k = kStop + 1;
+            v = vStop + 1;
+        }
+        if (pl == ABSENT || (to(pl) - from(pl) == 1 && text[from(pl)] == '.')) {
+            return true;
+        }
+        return refLeast(text, from(pl), to(pl));
+    }
+
+    /** Whether the comma-separated whole numbers {@code text[from, to)} have their least first (false if any is not one). */
+    private static boolean refLeast(byte[] text, int from, int to) {
+        long first = -1;
+        long value = 0;
+        int digits = 0;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text[i] == ',') {
+                if (digits == 0 || digits > 9) {
+                    return false;
+                }
+                if (first < 0) {
+                    first = value;
+                } else if (value < first) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (text[i] >= '0' && text[i] <= '9') {
+                value = value * 10 + (text[i] - '0');
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int stop(byte[] text, int at, int to, byte b) {
+        int i = GvcfSource.indexOf(text, at, to, b);
+        return i < 0 ? to : i;
+    }
+
     private GvcfRecord record() {
         String contig = line.substring(0, tabs[0]);
         int position = Integer.parseInt(line, start(1), tabs[1], 10);

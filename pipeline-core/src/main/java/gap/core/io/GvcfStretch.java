@@ -78,6 +78,18 @@ public final class GvcfStretch {
             return records[i];
         }
 
+        /**
+         * Whether record {@code i} has hom-ref among its most likely genotypes (PL's first value its least, or no PL),
+         * read from its line without decoding it when it is not decoded yet.
+         */
+        public boolean refFavoured(int i) {
+            if (records[i] != null || text == null) {
+                int[] pl = record(i).pl();
+                return Arrays.stream(pl).allMatch(p -> p >= pl[0]);
+            }
+            return GvcfLine.refFavoured(text, lines[2 * i], lines[2 * i + 1]);
+        }
+
         /** The index of the record at {@code position}, or -1. */
         public int at(int position) {
             int i = Arrays.binarySearch(starts, 0, size, position);

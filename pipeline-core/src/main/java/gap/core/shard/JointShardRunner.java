@@ -53,7 +53,11 @@ final class JointShardRunner implements AutoCloseable {
         KnownSites.Alleles known = knownSites == null ? null
                 : knownSites.alleles(shard.contig(), shard.start(), shard.end() + params.maxSiteSpan());
         List<VariantCall> calls = new ArrayList<>();
+        boolean mito = Contigs.isMitochondrial(shard.contig());
         for (int position : sites.positions(shard.start(), shard.end())) {
+            if (!mito && !sites.mayVary(position)) { // the caller would call nothing there
+                continue;
+            }
             VariantCall call = call(sites.at(shard.contig(), position), known);
             if (call != null) {
                 calls.add(call);

@@ -102,4 +102,107 @@ class GvcfSitesTest {
         GvcfSites.Site one = GvcfSites.of(List.of(List.of(snv), List.of(first, second)), 50).at("c", 100);
         assertArrayEquals(new double[] {0, -3, -34.8}, one.likelihoods().get(1).log10(), 1e-12);
     }
+
+    @Test
+    void aSiteWhereEverySamplesEvidenceFavoursHomRefCannotVary() {
+        // A's record at 100 is hom-ref (two T reads among 24: PL 0 first), B's block there too: nothing to call
+        GvcfRecord a = new GvcfRecord("c", 100, 100, List.of("C", "T"), 0, new int[] {0, 0}, 15,
+                new int[] {0, 15, 339, 63, 345, 393}, 24, -1, new int[] {22, 2}, RAW);
+        GvcfRecord block = GvcfRecord.block("c", 90, 120, 'C', 30, new int[] {0, 30, 348}, 12);
+        assertFalse(GvcfSites.of(List.of(List.of(a), List.of(block)), 50).mayVary(100));
+        assertNull(call(GvcfSites.of(List.of(List.of(a), List.of(block)), 50)));
+        // A het: it may
+        GvcfRecord het = snv("T", new int[] {400, 0, 300, 410, 310, 700}, new int[] {10, 10});
+        assertTrue(GvcfSites.of(List.of(List.of(het), List.of(block)), 50).mayVary(100));
+        // B's one-position block at 100 favours C/T (PL 0 second): B may carry A's T, and does
+        GvcfRecord listing = GvcfRecord.alleleBlock("c", 100, List.of("C", "T"), new int[] {0, 1}, 60,
+                new int[] {60, 0, 164, 88, 167, 194}, 17);
+        GvcfSites mixed = GvcfSites.of(List.of(List.of(a), List.of(listing)), 50);
+        assertTrue(mixed.mayVary(100));
+        assertEquals(1, call(mixed).call().genotype(1).allele2());
+        // a tie between hom-ref and het goes to hom-ref, as the caller's GT does
+        GvcfRecord tie = GvcfRecord.block("c", 90, 120, 'C', 0, new int[] {0, 0, 348}, 12);
+        assertFalse(GvcfSites.of(List.of(List.of(a), List.of(tie)), 50).mayVary(100));
+        assertNull(call(GvcfSites.of(List.of(List.of(a), List.of(tie)), 50)));
+    }
+
+    @Test
+    void atADeletionEveryBlockOverItsBasesMustFavourHomRef() {
+        // A's hom-ref CAG>C at 100 spans 100-102; B's block 101-120 favours a non-reference genotype: B's
+        // likelihoods may come from it
+        GvcfRecord a = new GvcfRecord("c", 100, 102, List.of("CAG", "C"), 0, new int[] {0, 0}, 20,
+                new int[] {0, 20, 400, 30, 410, 450}, 15, -1, new int[] {13, 2}, RAW);
+        GvcfRecord first = GvcfRecord.block("c", 90, 100, 'C', 30, new int[] {0, 30, 348}, 10);
+        GvcfRecord second = GvcfRecord.block("c", 101, 120, 'A', 0, new int[] {80, 40, 0}, 11);
+        GvcfSites sites = GvcfSites.of(List.of(List.of(a), List.of(first, second)), 50);
+        assertTrue(sites.mayVary(100));
+        assertEquals(1, call(sites).call().genotype(1).allele1()); // het PL 40 > 30: the site takes it, 1/1
+        // a het-favouring block there (het PL 0) is never the surer one: the check does not weigh which block the
+        // site takes, so it says the site may vary where the caller calls nothing
+        GvcfRecord het = GvcfRecord.block("c", 101, 120, 'A', 0, new int[] {50, 0, 360}, 11);
+        GvcfSites unsure = GvcfSites.of(List.of(List.of(a), List.of(first, het)), 50);
+        assertTrue(unsure.mayVary(100));
+        assertNull(call(unsure));
+        // an SNV at 100 keeps the block at 100 alone
+        GvcfRecord snv = new GvcfRecord("c", 100, 100, List.of("C", "T"), 0, new int[] {0, 0}, 15,
+                new int[] {0, 15, 339, 63, 345, 393}, 24, -1, new int[] {22, 2}, RAW);
+        assertFalse(GvcfSites.of(List.of(List.of(snv), List.of(first, second)), 50).mayVary(100));
+        // no block there: a hom-ref variant record spanning the position stands for it
+        GvcfRecord spanning = new GvcfRecord("c", 99, 101, List.of("GCA", "G"), 0, new int[] {0, 0}, 20,
+                new int[] {0, 20, 400, 30, 410, 450}, 15, -1, new int[] {13, 2}, RAW);
+        GvcfRecord spanningHet = new GvcfRecord("c", 99, 101, List.of("GCA", "G"), 0, new int[] {0, 1}, 20,
+                new int[] {20, 0, 400, 30, 410, 450}, 15, -1, new int[] {13, 2}, RAW);
+        assertFalse(GvcfSites.of(List.of(List.of(snv), List.of(spanning)), 50).mayVary(100));
+        assertTrue(GvcfSites.of(List.of(List.of(snv), List.of(spanningHet)), 50).mayVary(100));
+    }
+
+    /** Random samples' records at 100: where a site cannot vary, the caller calls nothing there. */
+    @Test
+    void whereASiteCannotVaryTheCallerCallsNothing() {
+        java.util.Random random = new java.util.Random(5);
+        int cannot = 0;
+        for (int n = 0; n < 2000; n++) {
+            List<List<GvcfRecord>> samples = new java.util.ArrayList<>();
+            for (int s = 0; s < 3; s++) {
+                List<GvcfRecord> records = new java.util.ArrayList<>();
+                int kind = random.nextInt(4);
+                if (kind == 0 || s == 0) {
+                    String alt = random.nextBoolean() ? "T" : "CA";
+                    records.add(new GvcfRecord("c", 100, 100, List.of("C", alt), 0, new int[] {0, 0}, 10,
+                            randomPl(random, 6), 20, -1, new int[] {18, 2}, RAW));
+                } else if (kind == 1) {
+                    records.add(GvcfRecord.block("c", 90, 120, 'C', 10, randomPl(random, 3), 12));
+                } else if (kind == 2) {
+                    records.add(GvcfRecord.alleleBlock("c", 100, List.of("C", "G"), new int[] {0, 0}, 10,
+                            randomPl(random, 6), 9));
+                }
+                samples.add(records);
+            }
+            GvcfSites sites = GvcfSites.of(samples, 50);
+            if (!sites.mayVary(100)) {
+                cannot++;
+                assertNull(call(sites), samples.toString());
+            }
+        }
+        assertTrue(cannot > 100 && cannot < 1900, "both answers drawn: " + cannot);
+    }
+
+    /** PLs with hom-ref's least about half the time, ties included. */
+    private static int[] randomPl(java.util.Random random, int count) {
+        int[] pl = new int[count];
+        for (int g = 0; g < count; g++) {
+            pl[g] = random.nextInt(4) * 30;
+        }
+        if (random.nextBoolean()) {
+            pl[0] = 0;
+        }
+        return pl;
+    }
+
+    private static VariantCaller.Joint call(GvcfSites sites) {
+        GvcfSites.Site site = sites.at("c", 100);
+        return new VariantCaller(TestParams.defaults()).call(site.site(), site.likelihoods(), site.covered(),
+                site.depths(), new int[] {2, 2, 2}.length == site.covered().length ? new int[] {2, 2, 2}
+                        : new int[] {2, 2});
+    }
 }

@@ -2,6 +2,7 @@ package gap.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,7 @@ class GvcfLineTest {
     @Test
     void randomLinesDecodeAsSplittingThemDid() {
         Random random = new Random(11);
+        int favouredCount = 0;
         String[] alts = {"<NON_REF>", "T,<NON_REF>", "G,TT,<NON_REF>", ".", "<*>", "C"};
         for (int n = 0; n < 3000; n++) {
             String alt = alts[random.nextInt(alts.length)];
@@ -136,7 +138,7 @@ class GvcfLineTest {
             java.util.Collections.shuffle(info, random);
             String[][] fields = {{"GT", "0/0", "0|1", "./.", "1", "."}, {"DP", "7", "."}, {"GQ", "30", "."},
                     {"MIN_DP", "4", "."}, {"AD", "3,4,0", "9"}, {"SB", "1,2,3,4"},
-                    {"PL", plOf(alleles + 1), "."}};
+                    {"PL", plOf(alleles + 1), ".", "77" + plOf(alleles + 1).substring(1)}};
             List<String> formatKeys = new ArrayList<>();
             List<String> values = new ArrayList<>();
             for (String[] f : fields) {
@@ -151,8 +153,17 @@ class GvcfLineTest {
                     + (info.isEmpty() ? "." : String.join(";", info)) + "\t"
                     + (formatKeys.isEmpty() ? "GT" : String.join(":", formatKeys)) + "\t"
                     + (kept == 0 ? "0/0" : String.join(":", values.subList(0, kept)));
-            check(line);
+            GvcfRecord r = check(line);
+            if (r != null) { // plain PLs (or none, or "."): the same answer as the decoded record's
+                assertEquals(refLeast(r), favoured(line), line);
+                favouredCount += refLeast(r) ? 1 : 0;
+            }
         }
+        assertTrue(favouredCount > 500 && favouredCount < 2900, "both answers drawn: " + favouredCount);
+    }
+
+    private static boolean refLeast(GvcfRecord r) {
+        return java.util.Arrays.stream(r.pl()).allMatch(p -> p >= r.pl()[0]);
     }
 
     private static String plOf(int alleles) {
@@ -161,6 +172,34 @@ class GvcfLineTest {
             out.add(String.valueOf(g * 10));
         }
         return String.join(",", out);
+    }
+
+    @Test
+    void whetherHomRefIsAmongTheMostLikelyGenotypesIsReadFromTheLineItself() {
+        String block = "c\t41\t.\tC\t<NON_REF>\t.\t.\tEND=120\t";
+        assertTrue(favoured(block + BLOCK + "\t0/0:8:21:6:0,21,210"));
+        assertTrue(favoured(block + BLOCK + "\t0/1:8:0:6:0,0,210")); // a tie goes to hom-ref
+        assertFalse(favoured("c\t57\t.\tT\tG,<NON_REF>\t.\t.\tEND=57\t" + BLOCK + "\t0/1:7:10:7:10,0,164,28,167,194"));
+        assertFalse(favoured("c\t57\t.\tT\tG,<NON_REF>\t.\t.\tEND=57\t" + BLOCK + "\t0/0:7:10:7:3,9,164,28,2,194"));
+        assertTrue(favoured("c\t100\t.\tC\tT,<NON_REF>\t0\t.\t" + RAW + "\t" + VARIANT
+                + "\t0/0:22,2,0:24:15:0,15,339,63,345,393:14,8,2,0"));
+        assertFalse(favoured("c\t100\t.\tC\tT,<NON_REF>\t50\t.\t" + RAW + "\t" + VARIANT
+                + "\t0/1:12,12,0:24:99:300,0,339,363,345,693:6,6,6,6"));
+        // no PL, PL ".", PL past the sample's last value: zeros, as the decoder reads them
+        assertTrue(favoured(block + "GT:DP:GQ\t0/0:8:21"));
+        assertTrue(favoured(block + BLOCK + "\t0/0:8:21:6:."));
+        assertTrue(favoured(block + BLOCK + "\t0/0:8"));
+        // the last PL counts, as in the decoder; a value that is no whole number leaves it to the decoder
+        assertFalse(favoured(block + "GT:PL:PL\t0/0:0,5,9:7,0,9"));
+        assertFalse(favoured(block + BLOCK + "\t0/0:8:21:6:0,-1,210"));
+        assertFalse(favoured(block + BLOCK + "\t0/0:8:21:6:0,,210"));
+        assertFalse(favoured("c\t41\t.\tC\t<NON_REF>\t.\t.\tEND=120"));
+    }
+
+    private static boolean favoured(String line) {
+        // inside a longer text, as a stretch holds its lines
+        byte[] text = ("x\n" + line + "\ny").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return GvcfLine.refFavoured(text, 2, 2 + line.length());
     }
 
     /** The line's record, checked field by field against the decoder before's (or its failing as that did). */
@@ -173,6 +212,9 @@ class GvcfLineTest {
             return null;
         }
         GvcfRecord now = GvcfLine.record(line);
+        if (favoured(line)) { // never hom-ref where the decoded PL says otherwise
+            assertTrue(refLeast(now), line);
+        }
         assertEquals(before.contig(), now.contig(), line);
         assertEquals(before.position(), now.position(), line);
         assertEquals(before.end(), now.end(), line);
