@@ -48,7 +48,7 @@ if [ "${DIVERGED:-0}" = 1 ]; then
   sets="$sets
 pdx30 $S/pdx30 pdx30.samplesheet.tsv - pdx_proband.truth.vcf.gz 0 pdx30
 pdd20 $S/pdd20 pdd20.samplesheet.tsv - pdd_proband.truth.vcf.gz 0 pdd20"
-  rule=(--cutoff-rule F1_NO_SET_WORSE ${RULE_EXTRA:-})
+  rule=(--cutoff-rule F1_NO_SET_WORSE)
 fi
 table="$work/sets.tsv"
 printf 'name\treference\tcalls\ttruth\tconfident\tsample\tgroup\n' > "$table"
