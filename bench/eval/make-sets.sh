@@ -5,7 +5,7 @@
 #
 #   bash bench/eval/make-sets.sh [--out DIR] [--data DIR] [--work DIR] [--threads N] [--force] [SET...]
 #
-# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 (default: all). A set whose folder already holds a set.tsv is kept
+# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20 (default: all). A set whose folder already holds a set.tsv is kept
 # unless --force. --out: where the sets go (default $EVAL_SETS or /work/scratch/sets; never the repository).
 # --data: the shared dev data with ref.fa, confident.bed, known-sites.vcf.gz, make-data.sh and hard2/germsim.py,
 # hard2/readsim.py, called by path (default $DATA or /work/shared/data). --work: scratch (default OUT/.work).
@@ -20,7 +20,7 @@ OUT=${EVAL_SETS:-/work/scratch/sets}
 WORK=
 THREADS=2
 FORCE=0
-ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55)
+ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20)
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "make-sets.sh: $*" >&2; exit 1; }
@@ -120,6 +120,28 @@ settings() {
       PLAN_ARGS="--n-stutter 25 --stutter-rate 0.06-0.18 --n-lowfrac 35 --lowfrac-rate 0.05-0.12"
       NOISE_ARGS="--qdip-frac 0.02 --adapter-frac 0.005"
       DESC="ART MiSeq v1 profile 2x150, hard classes; artefacts: paralog (2 x 1 copy, ~2% divergence), strand (after GGC, reverse reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
+    # Two genomes whose paralogues are 4-7 % diverged, like the real one of bcftools' annot-NMBZ.1.bam (reads with
+    # 6-8 mismatches each, lowered MAPQ, MQRankSum near -6): the sets above hold only 0.6-2.5 % paralogues.
+    pdx30)       # ART HiSeq 2500 profile 2x150; two paralogues of two copies each (alt fraction ~0.5)
+      ALIAS=pdx_proband; PID=84.09.12-133.71; MRN=UZL-0077214     # valid check: 66
+      GENOME_SEED=28284; SIM=art_illumina; FRAG=380:60; DUP_FRAC=0.05; PARALOG_COPIES=2; COV=30; SIM_SEED=5901
+      RPRE=SIMA5; SIM_ARGS="-ss HS25 -l 150 -m 380 -s 60"
+      GERMSIM_ARGS="--paralogs 2 --paralog-div 0.04-0.07 --paralog-copies 2
+        --strand-motif GGT --strand - --n-strand 30 --strand-rate 0.08-0.18 --strand-hot-rate 0.25-0.40
+        --strand-hot-frac 0.25 --n-lowq 30 --lowq-reads 2-6 --lowq-qual 5-16 --n-readend 25 --readend-extra 2-6"
+      PLAN_ARGS="--n-stutter 20 --stutter-rate 0.08-0.20 --n-lowfrac 25 --lowfrac-rate 0.06-0.18"
+      NOISE_ARGS="--qdip-frac 0.02 --adapter-frac 0.01"
+      DESC="ART HiSeq 2500 profile 2x150, hard classes; artefacts: paralog (2 x 2 copies, 4-7% divergence), strand (after GGT, reverse reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
+    pdd20)       # dwgsim 2x150; three paralogues of one copy (alt fraction ~1/3), 4-6 % diverged
+      ALIAS=pdd_proband; PID=88.02.27-162.40; MRN=UZL-0077590; SEX=female     # valid check: 13
+      GENOME_SEED=31622; SIM=dwgsim; FRAG=360:60; DUP_FRAC=0.04; PARALOG_COPIES=1; COV=20; SIM_SEED=6001; RPRE=SIMD4
+      SIM_ARGS="-1 150 -2 150 -d 360 -s 60 -e 0.002-0.012 -E 0.003-0.014"
+      GERMSIM_ARGS="--paralogs 3 --paralog-div 0.04-0.06 --paralog-copies 1
+        --strand-motif GGC --strand + --n-strand 30 --strand-rate 0.10-0.20 --strand-hot-rate 0.30-0.45
+        --strand-hot-frac 0.2 --n-lowq 35 --lowq-reads 2-6 --lowq-qual 5-18 --n-readend 25 --readend-extra 2-5"
+      PLAN_ARGS="--n-stutter 20 --stutter-rate 0.10-0.25 --n-lowfrac 20 --lowfrac-rate 0.08-0.20"
+      NOISE_ARGS="--qdip-frac 0.03 --adapter-frac 0.01"
+      DESC="dwgsim 2x150 (~0.8% errors), hard classes; artefacts: paralog (3 x 1 copy, 4-6% divergence), strand (after GGC, forward reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
     easy45)      # make-data.sh one-sample mode: dbSNP background + novel variants, ART HS25 default qualities
       ALIAS=easy45_proband; PID=92.04.21-131.53; MRN=UZL-0074177     # valid check: 35
       GENOME_SEED=2236; SIM_SEED=6060; COV=45; MT_SET=U5; NOVEL_SNV=22; NOVEL_INDEL=6
