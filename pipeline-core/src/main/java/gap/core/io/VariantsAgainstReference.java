@@ -5,7 +5,6 @@ import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.tribble.TribbleException;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -38,9 +37,9 @@ public final class VariantsAgainstReference {
             throw new UserException(what + " could not be read (" + e.getClass().getSimpleName() + ")", e);
         }
         if (counts[0] >= MIN_COMPARED && counts[1] > FOREIGN_SHARE * counts[0]) {
-            throw new UserException(what + " has REF alleles other than the reference's at " + counts[1] + " of its first "
-                    + counts[0] + " records: it was made against another reference; give that one, or a file of this"
-                    + " one");
+            throw new UserException(what + " has REF alleles other than the reference's at " + counts[1] + " of its"
+                    + " first " + counts[0] + " records: it was made against another reference; give that one, or a"
+                    + " file of this one");
         }
     }
 
@@ -53,15 +52,10 @@ public final class VariantsAgainstReference {
         if (contig == null || allele.length == 0 || end > contig.getSequenceLength()) {
             return;
         }
-        byte[] bases = ref.basesAsWritten(vc.getContig(), vc.getStart(), end);
         counts[0]++;
-        if (!Arrays.equals(upper(allele), bases)) {
+        // both sides upper case: htsjdk's alleles are, and basesAsWritten upper-cases the FASTA's soft-masked bases
+        if (!Arrays.equals(allele, ref.basesAsWritten(vc.getContig(), vc.getStart(), end))) {
             counts[1]++;
         }
-    }
-
-    private static byte[] upper(byte[] bases) {
-        return new String(bases, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII);
     }
 }

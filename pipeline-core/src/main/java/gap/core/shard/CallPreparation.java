@@ -45,8 +45,7 @@ public final class CallPreparation {
         Pseudonymiser pseudonymiser = new Pseudonymiser(keys.pseudonymisationKey());
         ReadInputs.Resolved resolved = options.fromGvcfs()
                 ? GvcfInputs.resolve(options.sampleSheet(), options.inputs(), options.reference(), dictionary,
-                        pseudonymiser,
-                        Redactor.process())
+                        pseudonymiser, Redactor.process())
                 : ReadInputs.resolve(options.sampleSheet(), options.inputs(), options.reference(), dictionary,
                         pseudonymiser, Redactor.process());
         if (options.gvcf() && resolved.samples().ids().size() != 1) {

@@ -115,8 +115,8 @@ public final class SomaticRun {
 
     /** As {@link #run(Request, ShardExecutor)}; the outputs committed whole, as a call's are ({@link StagedRun}). */
     public static void run(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
-        StagedRun.commit(request.output(), request.overwrite(), staging -> runStaged(request.withOutput(staging), executor,
-                callsTable));
+        StagedRun.commit(request.output(), request.overwrite(), staging -> runStaged(request.withOutput(staging),
+                executor, callsTable));
     }
 
     private static void runStaged(Request request, ShardExecutor executor, CallsTableWriter callsTable) {
