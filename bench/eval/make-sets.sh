@@ -5,7 +5,7 @@
 #
 #   bash bench/eval/make-sets.sh [--out DIR] [--data DIR] [--work DIR] [--threads N] [--force] [SET...]
 #
-# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20 (default: all). A set whose folder already holds a set.tsv is kept
+# SET: dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20 rl100 rl250 (default: all). A set whose folder already holds a set.tsv is kept
 # unless --force. --out: where the sets go (default $EVAL_SETS or /work/scratch/sets; never the repository).
 # --data: the shared dev data with ref.fa, confident.bed, known-sites.vcf.gz, make-data.sh and hard2/germsim.py,
 # hard2/readsim.py, called by path (default $DATA or /work/shared/data). --work: scratch (default OUT/.work).
@@ -20,7 +20,7 @@ OUT=${EVAL_SETS:-/work/scratch/sets}
 WORK=
 THREADS=2
 FORCE=0
-ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20)
+ALL_SETS=(dw30 dw15 lq25 easy45 art12 art25 trio2 dwa40 hsx18 ms55 pdx30 pdd20 rl100 rl250)
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "make-sets.sh: $*" >&2; exit 1; }
@@ -142,6 +142,18 @@ settings() {
       PLAN_ARGS="--n-stutter 20 --stutter-rate 0.10-0.25 --n-lowfrac 20 --lowfrac-rate 0.08-0.20"
       NOISE_ARGS="--qdip-frac 0.03 --adapter-frac 0.01"
       DESC="dwgsim 2x150 (~0.8% errors), hard classes; artefacts: paralog (3 x 1 copy, 4-6% divergence), strand (after GGC, forward reads), lowq, readend, stutter, lowfrac; quality dips, adapter read-through" ;;
+    # Two read lengths other than every set above's 150 bases: the engine's windows, clip and read-end rules must
+    # not assume one (issue 16's held-out sets may be of any length).
+    rl100)       # dwgsim 2x100, short fragments, the error profile of dw30
+      ALIAS=rl100_proband; PID=85.12.03-187.26; MRN=UZL-0077731     # valid check: 40
+      GENOME_SEED=33166; SIM=dwgsim; FRAG=300:50; DUP_FRAC=0.04; COV=30; SIM_SEED=6101; RPRE=SIMD5
+      SIM_ARGS="-1 100 -2 100 -d 300 -s 50 -e 0.005-0.018 -E 0.007-0.022"
+      DESC="dwgsim 2x100, ~1.3% substitution errors at ~Q20, hard classes, no artefacts" ;;
+    rl250)       # ART MiSeq v3 profile at its longest reads, 2x250, long fragments
+      ALIAS=rl250_proband; PID=91.06.18-226.84; MRN=UZL-0077845; SEX=female     # valid check: 23
+      GENOME_SEED=36055; SIM=art_illumina; FRAG=550:80; DUP_FRAC=0.05; COV=30; SIM_SEED=6201; RPRE=SIMA6
+      SIM_ARGS="-ss MSv3 -l 250 -m 550 -s 80"
+      DESC="ART MiSeq v3 profile 2x250, hard classes, no artefacts" ;;
     easy45)      # make-data.sh one-sample mode: dbSNP background + novel variants, ART HS25 default qualities
       ALIAS=easy45_proband; PID=92.04.21-131.53; MRN=UZL-0074177     # valid check: 35
       GENOME_SEED=2236; SIM_SEED=6060; COV=45; MT_SET=U5; NOVEL_SNV=22; NOVEL_INDEL=6
