@@ -128,6 +128,47 @@ class InputValidationTest {
     }
 
     @Test
+    void bamWhoseReadsAllLackAMappingQualityIsRefused() {
+        // MAPQ 255 is "not available" (some aligners and simulators write it for every read); every caller leaves such
+        // reads out, so before this check the run ended with exit 0 and a sample that is a no-call everywhere
+        List<SAMRecord> reads = TestBams.records("chr22_20_21M", 150000, 151000);
+        reads.forEach(r -> r.setMappingQuality(255));
+        Path bam = TestBams.write(tmp.resolve("mq255.bam"), TestBams.header(), reads, true);
+        String line = failsWithOneLine(sampleRef(), bam);
+        int n = (int) reads.stream().filter(r -> !r.getReadUnmappedFlag()).count();
+        assertTrue(line.endsWith("[reads]: none of its first " + n + " aligned reads can be called (" + n
+                + " with mapping quality 255 (not available)); gap leaves these out as GATK does: give the aligner's"
+                + " mapping qualities and primary, unflagged alignments"), line);
+    }
+
+    @Test
+    void bamOfDuplicatesAndUnavailableMappingQualitiesIsRefusedNamingBoth() {
+        List<SAMRecord> reads = TestBams.records("chr22_20_21M", 150000, 151000);
+        for (int i = 0; i < reads.size(); i++) {
+            if (i % 3 == 0) {
+                reads.get(i).setMappingQuality(255);
+            } else {
+                reads.get(i).setDuplicateReadFlag(true);
+            }
+        }
+        Path bam = TestBams.write(tmp.resolve("dups.bam"), TestBams.header(), reads, true);
+        String line = failsWithOneLine(sampleRef(), bam);
+        long mq255 = (reads.size() + 2) / 3;
+        assertTrue(line.contains("aligned reads can be called (" + (reads.size() - mq255) + " marked duplicates, "
+                + mq255 + " with mapping quality 255 (not available))"), line);
+    }
+
+    @Test
+    void oneUsableReadAmongUnavailableMappingQualitiesRuns() {
+        // a pattern, not a purity test: one read with a mapping quality is a file the aligner wrote MAPQs into
+        List<SAMRecord> reads = TestBams.records("chr22_20_21M", 150000, 151000);
+        reads.stream().skip(1).forEach(r -> r.setMappingQuality(255));
+        Path bam = TestBams.write(tmp.resolve("one.bam"), TestBams.header(), reads, true);
+        Cli.Result r = Cli.run(callArgs(sampleRef(), bam, out()));
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
+    @Test
     void bamWhoseHeaderIsNotCoordinateSorted() {
         SAMFileHeader header = TestBams.header();
         header.setSortOrder(SAMFileHeader.SortOrder.queryname);

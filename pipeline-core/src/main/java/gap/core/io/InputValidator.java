@@ -188,7 +188,7 @@ public final class InputValidator {
         if (!noM5.isEmpty()) {
             ReadsAgainstReference.check(reads, index, reference, noM5, false);
         }
-        if (!hasRecords(reads, reference)) {
+        if (!UsableReads.check(reads, reference)) {
             LOG.warn("{} holds no reads: valid, but its sample is a no-call everywhere", name);
         }
         List<String> samples = header.getReadGroups().stream().map(rg -> rg.getSample()).filter(sm -> sm != null)
@@ -360,16 +360,6 @@ public final class InputValidator {
             }
             throw new UserException(cram.getFileName() + " could not be decoded: the file may be corrupt; check it"
                     + " with 'samtools quickcheck'", e);
-        }
-    }
-
-    private static boolean hasRecords(Path reads, Path reference) {
-        try (SamReader reader = SamReaderFactory.makeDefault().validationStringency(ValidationStringency.SILENT)
-                .referenceSequence(reference).open(SamInputResource.of(reads));
-             var records = reader.iterator()) {
-            return records.hasNext();
-        } catch (IOException e) {
-            throw new UserException("cannot read " + reads.getFileName(), e);
         }
     }
 
