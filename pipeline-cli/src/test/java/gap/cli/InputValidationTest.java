@@ -128,6 +128,21 @@ class InputValidationTest {
     }
 
     @Test
+    void referenceCompressedWithGzipRatherThanBgzip() throws IOException {
+        // before, the run stopped on a dictionary that "does not match" and told the user to re-create it
+        Path dir = Files.createDirectories(tmp.resolve("gz"));
+        Path ref = dir.resolve("ref.fa.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(ref))) {
+            Files.copy(sampleRef(), out);
+        }
+        Files.copy(SampleData.file("ref.fa.fai"), dir.resolve("ref.fa.gz.fai"));
+        Files.copy(SampleData.file("ref.dict"), dir.resolve("ref.dict"));
+        String line = failsWithOneLine(ref, sampleBam());
+        assertTrue(line.endsWith("reference ref.fa.gz is gzip-compressed but not with bgzip: decompress it, or"
+                + " recompress it with 'bgzip' and index it with 'samtools faidx'"), line);
+    }
+
+    @Test
     void bamWhoseReadsAllLackAMappingQualityIsRefused() {
         // MAPQ 255 is "not available" (some aligners and simulators write it for every read); every caller leaves such
         // reads out, so before this check the run ended with exit 0 and a sample that is a no-call everywhere

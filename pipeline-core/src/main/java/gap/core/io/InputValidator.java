@@ -60,6 +60,7 @@ public final class InputValidator {
     public static SAMSequenceDictionary checkReference(Path fasta) {
         Path fai = requireFastaIndex(fasta);
         String name = fasta.getFileName().toString();
+        checkCompression(fasta, name);
         if (dictionaryOf(fasta) == null) {
             throw new UserException("reference " + name + " has no sequence dictionary " + dictNameOf(name)
                     + ": create it with 'samtools dict -o " + dictNameOf(name) + " " + name + "'");
@@ -264,6 +265,28 @@ public final class InputValidator {
             }
         } catch (IOException e) {
             throw new UserException("cannot read " + name, e);
+        }
+    }
+
+    /**
+     * A compressed FASTA must be BGZF with its {@code .gzi}: a region of a plain gzip file cannot be reached without
+     * reading all before it, and without this test it failed later as a dictionary that "does not match".
+     */
+    private static void checkCompression(Path fasta, String name) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(fasta))) {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (gzip && !BlockCompressedInputStream.isValidFile(in)) {
+                throw new UserException("reference " + name + " is gzip-compressed but not with bgzip: decompress it,"
+                        + " or recompress it with 'bgzip' and index it with 'samtools faidx'");
+            }
+            if (gzip && !Files.exists(fasta.resolveSibling(name + ".gzi"))) {
+                throw new UserException("reference " + name + " is bgzip-compressed and has no " + name + ".gzi: create"
+                        + " it with 'samtools faidx " + name + "'");
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot read reference " + name, e);
         }
     }
 
