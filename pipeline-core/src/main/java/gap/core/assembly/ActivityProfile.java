@@ -1,6 +1,7 @@
 package gap.core.assembly;
 
 import gap.core.model.AlignedRead;
+import gap.core.model.Nucleotides;
 import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,12 @@ import java.util.List;
  * probability, runs closer than two paddings merged while the result stays within the maximum region size.
  *
  * <p>Mismatches alone do not open a region: an isolated SNV is genotyped from its bases, which gives the answer a
- * two-haplotype assembly would, at a fraction of the cost. Every test looks a bounded distance around a position, so
+ * two-haplotype assembly would, at a fraction of the cost. Except one kind: a base that reads shifted by whole units
+ * of a tandem repeat show ({@link RepeatShift}: the base one period away, in a tract of two units or more), in reads
+ * that can be shifted ones (they end inside the shift's extent), counts as indel evidence, unless two reads reaching
+ * past that extent on both sides carry it as a substitution. An ungapped aligner writes a unit's insertion or deletion
+ * in an imperfect repeat as such a mismatch (a gap costs more than one mismatch), and only assembly and the reads' fit
+ * to its haplotypes tell the copy-number change from an SNV. Every test looks a bounded distance around a position, so
  * the regions touching a shard are the same whichever shard computes them (given the margins the caller reads).
  */
 public final class ActivityProfile {
@@ -32,6 +38,14 @@ public final class ActivityProfile {
     /** No read is more certain than the global mismapping rate allows (GATK's 45). */
     static final int MAX_READ_QUALITY = 45;
     private static final double[] MINUS_LOG10_ERROR = new double[128];
+    private static final byte[] BASES = {'A', 'C', 'G', 'T'};
+    /** Reads that must show a mismatch's base before it is tested as a repeat shift. */
+    static final int MIN_SHIFT_READS = 2;
+    /**
+     * Bases a shifted read can reach past its shift's extent: there it mismatches three bases in four, and an aligner
+     * clips it after a mismatch or two.
+     */
+    static final int SHIFT_SLACK = 10;
 
     static {
         for (int q = 0; q < 128; q++) {
@@ -240,6 +254,8 @@ public final class ActivityProfile {
         /** The farthest junction sides, either way, of the clips at each position (the position itself if none). */
         final int[] junctionLo;
         final int[] junctionHi;
+        /** Per position and base (A, C, G, T), the reads whose aligned base differs from the reference. */
+        private final int[] mismatchCount;
         private final RefWindow ref;
         private final int maxJunction;
 
@@ -258,6 +274,7 @@ public final class ActivityProfile {
             }
             this.ref = ref;
             this.maxJunction = maxJunction;
+            mismatchCount = ref == null ? null : new int[4 * n];
         }
 
         static Evidence of(List<AlignedRead> reads, int lo, int hi, RefWindow ref, int maxJunction) {
@@ -276,7 +293,99 @@ public final class ActivityProfile {
                 d += delta[i];
                 e.depth[i] = d;
             }
+            e.addRepeatShifts(reads);
             return e;
+        }
+
+        /**
+         * Counts as alt evidence the mismatches that a read shifted by whole units of a tandem repeat shows (see
+         * {@link RepeatShift}): a copy-number change an ungapped aligner wrote as an SNV, which only assembly and the
+         * reads' fit to its haplotypes tell from one. Other mismatches stay out: an SNV is genotyped from its bases.
+         * A base seen in one read only is not tested (one read is no event, and the test costs a scan of the tract).
+         * Only the reads that can be shifted ones count (those that end inside the shift's extent on one side), and
+         * none when {@value #MIN_SHIFT_READS} reads that reach past it on both sides show the base: those carry it as
+         * a substitution (a true SNV in a repeat copy), and a shift cannot explain them.
+         */
+        private void addRepeatShifts(List<AlignedRead> reads) {
+            if (mismatchCount == null) {
+                return;
+            }
+            java.util.TreeMap<Integer, List<ShiftTally>> candidates = new java.util.TreeMap<>();
+            for (int i = 0; i < depth.length; i++) {
+                for (int b = 0; b < 4; b++) {
+                    RepeatShift.Shift shift = mismatchCount[4 * i + b] >= MIN_SHIFT_READS
+                            ? RepeatShift.find(ref, lo + i, BASES[b]) : null;
+                    if (shift != null) {
+                        candidates.computeIfAbsent(lo + i, k -> new ArrayList<>()).add(new ShiftTally(BASES[b], shift));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return;
+            }
+            for (AlignedRead read : reads) {
+                for (var at : candidates.subMap(read.start(), true, read.end(), true).entrySet()) {
+                    int k = readIndex(read, at.getKey());
+                    for (ShiftTally t : at.getValue()) {
+                        if (k >= 0 && read.bases()[k] == t.base) {
+                            t.add(read, k);
+                        }
+                    }
+                }
+            }
+            candidates.forEach((pos, tallies) -> {
+                for (ShiftTally t : tallies) {
+                    if (t.spanning < MIN_SHIFT_READS) {
+                        altCount[pos - lo] += t.fitting;
+                        altLog[pos - lo] += t.log;
+                    }
+                }
+            });
+        }
+
+        /** The reads showing one base at a candidate shift: those that can be shifted ones, and those that cannot. */
+        private static final class ShiftTally {
+            final byte base;
+            final RepeatShift.Shift shift;
+            int fitting;
+            int spanning;
+            double log;
+
+            ShiftTally(byte base, RepeatShift.Shift shift) {
+                this.base = base;
+                this.shift = shift;
+            }
+
+            void add(AlignedRead read, int k) {
+                if (shift.fits(read.start(), read.end(), SHIFT_SLACK)) {
+                    fitting++;
+                    log += MINUS_LOG10_ERROR[Math.max(0, Math.min(127, Math.min(read.quals()[k], read.mappingQuality())))];
+                } else {
+                    spanning++;
+                }
+            }
+        }
+
+        /** The index of the read base aligned to {@code pos}, or -1 (deleted there). */
+        private static int readIndex(AlignedRead read, int pos) {
+            byte[] ops = read.cigarOps();
+            int[] lens = read.cigarLengths();
+            int refPos = read.start();
+            int readPos = 0;
+            for (int c = 0; c < ops.length; c++) {
+                byte op = ops[c];
+                int len = lens[c];
+                if (AlignedRead.consumesReference(op) && pos < refPos + len) {
+                    return AlignedRead.isAligned(op) ? readPos + pos - refPos : -1;
+                }
+                if (AlignedRead.consumesReference(op)) {
+                    refPos += len;
+                }
+                if (AlignedRead.consumesRead(op)) {
+                    readPos += len;
+                }
+            }
+            return -1;
         }
 
         /** This evidence with the clips of {@code other} (another sample over the same range) added. */
@@ -316,6 +425,8 @@ public final class ActivityProfile {
                     for (int p = refPos - 1; p <= refPos + len; p++) {
                         alt(p, q, mapq);
                     }
+                } else if (mismatchCount != null && AlignedRead.isAligned(op)) {
+                    mismatches(read.bases(), refPos, readPos, len);
                 }
                 if (AlignedRead.consumesReference(op)) {
                     refPos += len;
@@ -357,6 +468,22 @@ public final class ActivityProfile {
                 alt(farSide, qual, mapq);
                 join(pos, farSide);
                 join(farSide, pos);
+            }
+        }
+
+        /** Counts the aligned block's bases that differ from the reference, by base. */
+        private void mismatches(byte[] bases, int refPos, int readPos, int len) {
+            int a = Math.max(refPos, lo);
+            int b = Math.min(refPos + len - 1, lo + depth.length - 1);
+            for (int p = a; p <= b; p++) {
+                int k = readPos + p - refPos;
+                byte base = bases[k];
+                if (base != ref.base(p)) {
+                    int code = Nucleotides.code(base);
+                    if (code >= 0) {
+                        mismatchCount[4 * (p - lo) + code]++;
+                    }
+                }
             }
         }
 
