@@ -86,7 +86,8 @@ public final class CandidateFinder {
             merged.add(new LocalAssembler.Assembly(a.start(), a.end(),
                     ComplexEvents.merge(a.haplotypes(), ref, params.complexMaxDistance(), blocks)));
         }
-        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, new Blocks(blocks, merged), from, to,
+        Blocks replaced = new Blocks(blocks, merged, ref, params.maxSiteSpan());
+        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, replaced, from, to,
                 minAltFraction(shard.contig()));
         addAssembled(byPosition, merged, from, to);
         TreeMap<Integer, Found> found = new TreeMap<>();
@@ -153,18 +154,28 @@ public final class CandidateFinder {
     }
 
     /**
-     * The complex alleles assembly wrote and every event of its haplotypes: a read's SNV or indel inside a block's
-     * REF span is that block's part (or another way to write it) unless some assembled haplotype carries it alone.
+     * The complex alleles assembly wrote, every event of its haplotypes, and the SNVs its indels show in reads aligned
+     * through them without a gap ({@link IndelShadows}): a read's SNV or indel inside a block's REF span is that
+     * block's part (or another way to write it), and a read's SNV in an assembled indel's shadow is that indel's
+     * misaligned reads, unless some assembled haplotype carries it alone. Left in, such an SNV competes with the indel
+     * at its own position, or beside it as a neighbour that rebuilds the indel's haplotype out of a read's CIGAR
+     * indel, and the reads that would tell them apart tie (issue 16 item 3).
      */
-    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled) {
-        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies) {
-            this(blocks, new HashSet<>());
+    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled, Set<NearbyAllele> shadows) {
+        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies, RefWindow ref, int reach) {
+            this(blocks, new HashSet<>(), new HashSet<>());
             assemblies.forEach(a -> a.haplotypes().forEach(assembled::addAll));
+            for (NearbyAllele e : assembled) {
+                shadows.addAll(IndelShadows.of(e, ref, reach));
+            }
         }
 
         boolean covers(NearbyAllele e) {
             if (assembled.contains(e)) {
                 return false;
+            }
+            if (shadows.contains(e)) {
+                return true;
             }
             for (NearbyAllele b : blocks) {
                 if (b.position() <= e.position() && e.end() <= b.end()) {

@@ -205,6 +205,48 @@ class EngineCandidatesTest {
     }
 
     @Test
+    void anSnvThatIsTheMisalignedPartOfAnAssembledDuplicationIsNoCandidate() {
+        // A 600-base reference without repeats; one haplotype duplicates 301-320 (inserted after 300). Ten reads lie
+        // on the reference, three spell the insertion in their CIGAR, six run from 241 into it (60M40S) and six more
+        // start in its first copy with its last base only, which the aligner laid on 300 without a gap: their
+        // sequence from the right is the reference's, and 320's base falls on 300, an SNV no haplotype carries. As a
+        // candidate it competes with the insertion at 300 on the reads that start there, which fit both alike; it
+        // must not be one, and the call is the insertion.
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        assertTrue(seq.charAt(299) != seq.charAt(319), "the misaligned base differs from the reference there");
+        String copy = seq.substring(300, 320);
+        String hap = seq.substring(0, 300) + copy + seq.substring(300);
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reads.add(read("r" + i, 221 + 8 * i, "100M", seq.substring(220 + 8 * i, 320 + 8 * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            reads.add(read("t" + i, 261 + 5 * i, "40M20I40M", hap.substring(260 + 5 * i, 360 + 5 * i)));
+        }
+        for (int i = 0; i < 6; i++) {
+            reads.add(read("a" + i, 241, "60M40S", hap.substring(240, 340)));
+            // hap from 320 (0-based 319: the first copy's last base) laid on the reference from 300
+            reads.add(read("b" + i, 300, (80 + i) + "M", hap.substring(319, 399 + i)));
+        }
+        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        CallingParameters params = TestParams.defaults();
+        List<CandidateSite> sites = new CandidateFinder(params).find(new Shard(0, "chr1", 1, 600, 0), reads, ref);
+        CandidateSite site = sites.stream().filter(x -> x.position() == 300).findFirst().orElseThrow();
+        String insertion = seq.charAt(299) + copy;
+        assertEquals(List.of(seq.substring(299, 300), insertion), site.alleles(), sites.toString());
+        gap.core.model.Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(site, reads);
+        gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
+                new GenotypeLikelihoodsModel(params).compute(pileup, ref));
+        assertEquals(List.of(seq.substring(299, 300), insertion), call.alleles(), call.toString());
+    }
+
+    @Test
     void readsBelowTheMappingQualityMinimumAreAssembledButNotCounted() {
         // A 600-base reference without repeats; one haplotype lacks 301-400. Twelve passing reads (MAPQ 60) lie on
         // the reference; three more end at the breakpoint with 8 bases clipped (the region is active, but 8 bases
