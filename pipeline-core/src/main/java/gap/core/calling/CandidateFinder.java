@@ -95,7 +95,9 @@ public final class CandidateFinder {
         List<CandidateSite> sites = new ArrayList<>();
         for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
             CandidateSite s = f.site();
-            sites.add(s.withNeighbours(neighbours(f, found), contexts(s, merged)));
+            List<NearbyAllele> nearby = neighbours(f, found);
+            List<List<NearbyAllele>> assembled = contexts(s, merged);
+            sites.add(widened(s, ref, nearby, assembled, merged).withNeighbours(nearby, assembled));
         }
         return sites;
     }
@@ -340,6 +342,48 @@ public final class CandidateFinder {
             }
         }
         return out.stream().limit(params.maxNeighbours()).toList();
+    }
+
+    /**
+     * An indel site with its window over the whole assembled region its haplotypes' backgrounds come from, and over
+     * the window each background indel (neighbour or assembled context) would have as a site of its own (its repeat
+     * tract and a flank), as GATK aligns reads over the whole region: a background that moves copies of a tandem
+     * repeat (a VNTR copy gained with the site's own insertion in it, a copy lost) reads like the site's alleles over
+     * any stretch shorter than the tract, and only reads that reach past the tract tell them apart. Cut to the
+     * insertion's own short repeat, ms55's reads tied a true hom insertion with the reference allele on such a
+     * background (QUAL 0.02; issue 16 item 5). At most maxSiteSpan beyond the site's own window either side, which a
+     * shard's reference holds. SNV sites keep their window: widened, lq25's compound STRs turned their misaligned
+     * reads into four more false SNVs.
+     */
+    private CandidateSite widened(CandidateSite s, RefWindow ref, List<NearbyAllele> nearby,
+                                  List<List<NearbyAllele>> assembled, List<LocalAssembler.Assembly> assemblies) {
+        if (!s.hasIndel()) {
+            return s;
+        }
+        List<NearbyAllele> backgrounds = new ArrayList<>(nearby);
+        assembled.forEach(backgrounds::addAll);
+        int start = s.windowStart();
+        int end = s.windowEnd();
+        for (LocalAssembler.Assembly a : assemblies) {
+            if (!assembled.isEmpty() && a.end() >= s.windowStart() && a.start() <= s.windowEnd()) {
+                start = Math.min(start, a.start());
+                end = Math.max(end, a.end());
+            }
+        }
+        for (NearbyAllele e : backgrounds) {
+            if (e.isIndel()) {
+                CandidateSite own = site(ref, e.position(), new ArrayList<>(List.of(new Allele(e, 0)))).site();
+                start = Math.min(start, own.windowStart());
+                end = Math.max(end, own.windowEnd());
+            }
+        }
+        start = Math.max(start, s.windowStart() - params.maxSiteSpan());
+        end = Math.min(end, s.windowEnd() + params.maxSiteSpan());
+        if (start == s.windowStart() && end == s.windowEnd()) {
+            return s;
+        }
+        return new CandidateSite(s.contig(), s.position(), s.alleles(), s.spanEnd(), s.repeatUnits(), s.neighbours(),
+                s.contexts(), start, end);
     }
 
     /** The most bases any of the alleles inserts (0 when none inserts). */

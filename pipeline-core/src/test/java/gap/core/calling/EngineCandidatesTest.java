@@ -1,6 +1,7 @@
 package gap.core.calling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.model.RefWindow;
@@ -244,6 +245,58 @@ class EngineCandidatesTest {
         gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
                 new GenotypeLikelihoodsModel(params).compute(pileup, ref));
         assertEquals(List.of(seq.substring(299, 300), insertion), call.alleles(), call.toString());
+    }
+
+    @Test
+    void anInsertionInAVntrCopyIsGenotypedOverTheWholeTract() {
+        // 200 random bases, five copies of a 25-base unit (201-325), 200 more. The person carries 6 bases inserted
+        // in the first copy (after 210) on both haplotypes. Every k-mer of the reference repeats in the tract, so
+        // assembly walks its loop and proposes copy numbers besides the insertion, among them the insertion's copy
+        // with another copy added: as a background of the reference allele it reads like the insertion over every
+        // stretch shorter than the tract. Reads are 150 bases, one every 4 bases; only those from the left flank
+        // to past the tract's end tell the two apart, and the site must see them whole.
+        java.util.Random random = new java.util.Random(17);
+        String left = randomBases(random, 200);
+        String unit = randomBases(random, 25);
+        String right = randomBases(random, 200);
+        String seq = left + unit.repeat(5) + right;
+        String inserted = randomBases(random, 6);
+        String hap = left + unit.substring(0, 10) + inserted + unit.substring(10) + unit.repeat(4) + right;
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int s = 0; s + 150 <= hap.length(); s += 4) {
+            String bases = hap.substring(s, s + 150);
+            if (s + 150 <= 210) {
+                reads.add(read("l" + s, s + 1, "150M", bases));
+            } else if (s >= 216) {
+                reads.add(read("r" + s, s + 1 - 6, "150M", bases));
+            } else if (s < 210 && s + 150 - 216 > 0) {
+                reads.add(read("i" + s, s + 1, (210 - s) + "M6I" + (s + 150 - 216) + "M", bases));
+            } else if (s < 210) { // ends in the insertion: the aligner clips it
+                reads.add(read("c" + s, s + 1, (210 - s) + "M" + (s + 150 - 210) + "S", bases));
+            }
+        }
+        CallingParameters params = TestParams.defaults();
+        List<CandidateSite> sites = new CandidateFinder(params).find(new Shard(0, "chr1", 1, seq.length(), 0), reads,
+                ref);
+        CandidateSite site = sites.stream().filter(x -> x.alleles().size() == 2 && x.alleles().get(1).length() == 7
+                && x.alleles().get(0).length() == 1).findFirst().orElseThrow(() -> new AssertionError(sites.toString()));
+        gap.core.model.Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(site, reads);
+        gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
+                new GenotypeLikelihoodsModel(params).compute(pileup, ref));
+        assertNotNull(call, "called, above the minimum QUAL");
+        gap.core.model.Genotype g = call.genotypes().get(0);
+        assertEquals(1, g.allele1(), call.toString());
+        assertEquals(1, g.allele2(), call.toString());
+        assertTrue(call.qual() >= 30, call.toString());
+    }
+
+    private static String randomBases(java.util.Random random, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        return sb.toString();
     }
 
     @Test
