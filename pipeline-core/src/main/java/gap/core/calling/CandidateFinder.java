@@ -86,7 +86,8 @@ public final class CandidateFinder {
             merged.add(new LocalAssembler.Assembly(a.start(), a.end(),
                     ComplexEvents.merge(a.haplotypes(), ref, params.complexMaxDistance(), blocks)));
         }
-        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, new Blocks(blocks, merged), from, to,
+        Blocks replaced = new Blocks(blocks, merged, ref, params.maxSiteSpan());
+        TreeMap<Integer, List<Allele>> byPosition = tallied(tally, ref, replaced, from, to,
                 minAltFraction(shard.contig()));
         addAssembled(byPosition, merged, from, to);
         TreeMap<Integer, Found> found = new TreeMap<>();
@@ -94,7 +95,9 @@ public final class CandidateFinder {
         List<CandidateSite> sites = new ArrayList<>();
         for (Found f : found.subMap(shard.start(), true, shard.end(), true).values()) {
             CandidateSite s = f.site();
-            sites.add(s.withNeighbours(neighbours(f, found), contexts(s, merged)));
+            List<NearbyAllele> nearby = neighbours(f, found);
+            List<List<NearbyAllele>> assembled = contexts(s, merged);
+            sites.add(widened(s, ref, nearby, assembled, merged).withNeighbours(nearby, assembled));
         }
         return sites;
     }
@@ -153,18 +156,28 @@ public final class CandidateFinder {
     }
 
     /**
-     * The complex alleles assembly wrote and every event of its haplotypes: a read's SNV or indel inside a block's
-     * REF span is that block's part (or another way to write it) unless some assembled haplotype carries it alone.
+     * The complex alleles assembly wrote, every event of its haplotypes, and the SNVs its indels show in reads aligned
+     * through them without a gap ({@link IndelShadows}): a read's SNV or indel inside a block's REF span is that
+     * block's part (or another way to write it), and a read's SNV in an assembled indel's shadow is that indel's
+     * misaligned reads, unless some assembled haplotype carries it alone. Left in, such an SNV competes with the indel
+     * at its own position, or beside it as a neighbour that rebuilds the indel's haplotype out of a read's CIGAR
+     * indel, and the reads that would tell them apart tie (issue 16 item 3).
      */
-    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled) {
-        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies) {
-            this(blocks, new HashSet<>());
+    private record Blocks(Set<NearbyAllele> blocks, Set<NearbyAllele> assembled, Set<NearbyAllele> shadows) {
+        Blocks(Set<NearbyAllele> blocks, List<LocalAssembler.Assembly> assemblies, RefWindow ref, int reach) {
+            this(blocks, new HashSet<>(), new HashSet<>());
             assemblies.forEach(a -> a.haplotypes().forEach(assembled::addAll));
+            for (NearbyAllele e : assembled) {
+                shadows.addAll(IndelShadows.of(e, ref, reach));
+            }
         }
 
         boolean covers(NearbyAllele e) {
             if (assembled.contains(e)) {
                 return false;
+            }
+            if (shadows.contains(e)) {
+                return true;
             }
             for (NearbyAllele b : blocks) {
                 if (b.position() <= e.position() && e.end() <= b.end()) {
@@ -329,6 +342,48 @@ public final class CandidateFinder {
             }
         }
         return out.stream().limit(params.maxNeighbours()).toList();
+    }
+
+    /**
+     * An indel site with its window over the whole assembled region its haplotypes' backgrounds come from, and over
+     * the window each background indel (neighbour or assembled context) would have as a site of its own (its repeat
+     * tract and a flank), as GATK aligns reads over the whole region: a background that moves copies of a tandem
+     * repeat (a VNTR copy gained with the site's own insertion in it, a copy lost) reads like the site's alleles over
+     * any stretch shorter than the tract, and only reads that reach past the tract tell them apart. Cut to the
+     * insertion's own short repeat, ms55's reads tied a true hom insertion with the reference allele on such a
+     * background (QUAL 0.02; issue 16 item 5). At most maxSiteSpan beyond the site's own window either side, which a
+     * shard's reference holds. SNV sites keep their window: widened, lq25's compound STRs turned their misaligned
+     * reads into four more false SNVs.
+     */
+    private CandidateSite widened(CandidateSite s, RefWindow ref, List<NearbyAllele> nearby,
+                                  List<List<NearbyAllele>> assembled, List<LocalAssembler.Assembly> assemblies) {
+        if (!s.hasIndel()) {
+            return s;
+        }
+        List<NearbyAllele> backgrounds = new ArrayList<>(nearby);
+        assembled.forEach(backgrounds::addAll);
+        int start = s.windowStart();
+        int end = s.windowEnd();
+        for (LocalAssembler.Assembly a : assemblies) {
+            if (!assembled.isEmpty() && a.end() >= s.windowStart() && a.start() <= s.windowEnd()) {
+                start = Math.min(start, a.start());
+                end = Math.max(end, a.end());
+            }
+        }
+        for (NearbyAllele e : backgrounds) {
+            if (e.isIndel()) {
+                CandidateSite own = site(ref, e.position(), new ArrayList<>(List.of(new Allele(e, 0)))).site();
+                start = Math.min(start, own.windowStart());
+                end = Math.max(end, own.windowEnd());
+            }
+        }
+        start = Math.max(start, s.windowStart() - params.maxSiteSpan());
+        end = Math.min(end, s.windowEnd() + params.maxSiteSpan());
+        if (start == s.windowStart() && end == s.windowEnd()) {
+            return s;
+        }
+        return new CandidateSite(s.contig(), s.position(), s.alleles(), s.spanEnd(), s.repeatUnits(), s.neighbours(),
+                s.contexts(), start, end);
     }
 
     /** The most bases any of the alleles inserts (0 when none inserts). */

@@ -1,6 +1,7 @@
 package gap.core.calling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gap.core.model.RefWindow;
@@ -202,6 +203,100 @@ class EngineCandidatesTest {
         gap.core.model.Genotype g = call.genotypes().get(0);
         assertEquals(0, g.allele1(), call.toString());
         assertEquals(right, call.alleles().get(g.allele2()), call.toString());
+    }
+
+    @Test
+    void anSnvThatIsTheMisalignedPartOfAnAssembledDuplicationIsNoCandidate() {
+        // A 600-base reference without repeats; one haplotype duplicates 301-320 (inserted after 300). Ten reads lie
+        // on the reference, three spell the insertion in their CIGAR, six run from 241 into it (60M40S) and six more
+        // start in its first copy with its last base only, which the aligner laid on 300 without a gap: their
+        // sequence from the right is the reference's, and 320's base falls on 300, an SNV no haplotype carries. As a
+        // candidate it competes with the insertion at 300 on the reads that start there, which fit both alike; it
+        // must not be one, and the call is the insertion.
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        String seq = sb.toString();
+        assertTrue(seq.charAt(299) != seq.charAt(319), "the misaligned base differs from the reference there");
+        String copy = seq.substring(300, 320);
+        String hap = seq.substring(0, 300) + copy + seq.substring(300);
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reads.add(read("r" + i, 221 + 8 * i, "100M", seq.substring(220 + 8 * i, 320 + 8 * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            reads.add(read("t" + i, 261 + 5 * i, "40M20I40M", hap.substring(260 + 5 * i, 360 + 5 * i)));
+        }
+        for (int i = 0; i < 6; i++) {
+            reads.add(read("a" + i, 241, "60M40S", hap.substring(240, 340)));
+            // hap from 320 (0-based 319: the first copy's last base) laid on the reference from 300
+            reads.add(read("b" + i, 300, (80 + i) + "M", hap.substring(319, 399 + i)));
+        }
+        reads.sort(java.util.Comparator.comparingInt(AlignedRead::start));
+        CallingParameters params = TestParams.defaults();
+        List<CandidateSite> sites = new CandidateFinder(params).find(new Shard(0, "chr1", 1, 600, 0), reads, ref);
+        CandidateSite site = sites.stream().filter(x -> x.position() == 300).findFirst().orElseThrow();
+        String insertion = seq.charAt(299) + copy;
+        assertEquals(List.of(seq.substring(299, 300), insertion), site.alleles(), sites.toString());
+        gap.core.model.Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(site, reads);
+        gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
+                new GenotypeLikelihoodsModel(params).compute(pileup, ref));
+        assertEquals(List.of(seq.substring(299, 300), insertion), call.alleles(), call.toString());
+    }
+
+    @Test
+    void anInsertionInAVntrCopyIsGenotypedOverTheWholeTract() {
+        // 200 random bases, five copies of a 25-base unit (201-325), 200 more. The person carries 6 bases inserted
+        // in the first copy (after 210) on both haplotypes. Every k-mer of the reference repeats in the tract, so
+        // assembly walks its loop and proposes copy numbers besides the insertion, among them the insertion's copy
+        // with another copy added: as a background of the reference allele it reads like the insertion over every
+        // stretch shorter than the tract. Reads are 150 bases, one every 4 bases; only those from the left flank
+        // to past the tract's end tell the two apart, and the site must see them whole.
+        java.util.Random random = new java.util.Random(17);
+        String left = randomBases(random, 200);
+        String unit = randomBases(random, 25);
+        String right = randomBases(random, 200);
+        String seq = left + unit.repeat(5) + right;
+        String inserted = randomBases(random, 6);
+        String hap = left + unit.substring(0, 10) + inserted + unit.substring(10) + unit.repeat(4) + right;
+        RefWindow ref = RefWindow.of("chr1", 1, seq);
+        List<AlignedRead> reads = new ArrayList<>();
+        for (int s = 0; s + 150 <= hap.length(); s += 4) {
+            String bases = hap.substring(s, s + 150);
+            if (s + 150 <= 210) {
+                reads.add(read("l" + s, s + 1, "150M", bases));
+            } else if (s >= 216) {
+                reads.add(read("r" + s, s + 1 - 6, "150M", bases));
+            } else if (s < 210 && s + 150 - 216 > 0) {
+                reads.add(read("i" + s, s + 1, (210 - s) + "M6I" + (s + 150 - 216) + "M", bases));
+            } else if (s < 210) { // ends in the insertion: the aligner clips it
+                reads.add(read("c" + s, s + 1, (210 - s) + "M" + (s + 150 - 210) + "S", bases));
+            }
+        }
+        CallingParameters params = TestParams.defaults();
+        List<CandidateSite> sites = new CandidateFinder(params).find(new Shard(0, "chr1", 1, seq.length(), 0), reads,
+                ref);
+        CandidateSite site = sites.stream().filter(x -> x.alleles().size() == 2 && x.alleles().get(1).length() == 7
+                && x.alleles().get(0).length() == 1).findFirst().orElseThrow(() -> new AssertionError(sites.toString()));
+        gap.core.model.Pileup pileup = new PileupBuilder(params.maxReadsPerSite()).build(site, reads);
+        gap.core.model.VariantCall call = new VariantCaller(params).call(pileup,
+                new GenotypeLikelihoodsModel(params).compute(pileup, ref));
+        assertNotNull(call, "called, above the minimum QUAL");
+        gap.core.model.Genotype g = call.genotypes().get(0);
+        assertEquals(1, g.allele1(), call.toString());
+        assertEquals(1, g.allele2(), call.toString());
+        assertTrue(call.qual() >= 30, call.toString());
+    }
+
+    private static String randomBases(java.util.Random random, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("ACGT".charAt(random.nextInt(4)));
+        }
+        return sb.toString();
     }
 
     @Test
