@@ -2,6 +2,7 @@ package gap.core.assembly;
 
 import gap.core.model.AlignedRead;
 import gap.core.model.Nucleotides;
+import gap.core.model.ReadBases;
 import gap.core.model.RefWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,7 +326,7 @@ public final class ActivityProfile {
             }
             for (AlignedRead read : reads) {
                 for (var at : candidates.subMap(read.start(), true, read.end(), true).entrySet()) {
-                    int k = readIndex(read, at.getKey());
+                    int k = ReadBases.readOffset(read, at.getKey());
                     for (ShiftTally t : at.getValue()) {
                         if (k >= 0 && read.bases()[k] == t.base) {
                             t.add(read, k);
@@ -364,28 +365,6 @@ public final class ActivityProfile {
                     spanning++;
                 }
             }
-        }
-
-        /** The index of the read base aligned to {@code pos}, or -1 (deleted there). */
-        private static int readIndex(AlignedRead read, int pos) {
-            byte[] ops = read.cigarOps();
-            int[] lens = read.cigarLengths();
-            int refPos = read.start();
-            int readPos = 0;
-            for (int c = 0; c < ops.length; c++) {
-                byte op = ops[c];
-                int len = lens[c];
-                if (AlignedRead.consumesReference(op) && pos < refPos + len) {
-                    return AlignedRead.isAligned(op) ? readPos + pos - refPos : -1;
-                }
-                if (AlignedRead.consumesReference(op)) {
-                    refPos += len;
-                }
-                if (AlignedRead.consumesRead(op)) {
-                    readPos += len;
-                }
-            }
-            return -1;
         }
 
         /** This evidence with the clips of {@code other} (another sample over the same range) added. */

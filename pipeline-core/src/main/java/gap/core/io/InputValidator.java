@@ -11,6 +11,7 @@ import htsjdk.samtools.ValidationStringency;
 import htsjdk.samtools.cram.build.CramIO;
 import htsjdk.samtools.reference.FastaSequenceIndex;
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.samtools.util.IOUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -274,9 +275,7 @@ public final class InputValidator {
      */
     private static void checkCompression(Path fasta, String name) {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(fasta))) {
-            in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
+            boolean gzip = IOUtil.isGZIPInputStream(in); // marks and resets the stream
             if (gzip && !BlockCompressedInputStream.isValidFile(in)) {
                 throw new UserException("reference " + name + " is gzip-compressed but not with bgzip: decompress it,"
                         + " or recompress it with 'bgzip' and index it with 'samtools faidx'");

@@ -55,7 +55,7 @@ public final class ReadBases {
     }
 
     /** Index into the read's bases (soft clips included) of reference position {@code pos}; -1 when not aligned. */
-    private static int readOffset(AlignedRead read, int pos) {
+    public static int readOffset(AlignedRead read, int pos) {
         byte[] ops = read.cigarOps();
         int[] lens = read.cigarLengths();
         int refPos = read.start();
