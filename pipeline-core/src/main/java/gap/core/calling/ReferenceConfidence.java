@@ -25,14 +25,44 @@ public final class ReferenceConfidence {
     /** GATK's REF_MODEL_DELETION_QUAL. */
     static final int DELETION_QUALITY = 30;
     private static final double LOG10_HALF = StrictMath.log10(0.5);
+    /**
+     * Per base quality (a byte: 0..127), the three terms a base adds to hom-ref, het and hom-{@code <NON_REF>} when it
+     * matches the reference ({@code [0]}) and when it is a deletion ({@code [1]}), and the error rate a mismatch is
+     * weighed with: every base of every read passes here, and a pow and four log10s per base were most of a gVCF
+     * call's time. The tables hold the very values the formulas give, so the bytes written do not change.
+     */
+    private static final double[][][] TERMS = new double[2][128][];
+    private static final double[] ERROR = new double[128];
+
+    static {
+        for (int q = 0; q < 128; q++) {
+            double e = StrictMath.pow(10, -q / 10.0);
+            ERROR[q] = e;
+            TERMS[0][q] = terms(1 - e, e / 3);
+            TERMS[1][q] = terms(e / 3, 1 - e);
+        }
+    }
+
+    /** The terms a base of {@code quality} adds to hom-ref, het and hom-{@code <NON_REF>} (matching REF or a deletion). */
+    static double[] terms(int quality, boolean matchesRef) {
+        return TERMS[matchesRef ? 0 : 1][quality].clone();
+    }
+
+    private static double[] terms(double ref, double nonRef) {
+        return new double[] {StrictMath.log10(ref), LOG10_HALF + StrictMath.log10(ref + nonRef),
+                StrictMath.log10(nonRef)};
+    }
 
     private final int from;
     private final double[] homRef;
     private final double[] het;
     private final double[] homNonRef;
     private final int[] depth;
-    /** Per position with mismatching bases: each as {@code base << 8 | quality}, in read order. */
-    private final Map<Integer, java.util.List<Integer>> mismatches = new java.util.TreeMap<>();
+    /**
+     * Per position (index: position - from), its mismatching bases, each as {@code base << 8 | quality}, in read order;
+     * null where none. An array, not a map keyed by position: every position is looked up when blocks are made.
+     */
+    private final List<Integer>[] mismatches;
 
     /** A position's likelihoods over REF, its mismatching bases and NON_REF (VCF diploid order), and those alleles. */
     public record Alleles(List<String> alleles, double[] log10) {}
@@ -43,6 +73,9 @@ public final class ReferenceConfidence {
         this.het = new double[length];
         this.homNonRef = new double[length];
         this.depth = new int[length];
+        @SuppressWarnings("unchecked")
+        List<Integer>[] none = new List[length];
+        this.mismatches = none;
     }
 
     /** The confidence of positions {@code from..to} of {@code ref}'s contig from {@code reads} (in start order). */
@@ -143,15 +176,16 @@ public final class ReferenceConfidence {
         }
         boolean isRef = upper(base) == upper(refBase);
         if (!isRef && base != '-') {
-            mismatches.computeIfAbsent(position, k -> new java.util.ArrayList<>()).add(upper(base) << 8 | quality);
+            if (mismatches[i] == null) {
+                mismatches[i] = new java.util.ArrayList<>(2);
+            }
+            mismatches[i].add(upper(base) << 8 | quality);
             return;
         }
-        double e = StrictMath.pow(10, -quality / 10.0);
-        double ref = isRef ? 1 - e : e / 3;
-        double nonRef = isRef ? e / 3 : 1 - e;
-        homRef[i] += StrictMath.log10(ref);
-        het[i] += LOG10_HALF + StrictMath.log10(ref + nonRef);
-        homNonRef[i] += StrictMath.log10(nonRef);
+        double[] t = TERMS[isRef ? 0 : 1][quality];
+        homRef[i] += t[0];
+        het[i] += t[1];
+        homNonRef[i] += t[2];
     }
 
     private static int upper(byte b) {
@@ -167,7 +201,7 @@ public final class ReferenceConfidence {
     public double[] log10(int position) {
         int i = position - from;
         double[] gl = {homRef[i], het[i], homNonRef[i]};
-        for (int m : mismatches.getOrDefault(position, List.of())) {
+        for (int m : mismatchesAt(i)) {
             double e = error(m & 0xff);
             gl[0] += StrictMath.log10(e / 3);
             gl[1] += LOG10_HALF + StrictMath.log10(1 - e + e / 3);
@@ -178,7 +212,7 @@ public final class ReferenceConfidence {
 
     /** Whether some base at {@code position} disagrees with the reference (a deletion aside). */
     public boolean hasMismatch(int position) {
-        return mismatches.containsKey(position);
+        return mismatches[position - from] != null;
     }
 
     /**
@@ -188,7 +222,7 @@ public final class ReferenceConfidence {
      */
     public Alleles alleles(int position, char refBase) {
         int i = position - from;
-        List<Integer> seen = mismatches.getOrDefault(position, List.of());
+        List<Integer> seen = mismatchesAt(i);
         List<String> alleles = new java.util.ArrayList<>(List.of(String.valueOf(refBase)));
         seen.stream().map(m -> m >> 8).distinct().sorted().forEach(b -> alleles.add(String.valueOf((char) (int) b)));
         int k = alleles.size() + 1;
@@ -207,13 +241,17 @@ public final class ReferenceConfidence {
         return new Alleles(alleles, gl);
     }
 
+    private List<Integer> mismatchesAt(int i) {
+        return mismatches[i] == null ? List.of() : mismatches[i];
+    }
+
     /** P(base | allele {@code a}): 1 - e for the base's own allele (never REF or NON_REF here), else e / 3. */
     private static double support(int base, int a, List<String> alleles, double e) {
         return a > 0 && a < alleles.size() && alleles.get(a).charAt(0) == base ? 1 - e : e / 3;
     }
 
     private static double error(int quality) {
-        return StrictMath.pow(10, -quality / 10.0);
+        return ERROR[quality];
     }
 
     /** PL of hom-ref, het, hom-{@code <NON_REF>}: phred, best 0, rounded. */

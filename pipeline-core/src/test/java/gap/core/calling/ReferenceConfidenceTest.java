@@ -168,4 +168,19 @@ class ReferenceConfidenceTest {
         assertEquals(1, loose.size());
         assertEquals(30, loose.get(0).pl()[1]);
     }
+
+    @Test
+    void tabledTermsAreTheFormulasBitForBit() {
+        // the per-quality tables must give what GATK's formulas give, exactly: the gVCF's bytes depend on it
+        for (int q = ReferenceConfidence.MIN_BASE_QUALITY; q < 128; q++) {
+            double e = StrictMath.pow(10, -q / 10.0);
+            for (boolean matches : new boolean[] {true, false}) {
+                double ref = matches ? 1 - e : e / 3;
+                double nonRef = matches ? e / 3 : 1 - e;
+                double[] expected = {StrictMath.log10(ref), StrictMath.log10(0.5) + StrictMath.log10(ref + nonRef),
+                        StrictMath.log10(nonRef)};
+                assertArrayEquals(expected, ReferenceConfidence.terms(q, matches), 0.0, "Q" + q + " " + matches);
+            }
+        }
+    }
 }
