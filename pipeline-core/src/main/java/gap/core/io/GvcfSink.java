@@ -6,7 +6,9 @@ import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
+import htsjdk.variant.vcf.VCFEncoder;
 import htsjdk.variant.vcf.VCFFormatHeaderLine;
+import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
 import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
@@ -20,7 +22,7 @@ import java.util.function.BiFunction;
 
 /**
  * Takes one sample's gVCF records in genome order (each shard's), gives its bgzipped gVCF and tabix index (through
- * {@link VcfSink}: written under a temporary name, renamed by {@link #commit()}). Blocks of one key (GQ band and het PL
+ * {@link VcfLineWriter}: written under a temporary name, renamed by {@link #commit()}). Blocks of one key (GQ band and het PL
  * bucket) that meet across a shard boundary become one (a block listing bases besides REF never merges), and a block starting inside an earlier variant record's reference allele starts after
  * it, so the file does not depend on where shards begin.
  */
@@ -36,7 +38,8 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
     /** chrM: per ALT its heteroplasmic fraction, log10 odds against absence, phred odds of absence. */
     public static final String[] HETEROPLASMY = {"HPF", "HPLOD", "HPABS"};
 
-    private final VcfSink sink;
+    private final VcfLineWriter lines;
+    private final VCFEncoder encoder;
     private final String sample;
     private final java.util.function.ToLongFunction<GvcfRecord> blockKey;
     private final BiFunction<String, Integer, Character> refBase;
@@ -58,7 +61,12 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
         for (int i = 0; i < bandLines.size(); i++) {
             extra.add(new VCFHeaderLine("GVCFBlock" + i, bandLines.get(i)));
         }
-        this.sink = new VcfSink(target, dictionary, List.of(sample), reference, lowQual, extra);
+        if (!target.getFileName().toString().endsWith(".vcf.gz")) {
+            throw new IllegalArgumentException("output must end in .vcf.gz");
+        }
+        VCFHeader header = VcfSink.header(dictionary, List.of(sample), reference, lowQual, extra);
+        this.encoder = new VCFEncoder(header, false, false); // VCFWriter's defaults, as VcfParts
+        this.lines = new VcfLineWriter(target, dictionary, header);
     }
 
     /** The header lines a gVCF adds to a VCF's. */
@@ -127,6 +135,49 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
     }
 
     private void write(GvcfRecord r) {
+        if (r.isBlock() && r.dp() >= 0 && r.gq() >= 0 && r.minDp() >= 0) {
+            lines.add(r.contig(), r.position(), r.end(), blockLine(r));
+            return;
+        }
+        VariantContext vc = context(r);
+        lines.add(vc.getContig(), vc.getStart(), vc.getEnd(), encoder.encode(vc));
+    }
+
+    /** The record's line as htsjdk's encoder writes it (what {@link #blockLine} must equal for a block). */
+    String encoded(GvcfRecord r) {
+        return encoder.encode(context(r));
+    }
+
+    /**
+     * A reference block's line, as htsjdk's encoder writes its {@link #context}: no ID, QUAL or FILTER, INFO
+     * {@code END}, FORMAT {@code GT} then the others in alphabetical order. Most of a gVCF's lines are blocks, and
+     * an htsjdk record per line cost more than the rest of writing it.
+     */
+    static String blockLine(GvcfRecord r) {
+        StringBuilder b = new StringBuilder(96).append(r.contig()).append('\t').append(r.position()).append("\t.\t")
+                .append(r.ref()).append('\t');
+        for (int i = 1; i < r.alleles().size(); i++) {
+            b.append(r.alleles().get(i)).append(',');
+        }
+        b.append(NON_REF).append("\t.\t.\t").append(END).append('=').append(r.end()).append("\tGT:DP:GQ:")
+                .append(MIN_DP).append(":PL\t");
+        for (int i = 0; i < r.gt().length; i++) {
+            b.append(i == 0 ? "" : "/");
+            if (r.gt()[i] < 0) {
+                b.append('.');
+            } else {
+                b.append(r.gt()[i]);
+            }
+        }
+        b.append(':').append(r.dp()).append(':').append(r.gq()).append(':').append(r.minDp()).append(':');
+        for (int i = 0; i < r.pl().length; i++) {
+            b.append(i == 0 ? "" : ",").append(r.pl()[i]);
+        }
+        return b.toString();
+    }
+
+    /** The record as htsjdk's VCF encoder takes it. */
+    private VariantContext context(GvcfRecord r) {
         List<Allele> alleles = new ArrayList<>();
         for (int i = 0; i < r.alleles().size(); i++) {
             alleles.add(Allele.create(r.alleles().get(i), i == 0));
@@ -154,7 +205,7 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
             vc.attribute(RAW_READ_POS_RANK_SUM, histograms(r.raw().readPosRankSum()));
             vc.attribute(RAW_BASE_Q_RANK_SUM, histograms(r.raw().baseQRankSum()));
         }
-        sink.addCounted(vc.genotypes(g.make()).make());
+        return vc.genotypes(g.make()).make();
     }
 
     /** Values with six significant digits, comma-separated: what joint genotyping reads back. */
@@ -182,11 +233,11 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
     /** Writes the last block, closes the file and moves it and its index into place. */
     public void commit() {
         flush();
-        sink.commit();
+        lines.commit();
     }
 
     @Override
     public void close() {
-        sink.close();
+        lines.close();
     }
 }

@@ -298,7 +298,7 @@ public final class VcfParts {
     }
 
     /** The header's text, by htsjdk's own VCF writer. */
-    private static byte[] headerText(VCFHeader header) {
+    static byte[] headerText(VCFHeader header) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         VariantContextWriter writer = new VariantContextWriterBuilder().setOutputVCFStream(text)
                 .unsetOption(htsjdk.variant.variantcontext.writer.Options.INDEX_ON_THE_FLY).build();
@@ -328,7 +328,7 @@ public final class VcfParts {
     }
 
     /** Counts the bytes written through it: where the next part begins. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
+    static final class CountingStream extends java.io.FilterOutputStream {
         long count;
 
         CountingStream(OutputStream out) {
@@ -349,7 +349,7 @@ public final class VcfParts {
     }
 
     /** Keeps the stream it wraps open when closed. */
-    private static final class NoClose extends java.io.FilterOutputStream {
+    static final class NoClose extends java.io.FilterOutputStream {
         NoClose(OutputStream out) {
             super(out);
         }
