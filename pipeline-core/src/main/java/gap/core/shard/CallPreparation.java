@@ -9,6 +9,7 @@ import gap.core.cnv.CnvParameters;
 import gap.core.cohort.Pedigree;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
+import gap.core.io.TabixIndexCheck;
 import gap.core.io.VariantsAgainstReference;
 import gap.core.io.ReferenceDictionary;
 import gap.core.io.RunFolder;
@@ -38,6 +39,8 @@ public final class CallPreparation {
         SAMSequenceDictionary dictionary = InputValidator.checkReference(options.reference());
         if (options.knownSites() != null) {
             KnownSites.check(options.knownSites(), dictionary);
+            TabixIndexCheck.checkIfIndexed(options.knownSites(), dictionary, "known-sites VCF "
+                    + options.knownSites().getFileName());
             VariantsAgainstReference.check(options.knownSites(), options.reference(), "known-sites VCF "
                     + options.knownSites().getFileName());
         }

@@ -2,6 +2,7 @@ package gap.core.shard;
 
 import gap.core.UserException;
 import gap.core.io.InputValidator;
+import gap.core.io.TabixIndexCheck;
 import gap.core.io.VariantsAgainstReference;
 import gap.core.privacy.Pseudonymiser;
 import gap.core.privacy.Redactor;
@@ -20,8 +21,8 @@ import java.util.Map;
  * Takes {@code gap joint}'s sample sheet (its {@code bam} column naming each sample's gVCF) or {@code -V} gVCFs, gives
  * the run's samples, pseudonymised, each with its checked gVCF's tabix index, in the sheet's or the command line's
  * order. A gVCF must be bgzipped with a {@code .tbi} and complete (its end-of-file marker), declare the {@code <NON_REF>}
- * allele, hold one sample (no two gVCFs the same), and be of the run's reference (its contigs, and its first records'
- * REF alleles).
+ * allele, hold one sample (no two gVCFs the same), have its own index ({@link TabixIndexCheck}), and be of the run's
+ * reference (its contigs, and its first records' REF alleles).
  */
 final class GvcfInputs {
     private GvcfInputs() {}
@@ -117,6 +118,7 @@ final class GvcfInputs {
                 }
             }
         }
+        TabixIndexCheck.check(gvcf, index(gvcf), dictionary, what);
         VariantsAgainstReference.check(gvcf, reference, what);
         return header.getGenotypeSamples().get(0);
     }

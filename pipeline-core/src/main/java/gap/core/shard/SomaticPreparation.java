@@ -4,6 +4,7 @@ import gap.core.UserException;
 import gap.core.calling.CallingParameters;
 import gap.core.federation.PopulationAnnotator;
 import gap.core.io.InputValidator;
+import gap.core.io.TabixIndexCheck;
 import gap.core.io.VariantsAgainstReference;
 import gap.core.io.ReferenceDictionary;
 import gap.core.privacy.LabKeys;
@@ -66,6 +67,8 @@ public final class SomaticPreparation {
         }
         if (options.germlineResource() != null) {
             InputValidator.requireFile(options.germlineResource(), "germline resource VCF");
+            TabixIndexCheck.checkIfIndexed(options.germlineResource(), dictionary, "germline resource VCF "
+                    + options.germlineResource().getFileName());
             VariantsAgainstReference.check(options.germlineResource(), options.reference(), "germline resource VCF "
                     + options.germlineResource().getFileName());
         }
