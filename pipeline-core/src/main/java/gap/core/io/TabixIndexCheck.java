@@ -5,6 +5,7 @@ import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.util.BlockCompressedFilePointerUtil;
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.samtools.seekablestream.SeekablePathStream;
 import htsjdk.samtools.util.FileExtensions;
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixIndex;
@@ -43,7 +44,8 @@ public final class TabixIndexCheck {
         } catch (IOException | RuntimeException e) {
             throw stale(what, e);
         }
-        try (BlockCompressedInputStream in = new BlockCompressedInputStream(vcf.toFile())) {
+        // through the path's own file system (a gVCF on HDFS has no java.io.File)
+        try (BlockCompressedInputStream in = new BlockCompressedInputStream(new SeekablePathStream(vcf))) {
             long size = Files.size(vcf);
             List<String> contigs = index.getSequenceNames();
             for (String contig : contigs.subList(0, Math.min(CONTIGS, contigs.size()))) {
