@@ -61,9 +61,6 @@ public final class GvcfSink implements AutoCloseable, java.util.function.Consume
         for (int i = 0; i < bandLines.size(); i++) {
             extra.add(new VCFHeaderLine("GVCFBlock" + i, bandLines.get(i)));
         }
-        if (!target.getFileName().toString().endsWith(".vcf.gz")) {
-            throw new IllegalArgumentException("output must end in .vcf.gz");
-        }
         VCFHeader header = VcfSink.header(dictionary, List.of(sample), reference, lowQual, extra);
         this.encoder = new VCFEncoder(header, false, false); // VCFWriter's defaults, as VcfParts
         this.lines = new VcfLineWriter(target, dictionary, header);

@@ -34,8 +34,11 @@ final class VcfLineWriter implements AutoCloseable {
     private boolean done;
 
     VcfLineWriter(Path target, SAMSequenceDictionary dictionary, VCFHeader header) {
-        this.target = target;
         String name = target.getFileName().toString();
+        if (!name.endsWith(".vcf.gz")) {
+            throw new IllegalArgumentException("output must end in .vcf.gz");
+        }
+        this.target = target;
         // hidden, as VcfSink's: a run killed while writing leaves nothing that looks like a VCF
         this.partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length())
                 + ".partial.vcf.gz");
@@ -53,13 +56,20 @@ final class VcfLineWriter implements AutoCloseable {
 
     /** Writes one record's line (without its newline), which spans {@code start..end} of {@code contig}. */
     void add(String contig, int start, int end, CharSequence line) {
+        add(contig, start, end, line, true);
+    }
+
+    /** As {@link #add(String, int, int, CharSequence)}; {@code counted}: in the index's per-contig record counts. */
+    void add(String contig, int start, int end, CharSequence line, boolean counted) {
         try {
             indexer.addFeature(new SimpleFeature(contig, start, end), bgzf.getFilePointer());
             bgzf.write((line + "\n").getBytes(VCFEncoder.VCF_CHARSET));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the VCF", e);
         }
-        recordsPerContig.merge(contig, 1L, Long::sum);
+        if (counted) {
+            recordsPerContig.merge(contig, 1L, Long::sum);
+        }
     }
 
     /** Ends the file and its index and moves the index, then the VCF, into place (an older VCF removed first). */

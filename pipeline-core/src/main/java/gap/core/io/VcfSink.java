@@ -14,17 +14,11 @@ import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.GenotypeBuilder;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.variantcontext.VariantContextBuilder;
-import htsjdk.variant.variantcontext.writer.Options;
-import htsjdk.variant.variantcontext.writer.VariantContextWriter;
-import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
+import htsjdk.variant.vcf.VCFEncoder;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,22 +28,18 @@ import java.util.Set;
 
 /**
  * Takes calls in genome order, gives a bgzipped VCF 4.2 with its tabix index, one sample column per genotype of the
- * calls. Both are written under a temporary
- * name ending in {@code .vcf.gz} (htsjdk picks the format from the name) and renamed together by {@link #commit()},
- * so a failed run leaves nothing that looks complete. The header names the reference by MD5, never by path, and
+ * calls, each record as htsjdk's encoder writes it. Both are written under a hidden temporary name and renamed
+ * together by {@link #commit()} ({@link VcfLineWriter}), so a failed run leaves nothing that looks complete. The header names the reference by MD5, never by path, and
  * carries no command line: paths can hold patient identifiers.
  */
 public final class VcfSink implements AutoCloseable {
-    private static final String PARTIAL = ".partial.vcf.gz";
     /** The header key of the reference FASTA's MD5 ({@code ##referenceMd5=…}). */
     public static final String REFERENCE_MD5_KEY = "referenceMd5";
 
     private final Path target;
-    private final Path partial;
     private final List<String> samples;
-    private final VariantContextWriter writer;
-    private final Map<String, Long> recordsPerContig = new LinkedHashMap<>();
-    private boolean done;
+    private final VcfLineWriter lines;
+    private final VCFEncoder encoder;
 
     /** The reference a VCF was called against: its file name (never its path) and the MD5 of its bytes. */
     public record Reference(String fileName, String md5) implements java.io.Serializable {}
@@ -66,22 +56,11 @@ public final class VcfSink implements AutoCloseable {
      */
     public VcfSink(Path target, SAMSequenceDictionary dictionary, List<String> samples, Reference reference,
                    double lowQual, List<? extends VCFHeaderLine> extraLines) {
-        if (!target.getFileName().toString().endsWith(".vcf.gz")) {
-            throw new IllegalArgumentException("output must end in .vcf.gz");
-        }
         this.target = target;
-        String name = target.getFileName().toString();
-        // hidden: a run killed while writing leaves nothing that looks like a VCF
-        this.partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length()) + PARTIAL);
         this.samples = List.copyOf(samples);
-        this.writer = new VariantContextWriterBuilder()
-                .setOutputPath(partial)
-                .setReferenceDictionary(dictionary)
-                .setOutputFileType(VariantContextWriterBuilder.OutputType.BLOCK_COMPRESSED_VCF)
-                .setOption(Options.INDEX_ON_THE_FLY)
-                .unsetOption(Options.DO_NOT_WRITE_GENOTYPES)
-                .build();
-        writer.writeHeader(header(dictionary, this.samples, reference, lowQual, extraLines));
+        VCFHeader header = header(dictionary, this.samples, reference, lowQual, extraLines);
+        this.encoder = new VCFEncoder(header, false, false); // VCFWriter's defaults, as VcfParts
+        this.lines = new VcfLineWriter(target, dictionary, header);
     }
 
     static VCFHeader header(SAMSequenceDictionary dictionary, List<String> samples, Reference reference, double lowQual,
@@ -113,8 +92,8 @@ public final class VcfSink implements AutoCloseable {
     }
 
     public void add(VariantCall call) {
-        writer.add(context(call, samples));
-        recordsPerContig.merge(call.contig(), 1L, Long::sum);
+        VariantContext vc = context(call, samples);
+        lines.add(vc.getContig(), vc.getStart(), vc.getEnd(), encoder.encode(vc));
     }
 
     /** The record of {@code call}, its genotypes in the columns of {@code samples}: what this sink writes. */
@@ -155,7 +134,9 @@ public final class VcfSink implements AutoCloseable {
      * Its Float FORMAT values of gap's vocabulary are written with their fixed decimals, as the calls' are.
      */
     public void add(VariantContext record) {
-        writer.add(formatted(record));
+        VariantContext vc = formatted(record);
+        // as htsjdk's writer did here: the index's per-contig counts are of the calls (VcfPartsInsertionTest)
+        lines.add(vc.getContig(), vc.getStart(), vc.getEnd(), encoder.encode(vc), false);
     }
 
     /** {@code record} with its genotypes' Float FORMAT values of gap's vocabulary as text of fixed decimals. */
@@ -167,12 +148,6 @@ public final class VcfSink implements AutoCloseable {
             genotypes.add(b.make());
         }
         return new VariantContextBuilder(record).genotypes(genotypes).make();
-    }
-
-    /** A record built elsewhere that the index's per-contig record counts include (a gVCF's). */
-    void addCounted(htsjdk.variant.variantcontext.VariantContext record) {
-        writer.add(record);
-        recordsPerContig.merge(record.getContig(), 1L, Long::sum);
     }
 
     /** The INFO values as text where gap fixes the decimals (a Float of gap's vocabulary); the rest as they are. */
@@ -223,47 +198,20 @@ public final class VcfSink implements AutoCloseable {
     }
 
     /**
-     * Closes the writer and moves the index, then the VCF, to their final names. A previous VCF under the name goes
-     * first, so at no moment does an old VCF stand beside the new index: killed in between, no VCF is there at all.
+     * Ends the file and its index and moves the index, then the VCF, to their final names. A previous VCF under the
+     * name goes first, so at no moment does an old VCF stand beside the new index: killed in between, no VCF is there.
      */
     public void commit() {
-        writer.close();
-        done = true;
-        TabixMetadata.add(indexOf(partial), recordsPerContig);
-        try {
-            Files.deleteIfExists(target);
-            Files.move(indexOf(partial), indexOf(target), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the finished VCF into place", e);
-        }
+        lines.commit();
     }
 
     public Path target() {
         return target;
     }
 
-    private static Path indexOf(Path vcf) {
-        return vcf.resolveSibling(vcf.getFileName() + ".tbi");
-    }
-
     /** Without {@link #commit()}: deletes the partial files. */
     @Override
     public void close() {
-        if (done) {
-            return;
-        }
-        done = true;
-        try {
-            writer.close();
-        } catch (RuntimeException ignored) {
-            // the run already failed; what matters now is that no partial file is left
-        }
-        try {
-            Files.deleteIfExists(partial);
-            Files.deleteIfExists(indexOf(partial));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.close();
     }
 }
