@@ -18,6 +18,8 @@ final class ClipJunction {
     static final int BASES = ActivityProfile.CLIP_BASES;
     /** The odds (log10) a placement needs over chance, over all offsets tested, and over the runner-up. */
     static final double MIN_LOG10_ODDS = 2;
+    /** Slack for the order of floating-point sums when a bound is compared with a score summed another way. */
+    private static final double ROUNDING = 1e-9;
     private static final double[] MATCH = new double[128];
     private static final double[] MISMATCH = new double[128];
 
@@ -70,6 +72,7 @@ final class ClipJunction {
         for (int i = 0; i < m; i++) {
             here[i + 1] = here[i] + table[i * k + reference[anchor + dir * (1 + i) - lo]];
         }
+        double[] reach = reach(table, k, here, m);
         double[] there = new double[m + 1];
         double best = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
@@ -77,17 +80,22 @@ final class ClipJunction {
         int bestSplit = 0;
         double bestThere = 0;
         for (int z = anchor + dir - maxDistance; z <= anchor + dir + maxDistance; z++) {
-            // z: where base 0 would lie; bases from t on are placed from z + dir * t
+            // z: where base 0 would lie; bases from t on are placed from z + dir * t. Splits are scored from the far
+            // end in, and an offset is dropped as soon as even its best case cannot reach the runner-up: it could
+            // change neither the best nor the runner-up, so the result is the full search's, most offsets after a
+            // few bases (random sequence mismatches three bases in four)
             there[m] = 0;
-            for (int i = m - 1; i >= 0; i--) {
-                there[i] = there[i + 1] + table[i * k + reference[z + dir * i - lo]];
-            }
             double top = Double.NEGATIVE_INFINITY;
             int split = -1;
-            for (int t = 0; t < m; t++) {
-                if (here[t] + there[t] > top) {
-                    top = here[t] + there[t];
-                    split = t;
+            for (int i = m - 1; i >= 0; i--) {
+                there[i] = there[i + 1] + table[i * k + reference[z + dir * i - lo]];
+                if (here[i] + there[i] >= top) { // >=: the smallest split of equal scores, as a forward scan's >
+                    top = here[i] + there[i];
+                    split = i;
+                }
+                if (Math.max(top, there[i] + reach[i]) < second - ROUNDING) {
+                    top = Double.NEGATIVE_INFINITY;
+                    break;
                 }
             }
             if (top > best) {
@@ -113,6 +121,26 @@ final class ClipJunction {
      */
     private static boolean significant(double there, double here, double tests) {
         return there >= tests + MIN_LOG10_ODDS && there - here >= MIN_LOG10_ODDS;
+    }
+
+    /**
+     * {@code reach[i]}: the most {@code here[t] + there[t] - there[i]} can be for any split {@code t < i} at any
+     * offset, each base from t to i - 1 scoring its best against any reference base (-infinity for i = 0).
+     */
+    private static double[] reach(double[] table, int k, double[] here, int m) {
+        double[] reach = new double[m];
+        double prefix = 0; // the best scores of bases 0 .. i - 1
+        double most = Double.NEGATIVE_INFINITY; // max over t < i of here[t] - (the best scores of bases 0 .. t - 1)
+        for (int i = 0; i < m; i++) {
+            reach[i] = most + prefix;
+            most = Math.max(most, here[i] - prefix);
+            double top = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                top = Math.max(top, table[i * k + c]);
+            }
+            prefix += top;
+        }
+        return reach;
     }
 
     /** The score of the clip's base i (from the aligned ones) against reference byte c, at {@code i * k + c}. */

@@ -97,9 +97,9 @@ class ClipJunctionTest {
 
     @Test
     void placesEveryClipAsTestingEveryOffsetInFullDoes() {
-        // clips copied from the reference at random offsets with errors and Ns (placed), random ones (not placed),
-        // short ones, both directions, anchors near the window's ends (bases outside read as N), a small repeat
-        // with IUPAC bytes
+        // clips copied from the reference at random offsets with errors and Ns (placed), some of them going on along
+        // the reference for their first bases (split) or ending in noise, random ones (not placed), short ones, both
+        // directions, anchors near the window's ends (bases outside read as N), a small repeat with IUPAC bytes
         java.util.Random random = new java.util.Random(16);
         RefWindow ref = RefWindow.of("c", 101, SEQ.substring(0, 400) + "ACACACACACACRYRYACACACAC" + SEQ.substring(424));
         int placed = 0;
@@ -112,6 +112,14 @@ class ClipJunctionTest {
             for (int i = 0; i < length; i++) {
                 clip[i] = random.nextInt(8) == 0 ? (byte) "ACGTN".charAt(random.nextInt(5))
                         : ref.base(trailing ? source + i : source - length + 1 + i);
+            }
+            int junk = random.nextInt(4) == 0 ? length / 3 + random.nextInt(length / 3 + 1) : 0;
+            for (int i = length - junk; i < length; i++) { // the far bases are noise (a read's end, an adapter)
+                clip[trailing ? i : length - 1 - i] = (byte) "ACGT".charAt(random.nextInt(4));
+            }
+            int continuing = random.nextInt(4) == 0 ? Math.min(length, 1 + random.nextInt(5)) : 0;
+            for (int i = 0; i < continuing; i++) { // the first bases go on along the reference: a split placement
+                clip[trailing ? i : length - 1 - i] = ref.base(trailing ? anchor + 1 + i : anchor - 1 - i);
             }
             byte[] bases = new byte[length + 10];
             byte[] q = new byte[bases.length];
