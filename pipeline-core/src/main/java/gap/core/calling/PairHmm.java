@@ -225,12 +225,7 @@ final class PairHmm {
                 for (int t = from; t < Math.min(from + 3, n + 4); t++) {
                     edge(i, t, from);
                 }
-                for (int t = from + 3; t <= n; t++) {
-                    cell(i, t);
-                    cell(i + 1, t - 1);
-                    cell(i + 2, t - 2);
-                    cell(i + 3, t - 3);
-                }
+                skewed(i, from + 3);
                 for (int t = Math.max(n + 1, from + 3); t < n + 4; t++) {
                     edge(i, t, from);
                 }
@@ -238,6 +233,25 @@ final class PairHmm {
             for (; i <= rows; i++) {
                 for (int j = from; j <= n; j++) {
                     cell(i, j);
+                }
+            }
+        }
+
+        /**
+         * The full skewed columns {@code start..n} of the block at row i, each of its four cells as {@link #cell}
+         * computes it, written out here: a call per cell costs more than the cell where only C1 compiles (short runs).
+         */
+        private void skewed(int i, int start) {
+            for (int t = start; t <= n; t++) {
+                for (int r = 0; r < 4; r++) {
+                    int row = i + r;
+                    int at = row * w + t - r;
+                    int up = at - w;
+                    double open = rowOpen[row];
+                    m[at] = emission[row * k + (code[t - r - 1] & 0xff)]
+                            * (m[up - 1] * rowStay[row] + (ins[up - 1] + del[up - 1]) * gapToMatch);
+                    ins[at] = m[up] * open + ins[up] * gapExtend;
+                    del[at] = m[at - 1] * open + del[at - 1] * gapExtend;
                 }
             }
         }
