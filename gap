@@ -7,8 +7,8 @@
 # archive only costs that second: the JVM then loads classes as usual, quietly.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-jar="$root/pipeline-cli/target/gap.jar"
-jsa="$root/pipeline-cli/target/gap.jsa"
+jar="${GAP_JAR:-$root/pipeline-cli/target/gap.jar}" # GAP_JAR: run this jar (a benchmark's frozen copy) as it is
+jsa="${jar%.jar}.jsa"
 
 stale() {
   [ ! -f "$jar" ] && return 0
@@ -17,7 +17,7 @@ stale() {
       "$root/pipeline-cli/pom.xml" "$root/pipeline-cli/src/main" -newer "$jar" -type f -print -quit)" ]
 }
 
-if stale; then
+if [ -z "${GAP_JAR:-}" ] && stale; then
   echo "gap: building the command-line jar (first run or sources changed)..." >&2
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package -pl conf,pipeline-cli -am) >&2
 fi
@@ -27,8 +27,47 @@ fi
 # build: picocli's Java 5 classes), and a stale archive only costs a second. user.home from $HOME, not from the
 # account's passwd entry, so that the default keystore (~/.gap) is the one the user means under sudo, in containers
 # and in CI: another home would be another pseudonymisation domain.
-java=(java -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+UseParallelGC -Duser.home="$HOME"
-      ${GAP_JAVA_OPTS:-})
+java=(java -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+UseParallelGC -Duser.home="$HOME")
+
+# input_mib ARGS: the MiB of local files the command reads: the values of -I/--input/--tumo(u)r/--normal/-V/--variant/
+# --calls/--truth, and the files a --sample-sheet names in its bam column (relative to the sheet's folder). A path it
+# cannot stat (HDFS, a URL, a typo) counts as large, so it never makes a run look small.
+input_mib() {
+  local bytes=0 opt="" a f
+  for a in "$@"; do
+    if [ -z "$opt" ]; then
+      case $a in
+        -I|--input|--tumour|--tumor|--normal|-V|--variant|--calls|--truth|--sample-sheet) opt=$a; continue ;;
+        -I=*|--input=*|--tumour=*|--tumor=*|--normal=*|-V=*|--variant=*|--calls=*|--truth=*|--sample-sheet=*)
+          opt=${a%%=*}; a=${a#*=} ;;
+        *) continue ;;
+      esac
+    fi
+    if [ "$opt" = --sample-sheet ] && [ -f "$a" ]; then
+      while IFS= read -r f; do bytes=$((bytes + $(file_bytes "$f"))); done < <(sheet_files "$a")
+    else
+      bytes=$((bytes + $(file_bytes "$a")))
+    fi
+    opt=""
+  done
+  echo $((bytes / 1048576))
+}
+file_bytes() { if [ -f "$1" ]; then wc -c < "$1" | tr -d ' '; else echo $((1 << 40)); fi; }
+# the bam column of a sample sheet, each path made absolute from the sheet's folder as gap reads it
+sheet_files() {
+  awk -F'\t' -v dir="$(dirname "$1")" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "bam") c = i; next}
+    c && $c != "" {print ($c ~ /^\// ? $c : dir "/" $c)}' "$1"
+}
+# JIT: C2's compilation costs a run 3.5-4 CPU seconds, which it repays only after ~12-16 Mb of 30x reads; below
+# that the C1 compiler alone finishes sooner (a 1 Mb call 30 % less wall time, 4 Mb 25 %, 16 Mb even; a 64 Mb
+# call 40 % more CPU), and both give the same bytes: Java's arithmetic is strict. bench/RESULTS.md has the runs.
+# GAP_JIT=c1 or c2 forces one; GAP_C1_BELOW_MIB moves the threshold.
+case ${GAP_JIT:-auto} in
+  c1) java+=(-XX:TieredStopAtLevel=1) ;;
+  c2) ;;
+  *) if [ "$(input_mib "$@")" -lt "${GAP_C1_BELOW_MIB:-256}" ]; then java+=(-XX:TieredStopAtLevel=1); fi ;;
+esac
+java+=(${GAP_JAVA_OPTS:-})
 if [ "${GAP_CDS:-on}" = off ]; then
   exec "${java[@]}" -jar "$jar" "$@"
 fi

@@ -116,30 +116,32 @@ BCF2='set -euo pipefail
 
 records() { gzip -dc "$1" | grep -vc '^#' || true; }
 
-# ---- class data sharing ---------------------------------------------------------------------------------------
-# gap as the ./gap launcher runs it: a CDS archive of the classes a call loads, recorded once by a training call
-# (the launcher's first call after a build), then mapped by every run. gap2j is the bare jar, for comparison.
-JSA=$T/gap.jsa
-GAP_OPTS=(-Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC) # the launcher's options
-"${JAVA[@]}" "${GAP_OPTS[@]}" -XX:ArchiveClassesAtExit="$JSA" -jar "$GAP_JAR" call -R "$REF" -I "$DATA/${BAMS[0]}.bam" \
-  -O "$T/train" --threads 2 >/dev/null 2>"$T/train.err" || { tail -20 "$T/train.err" >&2; die "the CDS training call failed"; }
+# ---- gap as users run it ------------------------------------------------------------------------------------
+# The ./gap launcher on the frozen jar: its JVM options, the CDS archive of the classes a call loads (recorded beside
+# the jar by the launcher's first call, the training call here), and its JIT choice (C1 alone for inputs under
+# 256 MiB). gap2t forces C2 (tiered, as a whole genome runs); gap2j is the bare jar, for comparison.
+GAP_RUN=(env HOME="$T/home" GAP_JAR="$GAP_JAR" GAP_JAVA_OPTS="${JAVA[*]:1}" "$ROOT/gap")
+"${GAP_RUN[@]}" call -R "$REF" -I "$DATA/${BAMS[0]}.bam" -O "$T/train" --threads 2 >/dev/null 2>"$T/train.err" \
+  || { tail -20 "$T/train.err" >&2; die "the CDS training call failed"; }
+[[ -s $T/gap.jsa ]] || die "the training call left no CDS archive"
 rm -rf "$T/train"
-GAP_JAVA=("${JAVA[@]}" "${GAP_OPTS[@]}" -XX:SharedArchiveFile="$JSA")
+GAP_OPTS=(-Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC) # the launcher's options, for the steady harness
 # A panel of normals for the copy-number rows: the trio's parents, sequenced as the child was.
 for p in trio1_father trio1_mother; do [[ -f $DATA/$p.bam ]] || die "$DATA/$p.bam not found (the copy-number panel)"; done
-"${GAP_JAVA[@]}" -jar "$GAP_JAR" cnv-panel -R "$REF" -I "$DATA/trio1_father.bam" -I "$DATA/trio1_mother.bam" \
+"${GAP_RUN[@]}" cnv-panel -R "$REF" -I "$DATA/trio1_father.bam" -I "$DATA/trio1_mother.bam" \
   -O "$T/panel.parquet" --threads 2 >/dev/null 2>"$T/panel.err" || { tail -20 "$T/panel.err" >&2; die "gap cnv-panel failed"; }
 
 # ---- whole-process timings ------------------------------------------------------------------------------------
-KEYS=(gap1 gap2 gap2c gap2j bcf1 bcf2 dec1 dec2)
+KEYS=(gap1 gap2 gap2c gap2t gap2j bcf1 bcf2 dec1 dec2)
 # set_cmd BAM KEY: puts the command of KEY on BAM in CMD.
 set_cmd() {
   local bam=$DATA/$1.bam o=$T/$1
   case $2 in
-    gap1) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1 --overwrite) ;;
-    gap2) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2 --overwrite) ;;
-    gap2c) CMD=("${GAP_JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2c" --threads 2 --overwrite \
+    gap1) CMD=("${GAP_RUN[@]}" call -R "$REF" -I "$bam" -O "$o/gap1" --threads 1 --overwrite) ;;
+    gap2) CMD=("${GAP_RUN[@]}" call -R "$REF" -I "$bam" -O "$o/gap2" --threads 2 --overwrite) ;;
+    gap2c) CMD=("${GAP_RUN[@]}" call -R "$REF" -I "$bam" -O "$o/gap2c" --threads 2 --overwrite \
       --cnv-panel "$T/panel.parquet") ;;
+    gap2t) CMD=(env GAP_JIT=c2 "${GAP_RUN[@]}" call -R "$REF" -I "$bam" -O "$o/gap2t" --threads 2 --overwrite) ;;
     gap2j) CMD=("${JAVA[@]}" -jar "$GAP_JAR" call -R "$REF" -I "$bam" -O "$o/gap2j" --threads 2 --overwrite) ;;
     bcf1) CMD=(bash -c "set -o pipefail; $BCF1" _ "$REF" "$bam" "$o/bcf1.vcf.gz") ;;
     bcf2) CMD=(bash -c "$BCF2" _ "$REF" "$bam" "$o/bcf2.vcf.gz" "$T/regions1.txt" "$T/regions2.txt") ;;
@@ -147,9 +149,10 @@ set_cmd() {
     dec2) CMD=("${JAVA[@]}" -jar "$BENCH_JAR" decode -R "$REF" -I "$bam" --threads 2) ;;
   esac
 }
-LABEL[gap1]="\`gap call --threads 1\` (\`java -Xmx4g -XX:+UseParallelGC -XX:SharedArchiveFile=gap.jsa -jar gap.jar\`, as \`./gap\`)"
+LABEL[gap1]="\`./gap call --threads 1\` (the launcher on the frozen jar, GAP_JAVA_OPTS=-Xmx4g)"
 LABEL[gap2]="\`gap call --threads 2\` (the same)"
 LABEL[gap2c]="\`gap call --threads 2 --cnv-panel\` (the same, with copy number against the parents' panel)"
+LABEL[gap2t]="\`GAP_JIT=c2 ./gap call --threads 2\` (the same, C2 as for a whole genome)"
 LABEL[gap2j]="\`java -Xmx4g -jar gap.jar call --threads 2\` (no CDS archive, G1)"
 LABEL[bcf1]="\`bcftools mpileup -a AD,DP \\| bcftools call -mv\` (1 pipeline)"
 LABEL[bcf2]="bcftools, 2 region pipelines in parallel + \`bcftools concat\`"
@@ -189,6 +192,7 @@ for b in "${BAMS[@]}"; do
   echo "- gap 1 thread / bcftools 1 process: $(ratio "$b.gap1" "$b.bcf1")"
   echo "- gap 2 threads / bcftools 2 processes: $(ratio "$b.gap2" "$b.bcf2")"
   echo "- gap 2 threads as ./gap runs it / the bare jar: $(ratio "$b.gap2" "$b.gap2j")"
+  echo "- gap 2 threads as ./gap runs it / with C2 (GAP_JIT=c2): $(ratio "$b.gap2" "$b.gap2t")"
   echo "- gap 2 threads with copy number (--cnv-panel) / without: $(ratio "$b.gap2c" "$b.gap2")"
   echo "- gap / decode, 1 thread: $(ratio "$b.gap1" "$b.dec1")"
   echo "- gap / decode, 2 threads: $(ratio "$b.gap2" "$b.dec2")"
