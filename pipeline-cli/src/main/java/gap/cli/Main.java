@@ -3,7 +3,6 @@ package gap.cli;
 import gap.command.Commands;
 import gap.core.privacy.RedactingStream;
 import java.util.List;
-import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +35,6 @@ public final class Main implements Runnable {
         // Before anything prints: every byte to stdout and stderr (logs, picocli, htsjdk, stack traces) passes one
         // redaction step that replaces identifiers, input paths included, by pseudonyms as they become known.
         RedactingStream.installForProcess();
-        // Log4j2's start-up (its plugins and XML configuration, ~0.2 s of a cold JVM) on a second core, while picocli
-        // builds and parses the command line; whoever logs first waits for it to finish
-        Thread logging = new Thread(() -> LogManager.getContext(false), "log4j-start");
-        logging.setDaemon(true);
-        logging.start();
         int code = run(args);
         System.out.close();
         System.err.close();
