@@ -33,7 +33,7 @@ java=(java -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+Use
 # --calls/--truth, and the files a --sample-sheet names in its bam column (relative to the sheet's folder). A path it
 # cannot stat (HDFS, a URL, a typo) counts as large, so it never makes a run look small.
 input_mib() {
-  local bytes=0 opt="" a f
+  local opt="" a f files=()
   for a in "$@"; do
     if [ -z "$opt" ]; then
       case $a in
@@ -44,15 +44,17 @@ input_mib() {
       esac
     fi
     if [ "$opt" = --sample-sheet ] && [ -f "$a" ]; then
-      while IFS= read -r f; do bytes=$((bytes + $(file_bytes "$f"))); done < <(sheet_files "$a")
+      while IFS= read -r f; do files+=("$f"); done < <(sheet_files "$a")
     else
-      bytes=$((bytes + $(file_bytes "$a")))
+      files+=("$a")
     fi
     opt=""
   done
-  echo $((bytes / 1048576))
+  [ ${#files[@]} -eq 0 ] && { echo 0; return; } # (before any "${files[@]}": bash 3.2's set -u calls it unbound)
+  for f in "${files[@]}"; do [ -f "$f" ] || { echo $((1 << 20)); return; }; done
+  # one wc for all (a cohort's sheet lists thousands); with -c alone it takes each size from the file system
+  wc -c -- "${files[@]}" | awk 'END {print int($1 / 1048576)}'
 }
-file_bytes() { if [ -f "$1" ]; then wc -c < "$1" | tr -d ' '; else echo $((1 << 40)); fi; }
 # the bam column of a sample sheet, each path made absolute from the sheet's folder as gap reads it
 sheet_files() {
   awk -F'\t' -v dir="$(dirname "$1")" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == "bam") c = i; next}
