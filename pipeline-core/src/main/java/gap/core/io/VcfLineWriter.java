@@ -2,7 +2,6 @@ package gap.core.io;
 
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
-import htsjdk.samtools.util.BlockCompressedStreamConstants;
 import htsjdk.tribble.SimpleFeature;
 import htsjdk.tribble.index.tabix.TabixFormat;
 import htsjdk.tribble.index.tabix.TabixIndexCreator;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,14 +32,8 @@ final class VcfLineWriter implements AutoCloseable {
     private boolean done;
 
     VcfLineWriter(Path target, SAMSequenceDictionary dictionary, VCFHeader header) {
-        String name = target.getFileName().toString();
-        if (!name.endsWith(".vcf.gz")) {
-            throw new IllegalArgumentException("output must end in .vcf.gz");
-        }
         this.target = target;
-        // hidden, as VcfSink's: a run killed while writing leaves nothing that looks like a VCF
-        this.partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length())
-                + ".partial.vcf.gz");
+        this.partial = VcfParts.staged(target);
         this.partialIndex = partial.resolveSibling(partial.getFileName() + ".tbi");
         this.indexer = new TabixIndexCreator(dictionary, TabixFormat.VCF);
         try {
@@ -77,15 +69,7 @@ final class VcfLineWriter implements AutoCloseable {
         done = true;
         try {
             bgzf.close(false);
-            // the index ends where the records do, before the end-of-file block, as VcfParts ends it
-            indexer.finalizeIndex(file.count << 16).write(partialIndex);
-            file.write(BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK);
-            file.close();
-            TabixMetadata.add(partialIndex, recordsPerContig);
-            Files.deleteIfExists(target);
-            Files.move(partialIndex, target.resolveSibling(target.getFileName() + ".tbi"),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            VcfParts.commitStaged(target, file, indexer, recordsPerContig);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished VCF into place", e);
         }

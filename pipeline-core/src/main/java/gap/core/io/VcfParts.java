@@ -166,9 +166,7 @@ public final class VcfParts {
      * copied as bytes.
      */
     public static long concatenate(Path target, Header header, List<Part> parts, List<VariantContext> inserted) {
-        String name = target.getFileName().toString();
-        Path partial = target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length())
-                + ".partial.vcf.gz");
+        Path partial = staged(target);
         Path partialIndex = partial.resolveSibling(partial.getFileName() + ".tbi");
         TabixIndexCreator indexer = new TabixIndexCreator(header.dictionary(), TabixFormat.VCF);
         Map<String, Long> recordsPerContig = new LinkedHashMap<>();
@@ -206,14 +204,8 @@ public final class VcfParts {
                     }
                     part.recordsPerContig().forEach((contig, n) -> recordsPerContig.merge(contig, n, Long::sum));
                 }
-                indexer.finalizeIndex(out.count << 16).write(partialIndex);
-                out.write(BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK);
+                commitStaged(target, out, indexer, recordsPerContig);
             }
-            TabixMetadata.add(partialIndex, recordsPerContig);
-            Files.deleteIfExists(target);
-            Path index = target.resolveSibling(name + ".tbi");
-            Files.move(partialIndex, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return records;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the VCF from its parts", e);
@@ -295,6 +287,34 @@ public final class VcfParts {
             recordsPerContig.merge(vc.getContig(), 1L, Long::sum);
             return 1;
         }
+    }
+
+    /** The hidden name a VCF is written under until it is complete: a killed run leaves nothing like a VCF. */
+    static Path staged(Path target) {
+        String name = target.getFileName().toString();
+        if (!name.endsWith(".vcf.gz")) {
+            throw new IllegalArgumentException("output must end in .vcf.gz");
+        }
+        return target.resolveSibling("." + name.substring(0, name.length() - ".vcf.gz".length()) + ".partial.vcf.gz");
+    }
+
+    /**
+     * Ends the VCF staged at {@link #staged}({@code target}), its records all written to {@code out}: the tabix index
+     * ends where the records do, before the end-of-file block (as htsjdk's indexing writer ends it), with the
+     * per-contig record counts; then the index, then the VCF, move into place, an older VCF removed first.
+     */
+    static void commitStaged(Path target, CountingStream out, TabixIndexCreator indexer,
+                             Map<String, Long> recordsPerContig) throws IOException {
+        Path partial = staged(target);
+        Path partialIndex = partial.resolveSibling(partial.getFileName() + ".tbi");
+        indexer.finalizeIndex(out.count << 16).write(partialIndex);
+        out.write(BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK);
+        out.close();
+        TabixMetadata.add(partialIndex, recordsPerContig);
+        Files.deleteIfExists(target);
+        Files.move(partialIndex, target.resolveSibling(target.getFileName() + ".tbi"),
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The header's text, by htsjdk's own VCF writer. */
